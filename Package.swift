@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "DiploGraph",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "DiploGraph", targets: ["DiploGraph"]),
+        .library(name: "DiploGraphviz", targets: ["DiploGraphviz"]),
+        .executable(name: "diplograph", targets: ["diplograph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The C side of Graphviz: a module map over the system headers, no Swift API of its own.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // Events, slices, the CSR slice graph, the measures, tables, DOT and reports.
+        .target(
+            name: "DiploGraph",
+            dependencies: [.product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // The only code that calls into libgvc / libcgraph.
+        .target(
+            name: "DiploGraphviz",
+            dependencies: ["CGraphviz"]
+        ),
+        .executableTarget(
+            name: "diplograph",
+            dependencies: [
+                "DiploGraph",
+                "DiploGraphviz",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DiploGraphTests", dependencies: ["DiploGraph"]),
+        .testTarget(name: "DiploGraphvizTests", dependencies: ["DiploGraph", "DiploGraphviz"]),
+        .testTarget(name: "DiploGraphCLITests", dependencies: ["diplograph"]),
+    ]
+)

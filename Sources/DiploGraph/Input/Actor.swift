@@ -1,0 +1,48 @@
+/// Someone who acts in events: a person, a government, an organisation.
+public struct Actor: Sendable, Hashable {
+    /// The id events use; case-sensitive, any non-empty text.
+    public var id: String
+    /// What diagrams and tables show.
+    public var label: String
+    /// The side the actor belongs to (a state, a bloc, an organisation).
+    public var group: String
+
+    public init(id: String, label: String, group: String) {
+        self.id = id
+        self.label = label
+        self.group = group
+    }
+}
+
+/// The actors of a dataset, indexed by `Int32` in the order they became known.
+public struct ActorTable: Sendable {
+    public private(set) var actors: [Actor] = []
+    private var indexByID: [String: Int32] = [:]
+    /// Whether the table came from an actors file: then it is closed to new ids.
+    public let isDeclared: Bool
+
+    public init(isDeclared: Bool = false) { self.isDeclared = isDeclared }
+
+    public func index(of id: String) -> Int32? { indexByID[id] }
+
+    /// Returns the index of `id`, adding it as its own group when it is new.
+    mutating func intern(_ id: String) -> Int32 {
+        if let index = indexByID[id] { return index }
+        let index = Int32(actors.count)
+        indexByID[id] = index
+        actors.append(Actor(id: id, label: id, group: id))
+        return index
+    }
+
+    /// Adds an actor; `false` when the id is taken.
+    mutating func add(_ actor: Actor) -> Bool {
+        guard indexByID[actor.id] == nil else { return false }
+        indexByID[actor.id] = Int32(actors.count)
+        actors.append(actor)
+        return true
+    }
+
+    public subscript(index: Int32) -> Actor { actors[Int(index)] }
+
+    public var count: Int { actors.count }
+}

@@ -1,0 +1,106 @@
+/// A calendar date as precise as the source gives it: a year, a month, or a day.
+///
+/// Event data are often vague ("in April", "in 2019"); DiploGraph keeps that
+/// vagueness instead of inventing a day, and refuses to put a vague event into a
+/// slice finer than its date (a `2019` event has no quarter).
+public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// How precise a date is.
+    public enum Precision: Int, Sendable, Comparable, CustomStringConvertible {
+        case year = 0, month, day
+
+        public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
+
+        public var description: String {
+            switch self {
+            case .year: "year"
+            case .month: "month"
+            case .day: "day"
+            }
+        }
+    }
+
+    public let year: Int
+    /// 1...12, or `nil` for a year-precise date.
+    public let month: Int?
+    /// 1...31 as the month allows, or `nil` unless day-precise.
+    public let day: Int?
+
+    /// Creates a date, checking the calendar (proleptic Gregorian).
+    /// - Returns: `nil` when the month or day does not exist.
+    public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+        guard (1...9999).contains(year) else { return nil }
+        if let month {
+            guard (1...12).contains(month) else { return nil }
+            if let day {
+                guard (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+            }
+        } else if day != nil {
+            return nil
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// - Returns: `nil` for any other form and for dates that do not exist (`2018-13-40`).
+    public init?(_ text: String) {
+        var text = text
+        guard let date = text.withUTF8({ EventDate(utf8: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Parses the UTF-8 bytes of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// - Complexity: O(1).
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let digit = Int(bytes[i]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        let dash = UInt8(ascii: "-")
+        switch bytes.count {
+        case 4:
+            guard let y = number(0..<4) else { return nil }
+            self.init(year: y)
+        case 7:
+            guard bytes[4] == dash, let y = number(0..<4), let m = number(5..<7) else { return nil }
+            self.init(year: y, month: m)
+        case 10:
+            guard bytes[4] == dash, bytes[7] == dash, let y = number(0..<4), let m = number(5..<7),
+                  let d = number(8..<10) else { return nil }
+            self.init(year: y, month: m, day: d)
+        default:
+            return nil
+        }
+    }
+
+    public var precision: Precision {
+        day != nil ? .day : (month != nil ? .month : .year)
+    }
+
+    /// Earlier dates first; a coarser date sorts before the finer dates it contains.
+    public static func < (a: EventDate, b: EventDate) -> Bool {
+        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
+    }
+
+    public var description: String {
+        var text = String(year)
+        while text.count < 4 { text = "0" + text }
+        if let month { text += month < 10 ? "-0\(month)" : "-\(month)" }
+        if let day { text += day < 10 ? "-0\(day)" : "-\(day)" }
+        return text
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

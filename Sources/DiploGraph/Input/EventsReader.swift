@@ -1,0 +1,245 @@
+import Foundation
+
+/// Reads `*.events.csv`, `*.actors.csv` and `*.kinds.csv` files as the interface describes them.
+///
+/// Every reader collects all the problems of a file (up to ``InputProblems/limit``) before
+/// it throws, each naming its line.
+public enum DatasetReader {
+    /// Reads an events file.
+    ///
+    /// - Parameters:
+    ///   - path: the events file.
+    ///   - actors: the actors of an actors file; then an event naming an actor it lacks is an
+    ///     error. Without one, each new id becomes an actor of its own group.
+    ///   - kinds: the known kinds; an event of another kind is an error.
+    /// - Returns: the events in file order.
+    /// - Throws: ``InputProblems`` naming file and line for every bad row.
+    /// - Complexity: O(*b*) for a file of *b* bytes.
+    public static func readEvents(path: String, actors: ActorTable? = nil, kinds: KindTable = KindTable()) throws(InputProblems) -> EventLog {
+        var table = try TableFile(path: path, required: ["date", "source", "target", "kind"],
+                                  expectedHeader: "with date,source,target,kind (weight and note optional)")
+        return try readEvents(from: &table, actors: actors, kinds: kinds)
+    }
+
+    /// Reads events held in memory; `name` stands for the file in messages.
+    public static func readEvents(bytes: [UInt8], name: String, actors: ActorTable? = nil, kinds: KindTable = KindTable()) throws(InputProblems) -> EventLog {
+        var table = try TableFile(bytes: bytes, displayName: name, required: ["date", "source", "target", "kind"],
+                                  expectedHeader: "with date,source,target,kind (weight and note optional)")
+        return try readEvents(from: &table, actors: actors, kinds: kinds)
+    }
+
+    private static func readEvents(from table: inout TableFile, actors declared: ActorTable?, kinds: KindTable) throws(InputProblems) -> EventLog {
+        let dateColumn = table.column("date")!
+        let sourceColumn = table.column("source")!
+        let targetColumn = table.column("target")!
+        let kindColumn = table.column("kind")!
+        let weightColumn = table.column("weight")
+        let noteColumn = table.column("note")
+        var actors = declared ?? ActorTable()
+        var events: [Event] = []
+        var unknownActors: [String] = []
+        var unknownActorSet: Set<String> = []
+        var kindCache: [String: Int32] = [:]
+
+        while table.next() {
+            let line = table.line
+            var isGood = true
+            let date = table.withBytes(dateColumn) { EventDate(utf8: $0) }
+            if date == nil {
+                let text = table.text(dateColumn) ?? ""
+                table.problem(text.isEmpty ? "empty date (expected YYYY-MM-DD, YYYY-MM or YYYY)"
+                                           : "invalid date '\(text)' (expected YYYY-MM-DD, YYYY-MM or YYYY, a real calendar date)")
+                isGood = false
+            }
+            guard let sourceID = table.text(sourceColumn), let targetID = table.text(targetColumn),
+                  let kindID = table.text(kindColumn) else { continue }
+            if sourceID.isEmpty { table.problem("empty source actor id"); isGood = false }
+            if targetID.isEmpty { table.problem("empty target actor id"); isGood = false }
+            if !sourceID.isEmpty && sourceID == targetID {
+                table.problem("self-loop: source and target are both '\(sourceID)'")
+                isGood = false
+            }
+            var kind = kindCache[kindID]
+            if kind == nil {
+                kind = kinds.index(of: kindID)
+                if let kind { kindCache[kindID] = kind }
+            }
+            if kind == nil {
+                table.problem(kindID.isEmpty ? "empty kind (known kinds: \(kinds.knownIDs))"
+                                             : "unknown kind '\(kindID)' (known kinds: \(kinds.knownIDs); declare others in a kinds file)")
+                isGood = false
+            }
+            var weight = 1.0
+            if let weightColumn, !table.isEmpty(weightColumn) {
+                let parsed = table.withBytes(weightColumn) { parseDouble($0) }
+                if let parsed, parsed.isFinite, parsed > 0 {
+                    weight = parsed
+                } else {
+                    let text = table.text(weightColumn) ?? ""
+                    table.problem("invalid weight '\(text)' (expected a positive number)")
+                    isGood = false
+                }
+            }
+            var note = ""
+            if let noteColumn {
+                guard let text = table.text(noteColumn) else { continue }
+                note = text
+            }
+            var source: Int32 = -1, target: Int32 = -1
+            if declared != nil {
+                for id in [sourceID, targetID] where !id.isEmpty && actors.index(of: id) == nil {
+                    table.problem("unknown actor '\(id)' (not in the actors file)")
+                    if unknownActorSet.insert(id).inserted { unknownActors.append(id) }
+                    isGood = false
+                }
+                if isGood {
+                    source = actors.index(of: sourceID)!
+                    target = actors.index(of: targetID)!
+                }
+            } else if isGood {
+                source = actors.intern(sourceID)
+                target = actors.intern(targetID)
+            }
+            if isGood, let date, let kind {
+                events.append(Event(date: date, source: source, target: target, kind: kind, weight: weight, note: note, line: line))
+            }
+        }
+        if !unknownActors.isEmpty {
+            table.fileProblem("\(unknownActors.count) unknown actor id(s), not in the actors file: \(unknownActors.joined(separator: ", "))")
+        }
+        try table.problems.throwIfAny()
+        return EventLog(file: table.displayName, actors: actors, kinds: kinds, events: events)
+    }
+
+    /// Reads an actors file (`id,label,group`, more columns allowed).
+    /// - Throws: ``InputProblems`` for a missing `group` column, empty or duplicate ids, empty groups.
+    public static func readActors(path: String) throws(InputProblems) -> ActorTable {
+        var table = try TableFile(path: path, required: ["id", "label", "group"], expectedHeader: "id,label,group")
+        return try readActors(from: &table)
+    }
+
+    public static func readActors(bytes: [UInt8], name: String) throws(InputProblems) -> ActorTable {
+        var table = try TableFile(bytes: bytes, displayName: name, required: ["id", "label", "group"], expectedHeader: "id,label,group")
+        return try readActors(from: &table)
+    }
+
+    private static func readActors(from table: inout TableFile) throws(InputProblems) -> ActorTable {
+        let idColumn = table.column("id")!, labelColumn = table.column("label")!, groupColumn = table.column("group")!
+        var actors = ActorTable(isDeclared: true)
+        var firstLine: [String: Int] = [:]
+        while table.next() {
+            guard let id = table.text(idColumn), let label = table.text(labelColumn), let group = table.text(groupColumn) else { continue }
+            if id.isEmpty { table.problem("empty actor id"); continue }
+            if group.trimmingCharacters(in: .whitespaces).isEmpty { table.problem("empty group for actor '\(id)'"); continue }
+            if let earlier = firstLine[id] {
+                table.problem("duplicate actor id '\(id)' (first defined on line \(earlier))")
+                continue
+            }
+            firstLine[id] = table.line
+            _ = actors.add(Actor(id: id, label: label.isEmpty ? id : label, group: group))
+        }
+        if actors.count == 0 && table.problems.problems.isEmpty {
+            table.fileProblem("no actors: the file has a header but no rows")
+        }
+        try table.problems.throwIfAny()
+        return actors
+    }
+
+    /// Reads a kinds file (`id,polarity,label`, optional `color` as `#rrggbb` and `style`)
+    /// and adds its kinds to the built-in three.
+    /// - Throws: ``InputProblems`` for bad polarities, colours or styles, and duplicate ids.
+    public static func readKinds(path: String) throws(InputProblems) -> KindTable {
+        var table = try TableFile(path: path, required: ["id", "polarity", "label"], expectedHeader: "id,polarity,label")
+        return try readKinds(from: &table)
+    }
+
+    public static func readKinds(bytes: [UInt8], name: String) throws(InputProblems) -> KindTable {
+        var table = try TableFile(bytes: bytes, displayName: name, required: ["id", "polarity", "label"], expectedHeader: "id,polarity,label")
+        return try readKinds(from: &table)
+    }
+
+    private static func readKinds(from table: inout TableFile) throws(InputProblems) -> KindTable {
+        let idColumn = table.column("id")!, polarityColumn = table.column("polarity")!, labelColumn = table.column("label")!
+        let colorColumn = table.column("color"), styleColumn = table.column("style")
+        var kinds = KindTable()
+        var firstLine: [String: Int] = [:]
+        while table.next() {
+            guard let id = table.text(idColumn), let polarityText = table.text(polarityColumn),
+                  let label = table.text(labelColumn) else { continue }
+            if id.isEmpty { table.problem("empty kind id"); continue }
+            if let earlier = firstLine[id] { table.problem("duplicate kind '\(id)' (first declared on line \(earlier))"); continue }
+            firstLine[id] = table.line
+            let polarity: Kind.Polarity
+            switch polarityText.trimmingCharacters(in: .whitespaces) {
+            case "+1", "1": polarity = .cooperative
+            case "-1": polarity = .conflictual
+            case "0", "+0", "-0": polarity = .neutral
+            default:
+                table.problem("invalid polarity '\(polarityText)' for kind '\(id)' (expected +1, -1 or 0)")
+                continue
+            }
+            var color: String?
+            if let colorColumn, let text = table.text(colorColumn), !text.isEmpty {
+                guard isHexColor(text) else {
+                    table.problem("invalid color '\(text)' for kind '\(id)' (expected #rrggbb)")
+                    continue
+                }
+                color = text.lowercased()
+            }
+            var style: Kind.LineStyle?
+            if let styleColumn, let text = table.text(styleColumn), !text.isEmpty {
+                guard let parsed = Kind.LineStyle(rawValue: text) else {
+                    table.problem("invalid style '\(text)' for kind '\(id)' (expected one of \(Kind.LineStyle.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    continue
+                }
+                style = parsed
+            }
+            kinds.declare(Kind(id: id, polarity: polarity, label: label.isEmpty ? id : label, color: color, style: style))
+        }
+        try table.problems.throwIfAny()
+        return kinds
+    }
+
+    static func isHexColor(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 7 && bytes[0] == UInt8(ascii: "#") && bytes.dropFirst().allSatisfy { b in
+            (48...57).contains(b) || (65...70).contains(b) || (97...102).contains(b)
+        }
+    }
+
+    /// Parses a decimal number (`12`, `0.5`, `1e-3`), rejecting anything else, NaN and infinities included.
+    static func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        // Fast path: digits with an optional fraction.
+        var integer: UInt64 = 0, digits = 0, fractionDigits = 0, i = 0
+        var sawDot = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if b >= 48 && b <= 57 {
+                if digits >= 18 { break }
+                integer = integer * 10 + UInt64(b - 48)
+                digits += 1
+                if sawDot { fractionDigits += 1 }
+            } else if b == UInt8(ascii: ".") && !sawDot {
+                sawDot = true
+            } else {
+                break
+            }
+            i += 1
+        }
+        if i == bytes.count && digits > 0 && fractionDigits <= 15 {
+            // Exact: integer < 10^18 fits; dividing by an exact power of ten rounds once.
+            if fractionDigits == 0 { return Double(integer) }
+            if integer < (1 << 53) { return Double(integer) / powersOfTen[fractionDigits] }
+        }
+        // General path: Swift's parser, restricted to plain decimal syntax.
+        for b in bytes {
+            let ok = (b >= 48 && b <= 57) || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+                || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+            if !ok { return nil }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        return Double(text)
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { pow(10.0, Double($0)) }
+}

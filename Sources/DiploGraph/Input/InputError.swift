@@ -1,0 +1,69 @@
+/// A problem in an input file, located by file and line.
+///
+/// Its description is the one-line form the command line prints:
+/// `FILE:LINE: what is wrong` (or `FILE: what is wrong` for problems of the whole file).
+public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file as the user named it.
+    public var file: String
+    /// The 1-based physical line where the record starts, or `nil` for the whole file.
+    public var line: Int?
+    /// What is wrong, in a few words.
+    public var message: String
+
+    public init(file: String, line: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        if let line { return "\(file):\(line): \(message)" }
+        return "\(file): \(message)"
+    }
+}
+
+/// All the problems found in one or more input files, in the order they were found.
+///
+/// Readers collect problems up to ``InputProblems/limit`` before stopping, so that one
+/// run shows the user everything to fix rather than only the first mistake.
+public struct InputProblems: Error, Sendable, CustomStringConvertible {
+    /// How many problems a reader collects before it stops reading.
+    public static let limit = 50
+
+    public var problems: [InputProblem]
+    /// Whether reading stopped at ``limit`` with more problems possibly left.
+    public var isTruncated: Bool
+
+    public init(_ problems: [InputProblem], isTruncated: Bool = false) {
+        self.problems = problems
+        self.isTruncated = isTruncated
+    }
+
+    public var description: String {
+        var lines = problems.map(\.description)
+        if isTruncated, let file = problems.last?.file {
+            lines.append("\(file): stopped after \(problems.count) problems")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Collects problems for one file, up to ``InputProblems/limit``.
+struct ProblemCollector {
+    let file: String
+    private(set) var problems: [InputProblem] = []
+    private(set) var isFull = false
+
+    init(file: String) { self.file = file }
+
+    mutating func add(line: Int?, _ message: String) {
+        guard !isFull else { return }
+        problems.append(InputProblem(file: file, line: line, message: message))
+        if problems.count >= InputProblems.limit { isFull = true }
+    }
+
+    /// Throws the collected problems, if any.
+    func throwIfAny() throws(InputProblems) {
+        if !problems.isEmpty { throw InputProblems(problems, isTruncated: isFull) }
+    }
+}

@@ -1,0 +1,74 @@
+/// A type of interaction: an edge kind with its polarity and how diagrams draw it.
+public struct Kind: Sendable, Hashable {
+    /// Whether an interaction of this kind draws the sides together or apart.
+    public enum Polarity: Int, Sendable, Hashable {
+        case conflictual = -1, neutral = 0, cooperative = 1
+    }
+
+    /// Line styles Graphviz draws; nothing else reaches the DOT.
+    public enum LineStyle: String, Sendable, Hashable, CaseIterable {
+        case solid, dashed, dotted, bold
+    }
+
+    public var id: String
+    public var polarity: Polarity
+    public var label: String
+    /// A colour as `#rrggbb`, checked on input.
+    public var color: String
+    public var style: LineStyle
+
+    public init(id: String, polarity: Polarity, label: String, color: String? = nil, style: LineStyle? = nil) {
+        self.id = id
+        self.polarity = polarity
+        self.label = label
+        self.color = color ?? Kind.defaultColor(for: polarity)
+        self.style = style ?? (polarity == .conflictual ? .dashed : .solid)
+    }
+
+    static func defaultColor(for polarity: Polarity) -> String {
+        switch polarity {
+        case .cooperative: "#1b7837"
+        case .conflictual: "#c0392b"
+        case .neutral: "#555555"
+        }
+    }
+
+    /// The three kinds every dataset has.
+    public static let builtIn: [Kind] = [
+        Kind(id: "mediation", polarity: .cooperative, label: "Mediation", color: "#2166ac", style: .solid),
+        Kind(id: "summit", polarity: .cooperative, label: "Summit / meeting", color: "#1b7837", style: .solid),
+        Kind(id: "pressure", polarity: .conflictual, label: "Pressure", color: "#c0392b", style: .dashed),
+    ]
+}
+
+/// The kinds a dataset knows: the built-in three and those of a kinds file, in that order.
+public struct KindTable: Sendable {
+    public private(set) var kinds: [Kind]
+    private var indexByID: [String: Int32]
+
+    /// The built-in kinds only.
+    public init() {
+        kinds = []
+        indexByID = [:]
+        for kind in Kind.builtIn { declare(kind) }
+    }
+
+    /// Adds a kind, or replaces the one with the same id.
+    public mutating func declare(_ kind: Kind) {
+        if let index = indexByID[kind.id] {
+            kinds[Int(index)] = kind
+        } else {
+            indexByID[kind.id] = Int32(kinds.count)
+            kinds.append(kind)
+        }
+    }
+
+    public func index(of id: String) -> Int32? { indexByID[id] }
+
+    public subscript(index: Int32) -> Kind { kinds[Int(index)] }
+
+    public var count: Int { kinds.count }
+
+    /// The known ids, for error messages.
+    public var knownIDs: String { kinds.map(\.id).joined(separator: ", ") }
+}

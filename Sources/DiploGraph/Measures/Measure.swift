@@ -1,0 +1,121 @@
+/// A per-node measure the command line can compute, named as its table column.
+public enum Measure: String, Sendable, CaseIterable {
+    case degree, inDegree = "in_degree", outDegree = "out_degree"
+    case strength, inStrength = "in_strength", outStrength = "out_strength"
+    case betweenness, closeness, harmonic, pagerank, eigenvector
+    case constraint, effectiveSize = "effective_size"
+    case coordinator, itinerant, representative, gatekeeper, liaison, brokerage
+    case coordinatorZ = "coordinator_z", itinerantZ = "itinerant_z", representativeZ = "representative_z"
+    case gatekeeperZ = "gatekeeper_z", liaisonZ = "liaison_z", brokerageZ = "brokerage_z"
+
+    /// The measures `centrality` prints when none are named.
+    public static let defaults: [Measure] = [.degree, .strength, .betweenness, .brokerage]
+
+    /// The Gould–Fernandez role a brokerage measure reports, and whether as a z-score.
+    var brokerageRole: (role: BrokerageRole, isZScore: Bool)? {
+        switch self {
+        case .coordinator: (.coordinator, false)
+        case .itinerant: (.itinerant, false)
+        case .representative: (.representative, false)
+        case .gatekeeper: (.gatekeeper, false)
+        case .liaison: (.liaison, false)
+        case .brokerage: (.total, false)
+        case .coordinatorZ: (.coordinator, true)
+        case .itinerantZ: (.itinerant, true)
+        case .representativeZ: (.representative, true)
+        case .gatekeeperZ: (.gatekeeper, true)
+        case .liaisonZ: (.liaison, true)
+        case .brokerageZ: (.total, true)
+        default: nil
+        }
+    }
+
+    /// Whether `pathLength` changes the measure's values.
+    public var usesPathLength: Bool {
+        switch self {
+        case .betweenness, .closeness, .harmonic: true
+        default: false
+        }
+    }
+
+    /// Parses a comma-separated list, such as `degree,betweenness`.
+    /// - Throws: a message naming the unknown names and listing the known ones.
+    public static func parseList(_ text: String) throws(MeasureListError) -> [Measure] {
+        var measures: [Measure] = []
+        var unknown: [String] = []
+        for name in text.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            if let measure = Measure(rawValue: name) {
+                if !measures.contains(measure) { measures.append(measure) }
+            } else {
+                unknown.append(name.isEmpty ? "(empty)" : name)
+            }
+        }
+        if !unknown.isEmpty || measures.isEmpty { throw MeasureListError(unknown: unknown) }
+        return measures
+    }
+}
+
+/// Unknown measure names on the command line.
+public struct MeasureListError: Error, CustomStringConvertible {
+    public let unknown: [String]
+    public var description: String {
+        "unknown measure\(unknown.count == 1 ? "" : "s") \(unknown.map { "'\($0)'" }.joined(separator: ", ")); known measures: "
+            + Measure.allCases.map(\.rawValue).joined(separator: ", ")
+    }
+}
+
+/// Measures computed on one slice graph, column by column.
+public struct MeasureTable: Sendable {
+    public let measures: [Measure]
+    /// `columns[c][v]`: measure `measures[c]` of node v; `nil` is an empty cell.
+    public let columns: [[Double?]]
+    /// Problems worth telling the user (a measure that did not converge).
+    public let warnings: [String]
+
+    /// Computes `measures` on `graph`, each at most once, sharing the brokerage pass.
+    ///
+    /// - Parameters:
+    ///   - graph: the slice graph.
+    ///   - groups: the group of each node, for the Gould–Fernandez roles.
+    ///   - pathLength: path length for betweenness, closeness and harmonic.
+    ///   - sliceLabel: names the slice in warnings.
+    public init(graph: SliceGraph, measures: [Measure], groups: [Int], pathLength: PathLength, sliceLabel: String) {
+        self.measures = measures
+        var warnings: [String] = []
+        var brokerage: Brokerage?
+        var columns: [[Double?]] = []
+        for measure in measures {
+            let column: [Double?]
+            switch measure {
+            case .degree: column = graph.degrees()
+            case .inDegree: column = graph.inDegrees()
+            case .outDegree: column = graph.outDegrees()
+            case .strength: column = graph.strengths()
+            case .inStrength: column = graph.inStrengths()
+            case .outStrength: column = graph.outStrengths()
+            case .betweenness: column = graph.betweenness(pathLength: pathLength)
+            case .closeness: column = graph.closeness(pathLength: pathLength)
+            case .harmonic: column = graph.harmonic(pathLength: pathLength)
+            case .pagerank: column = graph.pageRank()
+            case .eigenvector:
+                if let values = graph.eigenvector() {
+                    column = values
+                } else {
+                    column = Array(repeating: nil, count: graph.nodeCount)
+                    if graph.nodeCount > 0 {
+                        warnings.append("slice \(sliceLabel): eigenvector centrality did not converge in 100 iterations (as networkx); its cells are empty")
+                    }
+                }
+            case .constraint: column = graph.constraint()
+            case .effectiveSize: column = graph.effectiveSize()
+            default:
+                let (role, isZScore) = measure.brokerageRole!
+                if brokerage == nil { brokerage = graph.brokerage(groups: groups) }
+                column = isZScore ? brokerage!.zScores[role.rawValue] : brokerage!.counts[role.rawValue].map { $0 }
+            }
+            columns.append(column)
+        }
+        self.columns = columns
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+
+/// Where every entity sits, shared by all slices' diagrams so that readers can compare them.
+public struct DiagramLayout: Sendable {
+    /// The position of each entity in points (y up), by entity index; `nil` for entities never drawn.
+    public var positions: [Point?]
+    /// The box every slice's diagram spans, legend excluded.
+    public var bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double)
+
+    public struct Point: Sendable, Equatable {
+        public var x: Double
+        public var y: Double
+        public init(x: Double, y: Double) { self.x = x; self.y = y }
+    }
+
+    /// A layout from positions keyed by the node names ``DiagramWriter`` gives (`n<entity>`).
+    public init(entityCount: Int, positionsByNodeName: [String: Point]) {
+        var positions = [Point?](repeating: nil, count: entityCount)
+        for (name, point) in positionsByNodeName where name.hasPrefix("n") {
+            if let index = Int(name.dropFirst()), index >= 0, index < entityCount { positions[index] = point }
+        }
+        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        for point in positions.compactMap({ $0 }) {
+            minX = min(minX, point.x); maxX = max(maxX, point.x)
+            minY = min(minY, point.y); maxY = max(maxY, point.y)
+        }
+        if minX > maxX { (minX, minY, maxX, maxY) = (0, 0, 0, 0) }
+        self.positions = positions
+        self.bounds = (minX, minY, maxX, maxY)
+    }
+}
+
+/// What a diagram shows and how.
+public struct DiagramOptions: Sendable {
+    /// Shared positions; without them the engine lays each slice out on its own.
+    public var layout: DiagramLayout?
+    /// Draw the entities absent from the slice, faint, at their places.
+    public var showsGhosts = false
+    /// A value per node of the slice that sets node size (e.g. betweenness), and its name for the legend.
+    public var sizeBy: (name: String, values: [Double])?
+    public var showsLegend = true
+
+    public init(layout: DiagramLayout? = nil, showsGhosts: Bool = false, sizeBy: (name: String, values: [Double])? = nil, showsLegend: Bool = true) {
+        self.layout = layout
+        self.showsGhosts = showsGhosts
+        self.sizeBy = sizeBy
+        self.showsLegend = showsLegend
+    }
+}
+
+/// Writes slices as DOT: nodes coloured by group, edges styled by kind, a legend and a title.
+///
+/// User text reaches the DOT only through ``Escape/dotString(_:)`` and only in `label` and
+/// `tooltip`; node ids are generated (`n0`, `n1`, … by entity index), colours come from a
+/// fixed palette or from validated `#rrggbb` values, styles from a closed set.
+public struct DiagramWriter: Sendable {
+    public let network: SlicedNetwork
+    /// The groups in order of first appearance, each with its colour.
+    public let groupColors: [(group: String, color: String)]
+    private let colorOfGroup: [String: String]
+    /// The kinds that occur in the network's slices.
+    public let kindsUsed: [Kind]
+
+    /// Colour-blind-safe fills, light enough for black labels.
+    public static let palette = ["#9ecae1", "#fdae6b", "#a1d99b", "#d4b9da", "#fdd0a2", "#c7e9c0", "#bcbddc", "#fcbba1", "#d9d9d9", "#ffffb2"]
+
+    public init(network: SlicedNetwork) {
+        self.network = network
+        var groups: [(String, String)] = []
+        var colorOfGroup: [String: String] = [:]
+        for entity in network.entities where colorOfGroup[entity.group] == nil {
+            let color = Self.palette[groups.count % Self.palette.count]
+            colorOfGroup[entity.group] = color
+            groups.append((entity.group, color))
+        }
+        self.groupColors = groups
+        self.colorOfGroup = colorOfGroup
+        var used = Set<Int32>()
+        for slice in network.slices { for index in slice.eventIndices { used.insert(network.log.events[Int(index)].kind) } }
+        self.kindsUsed = used.sorted().map { network.log.kinds[$0] }
+    }
+
+    /// The graph over every entity of every slice with all their ties, for a shared layout.
+    public func unionDOT() -> String {
+        var out = "graph \"union\" {\n  graph [overlap=false, sep=\"+16\", splines=false, start=1, outputorder=edgesfirst];\n"
+        out += "  node [\(nodeDefaults)];\n"
+        var drawn = Set<Int32>()
+        var pairs = Set<UInt64>()
+        for slice in network.slices {
+            for node in slice.nodes where drawn.insert(node).inserted {
+                out += "  n\(node) [label=\"\(Escape.dotString(network.entities[Int(node)].label))\"];\n"
+            }
+            for u in 0..<slice.graph.nodeCount {
+                for v in slice.graph.successors(of: u) {
+                    let a = slice.nodes[u], b = slice.nodes[Int(v)]
+                    let key = UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))
+                    if pairs.insert(key).inserted { out += "  n\(min(a, b)) -- n\(max(a, b));\n" }
+                }
+            }
+        }
+        return out + "}\n"
+    }
+
+    private var nodeDefaults: String {
+        "shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11, margin=\"0.12,0.06\", penwidth=0.8"
+    }
+
+    /// The DOT of one slice.
+    ///
+    /// With a layout, every node is pinned (`pos="x,y!"`) and two invisible corner points fix
+    /// the canvas, so that all slices share positions and size; render such DOT with the
+    /// `nop` engine. One edge is drawn per pair and kind, its width growing with the summed
+    /// weight of that kind's events.
+    public func dot(for slice: Slice, options: DiagramOptions = DiagramOptions()) -> String {
+        let directed = network.options.isDirected
+        let arrow = directed ? "->" : "--"
+        var out = "\(directed ? "digraph" : "graph") \"slice\" {\n"
+        out += "  graph [label=\"\(Escape.dotString(slice.label))\", labelloc=t, fontname=\"Helvetica\", fontsize=18, outputorder=edgesfirst, pad=0.3"
+        if options.layout != nil { out += ", notranslate=true, splines=true, overlap=true" }
+        out += "];\n  node [\(nodeDefaults)];\n  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n"
+
+        var sizeOfNode: [Double]?
+        if let sizeBy = options.sizeBy, sizeBy.values.count == slice.nodes.count {
+            let largest = sizeBy.values.max() ?? 0
+            sizeOfNode = sizeBy.values.map { largest > 0 ? $0 / largest : 0 }
+        }
+        // Nodes.
+        var isPresent = [Bool](repeating: false, count: network.entities.count)
+        for (local, node) in slice.nodes.enumerated() {
+            isPresent[Int(node)] = true
+            let entity = network.entities[Int(node)]
+            var attributes = "label=\"\(Escape.dotString(entity.label))\", fillcolor=\"\(colorOfGroup[entity.group]!)\""
+            attributes += ", tooltip=\"\(Escape.dotString("\(entity.label) (\(entity.id), \(entity.group))"))\""
+            if let sizeOfNode {
+                let scale = sizeOfNode[local]
+                attributes += ", fontsize=\(format(11 + 9 * scale)), penwidth=\(format(0.8 + 2.2 * scale))"
+            }
+            if let position = options.layout?.positions[Int(node)] { attributes += ", pos=\"\(format(position.x)),\(format(position.y))!\"" }
+            out += "  n\(node) [\(attributes)];\n"
+        }
+        if options.showsGhosts, let layout = options.layout {
+            for (index, entity) in network.entities.enumerated() where !isPresent[index] {
+                guard let position = layout.positions[index] else { continue }
+                out += "  n\(index) [label=\"\(Escape.dotString(entity.label))\", style=\"rounded,dashed\", color=\"#cccccc\", fontcolor=\"#bbbbbb\", "
+                out += "tooltip=\"\(Escape.dotString("\(entity.label): no events in this slice"))\", pos=\"\(format(position.x)),\(format(position.y))!\"];\n"
+            }
+        }
+        // Edges: one per ordered pair (unordered when undirected) and kind.
+        var weightOf: [String: (source: Int32, target: Int32, kind: Int32, weight: Double, count: Int, notes: [String])] = [:]
+        var order: [String] = []
+        for index in slice.eventIndices {
+            let event = network.log.events[Int(index)]
+            var u = network.entityOfActor[Int(event.source)], v = network.entityOfActor[Int(event.target)]
+            if u == v { continue }
+            if !directed && u > v { swap(&u, &v) }
+            let key = "\(u) \(v) \(event.kind)"
+            if var entry = weightOf[key] {
+                entry.weight += event.weight
+                entry.count += 1
+                if entry.notes.count < 6 && !event.note.isEmpty { entry.notes.append(event.note) }
+                weightOf[key] = entry
+            } else {
+                weightOf[key] = (u, v, event.kind, event.weight, 1, event.note.isEmpty ? [] : [event.note])
+                order.append(key)
+            }
+        }
+        for key in order {
+            let edge = weightOf[key]!
+            let kind = network.log.kinds[edge.kind]
+            let width = min(7, max(1, 1.2 + 1.5 * log2(edge.weight)))
+            let from = network.entities[Int(edge.source)].label, to = network.entities[Int(edge.target)].label
+            var tooltip = "\(from) \(directed ? "→" : "–") \(to): \(kind.label), \(edge.count) event\(edge.count == 1 ? "" : "s"), weight \(NumberFormat.readable(edge.weight))"
+            for note in edge.notes { tooltip += "\n• " + note }
+            out += "  n\(edge.source) \(arrow) n\(edge.target) [color=\"\(kind.color)\", style=\(kind.style.rawValue), penwidth=\(format(width)), "
+            out += "tooltip=\"\(Escape.dotString(tooltip))\"];\n"
+        }
+        if let layout = options.layout {
+            out += canvasAndLegend(layout: layout, options: options)
+        } else if options.showsLegend {
+            out += clusterLegend(options: options)
+        }
+        return out + "}\n"
+    }
+
+    /// Invisible corners fixing the canvas, and a legend pinned to its right.
+    private func canvasAndLegend(layout: DiagramLayout, options: DiagramOptions) -> String {
+        let b = layout.bounds
+        let margin = 60.0
+        var out = "  // canvas corners, identical in every slice\n"
+        out += "  corner_a [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(b.minX - margin)),\(format(b.minY - margin / 2))!\"];\n"
+        out += "  corner_b [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(b.maxX + margin)),\(format(b.maxY + margin / 2))!\"];\n"
+        guard options.showsLegend else { return out }
+        let x = b.maxX + margin + 90
+        var y = b.maxY + margin / 2
+        let step = 24.0
+        func textNode(_ name: String, _ text: String, bold: Bool = false) -> String {
+            "  \(name) [shape=plaintext, style=\"\", label=\"\(Escape.dotString(text))\", fontsize=\(bold ? 12 : 10), fontname=\"\(bold ? "Helvetica-Bold" : "Helvetica")\", pos=\"\(format(x + 10)),\(format(y))!\"];\n"
+        }
+        out += "  // legend\n"
+        out += textNode("legend_groups", "Groups", bold: true)
+        y -= step
+        for (index, entry) in groupColors.enumerated() {
+            out += "  legend_g\(index) [label=\"\(Escape.dotString(entry.group))\", fillcolor=\"\(entry.color)\", fontsize=10, pos=\"\(format(x + 10)),\(format(y))!\"];\n"
+            y -= step
+        }
+        y -= step / 3
+        out += textNode("legend_kinds", "Kinds of tie", bold: true)
+        y -= step
+        let arrow = network.options.isDirected ? "->" : "--"
+        for (index, kind) in kindsUsed.enumerated() {
+            out += "  legend_k\(index)a [shape=point, width=0.02, style=invis, label=\"\", pos=\"\(format(x - 30)),\(format(y))!\"];\n"
+            out += "  legend_k\(index)b [shape=point, width=0.02, style=invis, label=\"\", pos=\"\(format(x + 5)),\(format(y))!\"];\n"
+            out += "  legend_k\(index)a \(arrow) legend_k\(index)b [color=\"\(kind.color)\", style=\(kind.style.rawValue), penwidth=1.6];\n"
+            out += "  legend_k\(index)t [shape=plaintext, style=\"\", label=\"\(Escape.dotString(kind.label))\", fontsize=10, pos=\"\(format(x + 60)),\(format(y))!\"];\n"
+            y -= step
+        }
+        y -= step / 3
+        out += textNode("legend_width", "Line width: summed weight", bold: false)
+        if let sizeBy = options.sizeBy {
+            y -= step
+            out += textNode("legend_size", "Label size: \(sizeBy.name)", bold: false)
+        }
+        return out
+    }
+
+    /// A legend as a cluster, for layouts the engine makes itself.
+    private func clusterLegend(options: DiagramOptions) -> String {
+        var out = "  subgraph cluster_legend {\n    label=\"Legend\"; fontsize=11; color=\"#999999\";\n"
+        for (index, entry) in groupColors.enumerated() {
+            out += "    legend_g\(index) [label=\"\(Escape.dotString(entry.group))\", fillcolor=\"\(entry.color)\", fontsize=10];\n"
+        }
+        let arrow = network.options.isDirected ? "->" : "--"
+        for (index, kind) in kindsUsed.enumerated() {
+            out += "    legend_k\(index)a [shape=point, width=0.02, style=invis, label=\"\"];\n"
+            out += "    legend_k\(index)b [shape=plaintext, style=\"\", label=\"\(Escape.dotString(kind.label))\", fontsize=10];\n"
+            out += "    legend_k\(index)a \(arrow) legend_k\(index)b [color=\"\(kind.color)\", style=\(kind.style.rawValue), penwidth=1.6];\n"
+        }
+        return out + "  }\n"
+    }
+
+    private func format(_ value: Double) -> String { String(format: "%.2f", value) }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// Escaping of data into the text formats DiploGraph writes.
+///
+/// Data (ids, labels, notes, groups) reaches DOT, SVG, HTML, CSV, JSON and Markdown only
+/// through these functions.
+public enum Escape {
+    /// A DOT quoted string's content for `label` and `tooltip`: backslash, quote and
+    /// newline escaped, `&` as `&amp;` (labels expand entities), other control characters dropped.
+    ///
+    /// Graphviz then draws exactly the original text: `\\` and `&amp;` come back as `\` and `&`,
+    /// and `\N`-style escapes in data stay literal.
+    public static func dotString(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 8)
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "&": result += "&amp;"
+            case "\r": result += "\\n"
+            case "\n": if !previousWasCR { result += "\\n" }
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) { break }
+                // Characters outside the Basic Multilingual Plane pass as they are (UTF-8 DOT).
+                result.unicodeScalars.append(scalar)
+            }
+            previousWasCR = scalar == "\r"
+        }
+        return result
+    }
+
+    /// Text for HTML and XML element content and attribute values.
+    public static func html(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default:
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { break }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+    public static func csv(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || text.hasPrefix(" ") || text.hasSuffix(" ") else {
+            return text
+        }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A JSON string literal, quotes included.
+    public static func json(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "<": result += "\\u003c"  // safe inside <script> in HTML reports
+            case ">": result += "\\u003e"
+            case "&": result += "\\u0026"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// A Markdown table cell: pipes, backslashes and markup characters escaped, line breaks as spaces.
+    public static func markdownCell(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "#", "!": result += "\\" + String(character)
+            case "&": result += "&amp;"
+            case "\n", "\r", "\r\n": result += " "
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// Numbers as the tables print them.
+public enum NumberFormat {
+    /// The shortest text that reads back as the same `Double`; whole numbers without `.0`.
+    public static func exact(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 {
+            return value == 0 ? "0" : String(Int64(value))
+        }
+        return value.description
+    }
+
+    /// Rounded for reading: at most `digits` significant digits.
+    public static func readable(_ value: Double, digits: Int = 4) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return value == 0 ? "0" : String(Int64(value)) }
+        let magnitude = Int(floor(log10(abs(value))))
+        let decimals = max(0, digits - 1 - magnitude)
+        return String(format: "%.\(min(decimals, 12))f", value)
+    }
+}

@@ -1,0 +1,108 @@
+/// How events are cut into time slices.
+///
+/// Every slice covers a half-open range of calendar periods `[first, end)`: calendar
+/// snapshots cover one period each; sliding windows cover `width` periods and start every
+/// `step` periods; cumulative slices all start at the first period with an event.
+public enum Slicing: Sendable, Equatable {
+    /// One slice per calendar period (`year`, `quarter`, `month`), or one slice for `all`.
+    case calendar(SliceUnit)
+    /// Windows of `width` periods starting every `step` periods from the first period with an
+    /// event. The first window is always made; later ones only while they end by the last
+    /// period with an event.
+    case window(unit: SliceUnit, width: Int, step: Int)
+    /// Expanding slices: each from the first event's period to the end of its own period.
+    case cumulative(SliceUnit)
+
+    public var unit: SliceUnit {
+        switch self {
+        case .calendar(let unit), .window(let unit, _, _), .cumulative(let unit): unit
+        }
+    }
+
+    /// The slices over periods `first...last`, as `(label, periods)`.
+    func ranges(first: Int, last: Int) -> [(label: String, periods: Range<Int>)] {
+        let unit = self.unit
+        func label(_ periods: Range<Int>) -> String {
+            periods.count == 1 ? unit.label(ofPeriod: periods.lowerBound)
+                : "\(unit.label(ofPeriod: periods.lowerBound))..\(unit.label(ofPeriod: periods.upperBound - 1))"
+        }
+        switch self {
+        case .calendar:
+            return (first...last).map { (unit.label(ofPeriod: $0), $0..<($0 + 1)) }
+        case .window(_, let width, let step):
+            var result: [(String, Range<Int>)] = []
+            var start = first
+            repeat {
+                let periods = start..<(start + width)
+                result.append((label(periods), periods))
+                start += step
+            } while start + width - 1 <= last
+            return result
+        case .cumulative:
+            return (first...last).map { end in
+                let periods = first..<(end + 1)
+                return (label(periods), periods)
+            }
+        }
+    }
+}
+
+/// Who is a node of a slice graph.
+public enum Roster: String, Sendable, CaseIterable {
+    /// The actors of the slice's selected events.
+    case active
+    /// Every known actor, the inactive ones as isolates.
+    case all
+}
+
+/// The choices that turn an event log into slice graphs.
+public struct SliceOptions: Sendable {
+    public var slicing: Slicing = .calendar(.year)
+    /// The kinds to keep (`nil`: all).
+    public var kinds: Set<String>? = nil
+    public var isDirected = true
+    public var roster: Roster = .active
+    /// Whether actors are merged into their groups before aggregation.
+    public var mergesGroups = false
+
+    public init(slicing: Slicing = .calendar(.year), kinds: Set<String>? = nil, isDirected: Bool = true,
+                roster: Roster = .active, mergesGroups: Bool = false) {
+        self.slicing = slicing
+        self.kinds = kinds
+        self.isDirected = isDirected
+        self.roster = roster
+        self.mergesGroups = mergesGroups
+    }
+}
+
+/// A node identity across slices: an actor, or a group when actors are merged.
+public struct Entity: Sendable, Hashable {
+    public var id: String
+    public var label: String
+    public var group: String
+}
+
+/// One time slice: its label, its nodes and its aggregated graph.
+public struct Slice: Sendable {
+    public let label: String
+    /// The calendar periods it covers.
+    public let periods: Range<Int>
+    /// `nodes[i]` is the entity of local node `i`, in entity order.
+    public let nodes: [Int32]
+    public let graph: SliceGraph
+    /// The indices in the event log of the selected events in this slice, in file order.
+    public let eventIndices: [Int32]
+}
+
+/// An event log cut into slices, over one set of entities.
+public struct SlicedNetwork: Sendable {
+    public let entities: [Entity]
+    public let slices: [Slice]
+    public let options: SliceOptions
+    /// The entity each actor belongs to (itself, or its group).
+    public let entityOfActor: [Int32]
+    public let log: EventLog
+
+    /// The slice labelled `label`.
+    public func slice(labelled label: String) -> Slice? { slices.first { $0.label == label } }
+}

@@ -1,0 +1,275 @@
+import CGraphviz
+import Foundation
+import Synchronization
+
+/// A Graphviz layout engine DiploGraph drives through libgvc.
+public enum LayoutEngine: String, Sendable, CaseIterable {
+    case dot, neato, fdp, sfdp, circo
+    /// Keeps the positions given in `pos` (Graphviz's `neato -n`), routing only the edges.
+    case pinned = "nop"
+}
+
+/// An output format of libgvc's renderers.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case svg, png, pdf
+}
+
+/// A failure inside Graphviz, with Graphviz's own message.
+public enum GraphvizError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The plugins the tool needs are not installed or not registered.
+    case missingPlugins(String)
+    /// The DOT text did not parse.
+    case syntax(String)
+    /// Layout failed or reported an error.
+    case layout(String)
+    /// Rendering failed or reported an error.
+    case render(String)
+
+    public var description: String {
+        switch self {
+        case .missingPlugins(let message): "Graphviz: \(message)"
+        case .syntax(let message): "Graphviz could not parse the DOT: \(message)"
+        case .layout(let message): "Graphviz layout failed: \(message)"
+        case .render(let message): "Graphviz rendering failed: \(message)"
+        }
+    }
+}
+
+/// The one owner of every call into libgvc and libcgraph in the process.
+///
+/// Graphviz is not thread-safe, not even with one context per thread, so every call goes
+/// through one lock, and the process keeps one long-lived context (a context per render
+/// leaks). Graphviz's error and warning messages are captured per job through `agseterrf`
+/// instead of reaching stderr; a job whose run reports an error fails with that message,
+/// even where libgvc's return code says success.
+public final class Graphviz: Sendable {
+    /// The process's Graphviz.
+    public static let shared = Graphviz()
+
+    private struct State: ~Copyable {
+        /// The `GVC_t *`, created once; `nil` until first use.
+        var context: OpaquePointer?
+        var checked: Result<Void, GraphvizError>?
+    }
+
+    private let state = Mutex(State())
+
+    private init() {}
+
+    // MARK: - Public operations
+
+    /// Lays out `dot` and renders it.
+    ///
+    /// - Parameters:
+    ///   - dot: DOT text of exactly one graph.
+    ///   - engine: the layout engine.
+    ///   - format: the output format.
+    /// - Returns: the rendered bytes and the warnings Graphviz printed.
+    /// - Throws: ``GraphvizError`` with Graphviz's message.
+    public func render(dot: String, engine: LayoutEngine = .dot, format: OutputFormat = .svg) throws(GraphvizError) -> Rendering {
+        try withGraph(dot: dot) { (context, graph) throws(GraphvizError) -> Rendering in
+            try layout(context, graph, engine)
+            defer { gvFreeLayout(context, graph) }
+            var buffer: UnsafeMutablePointer<CChar>?
+            var length: UInt32 = 0
+            let status = gvRenderData(context, graph, format.rawValue, &buffer, &length)
+            defer { if let buffer { gvFreeRenderData(buffer) } }
+            if status != 0 || agerrors() >= diplograph_agerr().rawValue {
+                throw .render(Self.takeMessages(orElse: "gvRenderData failed for format \(format.rawValue)"))
+            }
+            let bytes = buffer.map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: Int(length))) } ?? []
+            return Rendering(bytes: bytes, warnings: Self.takeWarnings())
+        }
+    }
+
+    /// Lays out `dot` and reads back every node's position, in points.
+    ///
+    /// - Returns: the `pos` of each node, keyed by node name.
+    /// - Throws: ``GraphvizError`` with Graphviz's message.
+    public func positions(dot: String, engine: LayoutEngine) throws(GraphvizError) -> [String: Point] {
+        try withGraph(dot: dot) { (context, graph) throws(GraphvizError) -> [String: Point] in
+            try layout(context, graph, engine)
+            defer { gvFreeLayout(context, graph) }
+            var result: [String: Point] = [:]
+            var node = agfstnode(graph)
+            while let current = node {
+                let name = String(cString: agnameof(UnsafeMutableRawPointer(current)))
+                if let pos = agget(UnsafeMutableRawPointer(current), Self.cString("pos")) {
+                    let parts = String(cString: pos).split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .init(charactersIn: "!"))) }
+                    if parts.count >= 2 { result[name] = Point(x: parts[0], y: parts[1]) }
+                }
+                node = agnxtnode(graph, current)
+            }
+            _ = Self.takeWarnings()
+            return result
+        }
+    }
+
+    /// Parses `dot` and reads back each node's attributes, keyed by node name (for checks).
+    public func nodeAttributes(dot: String, names: [String]) throws(GraphvizError) -> [String: [String: String]] {
+        try withGraph(dot: dot) { (_, graph) throws(GraphvizError) -> [String: [String: String]] in
+            var result: [String: [String: String]] = [:]
+            var node = agfstnode(graph)
+            while let current = node {
+                let name = String(cString: agnameof(UnsafeMutableRawPointer(current)))
+                var attributes: [String: String] = [:]
+                for attribute in names {
+                    if let value = attribute.withCString({ agget(UnsafeMutableRawPointer(current), UnsafeMutablePointer(mutating: $0)) }) {
+                        attributes[attribute] = String(cString: value)
+                    }
+                }
+                result[name] = attributes
+                node = agnxtnode(graph, current)
+            }
+            _ = Self.takeWarnings()
+            return result
+        }
+    }
+
+    /// Checks that the engines and renderers DiploGraph uses are installed.
+    ///
+    /// - Throws: ``GraphvizError/missingPlugins(_:)`` saying what is missing and how to fix it.
+    public func checkPlugins() throws(GraphvizError) {
+        let outcome = state.withLock { (state: inout State) -> Result<Void, GraphvizError> in
+            Result { () throws(GraphvizError) in _ = try Self.context(&state) }
+        }
+        try outcome.get()
+    }
+
+    // MARK: - Internals (all under the lock)
+
+    /// A layout point in Graphviz's coordinates (points, y up).
+    public struct Point: Sendable, Equatable {
+        public var x: Double
+        public var y: Double
+        public init(x: Double, y: Double) { self.x = x; self.y = y }
+    }
+
+    /// Rendered bytes with the warnings Graphviz gave while making them.
+    public struct Rendering: Sendable {
+        public let bytes: [UInt8]
+        public let warnings: [String]
+    }
+
+    private func withGraph<R>(dot: String, _ body: (OpaquePointer, UnsafeMutablePointer<Agraph_t>) throws(GraphvizError) -> R) throws(GraphvizError) -> R {
+        // The result is handed out through a local rather than returned from `withLock`,
+        // which would ask for a `sending` value; it never leaves this thread.
+        var outcome: Result<R, GraphvizError> = .failure(.syntax("not run"))
+        state.withLock { (state: inout State) in
+            outcome = Result { () throws(GraphvizError) -> R in
+                let context = try Self.context(&state)
+                Self.startJob()
+                guard !dot.utf8.contains(0) else { throw .syntax("the DOT text contains a NUL byte") }
+                guard let graph = dot.withCString({ agmemread($0) }) else {
+                    Self.drainLexer()
+                    throw .syntax(Self.takeMessages(orElse: "no graph in the input"))
+                }
+                defer { agclose(graph) }
+                // agmemread parses one graph and keeps the rest in its buffer: drain it.
+                if Self.drainLexer() {
+                    throw .syntax("more than one graph in the input")
+                }
+                if agerrors() >= diplograph_agerr().rawValue {
+                    throw .syntax(Self.takeMessages(orElse: "syntax error"))
+                }
+                return try body(context, graph)
+            }
+        }
+        return try outcome.get()
+    }
+
+    private func layout(_ context: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, _ engine: LayoutEngine) throws(GraphvizError) {
+        let status = gvLayout(context, graph, engine.rawValue)
+        if status != 0 || agerrors() >= diplograph_agerr().rawValue {
+            if status == 0 { gvFreeLayout(context, graph) }
+            throw .layout(Self.takeMessages(orElse: "gvLayout failed with engine \(engine.rawValue)"))
+        }
+    }
+
+    /// Reads and discards whatever agmemread left in the lexer's buffer.
+    /// - Returns: whether anything was left.
+    @discardableResult
+    private static func drainLexer() -> Bool {
+        var leftover = false
+        while let extra = agmemread("") {
+            leftover = true
+            agclose(extra)
+        }
+        return leftover
+    }
+
+    private static func context(_ state: inout State) throws(GraphvizError) -> OpaquePointer {
+        if let checked = state.checked {
+            try checked.get()
+            return state.context!
+        }
+        _ = agseterrf(captureMessage)
+        _ = agseterr(diplograph_agwarn())
+        guard let context = gvContext() else {
+            state.checked = .failure(.missingPlugins("gvContext() failed"))
+            throw .missingPlugins("gvContext() failed")
+        }
+        state.context = context
+        let layouts = pluginNames(context, kind: "layout")
+        let renderers = pluginNames(context, kind: "render").union(pluginNames(context, kind: "device"))
+        let missing = (["dot", "neato", "nop"].filter { !layouts.contains($0) }) + (["svg"].filter { !renderers.contains($0) })
+        if !missing.isEmpty {
+            let error = GraphvizError.missingPlugins(
+                "the Graphviz plugins \(missing.joined(separator: ", ")) are not available (found layouts: "
+                + "\(layouts.sorted().joined(separator: " ")); renderers: \(renderers.sorted().joined(separator: " "))). "
+                + "Install them with `apt-get install -y libgraphviz-dev` (or libgvc6), then register them with `dot -c` as root.")
+            state.checked = .failure(error)
+            throw error
+        }
+        state.checked = .success(())
+        return context
+    }
+
+    private static func pluginNames(_ context: OpaquePointer, kind: String) -> Set<String> {
+        var count: Int32 = 0
+        guard let list = gvPluginList(context, kind, &count, nil) else { return [] }
+        var names: Set<String> = []
+        for i in 0..<Int(count) {
+            if let entry = list[i] {
+                names.insert(String(String(cString: entry).split(separator: ":").first ?? ""))
+                free(entry)
+            }
+        }
+        free(list)
+        return names
+    }
+
+    // MARK: - Message capture
+
+    /// Messages of the current job. Touched only by the thread holding `state`'s lock: the
+    /// callback runs synchronously inside the Graphviz call that the lock guards.
+    nonisolated(unsafe) private static var messages = ""
+
+    private static func startJob() {
+        messages = ""
+        _ = agreseterrors()
+    }
+
+    /// The job's messages as one line, or `fallback` when Graphviz said nothing.
+    private static func takeMessages(orElse fallback: String) -> String {
+        let text = messages.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: "; ")
+        messages = ""
+        return text.isEmpty ? fallback : text
+    }
+
+    private static func takeWarnings() -> [String] {
+        let lines = messages.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        messages = ""
+        return lines
+    }
+
+    private static let captureMessage: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = { text in
+        if let text { Graphviz.messages += String(cString: text) }
+        return 0
+    }
+
+    private static func cString(_ text: StaticString) -> UnsafeMutablePointer<CChar> {
+        UnsafeMutablePointer(mutating: UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self))
+    }
+}
