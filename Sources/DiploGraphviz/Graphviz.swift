@@ -90,6 +90,14 @@ public final class Graphviz: Sendable {
         try withGraph(dot: dot) { (context, graph) throws(GraphvizError) -> [String: Point] in
             try layout(context, graph, engine)
             defer { gvFreeLayout(context, graph) }
+            // Positions reach the `pos` attributes only when the graph is rendered as DOT.
+            var buffer: UnsafeMutablePointer<CChar>?
+            var length: UInt32 = 0
+            let status = gvRenderData(context, graph, "dot", &buffer, &length)
+            if let buffer { gvFreeRenderData(buffer) }
+            if status != 0 || agerrors() >= diplograph_agerr().rawValue {
+                throw .layout(Self.takeMessages(orElse: "could not read the layout's positions"))
+            }
             var result: [String: Point] = [:]
             var node = agfstnode(graph)
             while let current = node {

@@ -1,0 +1,111 @@
+import Foundation
+
+/// A failure to write output, naming the path.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path): cannot write output: \(reason)" }
+}
+
+/// A directory of output written all at once or not at all.
+///
+/// Files go into a hidden staging directory beside the target; ``commit()`` swaps it in
+/// with renames, so a failed or interrupted run leaves the previous output exactly as it
+/// was. Hidden files of the previous directory (such as a `.gitkeep`) are carried over.
+public final class StagedDirectory {
+    public let target: URL
+    public let staging: URL
+    private var isFinished = false
+
+    /// Creates the staging directory beside `path` (creating missing parents of `path`).
+    /// - Throws: ``OutputError`` when the target is a file or its folder cannot be written.
+    public init(path: String) throws(OutputError) {
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        self.target = target
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw OutputError(path: path, reason: "it exists and is not a directory")
+        }
+        let parent = target.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw OutputError(path: path, reason: Self.reason(error))
+        }
+    }
+
+    deinit { if !isFinished { try? FileManager.default.removeItem(at: staging) } }
+
+    /// Writes `contents` as `name` in the staging directory.
+    public func write(_ name: String, bytes: [UInt8]) throws(OutputError) {
+        precondition(!name.contains("/") && !name.hasPrefix("."), "output file names are plain")
+        do {
+            try Data(bytes).write(to: staging.appendingPathComponent(name))
+        } catch {
+            throw OutputError(path: target.appendingPathComponent(name).path, reason: Self.reason(error))
+        }
+    }
+
+    public func write(_ name: String, text: String) throws(OutputError) {
+        try write(name, bytes: Array(text.utf8))
+    }
+
+    /// Replaces the target with what was written.
+    public func commit() throws(OutputError) {
+        let manager = FileManager.default
+        let old = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent.replacingOccurrences(of: ".tmp-", with: ".old-"))
+        do {
+            if manager.fileExists(atPath: target.path) {
+                for name in try manager.contentsOfDirectory(atPath: target.path) where name.hasPrefix(".") {
+                    try? manager.copyItem(at: target.appendingPathComponent(name), to: staging.appendingPathComponent(name))
+                }
+                try manager.moveItem(at: target, to: old)
+                do {
+                    try manager.moveItem(at: staging, to: target)
+                } catch {
+                    try? manager.moveItem(at: old, to: target)
+                    throw error
+                }
+                try? manager.removeItem(at: old)
+            } else {
+                try manager.moveItem(at: staging, to: target)
+            }
+            isFinished = true
+        } catch {
+            throw OutputError(path: target.path, reason: Self.reason(error))
+        }
+    }
+
+    /// Drops what was written.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+        isFinished = true
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        switch nsError.code {
+        case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: return "permission denied"
+        case NSFileWriteOutOfSpaceError: return "no space left on the device"
+        case NSFileWriteFileExistsError: return "a file is in the way"
+        default: return nsError.localizedDescription
+        }
+    }
+}
+
+/// Writes one file atomically: into a temporary file beside it, renamed into place.
+public func writeAtomically(_ bytes: [UInt8], to path: String) throws(OutputError) {
+    let url = URL(fileURLWithPath: path)
+    do {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url, options: .atomic)
+    } catch {
+        throw OutputError(path: path, reason: StagedDirectory.reason(error))
+    }
+}

@@ -1,0 +1,92 @@
+/// The Mustache template of `report.html`: one self-contained page, no network access.
+///
+/// `{{name}}` escapes HTML; only Graphviz's SVG and DiploGraph's own chart use `{{{ }}}`.
+enum ReportTemplate {
+    static let html = #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>{{title}}</title>
+<style>
+body { font-family: Helvetica, Arial, sans-serif; margin: 1.5em auto; max-width: 1200px; color: #222; padding: 0 1em; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+.meta { color: #555; margin-top: 0; }
+nav { position: sticky; top: 0; background: #fff; padding: 0.5em 0; border-bottom: 1px solid #ddd; z-index: 1; }
+nav button { font: inherit; margin: 0 0.3em 0.3em 0; padding: 0.25em 0.8em; border: 1px solid #999; background: #f6f6f6; border-radius: 4px; cursor: pointer; }
+nav button[aria-pressed="true"] { background: #2166ac; color: #fff; border-color: #2166ac; }
+.slices { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 1.2em; }
+.slices.single { grid-template-columns: 1fr; }
+section.slice { border: 1px solid #ddd; border-radius: 6px; padding: 0.6em 0.9em; }
+section.slice h2 { margin: 0.2em 0; font-size: 1.2em; }
+.diagram svg { width: 100%; height: auto; }
+table { border-collapse: collapse; font-size: 0.85em; margin: 0.6em 0; }
+th, td { border-bottom: 1px solid #e3e3e3; padding: 0.2em 0.5em; text-align: right; }
+th:first-child, td:first-child, th.text, td.text { text-align: left; }
+details summary { cursor: pointer; color: #2166ac; }
+.role-facilitating { color: #1b7837; font-weight: bold; }
+.role-spoiling { color: #b2182b; font-weight: bold; }
+.role-neutral { color: #666; }
+</style>
+</head>
+<body>
+<h1>{{title}}</h1>
+<p class="meta">{{eventCount}} events from <code>{{file}}</code>, cut into {{sliceCount}} slices; {{direction}} ties.</p>
+
+{{#hasFocus}}{{#focus}}
+<h2>Brokerage of {{label}} per slice</h2>
+<div class="chart">{{{chart}}}</div>
+<table><thead><tr><th>slice</th><th>Gould–Fernandez total</th><th>betweenness</th></tr></thead><tbody>
+{{#rows}}<tr><td>{{slice}}</td><td>{{brokerage}}</td><td>{{betweenness}}</td></tr>
+{{/rows}}</tbody></table>
+{{/focus}}{{/hasFocus}}
+
+{{#hasRoles}}{{#roles}}
+<h2>Third-party roles towards {{a}} – {{b}}</h2>
+<p class="meta">σ(T,X): signed share of cooperative weight in T's events with X; rule <code>{{rule}}</code>; facilitating above +0.1, spoiling below −0.1.</p>
+<table><thead><tr><th>slice</th><th class="text">third party</th><th class="text">role</th><th>score</th><th>σ(T, {{a}})</th><th>σ(T, {{b}})</th><th>events</th></tr></thead><tbody>
+{{#rows}}<tr><td>{{slice}}</td><td class="text">{{third}}</td><td class="text role-{{role}}">{{role}}</td><td>{{score}}</td><td>{{sigmaA}}</td><td>{{sigmaB}}</td><td>{{events}}</td></tr>
+{{/rows}}</tbody></table>
+{{/roles}}{{/hasRoles}}
+
+<h2>Slices</h2>
+<nav aria-label="slices">
+<button type="button" data-slice="all" aria-pressed="true">All slices</button>
+{{#slices}}<button type="button" data-slice="{{anchor}}" aria-pressed="false">{{label}}</button>
+{{/slices}}</nav>
+<div class="slices" id="slices">
+{{#slices}}
+<section class="slice" id="{{anchor}}">
+<h2>{{label}}</h2>
+<p class="meta">{{events}} events · {{nodes}} actors · {{edges}} ties</p>
+<div class="diagram">{{{svg}}}</div>
+<details><summary>Centrality table</summary>
+<table><thead><tr><th class="text">actor</th><th class="text">group</th>{{#measures}}<th>{{name}}</th>{{/measures}}</tr></thead><tbody>
+{{#rows}}<tr><td class="text">{{actor}}</td><td class="text">{{group}}</td>{{#values}}<td>{{value}}</td>{{/values}}</tr>
+{{/rows}}</tbody></table>
+</details>
+</section>
+{{/slices}}
+</div>
+<script>
+(function () {
+  var buttons = document.querySelectorAll("nav button");
+  var grid = document.getElementById("slices");
+  buttons.forEach(function (button) {
+    button.addEventListener("click", function () {
+      var chosen = button.getAttribute("data-slice");
+      buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b === button)); });
+      document.querySelectorAll("section.slice").forEach(function (section) {
+        section.hidden = chosen !== "all" && section.id !== chosen;
+      });
+      grid.classList.toggle("single", chosen !== "all");
+    });
+  });
+})();
+</script>
+</body>
+</html>
+"""#
+}

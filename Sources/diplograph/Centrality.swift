@@ -1,0 +1,33 @@
+import ArgumentParser
+import DiploGraph
+
+struct Centrality: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Centrality and brokerage of every actor in every slice.",
+        discussion: """
+        Measures: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).
+        Values follow networkx (degree to eigenvector), igraph (constraint) and R sna::brokerage
+        (Gould–Fernandez roles and their _z scores).
+        """)
+
+    @OptionGroup var dataset: DatasetOptions
+
+    @Option(name: .long, help: "Measures, comma-separated (default: \(Measure.defaults.map(\.rawValue).joined(separator: ","))).")
+    var measures: String?
+
+    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
+    var format: CentralityTable.Format = .table
+
+    @Option(name: .customLong("path-length"), help: "Path length for betweenness, closeness, harmonic: hops or inverse-weight.")
+    var pathLength: PathLength = .hops
+
+    func run() throws {
+        let chosen = try measures.map { text -> [Measure] in
+            do { return try Measure.parseList(text) } catch let error as MeasureListError { throw UserError("--measures: \(error.description)") }
+        } ?? Measure.defaults
+        let network = try dataset.load()
+        let table = CentralityTable(network: network, measures: chosen, pathLength: pathLength)
+        for warning in table.warnings { warn(warning) }
+        printOut(table.formatted(as: format))
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import DiploGraph
+import Foundation
+
+extension SliceUnit: ExpressibleByArgument {}
+extension Roster: ExpressibleByArgument {}
+extension PathLength: ExpressibleByArgument {}
+extension CentralityTable.Format: ExpressibleByArgument {}
+extension RoleRule: ExpressibleByArgument {}
+
+/// What nodes stand for.
+enum NodeLevel: String, ExpressibleByArgument, CaseIterable {
+    case actor, group
+}
+
+/// The options every subcommand shares: the dataset and how it is sliced.
+struct DatasetOptions: ParsableArguments {
+    @Argument(help: "The events file (CSV: date,source,target,kind[,weight,note]).")
+    var events: String
+
+    @Option(name: .long, help: "Actors file (id,label,group): labels, groups, and the list of valid ids.")
+    var actors: String?
+
+    @Option(name: .customLong("kinds-file"), help: "Kinds file (id,polarity,label[,color,style]) declaring kinds beyond mediation, summit, pressure.")
+    var kindsFile: String?
+
+    @Option(name: .long, help: "Only these kinds, comma-separated (e.g. mediation,summit).")
+    var kinds: String?
+
+    @Option(name: .long, help: "Slice unit: year, quarter, month or all.")
+    var slice: SliceUnit = .year
+
+    @Option(name: .long, help: "Sliding windows of this width, e.g. 2y, 6m, 2q (with --step).")
+    var window: String?
+
+    @Option(name: .long, help: "How far each window moves, e.g. 1y (default: one unit).")
+    var step: String?
+
+    @Flag(name: .long, help: "Cumulative slices: each from the first event to the end of its period.")
+    var cumulative = false
+
+    @Option(name: .long, help: "Nodes are actors, or groups (actors merged into their groups first).")
+    var by: NodeLevel = .actor
+
+    @Flag(name: .long, help: "Ignore direction: (a,b) and (b,a) become one tie, weights summed.")
+    var undirected = false
+
+    @Option(name: .long, help: "Nodes of each slice: active (actors with events in it) or all known actors.")
+    var roster: Roster = .active
+
+    func validate() throws {
+        if cumulative && window != nil { throw ValidationError("--cumulative and --window cannot be combined") }
+        if step != nil && window == nil { throw ValidationError("--step needs --window") }
+        if (window != nil || cumulative) && slice == .all { throw ValidationError("--window and --cumulative need a slice unit other than all") }
+    }
+
+    /// The slicing these options describe.
+    func slicing() throws -> Slicing {
+        if cumulative { return .cumulative(slice) }
+        guard let window else { return .calendar(slice) }
+        let (unit, width) = try Self.parseSpan(window, option: "--window")
+        let (stepUnit, stepCount) = try step.map { try Self.parseSpan($0, option: "--step") } ?? (unit, 1)
+        guard unit == stepUnit else { throw UserError("--window and --step must use the same unit (\(window), \(step ?? ""))") }
+        return .window(unit: unit, width: width, step: stepCount)
+    }
+
+    /// Parses `2y`, `3q`, `6m`.
+    static func parseSpan(_ text: String, option: String) throws -> (SliceUnit, Int) {
+        let units: [Character: SliceUnit] = ["y": .year, "q": .quarter, "m": .month]
+        guard let last = text.last, let unit = units[last], let count = Int(text.dropLast()), count > 0 else {
+            throw UserError("\(option) '\(text)': expected a positive count and a unit, such as 2y, 3q or 6m")
+        }
+        return (unit, count)
+    }
+
+    /// Reads the files and slices them.
+    func load() throws -> SlicedNetwork {
+        var problems: [InputProblem] = []
+        var kindTable = KindTable()
+        var actorTable: ActorTable?
+        if let kindsFile {
+            do { kindTable = try DatasetReader.readKinds(path: kindsFile) } catch { problems += error.problems }
+        }
+        if let actors {
+            do { actorTable = try DatasetReader.readActors(path: actors) } catch { problems += error.problems }
+        }
+        if !problems.isEmpty { throw InputProblems(problems) }
+        let log = try DatasetReader.readEvents(path: events, actors: actorTable, kinds: kindTable)
+        let kindSet = kinds.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+        let options = SliceOptions(slicing: try slicing(), kinds: kindSet, isDirected: !undirected, roster: roster, mergesGroups: by == .group)
+        do {
+            return try Slicer.slice(log, options: options)
+        } catch {
+            // --kinds problems concern the command line, not a line of the file.
+            throw InputProblems(error.problems.map { $0.line == nil && $0.message.contains("--kinds") ? InputProblem(file: "diplograph", line: nil, message: $0.message) : $0 })
+        }
+    }
+}
+
+extension SlicedNetwork {
+    /// The entity with id `id`, or an error listing the known ones.
+    func entity(_ id: String, option: String) throws -> Int32 {
+        if let index = entities.firstIndex(where: { $0.id == id }) { return Int32(index) }
+        let known = entities.map(\.id)
+        let shown = known.prefix(30).joined(separator: ", ") + (known.count > 30 ? ", …" : "")
+        throw UserError("\(option): unknown \(options.mergesGroups ? "group" : "actor") '\(id)' (known: \(shown))")
+    }
+}

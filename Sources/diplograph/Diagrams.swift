@@ -1,0 +1,199 @@
+import ArgumentParser
+import DiploGraph
+import DiploGraphviz
+
+extension LayoutEngine: ExpressibleByArgument {
+    static var userEngines: [LayoutEngine] { [.dot, .neato, .fdp, .sfdp, .circo] }
+}
+extension OutputFormat: ExpressibleByArgument {}
+
+/// How diagrams are drawn: shared by `dot`, `render` and `report`.
+struct DiagramArguments: ParsableArguments {
+    @Option(name: .long, help: "Layout engine for the shared positions: dot, neato, fdp, sfdp or circo.")
+    var engine: LayoutEngine = .neato
+
+    @Flag(name: .long, help: "Draw actors absent from a slice, faint, at their places.")
+    var ghosts = false
+
+    @Option(name: .customLong("size-by"), help: "Scale labels by a measure (e.g. betweenness, brokerage, pagerank).")
+    var sizeBy: String?
+
+    @Flag(name: .customLong("no-legend"), help: "Leave the legend out.")
+    var noLegend = false
+
+    func validate() throws {
+        if engine == .pinned { throw ValidationError("--engine: choose one of dot, neato, fdp, sfdp, circo") }
+        if let sizeBy, Measure(rawValue: sizeBy) == nil {
+            throw ValidationError("--size-by: unknown measure '\(sizeBy)'; known measures: \(Measure.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    /// Lays out all slices together once, so that every slice's diagram shares positions.
+    func diagramOptions(for network: SlicedNetwork) throws -> DiagramOptions {
+        let writer = DiagramWriter(network: network)
+        let positions = try Graphviz.shared.positions(dot: writer.unionDOT(), engine: engine)
+        let layout = DiagramLayout(entityCount: network.entities.count,
+                                   positionsByNodeName: positions.mapValues { DiagramLayout.Point(x: $0.x, y: $0.y) })
+        return DiagramOptions(layout: layout, showsGhosts: ghosts, sizeBy: sizeBy.map { ($0, []) }, showsLegend: !noLegend)
+    }
+
+    /// The DOT of `slice` with the values `--size-by` asks for.
+    func dot(for slice: Slice, writer: DiagramWriter, options: DiagramOptions, pathLength: PathLength) -> String {
+        var options = options
+        if let sizeBy, let measure = Measure(rawValue: sizeBy) {
+            var groupIndex: [String: Int] = [:]
+            let groups = slice.nodes.map { node -> Int in
+                let group = writer.network.entities[Int(node)].group
+                if let index = groupIndex[group] { return index }
+                groupIndex[group] = groupIndex.count
+                return groupIndex.count - 1
+            }
+            let values = MeasureTable(graph: slice.graph, measures: [measure], groups: groups, pathLength: pathLength, sliceLabel: slice.label)
+                .columns[0].map { $0 ?? 0 }
+            options.sizeBy = (sizeBy, values)
+        }
+        return writer.dot(for: slice, options: options)
+    }
+}
+
+struct DotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dot",
+        abstract: "Print the DOT text of one slice (positions pinned as in `render`; draw it with `neato -n`).")
+
+    @OptionGroup var dataset: DatasetOptions
+    @OptionGroup var diagram: DiagramArguments
+
+    @Option(name: .customLong("slice-label"), help: "The slice to print, e.g. 2018 (default: the only slice).")
+    var sliceLabel: String?
+
+    @Option(name: .customLong("path-length"), help: "Path length for --size-by measures: hops or inverse-weight.")
+    var pathLength: PathLength = .hops
+
+    func run() throws {
+        let network = try dataset.load()
+        let slice: Slice
+        if let sliceLabel {
+            guard let found = network.slice(labelled: sliceLabel) else {
+                throw UserError("--slice-label: no slice '\(sliceLabel)' (slices: \(network.slices.map(\.label).joined(separator: ", ")))")
+            }
+            slice = found
+        } else {
+            guard network.slices.count == 1 else {
+                throw UserError("--slice-label is needed: the data have \(network.slices.count) slices (\(network.slices.map(\.label).joined(separator: ", ")))")
+            }
+            slice = network.slices[0]
+        }
+        let options = try diagram.diagramOptions(for: network)
+        printOut(diagram.dot(for: slice, writer: DiagramWriter(network: network), options: options, pathLength: pathLength))
+    }
+}
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Draw every slice into DIR/<slice>.<format>, every actor at the same place in every slice.")
+
+    @OptionGroup var dataset: DatasetOptions
+    @OptionGroup var diagram: DiagramArguments
+
+    @Option(name: .long, help: "Output directory; replaced as a whole only when the run succeeds.")
+    var out: String
+
+    @Option(name: .long, help: "Output format: svg, png or pdf.")
+    var format: OutputFormat = .svg
+
+    @Option(name: .customLong("path-length"), help: "Path length for --size-by measures: hops or inverse-weight.")
+    var pathLength: PathLength = .hops
+
+    func run() throws {
+        let network = try dataset.load()
+        guard !network.slices.isEmpty else { throw UserError("\(dataset.events): no events to draw (check --kinds)") }
+        let options = try diagram.diagramOptions(for: network)
+        let writer = DiagramWriter(network: network)
+        let output = try StagedDirectory(path: out)
+        for slice in network.slices {
+            let dot = diagram.dot(for: slice, writer: writer, options: options, pathLength: pathLength)
+            let rendering = try Graphviz.shared.render(dot: dot, engine: .pinned, format: format)
+            try output.write("\(Report.fileName(for: slice.label)).\(format.rawValue)", bytes: rendering.bytes)
+        }
+        try output.commit()
+    }
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Diagrams, centrality tables, roles and report.html / report.md in DIR.",
+        discussion: """
+        Writes DIR/<slice>.svg and .dot, centrality.csv and .md, roles.csv (with --dyad),
+        report.html (self-contained) and report.md. DIR is replaced as a whole only when the
+        run succeeds.
+        """)
+
+    @OptionGroup var dataset: DatasetOptions
+    @OptionGroup var diagram: DiagramArguments
+
+    @Option(name: .long, help: "Output directory.")
+    var out: String
+
+    @Option(name: .long, help: "Measures for the tables (default: \(Report.defaultMeasures.map(\.rawValue).joined(separator: ","))).")
+    var measures: String?
+
+    @Option(name: .customLong("path-length"), help: "Path length for betweenness, closeness, harmonic: hops or inverse-weight.")
+    var pathLength: PathLength = .hops
+
+    @Option(name: .long, help: "Chart this actor's brokerage over the slices.")
+    var focus: String?
+
+    @Option(name: .long, help: "Third-party roles towards this relationship: A,B.")
+    var dyad: String?
+
+    @Option(name: .long, help: "Only this third party in the roles table.")
+    var third: String?
+
+    @Option(name: .long, help: "How stances combine in the roles table: min or balance.")
+    var rule: RoleRule = .min
+
+    @Option(name: .customLong("roles-by"), help: "Roles over actors or groups (default: as --by).")
+    var rolesBy: NodeLevel?
+
+    @Option(name: .long, help: "The report's title.")
+    var title: String = "DiploGraph report"
+
+    func validate() throws {
+        if third != nil && dyad == nil { throw ValidationError("--third needs --dyad") }
+    }
+
+    func run() throws {
+        let chosen = try measures.map { text -> [Measure] in
+            do { return try Measure.parseList(text) } catch let error as MeasureListError { throw UserError("--measures: \(error.description)") }
+        } ?? Report.defaultMeasures
+        let network = try dataset.load()
+        guard !network.slices.isEmpty else { throw UserError("\(dataset.events): no events to report (check --kinds)") }
+        let focusIndex = try focus.map { try network.entity($0, option: "--focus") }
+        var roles: (table: ThirdPartyRoles, dyad: (String, String), rule: RoleRule)?
+        if let dyad {
+            var rolesNetwork = network
+            if let rolesBy, (rolesBy == .group) != network.options.mergesGroups {
+                var options = network.options
+                options.mergesGroups = rolesBy == .group
+                rolesNetwork = try Slicer.slice(network.log, options: options)
+            }
+            let (a, b) = try parseDyad(dyad, in: rolesNetwork)
+            let thirdIndex = try third.map { try rolesNetwork.entity($0, option: "--third") }
+            roles = (ThirdPartyRoles(network: rolesNetwork, dyad: (a, b), third: thirdIndex, rule: rule),
+                     (rolesNetwork.entities[Int(a)].id, rolesNetwork.entities[Int(b)].id), rule)
+        }
+        let diagramOptions = try diagram.diagramOptions(for: network)
+        let output = try StagedDirectory(path: out)
+        let options = Report.Options(measures: chosen, pathLength: pathLength, focus: focusIndex, roles: roles,
+                                     diagram: diagramOptions, title: title)
+        let warnings = try Report.write(network: network, options: options, to: output) { dot in
+            let rendering = try Graphviz.shared.render(dot: dot, engine: .pinned, format: .svg)
+            return String(decoding: rendering.bytes, as: UTF8.self)
+        }
+        try output.commit()
+        for warning in warnings { warn(warning) }
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import DiploGraph
+import DiploGraphviz
+import Foundation
+
+@main
+struct Diplograph: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diplograph",
+        abstract: "Time-sliced actor-interaction graphs: centrality, brokerage and diagrams per slice.",
+        discussion: """
+        Every subcommand reads an events file (date,source,target,kind[,weight,note]) and cuts it
+        into slices (years by default). Errors are printed as FILE:LINE: message, and the exit
+        status is 1 on any error.
+
+        Example:
+          diplograph report graphs/korean-peninsula.events.csv --actors graphs/korean-peninsula.actors.csv --out output
+        """,
+        version: "0.1.0",
+        subcommands: [Centrality.self, Roles.self, DotCommand.self, RenderCommand.self, ReportCommand.self]
+    )
+
+    /// Runs the command line; every failure exits with status 1 (usage errors included).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let problems as InputProblems {
+            fail(problems.description)
+        } catch let error as UserError {
+            fail(error.description)
+        } catch let error as OutputError {
+            fail(error.description)
+        } catch let error as GraphvizError {
+            fail(error.description)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            fail(fullMessage(for: error))
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+        Foundation.exit(1)
+    }
+}
+
+/// A mistake in what the user asked for, with what to do instead.
+struct UserError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+}
+
+func printOut(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import DiploGraph
+
+struct Roles: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Is a third party facilitating or spoiling a relationship? One row per slice and third party.",
+        discussion: """
+        σ(T,X) = Σ polarity·weight / Σ weight over the slice's events between T and X (both
+        directions). Rule min: score = min(σ(T,A), σ(T,B)), so a third party facilitates only
+        when it cooperates with both sides (Obstfeld's tertius iungens). Rule balance:
+        score = σ(T,A)·σ(T,B) (Heider). Role: facilitating above +0.1, spoiling below −0.1.
+        Example: diplograph roles EVENTS --actors ACTORS --by group --dyad ROK,DPRK --third US
+        """)
+
+    @OptionGroup var dataset: DatasetOptions
+
+    @Option(name: .long, help: "The relationship, as two actor ids (or groups with --by group): A,B.")
+    var dyad: String
+
+    @Option(name: .long, help: "Only this third party (default: every other actor or group).")
+    var third: String?
+
+    @Option(name: .long, help: "How the stances combine: min or balance.")
+    var rule: RoleRule = .min
+
+    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
+    var format: CentralityTable.Format = .table
+
+    func run() throws {
+        let network = try dataset.load()
+        let (a, b) = try parseDyad(dyad, in: network)
+        let thirdIndex = try third.map { try network.entity($0, option: "--third") }
+        let roles = ThirdPartyRoles(network: network, dyad: (a, b), third: thirdIndex, rule: rule)
+        switch format {
+        case .csv: printOut(roles.csv())
+        case .json: printOut(roles.json())
+        case .markdown: printOut(roles.markdown(dyadLabels: (network.entities[Int(a)].id, network.entities[Int(b)].id)))
+        case .table: printOut(roles.text())
+        }
+    }
+}
+
+/// Parses `A,B` into two different entities of `network`.
+func parseDyad(_ text: String, in network: SlicedNetwork) throws -> (Int32, Int32) {
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw UserError("--dyad '\(text)': expected two ids, A,B") }
+    guard parts[0] != parts[1] else { throw UserError("--dyad '\(text)': the two sides must differ") }
+    return (try network.entity(parts[0], option: "--dyad"), try network.entity(parts[1], option: "--dyad"))
+}
