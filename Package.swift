@@ -38,7 +38,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DiploGraphTests", dependencies: ["DiploGraph"]),
+        .testTarget(name: "DiploGraphTests", dependencies: ["DiploGraph"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DiploGraphvizTests", dependencies: ["DiploGraph", "DiploGraphviz"]),
         .testTarget(name: "DiploGraphCLITests", dependencies: ["diplograph"]),
     ]
