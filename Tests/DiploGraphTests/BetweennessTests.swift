@@ -1,0 +1,58 @@
+import Testing
+@testable import DiploGraph
+
+@Suite struct BetweennessTests {
+    @Test func florentineFamiliesKnownValues() {
+        let reference = ReferenceGraph.named("florentine")
+        let values = reference.graph.betweenness()
+        func value(_ family: String) -> Double { values[reference.nodes.firstIndex(of: family)!] }
+        #expect(abs(value("Medici") - 0.521978) < 1e-6)
+        #expect(abs(value("Guadagni") - 0.254579) < 1e-6)
+        #expect(abs(value("Albizzi") - 0.212454) < 1e-6)
+        #expect(isClose(reference.graph.betweenness(isNormalized: false)[reference.nodes.firstIndex(of: "Medici")!], 47.5))
+    }
+
+    @Test func krackhardtKiteRawValues() {
+        let raw = ReferenceGraph.named("kite").graph.betweenness(isNormalized: false)
+        #expect(isClose(raw[7], 14.0))
+        #expect(isClose(raw[5], 25.0 / 3))
+        #expect(isClose(raw[6], 25.0 / 3))
+        #expect(isClose(raw[3], 11.0 / 3))
+    }
+
+    @Test func karateClubNodeZero() {
+        #expect(isClose(ReferenceGraph.named("karate").graph.betweenness(isNormalized: false)[0], 231.0714285714286, relative: 1e-9))
+    }
+
+    @Test func tinyGraphsGiveZero() {
+        #expect(SliceGraph(nodeCount: 0, edges: [], isDirected: true).betweenness() == [])
+        #expect(SliceGraph(nodeCount: 1, edges: [], isDirected: true).betweenness() == [0])
+        #expect(SliceGraph(nodeCount: 2, edges: [(0, 1, 1)], isDirected: false).betweenness() == [0, 0])
+    }
+
+    /// Hundreds of seeded random graphs against every shortest path enumerated.
+    @Test(arguments: [true, false], [PathLength.hops, .inverseWeight])
+    func matchesEnumeratedPaths(isDirected: Bool, pathLength: PathLength) {
+        for seed in 0..<150 {
+            var rng = SeededGenerator(seed: UInt64(seed))
+            let n = Int.random(in: 1...8, using: &rng)
+            let graph = randomGraph(nodes: n, density: Double.random(in: 0.1...0.6, using: &rng), isDirected: isDirected,
+                                    weights: pathLength == .hops ? [1] : [1, 2, 3, 0.5], using: &rng)
+            let paths = EnumeratedPaths(graph, inverseWeight: pathLength == .inverseWeight)
+            var expected = [Double](repeating: 0, count: n)
+            for s in 0..<n { for t in 0..<n where s != t && paths.count[s][t] > 0 {
+                for v in 0..<n { expected[v] += paths.through[s][t][v] / paths.count[s][t] }
+            } }
+            if n > 2 { expected = expected.map { $0 / (Double(n - 1) * Double(n - 2)) } }
+            expectClose(graph.betweenness(pathLength: pathLength), expected, "seed \(seed)")
+        }
+    }
+
+    @Test func resultDoesNotDependOnBlocking() {
+        var rng = SeededGenerator(seed: 7)
+        let graph = randomGraph(nodes: 300, density: 0.02, isDirected: true, using: &rng)
+        let whole = graph.betweennessContributions(from: 0..<300, pathLength: .hops)
+        let parallel = graph.betweenness(isNormalized: false)
+        expectClose(parallel, whole, "blocked vs single pass")
+    }
+}
