@@ -190,35 +190,40 @@ public struct DiagramWriter: Sendable {
         out += "  corner_a [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(b.minX - margin)),\(format(b.minY - margin / 2))!\"];\n"
         out += "  corner_b [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(b.maxX + margin)),\(format(b.maxY + margin / 2))!\"];\n"
         guard options.showsLegend else { return out }
-        let x = b.maxX + margin + 90
+        let x = b.maxX + margin + 40
         var y = b.maxY + margin / 2
-        let step = 24.0
-        func textNode(_ name: String, _ text: String, bold: Bool = false) -> String {
-            "  \(name) [shape=plaintext, style=\"\", label=\"\(Escape.dotString(text))\", fontsize=\(bold ? 12 : 10), fontname=\"\(bold ? "Helvetica-Bold" : "Helvetica")\", pos=\"\(format(x + 10)),\(format(y))!\"];\n"
+        let step = 26.0
+        /// Plain text whose left edge is at `left` (Graphviz centres labels on `pos`).
+        func textNode(_ name: String, _ text: String, left: Double, bold: Bool = false) -> String {
+            let size = bold ? 12.0 : 10.0
+            let center = left + Self.estimatedWidth(text, fontSize: size) / 2
+            return "  \(name) [shape=plaintext, style=\"\", label=\"\(Escape.dotString(text))\", fontsize=\(Int(size)), "
+                + "fontname=\"\(bold ? "Helvetica-Bold" : "Helvetica")\", pos=\"\(format(center)),\(format(y))!\"];\n"
         }
         out += "  // legend\n"
-        out += textNode("legend_groups", "Groups", bold: true)
+        out += textNode("legend_groups", "Groups", left: x, bold: true)
         y -= step
         for (index, entry) in groupColors.enumerated() {
-            out += "  legend_g\(index) [label=\"\(Escape.dotString(entry.group))\", fillcolor=\"\(entry.color)\", fontsize=10, pos=\"\(format(x + 10)),\(format(y))!\"];\n"
+            out += "  legend_g\(index)s [label=\"\", fillcolor=\"\(entry.color)\", width=0.35, height=0.22, fixedsize=true, pos=\"\(format(x + 12)),\(format(y))!\"];\n"
+            out += textNode("legend_g\(index)", entry.group, left: x + 32)
             y -= step
         }
         y -= step / 3
-        out += textNode("legend_kinds", "Kinds of tie", bold: true)
+        out += textNode("legend_kinds", "Kinds of tie", left: x, bold: true)
         y -= step
         let arrow = network.options.isDirected ? "->" : "--"
         for (index, kind) in kindsUsed.enumerated() {
-            out += "  legend_k\(index)a [shape=point, width=0.02, style=invis, label=\"\", pos=\"\(format(x - 30)),\(format(y))!\"];\n"
-            out += "  legend_k\(index)b [shape=point, width=0.02, style=invis, label=\"\", pos=\"\(format(x + 5)),\(format(y))!\"];\n"
+            out += "  legend_k\(index)a [shape=point, width=0.02, style=invis, label=\"\", pos=\"\(format(x)),\(format(y))!\"];\n"
+            out += "  legend_k\(index)b [shape=point, width=0.02, style=invis, label=\"\", pos=\"\(format(x + 26)),\(format(y))!\"];\n"
             out += "  legend_k\(index)a \(arrow) legend_k\(index)b [color=\"\(kind.color)\", style=\(kind.style.rawValue), penwidth=1.6];\n"
-            out += "  legend_k\(index)t [shape=plaintext, style=\"\", label=\"\(Escape.dotString(kind.label))\", fontsize=10, pos=\"\(format(x + 60)),\(format(y))!\"];\n"
+            out += textNode("legend_k\(index)t", kind.label, left: x + 32)
             y -= step
         }
         y -= step / 3
-        out += textNode("legend_width", "Line width: summed weight", bold: false)
+        out += textNode("legend_width", "Line width: summed weight", left: x)
         if let sizeBy = options.sizeBy {
             y -= step
-            out += textNode("legend_size", "Label size: \(sizeBy.name)", bold: false)
+            out += textNode("legend_size", "Label size: \(sizeBy.name)", left: x)
         }
         return out
     }
@@ -239,4 +244,9 @@ public struct DiagramWriter: Sendable {
     }
 
     private func format(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// A rough width of Helvetica text in points, for placing legend labels.
+    static func estimatedWidth(_ text: String, fontSize: Double) -> Double {
+        Double(text.count) * fontSize * 0.55 + 8
+    }
 }

@@ -1,0 +1,46 @@
+# DiploGraph: `make run` draws the default dataset into output/, `make test` runs the tests.
+SWIFT ?= swift
+DATA := graphs/korean-peninsula
+REPORT_ARGS := $(DATA).events.csv --actors $(DATA).actors.csv --kinds-file $(DATA).kinds.csv \
+	--focus moon-jae-in --dyad ROK,DPRK --third US --roles-by group --size-by brokerage \
+	--title "The US, Moon Jae-in and the two Koreas, 2016-2020"
+
+.PHONY: run test deps build bench fuzz browser-check clean
+
+## Installs libgraphviz-dev (and pkg-config) when libgvc cannot be found.
+deps:
+	@if ! pkg-config --exists libgvc 2>/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing libgraphviz-dev with apt-get"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgraphviz-dev pkg-config; \
+		else \
+			echo "libgvc (Graphviz) is missing. Install it with:"; \
+			echo "  sudo apt-get install -y libgraphviz-dev pkg-config"; \
+			exit 1; \
+		fi; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product diplograph
+
+run: build
+	.build/release/diplograph report $(REPORT_ARGS) --out output
+	@echo "Report: output/report.html"
+
+test: deps
+	$(SWIFT) test
+	@if command -v chromium >/dev/null 2>&1; then $(MAKE) --no-print-directory browser-check; \
+	else echo "chromium not installed: skipping the browser check of report.html"; fi
+
+## Renders a fresh report in headless Chromium and checks the screenshot and the DOM.
+browser-check: build
+	Scripts/browser-check.sh
+
+bench: build
+	Scripts/benchmark.sh
+
+fuzz:
+	Scripts/fuzz.sh
+
+clean:
+	rm -rf .build output/*

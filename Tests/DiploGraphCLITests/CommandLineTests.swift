@@ -1,0 +1,253 @@
+import Foundation
+import Testing
+
+/// The built `diplograph`, run as a user would run it.
+struct Tool {
+    static let url: URL = {
+        var directory = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("diplograph")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        fatalError("diplograph not found next to the test bundle \(Bundle.main.bundleURL.path)")
+    }()
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let dataset = root.appendingPathComponent("graphs/korean-peninsula").path
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A scratch directory removed at the end of the test.
+final class Scratch {
+    let url: URL
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("diplograph-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func file(_ name: String, _ text: String) throws -> String {
+        let path = url.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    /// Name → contents of every file below `name`.
+    func snapshot(_ name: String) throws -> [String: Data] {
+        let base = url.appendingPathComponent(name)
+        var result: [String: Data] = [:]
+        for item in try FileManager.default.contentsOfDirectory(atPath: base.path) {
+            result[item] = try Data(contentsOf: base.appendingPathComponent(item))
+        }
+        return result
+    }
+}
+
+@Suite struct CommandLineTests {
+    static let small = """
+    date,source,target,kind,weight,note
+    2018-02,a,b,summit,1,first
+    2018-06,b,c,summit,2,second
+    2018-09,a,c,pressure,1,third
+    2019,c,a,mediation,1,fourth
+    """
+
+    @Test func centralityCSV() throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("s.events.csv", Self.small)
+        let result = try Tool.run(["centrality", events, "--measures", "degree,in_degree,out_strength,betweenness", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+        slice,actor,degree,in_degree,out_strength,betweenness
+        2018,a,2,0,2,0
+        2018,b,2,1,2,0
+        2018,c,2,2,0,0
+        2019,a,1,1,0,0
+        2019,c,1,0,1,0
+
+        """)
+    }
+
+    @Test func centralityJSONAndMarkdownCarrySliceAndActor() throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("s.events.csv", Self.small)
+        let json = try Tool.run(["centrality", events, "--measures", "pagerank,eigenvector", "--format", "json", "--slice", "all"])
+        #expect(json.status == 0)
+        let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: Any]]
+        #expect(rows.count == 3)
+        #expect(rows[0]["slice"] as? String == "all")
+        #expect(rows[0]["actor"] as? String == "a")
+        let total = rows.compactMap { $0["pagerank"] as? Double }.reduce(0, +)
+        #expect(abs(total - 1) < 1e-12)
+        let markdown = try Tool.run(["centrality", events, "--format", "markdown"])
+        #expect(markdown.stdout.hasPrefix("| slice | actor | degree | strength | betweenness | brokerage |"))
+    }
+
+    @Test func unknownMeasureIsAClearError() throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("s.events.csv", Self.small)
+        let result = try Tool.run(["centrality", events, "--measures", "degree,fame"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("unknown measure 'fame'"))
+        #expect(result.stderr.contains("known measures: degree, in_degree"))
+    }
+
+    @Test func usageErrorsExitWithOne() throws {
+        #expect(try Tool.run(["centrality"]).status == 1)
+        #expect(try Tool.run(["centrality", "x.csv", "--slice", "decade"]).status == 1)
+        let help = try Tool.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("report"))
+    }
+
+    @Test func badRowsAreReportedByFileAndLine() throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("bad.events.csv", "date,source,target,kind,weight\n2018-13-40,a,b,summit,1\n2018,a,a,summit,1\n2018,a,b,hug,-2\n")
+        let result = try Tool.run(["centrality", events])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "\(events):2: invalid date '2018-13-40' (expected YYYY-MM-DD, YYYY-MM or YYYY, a real calendar date)",
+            "\(events):3: self-loop: source and target are both 'a'",
+            "\(events):4: unknown kind 'hug' (known kinds: mediation, summit, pressure; declare others in a kinds file)",
+            "\(events):4: invalid weight '-2' (expected a positive number)",
+        ])
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func missingFileIsAnError() throws {
+        let result = try Tool.run(["centrality", "/nonexistent/e.csv"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "/nonexistent/e.csv: cannot be read: no such file, or no permission\n")
+    }
+
+    @Test func reportWritesTheOutputLayout() throws {
+        let scratch = try Scratch()
+        let out = scratch.path("out")
+        let result = try Tool.run(["report", Tool.dataset + ".events.csv", "--actors", Tool.dataset + ".actors.csv",
+                                   "--kinds-file", Tool.dataset + ".kinds.csv", "--focus", "moon-jae-in",
+                                   "--dyad", "ROK,DPRK", "--third", "US", "--roles-by", "group", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: out))
+        for year in 2017...2020 {
+            #expect(files.contains("\(year).svg"))
+            #expect(files.contains("\(year).dot"))
+        }
+        for name in ["centrality.csv", "centrality.md", "roles.csv", "report.html", "report.md"] { #expect(files.contains(name)) }
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.contains("<svg"))
+        #expect(!html.contains("http://www.w3.org/1999/xlink\" xlink:href=\"http"))
+        #expect(!html.contains("src=\"http"))
+        let roles = try String(contentsOfFile: out + "/roles.csv", encoding: .utf8)
+        #expect(roles.hasPrefix("slice,third,role,score"))
+        #expect(roles.contains("2017,US,spoiling"))
+        #expect(roles.contains("2018,US,facilitating"))
+        let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        #expect(markdown.contains("![2018](2018.svg)"))
+    }
+
+    @Test func everySliceHasTheSameCanvasAndPositions() throws {
+        let scratch = try Scratch()
+        let out = scratch.path("out")
+        let result = try Tool.run(["render", Tool.dataset + ".events.csv", "--actors", Tool.dataset + ".actors.csv",
+                                   "--kinds-file", Tool.dataset + ".kinds.csv", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        var viewBoxes: Set<String> = []
+        var positionOf: [String: String] = [:]
+        for year in 2016...2020 {
+            let svg = try String(contentsOfFile: "\(out)/\(year).svg", encoding: .utf8)
+            if let range = svg.range(of: #"viewBox="[^"]*""#, options: .regularExpression) { viewBoxes.insert(String(svg[range])) }
+        }
+        #expect(viewBoxes.count == 1, "\(viewBoxes)")
+        // Node positions are pinned from one shared layout: the same `pos` in every slice's DOT.
+        let dotResult2018 = try Tool.run(["dot", Tool.dataset + ".events.csv", "--actors", Tool.dataset + ".actors.csv",
+                                          "--kinds-file", Tool.dataset + ".kinds.csv", "--slice-label", "2018"])
+        let dotResult2019 = try Tool.run(["dot", Tool.dataset + ".events.csv", "--actors", Tool.dataset + ".actors.csv",
+                                          "--kinds-file", Tool.dataset + ".kinds.csv", "--slice-label", "2019"])
+        for output in [dotResult2018.stdout, dotResult2019.stdout] {
+            for line in output.split(separator: "\n") where line.hasPrefix("  n") && line.contains("pos=") && !line.contains("->") {
+                let node = String(line.dropFirst(2).prefix { $0 != " " })
+                let pos = String(line[line.range(of: #"pos="[^"]*""#, options: .regularExpression)!])
+                if let earlier = positionOf[node] { #expect(earlier == pos, "\(node) moved") } else { positionOf[node] = pos }
+            }
+        }
+        #expect(positionOf["n6"] != nil)  // Moon Jae-in appears in both years
+    }
+
+    @Test func failedRunLeavesEarlierOutputAsItWas() throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("s.events.csv", Self.small)
+        let out = scratch.path("out")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        _ = try scratch.file("out/.gitkeep", "")
+        #expect(try Tool.run(["report", events, "--out", out]).status == 0)
+        let before = try scratch.snapshot("out")
+        #expect(before.keys.contains(".gitkeep"))
+        #expect(before.keys.contains("2018.svg"))
+        let bad = try scratch.file("bad.events.csv", Self.small + "\n2019,x,y,nope,1,bad\n")
+        let failed = try Tool.run(["report", bad, "--out", out])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("bad.events.csv:6: unknown kind 'nope'"))
+        #expect(try scratch.snapshot("out") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix(".out.") }
+        #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
+    }
+
+    @Test func unwritableOutputIsAClearError() throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("s.events.csv", Self.small)
+        let blocker = try scratch.file("file", "not a directory")
+        let result = try Tool.run(["render", events, "--out", blocker])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot write output: it exists and is not a directory"))
+        let nested = try Tool.run(["render", events, "--out", blocker + "/sub"])
+        #expect(nested.status == 1)
+        #expect(nested.stderr.contains("cannot write output"))
+    }
+
+    @Test func rolesTable() throws {
+        let result = try Tool.run(["roles", Tool.dataset + ".events.csv", "--actors", Tool.dataset + ".actors.csv",
+                                   "--kinds-file", Tool.dataset + ".kinds.csv", "--by", "group", "--dyad", "ROK,DPRK", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("slice,third,role,score,sigma_a,sigma_b,events_a,events_b\n"))
+        #expect(result.stdout.contains("2018,UN,facilitating,1,"))
+        let unknown = try Tool.run(["roles", Tool.dataset + ".events.csv", "--actors", Tool.dataset + ".actors.csv",
+                                    "--kinds-file", Tool.dataset + ".kinds.csv", "--by", "group", "--dyad", "ROK,Japan"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("unknown group 'Japan' (known: US, ROK, DPRK, UN)"))
+    }
+
+    @Test func pngAndPdfThroughLibgvc() throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("s.events.csv", Self.small)
+        for format in ["png", "pdf"] {
+            let result = try Tool.run(["render", events, "--out", scratch.path(format), "--format", format, "--engine", "fdp"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: scratch.path("\(format)/2018.\(format)")))
+        }
+    }
+}
