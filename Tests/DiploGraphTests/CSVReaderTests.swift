@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct CSVReaderTests {
     func records(_ text: String, dialect: CSVReader.Dialect = .csv) throws -> [(Int, [String])] {
-        let reader = CSVReader(bytes: Array(text.utf8), dialect: dialect)
+        var reader = CSVReader(bytes: Array(text.utf8), dialect: dialect)
         var result: [(Int, [String])] = []
         while let line = try reader.nextRecord() {
             result.append((line, (0..<reader.fieldCount).map { reader.field($0)! }))
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func invalidUTF8FieldReadsAsNil() throws {
-        let reader = CSVReader(bytes: [0x61, 0x2C, 0xFF, 0xFE, 0x0A])
+        var reader = CSVReader(bytes: [0x61, 0x2C, 0xFF, 0xFE, 0x0A])
         _ = try reader.nextRecord()
         #expect(reader.field(0) == "a")
         #expect(reader.field(1) == nil)
@@ -59,7 +59,7 @@ import Testing
         var text = "date,note\n"
         for i in 0..<40_000 { text += "2018-01-02,\"row \(i), with \"\"quotes\"\" and a long tail \(String(repeating: "x", count: i % 50))\"\n" }
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let reader = try CSVReader(path: path)
+        var reader = try CSVReader(path: path)
         var count = 0
         while let line = try reader.nextRecord() {
             if count > 0 {

@@ -30,7 +30,7 @@ import Testing
         #expect(log.events[1].weight == 1)
         #expect(log.events[1].date.precision == .month)
         #expect(log.events[2].weight == 0.5)
-        #expect(log.events[0].note == "Trump, Kim meet")
+        #expect(log.notes[0] == "Trump, Kim meet")
         #expect(log.events.map(\.line) == [2, 3, 4])
         #expect(log.actors[0].group == "trump")
     }

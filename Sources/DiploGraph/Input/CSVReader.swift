@@ -8,9 +8,11 @@ import Foundation
 /// in a reused buffer: reading allocates nothing per record beyond the strings the caller
 /// asks for.
 ///
+/// The file handle closes itself when the last copy of the reader goes away.
+///
 /// The reader rejects what RFC 4180 does not allow instead of guessing: an unclosed quote,
 /// text after a closing quote, a NUL byte (a binary file), bytes that are not UTF-8.
-public final class CSVReader {
+public struct CSVReader {
     /// How fields are separated and quoted.
     public struct Dialect: Sendable, Equatable {
         public var delimiter: UInt8
@@ -60,8 +62,6 @@ public final class CSVReader {
         self.isAtEndOfInput = true
     }
 
-    deinit { try? handle?.close() }
-
     /// Moves to the next record.
     ///
     /// - Returns: the 1-based line on which the record starts, or `nil` at the end of input.
@@ -69,7 +69,7 @@ public final class CSVReader {
     /// - Throws: ``SyntaxError`` for an unclosed quote, text after a closing quote,
     ///   a NUL byte; the error names the line.
     /// - Complexity: O(*b*) for a record of *b* bytes.
-    public func nextRecord() throws(SyntaxError) -> Int? {
+    public mutating func nextRecord() throws(SyntaxError) -> Int? {
         while true {
             if position >= buffer.count {
                 if isAtEndOfInput || !refill() { return nil }
@@ -107,7 +107,17 @@ public final class CSVReader {
 
     /// Field `index` as text, or `nil` when its bytes are not valid UTF-8.
     public func field(_ index: Int) -> String? {
-        withFieldBytes(index) { String(validating: $0, as: UTF8.self) }
+        withFieldBytes(index) { CSVReader.string(validating: $0) }
+    }
+
+    /// The text of UTF-8 bytes, or `nil` when they are not valid UTF-8.
+    /// - Complexity: O(*b*); plain ASCII skips the generic validator.
+    @inline(__always)
+    public static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var isASCII = true
+        for byte in bytes where byte >= 0x80 { isASCII = false; break }
+        if isASCII { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// Whether field `index` is empty.
@@ -118,7 +128,7 @@ public final class CSVReader {
 
     // MARK: - Parsing
 
-    private func parseRecord() throws(SyntaxError) -> Int {
+    private mutating func parseRecord() throws(SyntaxError) -> Int {
         let recordLine = nextLine
         fieldBytes.removeAll(keepingCapacity: true)
         fieldEnds.removeAll(keepingCapacity: true)
@@ -169,7 +179,7 @@ public final class CSVReader {
         }
     }
 
-    private func parseQuotedField(openedOn line: Int) throws(SyntaxError) {
+    private mutating func parseQuotedField(openedOn line: Int) throws(SyntaxError) {
         while true {
             if position >= buffer.count && !refill() {
                 throw SyntaxError(line: line, message: "unclosed quote: the field opened here never ends")
@@ -204,7 +214,7 @@ public final class CSVReader {
     }
 
     /// Makes sure `count` bytes from `position` are in the buffer when the input has them.
-    private func ensureAvailable(_ count: Int) -> Bool {
+    private mutating func ensureAvailable(_ count: Int) -> Bool {
         while buffer.count - position < count {
             if !refill() { return false }
         }
@@ -212,7 +222,7 @@ public final class CSVReader {
     }
 
     /// Appends the next chunk of the file, dropping what was consumed. `false` at the end of input.
-    private func refill() -> Bool {
+    private mutating func refill() -> Bool {
         guard !isAtEndOfInput, let handle else { return false }
         let chunk = (try? handle.read(upToCount: Self.chunkSize)) ?? nil
         guard let chunk, !chunk.isEmpty else {

@@ -1,4 +1,7 @@
 /// One coded interaction: who did what to whom, when, how strongly.
+///
+/// Events hold no text, so that copying one costs no reference counting; what happened
+/// (the `note`) is kept beside them in ``EventLog/notes``.
 public struct Event: Sendable, Hashable {
     public var date: EventDate
     /// Index into the log's ``ActorTable``.
@@ -9,18 +12,15 @@ public struct Event: Sendable, Hashable {
     public var kind: Int32
     /// A positive, finite interaction strength.
     public var weight: Double
-    /// What happened, in a few words (may be empty).
-    public var note: String
     /// The line of the events file the event came from.
     public var line: Int
 
-    public init(date: EventDate, source: Int32, target: Int32, kind: Int32, weight: Double, note: String = "", line: Int = 0) {
+    public init(date: EventDate, source: Int32, target: Int32, kind: Int32, weight: Double, line: Int = 0) {
         self.date = date
         self.source = source
         self.target = target
         self.kind = kind
         self.weight = weight
-        self.note = note
         self.line = line
     }
 }
@@ -32,11 +32,15 @@ public struct EventLog: Sendable {
     public var actors: ActorTable
     public var kinds: KindTable
     public var events: [Event]
+    /// `notes[i]` says what happened in `events[i]` (may be empty).
+    public var notes: [String]
 
-    public init(file: String, actors: ActorTable, kinds: KindTable, events: [Event]) {
+    public init(file: String, actors: ActorTable, kinds: KindTable, events: [Event], notes: [String]? = nil) {
+        precondition(notes == nil || notes!.count == events.count, "one note per event")
         self.file = file
         self.actors = actors
         self.kinds = kinds
         self.events = events
+        self.notes = notes ?? Array(repeating: "", count: events.count)
     }
 }

@@ -37,9 +37,36 @@ public enum DatasetReader {
         let noteColumn = table.column("note")
         var actors = declared ?? ActorTable()
         var events: [Event] = []
+        var notes: [String] = []
         var unknownActors: [String] = []
         var unknownActorSet: Set<String> = []
-        var kindCache: [String: Int32] = [:]
+        // Ids seen before are found by their bytes, without making strings.
+        var actorIndex = ByteInterner()
+        for (index, actor) in actors.actors.enumerated() {
+            Array(actor.id.utf8).withUnsafeBufferPointer { actorIndex.insert($0, value: Int32(index)) }
+        }
+        var kindIndex = ByteInterner()
+        for (index, kind) in kinds.kinds.enumerated() {
+            Array(kind.id.utf8).withUnsafeBufferPointer { kindIndex.insert($0, value: Int32(index)) }
+        }
+
+        /// The index of the actor in `column`, interning it when there is no actors file.
+        func actor(in column: Int, table: inout TableFile) -> Int32? {
+            if let index = table.withBytes(column, { actorIndex.value(of: $0) }) { return index }
+            guard let id = table.text(column) else { return nil }
+            if id.isEmpty {
+                table.problem("empty \(column == sourceColumn ? "source" : "target") actor id")
+                return nil
+            }
+            if declared != nil {
+                table.problem("unknown actor '\(id)' (not in the actors file)")
+                if unknownActorSet.insert(id).inserted { unknownActors.append(id) }
+                return nil
+            }
+            let index = actors.intern(id)
+            table.withBytes(column) { actorIndex.insert($0, value: index) }
+            return index
+        }
 
         while table.next() {
             let line = table.line
@@ -51,20 +78,19 @@ public enum DatasetReader {
                                            : "invalid date '\(text)' (expected YYYY-MM-DD, YYYY-MM or YYYY, a real calendar date)")
                 isGood = false
             }
-            guard let sourceID = table.text(sourceColumn), let targetID = table.text(targetColumn),
-                  let kindID = table.text(kindColumn) else { continue }
-            if sourceID.isEmpty { table.problem("empty source actor id"); isGood = false }
-            if targetID.isEmpty { table.problem("empty target actor id"); isGood = false }
-            if !sourceID.isEmpty && sourceID == targetID {
-                table.problem("self-loop: source and target are both '\(sourceID)'")
+            let source = actor(in: sourceColumn, table: &table)
+            let target = actor(in: targetColumn, table: &table)
+            if source == nil || target == nil { isGood = false }
+            if let source, source == target {
+                table.problem("self-loop: source and target are both '\(actors[source].id)'")
                 isGood = false
+            } else if source == nil, target == nil, !table.isEmpty(sourceColumn),
+                      table.withBytes(sourceColumn, { Array($0) }) == table.withBytes(targetColumn, { Array($0) }) {
+                table.problem("self-loop: source and target are both '\(table.text(sourceColumn) ?? "")'")
             }
-            var kind = kindCache[kindID]
+            let kind = table.withBytes(kindColumn) { kindIndex.value(of: $0) }
             if kind == nil {
-                kind = kinds.index(of: kindID)
-                if let kind { kindCache[kindID] = kind }
-            }
-            if kind == nil {
+                let kindID = table.text(kindColumn) ?? ""
                 table.problem(kindID.isEmpty ? "empty kind (known kinds: \(kinds.knownIDs))"
                                              : "unknown kind '\(kindID)' (known kinds: \(kinds.knownIDs); declare others in a kinds file)")
                 isGood = false
@@ -81,34 +107,20 @@ public enum DatasetReader {
                 }
             }
             var note = ""
-            if let noteColumn {
+            if let noteColumn, !table.isEmpty(noteColumn) {
                 guard let text = table.text(noteColumn) else { continue }
                 note = text
             }
-            var source: Int32 = -1, target: Int32 = -1
-            if declared != nil {
-                for id in [sourceID, targetID] where !id.isEmpty && actors.index(of: id) == nil {
-                    table.problem("unknown actor '\(id)' (not in the actors file)")
-                    if unknownActorSet.insert(id).inserted { unknownActors.append(id) }
-                    isGood = false
-                }
-                if isGood {
-                    source = actors.index(of: sourceID)!
-                    target = actors.index(of: targetID)!
-                }
-            } else if isGood {
-                source = actors.intern(sourceID)
-                target = actors.intern(targetID)
-            }
-            if isGood, let date, let kind {
-                events.append(Event(date: date, source: source, target: target, kind: kind, weight: weight, note: note, line: line))
+            if isGood, let date, let kind, let source, let target {
+                events.append(Event(date: date, source: source, target: target, kind: kind, weight: weight, line: line))
+                notes.append(note)
             }
         }
         if !unknownActors.isEmpty {
             table.fileProblem("\(unknownActors.count) unknown actor id(s), not in the actors file: \(unknownActors.joined(separator: ", "))")
         }
         try table.problems.throwIfAny()
-        return EventLog(file: table.displayName, actors: actors, kinds: kinds, events: events)
+        return EventLog(file: table.displayName, actors: actors, kinds: kinds, events: events, notes: notes)
     }
 
     /// Reads an actors file (`id,label,group`, more columns allowed).

@@ -150,6 +150,7 @@ public struct DiagramWriter: Sendable {
         var order: [String] = []
         for index in slice.eventIndices {
             let event = network.log.events[Int(index)]
+            let note = network.log.notes[Int(index)]
             var u = network.entityOfActor[Int(event.source)], v = network.entityOfActor[Int(event.target)]
             if u == v { continue }
             if !directed && u > v { swap(&u, &v) }
@@ -157,10 +158,10 @@ public struct DiagramWriter: Sendable {
             if var entry = weightOf[key] {
                 entry.weight += event.weight
                 entry.count += 1
-                if entry.notes.count < 6 && !event.note.isEmpty { entry.notes.append(event.note) }
+                if entry.notes.count < 6 && !note.isEmpty { entry.notes.append(note) }
                 weightOf[key] = entry
             } else {
-                weightOf[key] = (u, v, event.kind, event.weight, 1, event.note.isEmpty ? [] : [event.note])
+                weightOf[key] = (u, v, event.kind, event.weight, 1, note.isEmpty ? [] : [note])
                 order.append(key)
             }
         }
