@@ -29,30 +29,13 @@ struct DiagramArguments: ParsableArguments {
     }
 
     /// Lays out all slices together once, so that every slice's diagram shares positions.
-    func diagramOptions(for network: SlicedNetwork) throws -> DiagramOptions {
+    func diagramOptions(for network: SlicedNetwork, pathLength: PathLength) throws -> DiagramOptions {
         let writer = DiagramWriter(network: network)
         let positions = try Graphviz.shared.positions(dot: writer.unionDOT(), engine: engine)
         let layout = DiagramLayout(entityCount: network.entities.count,
                                    positionsByNodeName: positions.mapValues { DiagramLayout.Point(x: $0.x, y: $0.y) })
-        return DiagramOptions(layout: layout, showsGhosts: ghosts, sizeBy: sizeBy.map { ($0, []) }, showsLegend: !noLegend)
-    }
-
-    /// The DOT of `slice` with the values `--size-by` asks for.
-    func dot(for slice: Slice, writer: DiagramWriter, options: DiagramOptions, pathLength: PathLength) -> String {
-        var options = options
-        if let sizeBy, let measure = Measure(rawValue: sizeBy) {
-            var groupIndex: [String: Int] = [:]
-            let groups = slice.nodes.map { node -> Int in
-                let group = writer.network.entities[Int(node)].group
-                if let index = groupIndex[group] { return index }
-                groupIndex[group] = groupIndex.count
-                return groupIndex.count - 1
-            }
-            let values = MeasureTable(graph: slice.graph, measures: [measure], groups: groups, pathLength: pathLength, sliceLabel: slice.label)
-                .columns[0].map { $0 ?? 0 }
-            options.sizeBy = (sizeBy, values)
-        }
-        return writer.dot(for: slice, options: options)
+        return DiagramOptions(layout: layout, showsGhosts: ghosts, sizeBy: sizeBy.flatMap(Measure.init(rawValue:)),
+                              pathLength: pathLength, showsLegend: !noLegend)
     }
 }
 
@@ -71,6 +54,7 @@ struct DotCommand: ParsableCommand {
     var pathLength: PathLength = .hops
 
     func run() throws {
+        try Graphviz.shared.checkPlugins()
         let network = try dataset.load()
         let slice: Slice
         if let sliceLabel {
@@ -84,8 +68,8 @@ struct DotCommand: ParsableCommand {
             }
             slice = network.slices[0]
         }
-        let options = try diagram.diagramOptions(for: network)
-        printOut(diagram.dot(for: slice, writer: DiagramWriter(network: network), options: options, pathLength: pathLength))
+        let options = try diagram.diagramOptions(for: network, pathLength: pathLength)
+        printOut(DiagramWriter(network: network).dot(for: slice, options: options))
     }
 }
 
@@ -107,13 +91,14 @@ struct RenderCommand: ParsableCommand {
     var pathLength: PathLength = .hops
 
     func run() throws {
+        try Graphviz.shared.checkPlugins()
         let network = try dataset.load()
         guard !network.slices.isEmpty else { throw UserError("\(dataset.events): no events to draw (check --kinds)") }
-        let options = try diagram.diagramOptions(for: network)
+        let options = try diagram.diagramOptions(for: network, pathLength: pathLength)
         let writer = DiagramWriter(network: network)
         let output = try StagedDirectory(path: out)
         for slice in network.slices {
-            let dot = diagram.dot(for: slice, writer: writer, options: options, pathLength: pathLength)
+            let dot = writer.dot(for: slice, options: options)
             let rendering = try Graphviz.shared.render(dot: dot, engine: .pinned, format: format)
             try output.write("\(Report.fileName(for: slice.label)).\(format.rawValue)", bytes: rendering.bytes)
         }
@@ -169,6 +154,7 @@ struct ReportCommand: ParsableCommand {
         let chosen = try measures.map { text -> [Measure] in
             do { return try Measure.parseList(text) } catch let error as MeasureListError { throw UserError("--measures: \(error.description)") }
         } ?? Report.defaultMeasures
+        try Graphviz.shared.checkPlugins()
         let network = try dataset.load()
         guard !network.slices.isEmpty else { throw UserError("\(dataset.events): no events to report (check --kinds)") }
         let focusIndex = try focus.map { try network.entity($0, option: "--focus") }
@@ -185,7 +171,7 @@ struct ReportCommand: ParsableCommand {
             roles = (ThirdPartyRoles(network: rolesNetwork, dyad: (a, b), third: thirdIndex, rule: rule),
                      (rolesNetwork.entities[Int(a)].id, rolesNetwork.entities[Int(b)].id), rule)
         }
-        let diagramOptions = try diagram.diagramOptions(for: network)
+        let diagramOptions = try diagram.diagramOptions(for: network, pathLength: pathLength)
         let output = try StagedDirectory(path: out)
         let options = Report.Options(measures: chosen, pathLength: pathLength, focus: focusIndex, roles: roles,
                                      diagram: diagramOptions, title: title)

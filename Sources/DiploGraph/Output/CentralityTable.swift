@@ -19,14 +19,8 @@ public struct CentralityTable: Sendable {
         self.measures = measures
         var rows: [Row] = []
         var warnings: [String] = []
-        var groupIndex: [String: Int] = [:]
         for slice in network.slices {
-            let groups = slice.nodes.map { node in
-                let group = network.entities[Int(node)].group
-                if let index = groupIndex[group] { return index }
-                groupIndex[group] = groupIndex.count
-                return groupIndex.count - 1
-            }
+            let groups = network.groupIndices(of: slice)
             let table = MeasureTable(graph: slice.graph, measures: measures, groups: groups, pathLength: pathLength, sliceLabel: slice.label)
             warnings += table.warnings
             for (local, node) in slice.nodes.enumerated() {

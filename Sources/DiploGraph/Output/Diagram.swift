@@ -36,14 +36,18 @@ public struct DiagramOptions: Sendable {
     public var layout: DiagramLayout?
     /// Draw the entities absent from the slice, faint, at their places.
     public var showsGhosts = false
-    /// A value per node of the slice that sets node size (e.g. betweenness), and its name for the legend.
-    public var sizeBy: (name: String, values: [Double])?
+    /// The measure that scales node labels (e.g. betweenness), computed per slice.
+    public var sizeBy: Measure?
+    /// Path length for a path-based `sizeBy` measure.
+    public var pathLength: PathLength = .hops
     public var showsLegend = true
 
-    public init(layout: DiagramLayout? = nil, showsGhosts: Bool = false, sizeBy: (name: String, values: [Double])? = nil, showsLegend: Bool = true) {
+    public init(layout: DiagramLayout? = nil, showsGhosts: Bool = false, sizeBy: Measure? = nil, pathLength: PathLength = .hops,
+                showsLegend: Bool = true) {
         self.layout = layout
         self.showsGhosts = showsGhosts
         self.sizeBy = sizeBy
+        self.pathLength = pathLength
         self.showsLegend = showsLegend
     }
 }
@@ -120,9 +124,11 @@ public struct DiagramWriter: Sendable {
         out += "];\n  node [\(nodeDefaults)];\n  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n"
 
         var sizeOfNode: [Double]?
-        if let sizeBy = options.sizeBy, sizeBy.values.count == slice.nodes.count {
-            let largest = sizeBy.values.max() ?? 0
-            sizeOfNode = sizeBy.values.map { largest > 0 ? $0 / largest : 0 }
+        if let measure = options.sizeBy {
+            let values = MeasureTable(graph: slice.graph, measures: [measure], groups: network.groupIndices(of: slice),
+                                      pathLength: options.pathLength, sliceLabel: slice.label).columns[0].map { $0 ?? 0 }
+            let largest = values.max() ?? 0
+            sizeOfNode = values.map { largest > 0 ? $0 / largest : 0 }
         }
         // Nodes.
         var isPresent = [Bool](repeating: false, count: network.entities.count)
@@ -146,33 +152,13 @@ public struct DiagramWriter: Sendable {
             }
         }
         // Edges: one per ordered pair (unordered when undirected) and kind.
-        var weightOf: [String: (source: Int32, target: Int32, kind: Int32, weight: Double, count: Int, notes: [String])] = [:]
-        var order: [String] = []
-        for index in slice.eventIndices {
-            let event = network.log.events[Int(index)]
-            let note = network.log.notes[Int(index)]
-            var u = network.entityOfActor[Int(event.source)], v = network.entityOfActor[Int(event.target)]
-            if u == v { continue }
-            if !directed && u > v { swap(&u, &v) }
-            let key = "\(u) \(v) \(event.kind)"
-            if var entry = weightOf[key] {
-                entry.weight += event.weight
-                entry.count += 1
-                if entry.notes.count < 6 && !note.isEmpty { entry.notes.append(note) }
-                weightOf[key] = entry
-            } else {
-                weightOf[key] = (u, v, event.kind, event.weight, 1, note.isEmpty ? [] : [note])
-                order.append(key)
-            }
-        }
-        for key in order {
-            let edge = weightOf[key]!
-            let kind = network.log.kinds[edge.kind]
-            let width = min(7, max(1, 1.2 + 1.5 * log2(edge.weight)))
-            let from = network.entities[Int(edge.source)].label, to = network.entities[Int(edge.target)].label
-            var tooltip = "\(from) \(directed ? "→" : "–") \(to): \(kind.label), \(edge.count) event\(edge.count == 1 ? "" : "s"), weight \(NumberFormat.readable(edge.weight))"
-            for note in edge.notes { tooltip += "\n• " + note }
-            out += "  n\(edge.source) \(arrow) n\(edge.target) [color=\"\(kind.color)\", style=\(kind.style.rawValue), penwidth=\(format(width)), "
+        for tie in network.typedTies(in: slice) {
+            let kind = network.log.kinds[tie.kind]
+            let width = min(7, max(1, 1.2 + 1.5 * log2(tie.weight)))
+            let from = network.entities[Int(tie.source)].label, to = network.entities[Int(tie.target)].label
+            var tooltip = "\(from) \(directed ? "→" : "–") \(to): \(kind.label), \(tie.eventCount) event\(tie.eventCount == 1 ? "" : "s"), weight \(NumberFormat.readable(tie.weight))"
+            for index in tie.events.prefix(6) where !network.log.notes[Int(index)].isEmpty { tooltip += "\n• " + network.log.notes[Int(index)] }
+            out += "  n\(tie.source) \(arrow) n\(tie.target) [color=\"\(kind.color)\", style=\(kind.style.rawValue), penwidth=\(format(width)), "
             out += "tooltip=\"\(Escape.dotString(tooltip))\"];\n"
         }
         if let layout = options.layout {
@@ -224,7 +210,7 @@ public struct DiagramWriter: Sendable {
         out += textNode("legend_width", "Line width: summed weight", left: x)
         if let sizeBy = options.sizeBy {
             y -= step
-            out += textNode("legend_size", "Label size: \(sizeBy.name)", left: x)
+            out += textNode("legend_size", "Label size: \(sizeBy.rawValue)", left: x)
         }
         return out
     }

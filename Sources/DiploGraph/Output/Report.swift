@@ -53,16 +53,10 @@ public struct Report {
         var markdown = "# \(Escape.markdownCell(options.title))\n\n"
         markdown += "Events: `\(Escape.markdownCell(network.log.file))`, \(network.log.events.count) events; "
         markdown += "\(network.slices.count) slices (\(network.options.isDirected ? "directed" : "undirected")).\n\n"
-        var warnings = table.warnings
+        let warnings = table.warnings
         for slice in network.slices {
             let name = fileName(for: slice.label)
-            var diagram = options.diagram
-            if let sizeBy = diagram.sizeBy, sizeBy.values.isEmpty, let measure = Measure(rawValue: sizeBy.name) {
-                let values = MeasureTable(graph: slice.graph, measures: [measure], groups: groupIndices(network, slice),
-                                          pathLength: options.pathLength, sliceLabel: slice.label).columns[0].map { $0 ?? 0 }
-                diagram.sizeBy = (sizeBy.name, values)
-            }
-            let dot = writer.dot(for: slice, options: diagram)
+            let dot = writer.dot(for: slice, options: options.diagram)
             try output.write("\(name).dot", text: dot)
             let svg = try render(dot)
             try output.write("\(name).svg", text: svg)
@@ -88,7 +82,6 @@ public struct Report {
             }
             markdown += sliceTable + "\n"
         }
-        _ = warnings
         var focusView: [String: Any]?
         if let focus = options.focus {
             let series = brokerageSeries(network: network, focus: focus, pathLength: options.pathLength)
@@ -131,7 +124,6 @@ public struct Report {
         let template = try MustacheTemplate(string: ReportTemplate.html)
         try output.write("report.html", text: template.render(context))
         try output.write("report.md", text: markdown)
-        warnings = table.warnings
         return warnings
     }
 
@@ -150,23 +142,13 @@ public struct Report {
         return String(svg[start.lowerBound...])
     }
 
-    static func groupIndices(_ network: SlicedNetwork, _ slice: Slice) -> [Int] {
-        var index: [String: Int] = [:]
-        return slice.nodes.map { node in
-            let group = network.entities[Int(node)].group
-            if let i = index[group] { return i }
-            index[group] = index.count
-            return index.count - 1
-        }
-    }
-
     /// The focal entity's Gould–Fernandez total and betweenness in each slice; `nil` where it is absent.
     public static func brokerageSeries(network: SlicedNetwork, focus: Int32, pathLength: PathLength) -> [BrokerageChart.Point] {
         network.slices.map { slice in
             guard let local = slice.nodes.firstIndex(of: focus) else {
                 return BrokerageChart.Point(slice: slice.label, brokerage: nil, betweenness: nil)
             }
-            let table = MeasureTable(graph: slice.graph, measures: [.brokerage, .betweenness], groups: groupIndices(network, slice),
+            let table = MeasureTable(graph: slice.graph, measures: [.brokerage, .betweenness], groups: network.groupIndices(of: slice),
                                      pathLength: pathLength, sliceLabel: slice.label)
             return BrokerageChart.Point(slice: slice.label, brokerage: table.columns[0][local], betweenness: table.columns[1][local])
         }
