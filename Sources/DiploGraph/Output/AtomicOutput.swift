@@ -99,13 +99,71 @@ public final class StagedDirectory {
     }
 }
 
-/// Writes one file atomically: into a temporary file beside it, renamed into place.
-public func writeAtomically(_ bytes: [UInt8], to path: String) throws(OutputError) {
-    let url = URL(fileURLWithPath: path)
-    do {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: url, options: .atomic)
-    } catch {
-        throw OutputError(path: path, reason: StagedDirectory.reason(error))
+/// A file written in pieces and put in place only on ``commit()``.
+///
+/// Text is buffered and written to a hidden temporary file beside the target; `commit`
+/// renames it over the target. Until then the target is untouched, and a writer dropped
+/// without committing removes its temporary file.
+public final class StagedFile {
+    public let target: URL
+    private let temporary: URL
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var isFinished = false
+
+    public init(path: String) throws(OutputError) {
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        self.target = target
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw OutputError(path: path, reason: "it is a directory")
+        }
+        let parent = target.deletingLastPathComponent()
+        temporary = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: path, reason: StagedDirectory.reason(error))
+        }
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            throw OutputError(path: path, reason: "cannot create a file in \(parent.path)")
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        if !isFinished {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+
+    public func write(_ text: String) throws(OutputError) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    private func flush() throws(OutputError) {
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw OutputError(path: target.path, reason: StagedDirectory.reason(error))
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    public func commit() throws(OutputError) {
+        try flush()
+        do {
+            try handle.close()
+        } catch {
+            throw OutputError(path: target.path, reason: StagedDirectory.reason(error))
+        }
+        // rename(2) replaces the target atomically: readers see the old file or the new one.
+        guard rename(temporary.path, target.path) == 0 else {
+            throw OutputError(path: target.path, reason: String(cString: strerror(errno)))
+        }
+        isFinished = true
     }
 }

@@ -1,0 +1,62 @@
+/// Which CAMEO event codes become which DiploGraph kinds.
+///
+/// A mapping row matches every code that starts with it; the longest match wins, so
+/// `17 → pressure` and `173 → mediation` send `1731` to mediation. Codes are text: `042`
+/// keeps its leading zero.
+public struct CAMEOMapping: Sendable, Equatable {
+    /// `(prefix, kind id)` rows.
+    public private(set) var rows: [(prefix: String, kind: String)]
+
+    public static func == (a: CAMEOMapping, b: CAMEOMapping) -> Bool {
+        a.rows.map(\.prefix) == b.rows.map(\.prefix) && a.rows.map(\.kind) == b.rows.map(\.kind)
+    }
+
+    public init(rows: [(prefix: String, kind: String)]) { self.rows = rows }
+
+    /// The interface's default: mediation 038 039 045 046; summit 036 042 043 044 057;
+    /// pressure 10 111 12 13 161 163 17.
+    public static let standard = CAMEOMapping(rows: [
+        ("038", "mediation"), ("039", "mediation"), ("045", "mediation"), ("046", "mediation"),
+        ("036", "summit"), ("042", "summit"), ("043", "summit"), ("044", "summit"), ("057", "summit"),
+        ("10", "pressure"), ("111", "pressure"), ("12", "pressure"), ("13", "pressure"),
+        ("161", "pressure"), ("163", "pressure"), ("17", "pressure"),
+    ])
+
+    /// The kind of `code`, or `nil` when no row matches.
+    /// - Complexity: O(*r*) for *r* rows.
+    public func kind(for code: String) -> String? {
+        var best: (length: Int, kind: String)?
+        for row in rows where code.hasPrefix(row.prefix) && row.prefix.count > (best?.length ?? -1) {
+            best = (row.prefix.count, row.kind)
+        }
+        return best?.kind
+    }
+
+    /// Reads a mapping file (`cameo,kind`).
+    /// - Throws: ``InputProblems`` for codes that are not digits, unknown kinds, duplicate codes.
+    public static func read(path: String, kinds: KindTable) throws(InputProblems) -> CAMEOMapping {
+        var table = try TableFile(path: path, required: ["cameo", "kind"], expectedHeader: "cameo,kind")
+        let cameoColumn = table.column("cameo")!, kindColumn = table.column("kind")!
+        var rows: [(String, String)] = []
+        var firstLine: [String: Int] = [:]
+        while table.next() {
+            guard let code = table.text(cameoColumn), let kind = table.text(kindColumn) else { continue }
+            guard !code.isEmpty, code.utf8.allSatisfy({ (48...57).contains($0) }) else {
+                table.problem("invalid CAMEO code '\(code)' (expected digits, such as 042)")
+                continue
+            }
+            guard kinds.index(of: kind) != nil else {
+                table.problem("unknown kind '\(kind)' (known kinds: \(kinds.knownIDs); declare others with --kinds-file)")
+                continue
+            }
+            if let earlier = firstLine[code] {
+                table.problem("CAMEO code '\(code)' mapped twice (first on line \(earlier))")
+                continue
+            }
+            firstLine[code] = table.line
+            rows.append((code, kind))
+        }
+        try table.problems.throwIfAny()
+        return CAMEOMapping(rows: rows)
+    }
+}

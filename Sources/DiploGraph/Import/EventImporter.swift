@@ -1,0 +1,167 @@
+import Foundation
+
+/// Event datasets DiploGraph imports.
+public enum EventSource: String, Sendable, CaseIterable {
+    /// ICEWS: tab-separated with a header row; countries as written (`South Korea`).
+    case icews
+    /// GDELT 1.0 (58 columns) or 2.0 (61 columns): tab-separated, no header; ISO-3 countries (`KOR`).
+    case gdelt
+}
+
+/// One event read from an event dataset, ready to be written as an events-file row.
+public struct ImportedEvent: Sendable, Equatable {
+    public var date: EventDate
+    public var source: String
+    public var target: String
+    public var kind: String
+    public var cameo: String
+    public var eventID: String
+    public var note: String
+}
+
+/// What an import read, kept and skipped.
+public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
+    public var rows = 0
+    public var imported = 0
+    public var withoutBothCountries = 0
+    public var domestic = 0
+    public var unmapped = 0
+    public var badRows = 0
+
+    public var description: String {
+        var text = "imported \(imported) of \(rows) events; skipped \(withoutBothCountries) without both countries, "
+            + "\(domestic) domestic, \(unmapped) with unmapped CAMEO codes"
+        if badRows > 0 { text += ", \(badRows) bad rows" }
+        return text
+    }
+}
+
+/// Streams ICEWS and GDELT event files into DiploGraph events.
+///
+/// The file is read in chunks and each kept event is handed to a callback, so memory does
+/// not grow with the file (GDELT daily files are large). Actors are countries; rows without
+/// both countries or with the same country on both sides are skipped, as are codes the
+/// mapping does not cover. Malformed rows are errors naming file and line, unless
+/// `skipsBadRows`, which counts them instead.
+public enum EventImporter {
+    /// GDELT column positions (0-based), the same in 1.0 and 2.0.
+    static let gdeltEventID = 0, gdeltDate = 1, gdeltActor1Name = 6, gdeltActor1Country = 7
+    static let gdeltActor2Name = 16, gdeltActor2Country = 17, gdeltEventCode = 26
+
+    /// Reads `path` and calls `emit` for every event kept.
+    ///
+    /// - Parameters:
+    ///   - source: the dataset's layout.
+    ///   - path: the file.
+    ///   - mapping: CAMEO codes to kinds.
+    ///   - skipsBadRows: count malformed rows instead of failing.
+    ///   - progress: called every 100,000 rows with the rows read so far.
+    ///   - emit: receives each kept event in file order.
+    /// - Returns: the counts of rows read, kept and skipped.
+    /// - Throws: ``InputProblems`` naming file and line.
+    /// - Complexity: O(*b*) time for *b* bytes, O(1) memory beyond one chunk and the countries.
+    public static func read(_ source: EventSource, path: String, displayName: String? = nil, mapping: CAMEOMapping,
+                            skipsBadRows: Bool = false, progress: ((Int) -> Void)? = nil,
+                            emit: (ImportedEvent) throws -> Void) throws -> ImportSummary {
+        let name = displayName ?? path
+        var problems = ProblemCollector(file: name)
+        var reader: CSVReader
+        do {
+            reader = try CSVReader(path: path, dialect: .tsv)
+        } catch {
+            throw InputProblems([InputProblem(file: name, line: nil, message: "cannot be read: no such file, or no permission")])
+        }
+        var summary = ImportSummary()
+        var columns: (date: Int, source: Int, target: Int, code: Int, id: Int, sourceName: Int?, targetName: Int?, text: Int?)
+        var expectedCount: Int?
+        if source == .icews {
+            let headerLine: Int?
+            do { headerLine = try reader.nextRecord() } catch {
+                throw InputProblems([InputProblem(file: name, line: error.line, message: error.message)])
+            }
+            guard headerLine != nil else {
+                throw InputProblems([InputProblem(file: name, line: nil, message: "empty file: expected an ICEWS header row")])
+            }
+            var index: [String: Int] = [:]
+            for i in 0..<reader.fieldCount { if let field = reader.field(i) { index[field.trimmingCharacters(in: .whitespaces)] = i } }
+            let required = ["Event ID", "Event Date", "Source Country", "Target Country", "CAMEO Code"]
+            let missing = required.filter { index[$0] == nil }
+            guard missing.isEmpty else {
+                throw InputProblems([InputProblem(file: name, line: 1, message: "not an ICEWS header: missing \(missing.map { "'\($0)'" }.joined(separator: ", "))")])
+            }
+            columns = (index["Event Date"]!, index["Source Country"]!, index["Target Country"]!, index["CAMEO Code"]!,
+                       index["Event ID"]!, index["Source Name"], index["Target Name"], index["Event Text"])
+            expectedCount = reader.fieldCount
+        } else {
+            columns = (gdeltDate, gdeltActor1Country, gdeltActor2Country, gdeltEventCode, gdeltEventID, gdeltActor1Name, gdeltActor2Name, nil)
+        }
+        var kindCache: [String: String?] = [:]
+        while true {
+            let line: Int?
+            do { line = try reader.nextRecord() } catch {
+                problems.add(line: error.line, error.message)
+                break
+            }
+            guard let line else { break }
+            summary.rows += 1
+            if summary.rows % 100_000 == 0 { progress?(summary.rows) }
+            func bad(_ message: String) {
+                if skipsBadRows { summary.badRows += 1 } else { problems.add(line: line, message) }
+            }
+            let count = reader.fieldCount
+            if let expectedCount, count != expectedCount {
+                bad("expected \(expectedCount) tab-separated fields as in the header, found \(count)")
+                if problems.isFull { break } else { continue }
+            }
+            if source == .gdelt && count != 58 && count != 61 {
+                bad("expected 58 (GDELT 1.0) or 61 (GDELT 2.0) tab-separated fields, found \(count)")
+                if problems.isFull { break } else { continue }
+            }
+            guard let dateText = reader.field(columns.date), let sourceCountry = reader.field(columns.source),
+                  let targetCountry = reader.field(columns.target), let code = reader.field(columns.code),
+                  let eventID = reader.field(columns.id) else {
+                bad("not UTF-8 text")
+                if problems.isFull { break } else { continue }
+            }
+            let date: EventDate?
+            if source == .gdelt {
+                // SQLDATE: YYYYMMDD
+                let digits = Array(dateText.utf8)
+                if digits.count == 8, digits.allSatisfy({ (48...57).contains($0) }) {
+                    let value = Int(dateText)!
+                    date = EventDate(year: value / 10000, month: value / 100 % 100, day: value % 100)
+                } else {
+                    date = nil
+                }
+            } else {
+                date = EventDate(dateText)
+            }
+            guard let date else {
+                bad("invalid date '\(dateText)' (expected \(source == .gdelt ? "YYYYMMDD" : "YYYY-MM-DD"))")
+                if problems.isFull { break } else { continue }
+            }
+            guard !code.isEmpty, code.utf8.allSatisfy({ (48...57).contains($0) }) else {
+                bad("invalid CAMEO code '\(code)' (expected digits)")
+                if problems.isFull { break } else { continue }
+            }
+            guard !sourceCountry.isEmpty, !targetCountry.isEmpty else { summary.withoutBothCountries += 1; continue }
+            guard sourceCountry != targetCountry else { summary.domestic += 1; continue }
+            let kind: String?
+            if let cached = kindCache[code] { kind = cached } else {
+                kind = mapping.kind(for: code)
+                kindCache[code] = kind
+            }
+            guard let kind else { summary.unmapped += 1; continue }
+            var note = ""
+            if let text = columns.text.flatMap({ reader.field($0) }), !text.isEmpty { note = text }
+            if let sourceName = columns.sourceName.flatMap({ reader.field($0) }), let targetName = columns.targetName.flatMap({ reader.field($0) }),
+               !sourceName.isEmpty || !targetName.isEmpty {
+                note += (note.isEmpty ? "" : ": ") + "\(sourceName) → \(targetName)"
+            }
+            summary.imported += 1
+            try emit(ImportedEvent(date: date, source: sourceCountry, target: targetCountry, kind: kind, cameo: code, eventID: eventID, note: note))
+        }
+        try problems.throwIfAny()
+        return summary
+    }
+}

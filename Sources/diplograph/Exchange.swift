@@ -1,0 +1,92 @@
+import ArgumentParser
+import DiploGraph
+import Foundation
+
+extension GraphExport.Format: ExpressibleByArgument {}
+extension EventSource: ExpressibleByArgument {}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the slices as GEXF 1.3 (dynamic), GraphML, networkx node-link JSON or a CSV edge list.",
+        discussion: """
+        Every format has one tie per slice, pair and kind with its summed weight, and each
+        node's label and group. GEXF keeps all slices in one dynamic graph (a spell per slice);
+        read JSON in networkx with nx.node_link_graph(data, edges="links").
+        """)
+
+    @OptionGroup var dataset: DatasetOptions
+
+    @Option(name: .long, help: "Format: gexf, graphml, json or csv.")
+    var to: GraphExport.Format
+
+    @Option(name: .long, help: "Output file; replaced only when the run succeeds.")
+    var out: String
+
+    func run() throws {
+        let network = try dataset.load()
+        let file = try StagedFile(path: out)
+        try file.write(GraphExport.render(network, as: to))
+        try file.commit()
+    }
+}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn ICEWS or GDELT event files into an events file and an actors file.",
+        discussion: """
+        Actors are countries: ICEWS Source/Target Country as written, GDELT Actor1/Actor2
+        CountryCode. Rows without both countries, domestic rows and CAMEO codes the mapping
+        does not cover are skipped and counted on stderr. Default mapping: mediation 038 039
+        045 046; summit 036 042 043 044 057; pressure 10 111 12 13 161 163 17 (prefixes, the
+        longest match wins). Writes OUT (e.g. korea.events.csv) and, beside it,
+        korea.actors.csv.
+        """)
+
+    @Argument(help: "The dataset: icews or gdelt.")
+    var source: EventSource
+
+    @Argument(help: "The event file (tab-separated).")
+    var file: String
+
+    @Option(name: .long, help: "The events file to write, ending in .events.csv.")
+    var out: String
+
+    @Option(name: .long, help: "CAMEO mapping file (cameo,kind): prefixes, the longest match wins.")
+    var mapping: String?
+
+    @Option(name: .customLong("kinds-file"), help: "Kinds file declaring kinds the mapping uses beyond the built-in three.")
+    var kindsFile: String?
+
+    @Flag(name: .customLong("skip-bad-rows"), help: "Count malformed rows instead of stopping at them.")
+    var skipBadRows = false
+
+    func validate() throws {
+        if !out.hasSuffix(".events.csv") { throw ValidationError("--out must end in .events.csv (the actors file goes beside it)") }
+    }
+
+    func run() throws {
+        let kinds = try kindsFile.map { try DatasetReader.readKinds(path: $0) } ?? KindTable()
+        let cameo = try mapping.map { try CAMEOMapping.read(path: $0, kinds: kinds) } ?? .standard
+        let actorsPath = String(out.dropLast(".events.csv".count)) + ".actors.csv"
+        let events = try StagedFile(path: out)
+        let actors = try StagedFile(path: actorsPath)
+        try events.write("date,source,target,kind,weight,note,cameo,event_id\n")
+        var countries: [String] = []
+        var known: Set<String> = []
+        let isTerminal = isatty(STDERR_FILENO) == 1
+        let summary = try EventImporter.read(source, path: file, mapping: cameo, skipsBadRows: skipBadRows, progress: { rows in
+            if isTerminal { FileHandle.standardError.write(Data("\rread \(rows) rows".utf8)) }
+        }) { event in
+            for country in [event.source, event.target] where known.insert(country).inserted { countries.append(country) }
+            try events.write([event.date.description, Escape.csv(event.source), Escape.csv(event.target), event.kind, "1",
+                              Escape.csv(event.note), event.cameo, Escape.csv(event.eventID)].joined(separator: ",") + "\n")
+        }
+        if isTerminal && summary.rows >= 100_000 { FileHandle.standardError.write(Data("\r".utf8)) }
+        try actors.write("id,label,group\n" + countries.map { "\(Escape.csv($0)),\(Escape.csv($0)),\(Escape.csv($0))\n" }.joined())
+        try events.commit()
+        try actors.commit()
+        FileHandle.standardError.write(Data("\(file): \(summary)\n".utf8))
+    }
+}
