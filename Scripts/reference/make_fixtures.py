@@ -31,6 +31,15 @@ def graph_cases():
     # Langville & Meyer's six-page PageRank example (networkx test_pagerank.py)
     lm = [(1, 2), (1, 3), (3, 1), (3, 2), (3, 5), (4, 5), (4, 6), (5, 4), (5, 6), (6, 4)]
     cases.append(("langville", True, [1, 2, 3, 4, 5, 6], [(u, v, 1.0) for u, v in lm], [0, 0, 0, 1, 1, 1]))
+    # Small and odd slices: the references' behaviour at the edges.
+    cases.append(("single-node", True, [0], [], [0]))
+    cases.append(("two-nodes", True, [0, 1], [(0, 1, 2.0)], [0, 1]))
+    cases.append(("two-nodes-undirected", False, [0, 1], [(0, 1, 1.0)], [0, 0]))
+    cases.append(("no-edges", True, [0, 1, 2], [], [0, 1, 2]))
+    cases.append(("isolates", True, [0, 1, 2, 3, 4, 5], [(0, 1, 1.0), (1, 2, 2.0), (2, 0, 1.0), (3, 1, 1.0)], [0, 0, 1, 1, 2, 2]))
+    cases.append(("single-group", True, list(range(6)), [(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0), (3, 1, 1.0), (4, 2, 1.0), (2, 5, 1.0)], [0] * 6))
+    cases.append(("disconnected", False, list(range(7)), [(0, 1, 1.0), (1, 2, 1.0), (0, 2, 4.0), (3, 4, 1.0), (4, 5, 2.0), (5, 6, 1.0)], [0, 1, 0, 1, 0, 1, 0]))
+    cases.append(("dag", True, list(range(5)), [(0, 1, 1.0), (1, 2, 1.0), (0, 3, 1.0), (3, 4, 1.0), (2, 4, 1.0)], [0, 1, 0, 1, 0]))
     rng = random.Random(20260101)
     for i in range(60):
         directed = i % 2 == 0

@@ -21,6 +21,7 @@ public struct ActorTable: Sendable {
     /// Whether the table came from an actors file: then it is closed to new ids.
     public let isDeclared: Bool
 
+    /// An empty table; `isDeclared` closes it to ids events introduce (as an actors file does).
     public init(isDeclared: Bool = false) { self.isDeclared = isDeclared }
 
     public func index(of id: String) -> Int32? { indexByID[id] }
@@ -34,8 +35,8 @@ public struct ActorTable: Sendable {
         return index
     }
 
-    /// Adds an actor; `false` when the id is taken.
-    mutating func add(_ actor: Actor) -> Bool {
+    /// Adds an actor, as an actors file does; `false` when the id is taken.
+    public mutating func declare(_ actor: Actor) -> Bool {
         guard indexByID[actor.id] == nil else { return false }
         indexByID[actor.id] = Int32(actors.count)
         actors.append(actor)

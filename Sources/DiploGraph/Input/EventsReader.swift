@@ -148,7 +148,7 @@ public enum DatasetReader {
                 continue
             }
             firstLine[id] = table.line
-            _ = actors.add(Actor(id: id, label: label.isEmpty ? id : label, group: group))
+            _ = actors.declare(Actor(id: id, label: label.isEmpty ? id : label, group: group))
         }
         if actors.count == 0 && table.problems.problems.isEmpty {
             table.fileProblem("no actors: the file has a header but no rows")

@@ -1,0 +1,20 @@
+// swift-tools-version:6.0
+// libFuzzer targets, kept out of the main package's build. Built and run by Scripts/fuzz.sh:
+//   swift build --package-path Fuzz -c debug --sanitize=fuzzer --sanitize=address --product FuzzReaders
+import PackageDescription
+
+let package = Package(
+    name: "DiploGraphFuzz",
+    products: [
+        .executable(name: "FuzzReaders", targets: ["FuzzReaders"]),
+        .executable(name: "FuzzDiagram", targets: ["FuzzDiagram"]),
+    ],
+    dependencies: [.package(name: "DiploGraph", path: "..")],
+    targets: [
+        .executableTarget(name: "FuzzReaders", dependencies: [.product(name: "DiploGraph", package: "DiploGraph")]),
+        .executableTarget(name: "FuzzDiagram", dependencies: [
+            .product(name: "DiploGraph", package: "DiploGraph"),
+            .product(name: "DiploGraphviz", package: "DiploGraph"),
+        ]),
+    ]
+)

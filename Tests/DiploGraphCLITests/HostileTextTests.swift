@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Labels, notes, ids and kinds full of markup, DOT syntax, escapes and Unicode come out as
+/// the same text in every diagram and report, and never as markup, scripts or links.
+@Suite struct HostileTextTests {
+    static let labels = [
+        #"<script>alert("x")</script>"#,
+        #"Kim "Jong" \ Un\"#,
+        #"\N \G \L & &amp; <b>bold</b>"#,
+        #"]; n99 [label="injected"]; //"#,
+        "<img src=x onerror=alert(1)>",
+        "한국 · 조선 🇰🇷",
+    ]
+
+    @Test func hostileTextStaysText() throws {
+        let scratch = try Scratch()
+        func csvField(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        var actors = "id,label,group\n"
+        for (i, label) in Self.labels.enumerated() {
+            actors += "\(csvField(i == 0 ? "<id onmouseover=alert(1)>" : "a\(i)")),\(csvField(label)),\(csvField(i % 2 == 0 ? "<style>body{}</style>" : "G&\"B\""))\n"
+        }
+        let actorsFile = try scratch.file("h.actors.csv", actors)
+        let kinds = try scratch.file("h.kinds.csv", "id,polarity,label\nodd,+1,\(csvField("<svg onload=alert(1)> kind"))\n")
+        var events = "date,source,target,kind,weight,note\n"
+        for i in 0..<Self.labels.count {
+            let source = i == 0 ? "<id onmouseover=alert(1)>" : "a\(i)"
+            let target = "a\((i + 1) % Self.labels.count == 0 ? 1 : (i + 1) % Self.labels.count)"
+            events += "2018,\(csvField(source)),\(target),\(i % 2 == 0 ? "odd" : "summit"),1,\(csvField("<a href=\"javascript:alert(1)\">click</a> \\"))\n"
+        }
+        let eventsFile = try scratch.file("h.events.csv", events)
+        let out = scratch.path("out")
+        let result = try Tool.run(["report", eventsFile, "--actors", actorsFile, "--kinds-file", kinds, "--focus", "<id onmouseover=alert(1)>",
+                                   "--dyad", "a1,a2", "--title", "<script>alert('title')</script>", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", Tool.root.appendingPathComponent("Scripts/check_markup_safety.py").path,
+                           out + "/report.html", out + "/2018.svg", "--expect-text"] + Self.labels + ["<svg onload=alert(1)> kind"]
+        let err = Pipe()
+        check.standardError = err
+        check.standardOutput = Pipe()
+        try check.run()
+        let problems = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 0, "\(problems)")
+        // The DOT keeps data inside quoted strings: every line is one DiploGraph wrote, and data
+        // never reaches URL, href, image, font or file attributes.
+        let dot = try String(contentsOfFile: out + "/2018.dot", encoding: .utf8)
+        let shape = #"^(digraph "slice" \{|\}|  (graph|node|edge) \[.*\];|  n[0-9]+ \[.*\];|  n[0-9]+ -> n[0-9]+ \[.*\];|  (corner|legend)_[a-z0-9_]+( -> legend_[a-z0-9]+)? \[.*\];|  // [a-z ,]+)$"#
+        for line in dot.split(separator: "\n") {
+            #expect(line.range(of: shape, options: .regularExpression) != nil, "unexpected DOT line: \(line)")
+            for attribute in ["URL=", "href=", "image=", "shapefile=", "fontpath=", "stylesheet="] {
+                // Outside quoted strings (the data), no such attribute appears.
+                let outside = line.replacingOccurrences(of: #""([^"\\]|\\.)*""#, with: "\"\"", options: .regularExpression)
+                #expect(!outside.contains(attribute), "\(attribute) in \(line)")
+            }
+        }
+        // Markdown: every < of the data is backslash-escaped, so it renders as text.
+        let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        #expect(markdown.range(of: #"(?<!\\)<"#, options: .regularExpression) == nil)
+        #expect(markdown.contains(#"\<script\>alert("x")\</script\>"#))
+    }
+}
