@@ -241,6 +241,26 @@ final class Scratch {
         #expect(unknown.stderr.contains("unknown group 'Japan' (known: US, ROK, DPRK, UN)"))
     }
 
+    @Test func ghostsAndSizeBy() throws {
+        let scratch = try Scratch()
+        let base = [Tool.dataset + ".events.csv", "--actors", Tool.dataset + ".actors.csv", "--kinds-file", Tool.dataset + ".kinds.csv"]
+        #expect(try Tool.run(["render"] + base + ["--out", scratch.path("plain")]).status == 0)
+        #expect(try Tool.run(["render"] + base + ["--out", scratch.path("ghosts"), "--ghosts", "--size-by", "betweenness"]).status == 0)
+        let plain = try String(contentsOfFile: scratch.path("plain/2020.svg"), encoding: .utf8)
+        let ghosts = try String(contentsOfFile: scratch.path("ghosts/2020.svg"), encoding: .utf8)
+        // Pence has no events in 2020: absent from the plain diagram, faint in the ghosted one.
+        #expect(!plain.contains(">Mike Pence<"))
+        #expect(ghosts.contains(">Mike Pence<"))
+        #expect(ghosts.contains("Label size: betweenness"))
+        // Sized labels: the 2020 broker (betweenness > 0) gets a larger font than a non-broker.
+        #expect(ghosts.contains("font-size=\"20.00\""))
+        let dot = try Tool.run(["dot"] + base + ["--slice-label", "2020", "--size-by", "betweenness"])
+        #expect(dot.stdout.contains("fontsize=20.00"))
+        let badMeasure = try Tool.run(["render"] + base + ["--out", scratch.path("x"), "--size-by", "fame"])
+        #expect(badMeasure.status == 1)
+        #expect(badMeasure.stderr.contains("--size-by: unknown measure 'fame'"))
+    }
+
     @Test func pngAndPdfThroughLibgvc() throws {
         let scratch = try Scratch()
         let events = try scratch.file("s.events.csv", Self.small)

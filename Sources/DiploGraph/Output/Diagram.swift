@@ -234,6 +234,6 @@ public struct DiagramWriter: Sendable {
 
     /// A rough width of Helvetica text in points, for placing legend labels.
     static func estimatedWidth(_ text: String, fontSize: Double) -> Double {
-        Double(text.count) * fontSize * 0.55 + 8
+        Double(text.count) * fontSize * 0.48 + 2
     }
 }
