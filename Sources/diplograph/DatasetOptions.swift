@@ -87,13 +87,13 @@ struct DatasetOptions: ParsableArguments {
         if !problems.isEmpty { throw InputProblems(problems) }
         let log = try DatasetReader.readEvents(path: events, actors: actorTable, kinds: kindTable)
         let kindSet = kinds.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
-        let options = SliceOptions(slicing: try slicing(), kinds: kindSet, isDirected: !undirected, roster: roster, mergesGroups: by == .group)
-        do {
-            return try Slicer.slice(log, options: options)
-        } catch {
-            // --kinds problems concern the command line, not a line of the file.
-            throw InputProblems(error.problems.map { $0.line == nil && $0.message.contains("--kinds") ? InputProblem(file: "diplograph", line: nil, message: $0.message) : $0 })
+        // An unknown kind in --kinds is a mistake on the command line, not in a file.
+        let unknownKinds = (kindSet ?? []).filter { log.kinds.index(of: $0) == nil }.sorted()
+        if !unknownKinds.isEmpty {
+            throw UserError("--kinds: unknown kind\(unknownKinds.count == 1 ? "" : "s") \(unknownKinds.map { "'\($0)'" }.joined(separator: ", ")) (known kinds: \(log.kinds.knownIDs))")
         }
+        let options = SliceOptions(slicing: try slicing(), kinds: kindSet, isDirected: !undirected, roster: roster, mergesGroups: by == .group)
+        return try Slicer.slice(log, options: options)
     }
 }
 

@@ -2,8 +2,14 @@ import ArgumentParser
 import DiploGraph
 import DiploGraphviz
 
+/// The engines users choose; `nop` (pinned positions) is DiploGraph's own second pass.
 extension LayoutEngine: ExpressibleByArgument {
-    static var userEngines: [LayoutEngine] { [.dot, .neato, .fdp, .sfdp, .circo] }
+    public init?(argument: String) {
+        guard let engine = LayoutEngine(rawValue: argument), engine != .pinned else { return nil }
+        self = engine
+    }
+
+    public static var allValueStrings: [String] { allCases.filter { $0 != .pinned }.map(\.rawValue) }
 }
 extension OutputFormat: ExpressibleByArgument {}
 
@@ -22,7 +28,6 @@ struct DiagramArguments: ParsableArguments {
     var noLegend = false
 
     func validate() throws {
-        if engine == .pinned { throw ValidationError("--engine: choose one of dot, neato, fdp, sfdp, circo") }
         if let sizeBy, Measure(rawValue: sizeBy) == nil {
             throw ValidationError("--size-by: unknown measure '\(sizeBy)'; known measures: \(Measure.allCases.map(\.rawValue).joined(separator: ", "))")
         }

@@ -89,6 +89,6 @@ import Testing
         #expect(coarse.stderr == "\(events):2: date '2018' is coarser than the slice unit 'month' (it needs a month at least)\n")
         let kinds = try Tool.run(["centrality", events, "--kinds", "summit,hug"])
         #expect(kinds.status == 1)
-        #expect(kinds.stderr == "diplograph: unknown kind 'hug' in --kinds (known kinds: mediation, summit, pressure)\n")
+        #expect(kinds.stderr == "--kinds: unknown kind 'hug' (known kinds: mediation, summit, pressure)\n")
     }
 }

@@ -39,6 +39,20 @@ struct Tool {
     }
 }
 
+/// Runs one of the repository's Python scripts; its exit status and stderr.
+func runScript(_ script: String, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", Tool.root.appendingPathComponent(script).path] + arguments
+    let err = Pipe()
+    process.standardError = err
+    process.standardOutput = Pipe()
+    try process.run()
+    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, message)
+}
+
 /// A scratch directory removed at the end of the test.
 final class Scratch {
     let url: URL

@@ -50,18 +50,8 @@ import Testing
                                        "--to", format, "--out", "\(directory)/export.\(format)"] + extra)
             #expect(result.status == 0, "\(result.stderr)")
         }
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        var arguments = ["python3", Tool.root.appendingPathComponent("Scripts/check_exports.py").path, events, directory]
-        if !extra.isEmpty { arguments.append("--undirected") }
-        check.arguments = arguments
-        let err = Pipe()
-        check.standardError = err
-        check.standardOutput = Pipe()
-        try check.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        check.waitUntilExit()
-        #expect(check.terminationStatus == 0, "\(message)")
+        let check = try runScript("Scripts/check_exports.py", [events, directory] + (extra.isEmpty ? [] : ["--undirected"]))
+        #expect(check.status == 0, "\(check.stderr)")
     }
 
     /// Importing streams: the peak memory of `diplograph import` on a 60 MB GDELT file stays

@@ -33,17 +33,9 @@ import Testing
         let result = try Tool.run(["report", eventsFile, "--actors", actorsFile, "--kinds-file", kinds, "--focus", "<id onmouseover=alert(1)>",
                                    "--dyad", "a1,a2", "--title", "<script>alert('title')</script>", "--out", out])
         #expect(result.status == 0, "\(result.stderr)")
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", Tool.root.appendingPathComponent("Scripts/check_markup_safety.py").path,
-                           out + "/report.html", out + "/2018.svg", "--expect-text"] + Self.labels + ["<svg onload=alert(1)> kind"]
-        let err = Pipe()
-        check.standardError = err
-        check.standardOutput = Pipe()
-        try check.run()
-        let problems = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        check.waitUntilExit()
-        #expect(check.terminationStatus == 0, "\(problems)")
+        let check = try runScript("Scripts/check_markup_safety.py",
+                                  [out + "/report.html", out + "/2018.svg", "--expect-text"] + Self.labels + ["<svg onload=alert(1)> kind"])
+        #expect(check.status == 0, "\(check.stderr)")
         // The DOT keeps data inside quoted strings: every line is one DiploGraph wrote, and data
         // never reaches URL, href, image, font or file attributes.
         let dot = try String(contentsOfFile: out + "/2018.dot", encoding: .utf8)

@@ -13,16 +13,12 @@ extension SliceGraph {
     /// - Returns: the closeness of each node, by node index.
     /// - Complexity: O(*n* *m*) for hops, O(*n* *m* log *m*) weighted.
     public func closeness(pathLength: PathLength = .hops) -> [Double] {
-        let n = nodeCount
-        var search = ShortestPathSearch(graph: self, pathLength: pathLength, isReversed: true)
-        var result = [Double](repeating: 0, count: n)
-        for u in 0..<n {
-            search.run(from: u)
-            var total = 0.0
-            for i in 0..<search.orderCount { total += search.distance[Int(search.order[i])] }
-            let reached = Double(search.orderCount - 1)
-            if total > 0 && n > 1 {
-                result[u] = (reached / total) * (reached / Double(n - 1))
+        var result = [Double](repeating: 0, count: nodeCount)
+        ShortestPathSearch.forEachIncomingDistances(in: self, pathLength: pathLength) { u, distances in
+            let total = distances.reduce(0, +)
+            let reached = Double(distances.count - 1)
+            if total > 0 && nodeCount > 1 {
+                result[u] = (reached / total) * (reached / Double(nodeCount - 1))
             }
         }
         return result

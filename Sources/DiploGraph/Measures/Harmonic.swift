@@ -12,14 +12,9 @@ extension SliceGraph {
     /// - Returns: the harmonic centrality of each node, by node index.
     /// - Complexity: O(*n* *m*) for hops, O(*n* *m* log *m*) weighted.
     public func harmonic(pathLength: PathLength = .hops) -> [Double] {
-        let n = nodeCount
-        var search = ShortestPathSearch(graph: self, pathLength: pathLength, isReversed: true)
-        var result = [Double](repeating: 0, count: n)
-        for u in 0..<n {
-            search.run(from: u)
-            var total = 0.0
-            for i in 1..<max(1, search.orderCount) { total += 1 / search.distance[Int(search.order[i])] }
-            result[u] = total
+        var result = [Double](repeating: 0, count: nodeCount)
+        ShortestPathSearch.forEachIncomingDistances(in: self, pathLength: pathLength) { u, distances in
+            result[u] = distances.dropFirst().reduce(0) { $0 + 1 / $1 }
         }
         return result
     }

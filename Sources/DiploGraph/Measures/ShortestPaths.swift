@@ -135,6 +135,21 @@ struct ShortestPathSearch {
         // `reset` clears exactly what this search touched.
     }
 
+    /// Calls `body` with every node u and the distances of the nodes that reach it (u's own
+    /// distance 0 first), one reversed search per node: what closeness and harmonic sum.
+    /// - Complexity: O(*n* *m*) for hops, O(*n* *m* log *m*) weighted.
+    static func forEachIncomingDistances(in graph: SliceGraph, pathLength: PathLength,
+                                         _ body: (_ node: Int, _ distances: [Double]) -> Void) {
+        var search = ShortestPathSearch(graph: graph, pathLength: pathLength, isReversed: true)
+        var distances: [Double] = []
+        for u in 0..<graph.nodeCount {
+            search.run(from: u)
+            distances.removeAll(keepingCapacity: true)
+            for i in 0..<search.orderCount { distances.append(search.distance[Int(search.order[i])]) }
+            body(u, distances)
+        }
+    }
+
     /// The predecessors of `w` on shortest paths in the last weighted search.
     func predecessors(of w: Int) -> ArraySlice<Int32> {
         let start = Int((isReversed ? graph.outOffsets : graph.inOffsets)[w])
