@@ -23,11 +23,12 @@ struct Tool {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -182,6 +183,17 @@ final class Scratch {
         #expect(roles.contains("2018,US,facilitating"))
         let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         #expect(markdown.contains("![2018](2018.svg)"))
+    }
+
+    /// Rendering happens in-process through libgvc: with no programs to find on PATH (no
+    /// `dot`, no shell), the report is still made.
+    @Test func rendersWithoutStartingPrograms() throws {
+        let scratch = try Scratch()
+        let result = try Tool.run(["report", Tool.dataset + ".events.csv", "--actors", Tool.dataset + ".actors.csv",
+                                   "--kinds-file", Tool.dataset + ".kinds.csv", "--out", scratch.path("out")],
+                                  environment: ["PATH": scratch.path("empty"), "HOME": scratch.url.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: scratch.path("out/2019.svg")))
     }
 
     @Test func everySliceHasTheSameCanvasAndPositions() throws {

@@ -81,6 +81,17 @@ import Testing
         #expect(output.contains("imported "))
     }
 
+    @Test func failedExportLeavesTheEarlierFile() throws {
+        let scratch = try Scratch()
+        let out = try scratch.file("ties.gexf", "earlier")
+        let bad = try scratch.file("bad.csv", "date,source,target,kind\n2018,a,b,hug\n")
+        let result = try Tool.run(["export", bad, "--to", "gexf", "--out", out])
+        #expect(result.status == 1)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "earlier")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test func exportFormatsForOtherSlicings() throws {
         let scratch = try Scratch()
         for slicing in [["--slice", "quarter"], ["--window", "2y"], ["--cumulative"], ["--slice", "all"]] {
