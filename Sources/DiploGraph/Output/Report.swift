@@ -51,8 +51,8 @@ public struct Report {
 
         var sliceViews: [[String: Any]] = []
         var markdown = "# \(Escape.markdownCell(options.title))\n\n"
-        markdown += "Events: `\(Escape.markdownCell(network.log.file))`, \(network.log.events.count) events; "
-        markdown += "\(network.slices.count) slices (\(network.options.isDirected ? "directed" : "undirected")).\n\n"
+        markdown += "Events: `\(Escape.markdownCell(network.log.file))`, \(counted(network.log.events.count, "event")); "
+        markdown += "\(counted(network.slices.count, "slice")) (\(network.options.isDirected ? "directed" : "undirected")).\n\n"
         let warnings = table.warnings
         for slice in network.slices {
             let name = fileName(for: slice.label)
@@ -65,16 +65,14 @@ public struct Report {
                 "label": slice.label,
                 "anchor": "slice-" + name,
                 "svg": inlineSVG(svg),
-                "events": slice.eventIndices.count,
-                "nodes": slice.graph.nodeCount,
-                "edges": slice.graph.edgeCount,
+                "counts": "\(counted(slice.eventIndices.count, "event")) · \(counted(slice.graph.nodeCount, "actor")) · \(counted(slice.graph.edgeCount, "tie"))",
                 "rows": rows.map { row in
                     ["actor": row.actor.label, "group": row.actor.group,
                      "values": row.values.map { ["value": $0.map { NumberFormat.readable($0) } ?? "–"] }] as [String: Any]
                 },
             ])
             markdown += "## \(Escape.markdownCell(slice.label))\n\n![\(Escape.markdownCell(slice.label))](\(name).svg)\n\n"
-            markdown += "\(slice.eventIndices.count) events, \(slice.graph.nodeCount) actors, \(slice.graph.edgeCount) ties.\n\n"
+            markdown += "\(counted(slice.eventIndices.count, "event")), \(counted(slice.graph.nodeCount, "actor")), \(counted(slice.graph.edgeCount, "tie")).\n\n"
             var sliceTable = "| actor | " + options.measures.map(\.rawValue).joined(separator: " | ") + " |\n|---|"
             sliceTable += String(repeating: "---:|", count: options.measures.count) + "\n"
             for row in rows {
@@ -111,8 +109,8 @@ public struct Report {
         let context: [String: Any] = [
             "title": options.title,
             "file": network.log.file,
-            "eventCount": network.log.events.count,
-            "sliceCount": network.slices.count,
+            "eventCount": counted(network.log.events.count, "event"),
+            "sliceCount": counted(network.slices.count, "slice"),
             "direction": network.options.isDirected ? "directed" : "undirected",
             "measures": options.measures.map { ["name": $0.rawValue] },
             "slices": sliceViews,
@@ -126,6 +124,9 @@ public struct Report {
         try output.write("report.md", text: markdown)
         return warnings
     }
+
+    /// `1 event`, `2 events`.
+    static func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     /// A slice label as a file name: letters, digits, `-`, `_` and `.` kept, anything else `_`.
     public static func fileName(for label: String) -> String {

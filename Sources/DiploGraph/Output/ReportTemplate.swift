@@ -33,7 +33,7 @@ details summary { cursor: pointer; color: #2166ac; }
 </head>
 <body>
 <h1>{{title}}</h1>
-<p class="meta">{{eventCount}} events from <code>{{file}}</code>, cut into {{sliceCount}} slices; {{direction}} ties.</p>
+<p class="meta">{{eventCount}} from <code>{{file}}</code>, cut into {{sliceCount}}; {{direction}} ties.</p>
 
 {{#hasFocus}}{{#focus}}
 <h2>Brokerage of {{label}} per slice</h2>
@@ -60,7 +60,7 @@ details summary { cursor: pointer; color: #2166ac; }
 {{#slices}}
 <section class="slice" id="{{anchor}}">
 <h2>{{label}}</h2>
-<p class="meta">{{events}} events · {{nodes}} actors · {{edges}} ties</p>
+<p class="meta">{{counts}}</p>
 <div class="diagram">{{{svg}}}</div>
 <details><summary>Centrality table</summary>
 <table><thead><tr><th class="text">actor</th><th class="text">group</th>{{#measures}}<th>{{name}}</th>{{/measures}}</tr></thead><tbody>
