@@ -5,11 +5,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
-swift build --package-path Fuzz --scratch-path .build-fuzz -c debug --sanitize=fuzzer --sanitize=address \
-	--product FuzzReaders
-swift build --package-path Fuzz --scratch-path .build-fuzz -c debug --sanitize=fuzzer --sanitize=address \
-	--product FuzzDiagram
+build() {
+	for product in FuzzReaders FuzzDiagram; do
+		swift build --package-path Fuzz --scratch-path .build-fuzz -c debug --sanitize=fuzzer --sanitize=address \
+			--product "$product" 2>&1 | grep -v "ld.gold: warning: Cannot export local symbol" | tail -n 3
+	done
+}
+# A fuzzer without coverage counters only tries random bytes and finds little: make sure the
+# binaries register them (an incremental build has been seen to lose them), else build anew.
+instrumented() {
+	for product in FuzzReaders FuzzDiagram; do
+		SWIFT_BACKTRACE=enable=no "$bin/$product" -runs=1 -detect_leaks=0 2>&1 | grep -q "inline 8-bit counters" || return 1
+	done
+}
+build
 bin=$(swift build --package-path Fuzz --scratch-path .build-fuzz -c debug --show-bin-path)
+if ! instrumented; then
+	echo "fuzz targets lack coverage instrumentation: building them anew"
+	rm -rf .build-fuzz
+	build
+	instrumented || { echo "fuzz targets still lack coverage instrumentation"; exit 1; }
+fi
 mkdir -p fuzz-corpus/readers fuzz-corpus/diagram Fuzz/crashes
 cp graphs/*.csv Tests/DiploGraphTests/Fixtures/*.tab fuzz-corpus/readers/ 2>/dev/null || true
 printf 'Moon "Jae-in" \\\x1fROK & <b>\x1fKim\\N\x1fsummit\x1fnote\nwith newline' > fuzz-corpus/diagram/seed1
@@ -24,7 +40,7 @@ for target in FuzzReaders FuzzDiagram; do
 	leaks=$([[ $target == FuzzReaders ]] && echo 1 || echo 0)
 	echo "== $target for ${seconds}s"
 	"$bin/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 -detect_leaks=$leaks \
-		-artifact_prefix=Fuzz/crashes/$target- "$corpus" 2>&1 | tail -n 15 || status=1
+		-artifact_prefix=Fuzz/crashes/$target- "$corpus" 2>&1 | grep -E "^(INFO: Loaded|#[0-9]+ +(INITED|DONE))|stat::|ERROR|SUMMARY|Test unit" || true
 done
 if ls Fuzz/crashes/* >/dev/null 2>&1; then echo "crashes found: Fuzz/crashes/"; status=1; fi
 exit $status

@@ -8,14 +8,21 @@
 /// There are no self-loops and no parallel edges: a slice aggregates its events into one
 /// edge per ordered pair (one per unordered pair when undirected), weight = sum.
 public struct SliceGraph: Sendable, Equatable {
+    /// The number of nodes, `0..<nodeCount`.
     public let nodeCount: Int
+    /// Whether edges have a direction.
     public let isDirected: Bool
     /// `outOffsets[v]..<outOffsets[v+1]` indexes `v`'s row in `outNeighbors` / `outWeights`.
     public let outOffsets: [Int32]
+    /// Successors, row by row.
     public let outNeighbors: [Int32]
+    /// The weight of each entry of `outNeighbors`.
     public let outWeights: [Double]
+    /// `inOffsets[v]..<inOffsets[v+1]` indexes `v`'s row in `inNeighbors` / `inWeights`.
     public let inOffsets: [Int32]
+    /// Predecessors, row by row.
     public let inNeighbors: [Int32]
+    /// The weight of each entry of `inNeighbors`.
     public let inWeights: [Double]
 
     /// The number of edges (each undirected edge once).

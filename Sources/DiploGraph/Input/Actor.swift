@@ -7,6 +7,7 @@ public struct Actor: Sendable, Hashable {
     /// The side the actor belongs to (a state, a bloc, an organisation).
     public var group: String
 
+    /// An actor with its label and group.
     public init(id: String, label: String, group: String) {
         self.id = id
         self.label = label
@@ -24,6 +25,8 @@ public struct ActorTable: Sendable {
     /// An empty table; `isDeclared` closes it to ids events introduce (as an actors file does).
     public init(isDeclared: Bool = false) { self.isDeclared = isDeclared }
 
+    /// The index of the actor with `id`, or `nil`.
+    /// - Complexity: O(1) expected.
     public func index(of id: String) -> Int32? { indexByID[id] }
 
     /// Returns the index of `id`, adding it as its own group when it is new.
@@ -43,7 +46,9 @@ public struct ActorTable: Sendable {
         return true
     }
 
+    /// The actor at `index`.
     public subscript(index: Int32) -> Actor { actors[Int(index)] }
 
+    /// The number of actors.
     public var count: Int { actors.count }
 }

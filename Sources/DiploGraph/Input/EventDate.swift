@@ -19,6 +19,7 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
+    /// The year, 1...9999.
     public let year: Int
     /// 1...12, or `nil` for a year-precise date.
     public let month: Int?
@@ -79,6 +80,7 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
+    /// Whether the date names a year, a month or a day.
     public var precision: Precision {
         day != nil ? .day : (month != nil ? .month : .year)
     }

@@ -10,6 +10,7 @@ public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible 
     /// What is wrong, in a few words.
     public var message: String
 
+    /// A problem at `line` of `file` (`nil`: the whole file).
     public init(file: String, line: Int?, message: String) {
         self.file = file
         self.line = line
@@ -30,10 +31,12 @@ public struct InputProblems: Error, Sendable, CustomStringConvertible {
     /// How many problems a reader collects before it stops reading.
     public static let limit = 50
 
+    /// The problems, in the order they were found.
     public var problems: [InputProblem]
     /// Whether reading stopped at ``limit`` with more problems possibly left.
     public var isTruncated: Bool
 
+    /// Problems to report together.
     public init(_ problems: [InputProblem], isTruncated: Bool = false) {
         self.problems = problems
         self.isTruncated = isTruncated

@@ -57,6 +57,7 @@ public enum Measure: String, Sendable, CaseIterable {
 
 /// Unknown measure names on the command line.
 public struct MeasureListError: Error, CustomStringConvertible {
+    /// The names that are not measures.
     public let unknown: [String]
     public var description: String {
         "unknown measure\(unknown.count == 1 ? "" : "s") \(unknown.map { "'\($0)'" }.joined(separator: ", ")); known measures: "
@@ -66,6 +67,7 @@ public struct MeasureListError: Error, CustomStringConvertible {
 
 /// Measures computed on one slice graph, column by column.
 public struct MeasureTable: Sendable {
+    /// The measures, in column order.
     public let measures: [Measure]
     /// `columns[c][v]`: measure `measures[c]` of node v; `nil` is an empty cell.
     public let columns: [[Double?]]

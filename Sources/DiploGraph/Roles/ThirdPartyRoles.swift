@@ -30,10 +30,14 @@ public enum ThirdPartyRole: String, Sendable {
 /// 107–112. Obstfeld, D. (2005). Social networks, the tertius iungens orientation, and
 /// involvement in innovation. *Administrative Science Quarterly* 50(1), 100–130.
 public struct ThirdPartyRoles: Sendable {
+    /// One third party in one slice.
     public struct Row: Sendable, Equatable {
+        /// The slice label.
         public let slice: String
+        /// The third party's id.
         public let third: String
         public let role: ThirdPartyRole
+        /// The rule's combination of the two stances, in [−1, 1].
         public let score: Double
         /// σ(T,A) and σ(T,B).
         public let stanceTowardsA: Double
@@ -43,6 +47,7 @@ public struct ThirdPartyRoles: Sendable {
         public let eventsWithB: Int
     }
 
+    /// The rows by slice, then third party in entity order.
     public let rows: [Row]
 
     /// Computes the roles.
@@ -97,6 +102,7 @@ public struct ThirdPartyRoles: Sendable {
         return out
     }
 
+    /// An array of objects with the CSV's fields.
     public func json() -> String {
         let items = rows.map { row in
             "  {\"slice\": \(Escape.json(row.slice)), \"third\": \(Escape.json(row.third)), \"role\": \"\(row.role.rawValue)\", "
@@ -106,6 +112,7 @@ public struct ThirdPartyRoles: Sendable {
         return "[\n" + items.joined(separator: ",\n") + (items.isEmpty ? "" : "\n") + "]\n"
     }
 
+    /// A Markdown table; `dyadLabels` name the two sides in the stance columns.
     public func markdown(dyadLabels: (String, String)) -> String {
         var out = "| slice | third party | role | score | σ(T, \(Escape.markdownCell(dyadLabels.0))) | σ(T, \(Escape.markdownCell(dyadLabels.1))) | events |\n"
         out += "|---|---|---|---:|---:|---:|---:|\n"
@@ -116,6 +123,7 @@ public struct ThirdPartyRoles: Sendable {
         return out
     }
 
+    /// Aligned columns for a terminal.
     public func text() -> String {
         TextTable.render(header: ["slice", "third", "role", "score", "sigma_a", "sigma_b", "events_a", "events_b"],
                          rows: rows.map { [$0.slice, $0.third, $0.role.rawValue, NumberFormat.readable($0.score, digits: 3),

@@ -13,6 +13,7 @@ public enum Slicing: Sendable, Equatable {
     /// Expanding slices: each from the first event's period to the end of its own period.
     case cumulative(SliceUnit)
 
+    /// The calendar unit periods are counted in.
     public var unit: SliceUnit {
         switch self {
         case .calendar(let unit), .window(let unit, _, _), .cumulative(let unit): unit
@@ -57,14 +58,18 @@ public enum Roster: String, Sendable, CaseIterable {
 
 /// The choices that turn an event log into slice graphs.
 public struct SliceOptions: Sendable {
+    /// How time is cut.
     public var slicing: Slicing = .calendar(.year)
     /// The kinds to keep (`nil`: all).
     public var kinds: Set<String>? = nil
+    /// Whether ties keep their direction.
     public var isDirected = true
+    /// Which entities are nodes of each slice.
     public var roster: Roster = .active
     /// Whether actors are merged into their groups before aggregation.
     public var mergesGroups = false
 
+    /// Options for ``Slicer/slice(_:options:)``; the defaults are yearly, all kinds, directed, active actors.
     public init(slicing: Slicing = .calendar(.year), kinds: Set<String>? = nil, isDirected: Bool = true,
                 roster: Roster = .active, mergesGroups: Bool = false) {
         self.slicing = slicing
@@ -77,18 +82,23 @@ public struct SliceOptions: Sendable {
 
 /// A node identity across slices: an actor, or a group when actors are merged.
 public struct Entity: Sendable, Hashable {
+    /// The actor id, or the group name when actors are merged.
     public var id: String
+    /// What tables and diagrams show.
     public var label: String
+    /// The group, for colours and brokerage roles (a merged group is its own group).
     public var group: String
 }
 
 /// One time slice: its label, its nodes and its aggregated graph.
 public struct Slice: Sendable {
+    /// `2018`, `2018-Q2`, `2018-03`, `2017..2018` or `all`.
     public let label: String
     /// The calendar periods it covers.
     public let periods: Range<Int>
     /// `nodes[i]` is the entity of local node `i`, in entity order.
     public let nodes: [Int32]
+    /// The aggregated graph, indexed like `nodes`.
     public let graph: SliceGraph
     /// The indices in the event log of the selected events in this slice, in file order.
     public let eventIndices: [Int32]
@@ -96,11 +106,15 @@ public struct Slice: Sendable {
 
 /// An event log cut into slices, over one set of entities.
 public struct SlicedNetwork: Sendable {
+    /// The node identities shared by all slices.
     public let entities: [Entity]
+    /// The slices in time order.
     public let slices: [Slice]
+    /// The options the network was sliced with.
     public let options: SliceOptions
     /// The entity each actor belongs to (itself, or its group).
     public let entityOfActor: [Int32]
+    /// The events the slices were made from.
     public let log: EventLog
 
     /// The slice labelled `label`.

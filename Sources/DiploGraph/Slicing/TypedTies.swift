@@ -5,6 +5,7 @@
 public struct TypedTie: Sendable, Equatable {
     /// Entity indices; ordered `source < target` when the network is undirected.
     public let source: Int32
+    /// See `source`.
     public let target: Int32
     /// Index into the log's ``KindTable``.
     public let kind: Int32
