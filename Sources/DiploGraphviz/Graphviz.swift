@@ -225,7 +225,8 @@ public final class Graphviz: Sendable {
             let error = GraphvizError.missingPlugins(
                 "the Graphviz plugins \(missing.joined(separator: ", ")) are not available (found layouts: "
                 + "\(layouts.sorted().joined(separator: " ")); renderers: \(renderers.sorted().joined(separator: " "))). "
-                + "Install them with `apt-get install -y libgraphviz-dev` (or libgvc6), then register them with `dot -c` as root.")
+                + "Install them with `apt-get install -y libgraphviz-dev` (they come with libgvc6); if they are installed, "
+                + "register them with `libgvc6-config-update -c` as root, and check that GVBINDIR, if set, names their folder.")
             state.checked = .failure(error)
             throw error
         }

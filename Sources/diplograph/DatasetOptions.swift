@@ -24,7 +24,8 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .customLong("kinds-file"), help: "Kinds file (id,polarity,label[,color,style]) declaring kinds beyond mediation, summit, pressure.")
     var kindsFile: String?
 
-    @Option(name: .long, help: "Only these kinds, comma-separated (e.g. mediation,summit).")
+    @Option(name: .long, help: ArgumentHelp("Only these kinds, comma-separated (e.g. mediation,summit).",
+                                            discussion: "cooperative, conflictual and neutral stand for every kind of that polarity, unless a kind has that id."))
     var kinds: String?
 
     @Option(name: .long, help: "Slice unit: year, quarter, month or all.")
@@ -64,6 +65,21 @@ struct DatasetOptions: ParsableArguments {
         return .window(unit: unit, width: width, step: stepCount)
     }
 
+    /// Replaces the layer names `cooperative`, `conflictual` and `neutral` by the kinds of that
+    /// polarity (a declared kind with such an id keeps its meaning).
+    static func expandLayers(_ names: Set<String>, kinds: KindTable) -> Set<String> {
+        let layers: [String: Kind.Polarity] = ["cooperative": .cooperative, "conflictual": .conflictual, "neutral": .neutral]
+        var result: Set<String> = []
+        for name in names {
+            if kinds.index(of: name) == nil, let polarity = layers[name] {
+                result.formUnion(kinds.kinds.filter { $0.polarity == polarity }.map(\.id))
+            } else {
+                result.insert(name)
+            }
+        }
+        return result
+    }
+
     /// Parses `2y`, `3q`, `6m`.
     static func parseSpan(_ text: String, option: String) throws -> (SliceUnit, Int) {
         let units: [Character: SliceUnit] = ["y": .year, "q": .quarter, "m": .month]
@@ -86,7 +102,7 @@ struct DatasetOptions: ParsableArguments {
         }
         if !problems.isEmpty { throw InputProblems(problems) }
         let log = try DatasetReader.readEvents(path: events, actors: actorTable, kinds: kindTable)
-        let kindSet = kinds.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+        let kindSet = kinds.map { Self.expandLayers(Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }), kinds: log.kinds) }
         // An unknown kind in --kinds is a mistake on the command line, not in a file.
         let unknownKinds = (kindSet ?? []).filter { log.kinds.index(of: $0) == nil }.sorted()
         if !unknownKinds.isEmpty {

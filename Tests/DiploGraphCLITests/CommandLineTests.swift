@@ -122,6 +122,32 @@ final class Scratch {
         #expect(markdown.stdout.hasPrefix("| slice | actor | degree | strength | betweenness | brokerage |"))
     }
 
+    @Test func eigenvectorThatDoesNotConvergeLeavesEmptyCellsAndWarns() throws {
+        let scratch = try Scratch()
+        // 2018 is a directed path (acyclic: networkx fails to converge); 2019 is a cycle.
+        var text = "date,source,target,kind\n"
+        for i in 0..<30 { text += "2018,p\(i),p\(i + 1),summit\n" }
+        text += "2019,a,b,summit\n2019,b,c,summit\n2019,c,a,summit\n"
+        let events = try scratch.file("e.csv", text)
+        let result = try Tool.run(["centrality", events, "--measures", "eigenvector", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "warning: slice 2018: eigenvector centrality did not converge in 100 iterations (as networkx); its cells are empty\n")
+        let rows = result.stdout.split(separator: "\n")
+        #expect(rows.contains("2018,p0,"))
+        #expect(rows.contains("2019,a,0.5773502691896258") || rows.contains("2019,a,0.5773502691896257"))
+        let json = try Tool.run(["centrality", events, "--measures", "eigenvector", "--format", "json"])
+        #expect(json.stdout.contains("\"eigenvector\": null"))
+    }
+
+    @Test func kindLayers() throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("e.csv", "date,source,target,kind\n2018,a,b,summit\n2018,b,c,mediation\n2018,c,a,pressure\n")
+        let cooperative = try Tool.run(["centrality", events, "--kinds", "cooperative", "--measures", "out_degree", "--format", "csv"])
+        #expect(cooperative.stdout == "slice,actor,out_degree\n2018,a,1\n2018,b,1\n2018,c,0\n")
+        let conflictual = try Tool.run(["centrality", events, "--kinds", "conflictual", "--measures", "out_degree", "--format", "csv"])
+        #expect(conflictual.stdout == "slice,actor,out_degree\n2018,a,0\n2018,c,1\n")
+    }
+
     @Test func unknownMeasureIsAClearError() throws {
         let scratch = try Scratch()
         let events = try scratch.file("s.events.csv", Self.small)
@@ -194,6 +220,22 @@ final class Scratch {
                                   environment: ["PATH": scratch.path("empty"), "HOME": scratch.url.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: scratch.path("out/2019.svg")))
+    }
+
+    /// Without Graphviz's plugins (GVBINDIR pointing at an empty folder), commands that draw
+    /// stop before any work with a message saying how to fix it.
+    @Test func missingGraphvizPluginsAreExplained() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.path("plugins"), withIntermediateDirectories: true)
+        var environment = ProcessInfo.processInfo.environment
+        environment["GVBINDIR"] = scratch.path("plugins")
+        let result = try Tool.run(["render", Tool.dataset + ".events.csv", "--out", scratch.path("out")], environment: environment)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("Graphviz: the Graphviz plugins dot, neato, nop, svg are not available"))
+        #expect(result.stderr.contains("apt-get install -y libgraphviz-dev"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("out")))
+        // Commands that do not draw do not need Graphviz.
+        #expect(try Tool.run(["centrality", Tool.dataset + ".events.csv", "--kinds-file", Tool.dataset + ".kinds.csv"], environment: environment).status == 0)
     }
 
     @Test func everySliceHasTheSameCanvasAndPositions() throws {
