@@ -17,11 +17,10 @@ h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 nav { position: sticky; top: 0; background: #fff; padding: 0.5em 0; border-bottom: 1px solid #ddd; z-index: 1; }
 nav button { font: inherit; margin: 0 0.3em 0.3em 0; padding: 0.25em 0.8em; border: 1px solid #999; background: #f6f6f6; border-radius: 4px; cursor: pointer; }
 nav button[aria-pressed="true"] { background: #2166ac; color: #fff; border-color: #2166ac; }
-.slices { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 1.2em; }
-.slices.single { grid-template-columns: 1fr; }
+.slices { display: grid; grid-template-columns: 1fr; gap: 1.2em; }
 section.slice { border: 1px solid #ddd; border-radius: 6px; padding: 0.6em 0.9em; }
 section.slice h2 { margin: 0.2em 0; font-size: 1.2em; }
-.diagram svg { width: 100%; height: auto; }
+.diagram svg { width: 100%; height: auto; max-height: 85vh; }
 table { border-collapse: collapse; font-size: 0.85em; margin: 0.6em 0; }
 th, td { border-bottom: 1px solid #e3e3e3; padding: 0.2em 0.5em; text-align: right; }
 th:first-child, td:first-child, th.text, td.text { text-align: left; }
@@ -73,7 +72,6 @@ details summary { cursor: pointer; color: #2166ac; }
 <script>
 (function () {
   var buttons = document.querySelectorAll("nav button");
-  var grid = document.getElementById("slices");
   buttons.forEach(function (button) {
     button.addEventListener("click", function () {
       var chosen = button.getAttribute("data-slice");
@@ -81,7 +79,6 @@ details summary { cursor: pointer; color: #2166ac; }
       document.querySelectorAll("section.slice").forEach(function (section) {
         section.hidden = chosen !== "all" && section.id !== chosen;
       });
-      grid.classList.toggle("single", chosen !== "all");
     });
   });
 })();
