@@ -22,9 +22,7 @@ struct Centrality: ParsableCommand {
     var pathLength: PathLength = .hops
 
     func run() throws {
-        let chosen = try measures.map { text -> [Measure] in
-            do { return try Measure.parseList(text) } catch let error as MeasureListError { throw UserError("--measures: \(error.description)") }
-        } ?? Measure.defaults
+        let chosen = try parseMeasures(measures, defaults: Measure.defaults)
         let network = try dataset.load()
         let table = CentralityTable(network: network, measures: chosen, pathLength: pathLength)
         for warning in table.warnings { warn(warning) }

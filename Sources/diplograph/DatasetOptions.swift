@@ -113,6 +113,12 @@ struct DatasetOptions: ParsableArguments {
     }
 }
 
+/// The measures named by `--measures`, or `defaults` when it is absent.
+func parseMeasures(_ text: String?, defaults: [Measure]) throws -> [Measure] {
+    guard let text else { return defaults }
+    do { return try Measure.parseList(text) } catch { throw UserError("--measures: \(error.description)") }
+}
+
 extension SlicedNetwork {
     /// The entity with id `id`, or an error listing the known ones.
     func entity(_ id: String, option: String) throws -> Int32 {

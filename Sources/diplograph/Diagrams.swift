@@ -156,9 +156,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let chosen = try measures.map { text -> [Measure] in
-            do { return try Measure.parseList(text) } catch let error as MeasureListError { throw UserError("--measures: \(error.description)") }
-        } ?? Report.defaultMeasures
+        let chosen = try parseMeasures(measures, defaults: Report.defaultMeasures)
         try Graphviz.shared.checkPlugins()
         let network = try dataset.load()
         guard !network.slices.isEmpty else { throw UserError("\(dataset.events): no events to report (check --kinds)") }

@@ -31,7 +31,8 @@ public enum Escape {
         return result
     }
 
-    /// Text for HTML and XML element content and attribute values.
+    /// Text for HTML and XML element content and attribute values; control characters other
+    /// than tab and newline (which XML 1.0 cannot carry) are dropped.
     public static func html(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)

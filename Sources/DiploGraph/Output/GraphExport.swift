@@ -26,10 +26,9 @@ public enum GraphExport {
         return (0..<Int32(network.entities.count)).filter { present[Int($0)] }
     }
 
-    private static func xml(_ text: String) -> String {
-        // XML 1.0 cannot carry most control characters at all: drop them.
-        Escape.html(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" })))
-    }
+    /// XML text and attribute values: ``Escape/html(_:)``, which also drops the control
+    /// characters XML 1.0 cannot carry.
+    private static func xml(_ text: String) -> String { Escape.html(text) }
 
     // MARK: - GEXF
 
