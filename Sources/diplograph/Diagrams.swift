@@ -105,6 +105,7 @@ struct RenderCommand: ParsableCommand {
         for slice in network.slices {
             let dot = writer.dot(for: slice, options: options)
             let rendering = try Graphviz.shared.render(dot: dot, engine: .pinned, format: format)
+            for message in rendering.warnings { warn("Graphviz, slice \(slice.label): \(message)") }
             try output.write("\(Report.fileName(for: slice.label)).\(format.rawValue)", bytes: rendering.bytes)
         }
         try output.commit()
@@ -180,6 +181,7 @@ struct ReportCommand: ParsableCommand {
                                      diagram: diagramOptions, title: title)
         let warnings = try Report.write(network: network, options: options, to: output) { dot in
             let rendering = try Graphviz.shared.render(dot: dot, engine: .pinned, format: .svg)
+            for message in rendering.warnings { warn("Graphviz: \(message)") }
             return String(decoding: rendering.bytes, as: UTF8.self)
         }
         try output.commit()

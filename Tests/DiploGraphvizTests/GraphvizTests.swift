@@ -78,6 +78,14 @@ func svg(_ dot: String, engine: LayoutEngine = .dot) throws -> String {
         #expect(try svg("digraph { x -> y }").contains("<svg"))
     }
 
+    @Test func warningsAreCapturedPerJob() throws {
+        let warned = try Graphviz.shared.render(dot: "digraph { a [shape=nonsense]; a -> b }")
+        #expect(warned.warnings.contains { $0.contains("nonsense") }, "\(warned.warnings)")
+        #expect(svgTexts(String(decoding: warned.bytes, as: UTF8.self)) == ["a", "b"])
+        // The next job starts with no warnings of its own.
+        #expect(try Graphviz.shared.render(dot: "digraph { a -> b }").warnings.isEmpty)
+    }
+
     @Test func trailingGraphsAreRejectedAndDrained() throws {
         #expect(throws: GraphvizError.syntax("more than one graph in the input")) {
             _ = try svg("digraph { a -> b } digraph { c -> d }")
