@@ -180,19 +180,23 @@ public struct DiagramWriter: Sendable {
         let x = b.maxX + margin + 40
         var y = b.maxY + margin / 2
         let step = 26.0
-        /// Plain text whose left edge is at `left` (Graphviz centres labels on `pos`).
+        // Legend text sits in boxes of one fixed size, left-justified (`\l`), so that every label
+        // starts where it is placed whatever Graphviz measures its width to be, and no two legend
+        // boxes touch (touching nodes make Graphviz give up routing splines).
+        var texts = ["Groups", "Kinds of tie", "Line width: summed weight"] + groupColors.map(\.group) + kindsUsed.map(\.label)
+        if let sizeBy = options.sizeBy { texts.append("Label size: \(sizeBy.rawValue)") }
+        let textWidth = Double(texts.map(\.count).max() ?? 0) * 12 * 0.62 + 12
         func textNode(_ name: String, _ text: String, left: Double, bold: Bool = false) -> String {
-            let size = bold ? 12.0 : 10.0
-            let center = left + Self.estimatedWidth(text, fontSize: size) / 2
-            return "  \(name) [shape=plaintext, style=\"\", label=\"\(Escape.dotString(text))\", fontsize=\(Int(size)), "
-                + "fontname=\"\(bold ? "Helvetica-Bold" : "Helvetica")\", pos=\"\(format(center)),\(format(y))!\"];\n"
+            "  \(name) [shape=plaintext, style=\"\", fixedsize=true, width=\(format(textWidth / 72)), height=0.2, margin=0, "
+                + "label=\"\(Escape.dotString(text))\\l\", fontsize=\(bold ? 12 : 10), fontname=\"\(bold ? "Helvetica-Bold" : "Helvetica")\", "
+                + "pos=\"\(format(left + textWidth / 2)),\(format(y))!\"];\n"
         }
         out += "  // legend\n"
         out += textNode("legend_groups", "Groups", left: x, bold: true)
         y -= step
         for (index, entry) in groupColors.enumerated() {
             out += "  legend_g\(index)s [label=\"\", fillcolor=\"\(entry.color)\", width=0.35, height=0.22, fixedsize=true, pos=\"\(format(x + 12)),\(format(y))!\"];\n"
-            out += textNode("legend_g\(index)", entry.group, left: x + 32)
+            out += textNode("legend_g\(index)", entry.group, left: x + 36)
             y -= step
         }
         y -= step / 3
@@ -203,7 +207,7 @@ public struct DiagramWriter: Sendable {
             out += "  legend_k\(index)a [shape=point, width=0.02, style=invis, label=\"\", pos=\"\(format(x)),\(format(y))!\"];\n"
             out += "  legend_k\(index)b [shape=point, width=0.02, style=invis, label=\"\", pos=\"\(format(x + 26)),\(format(y))!\"];\n"
             out += "  legend_k\(index)a \(arrow) legend_k\(index)b [color=\"\(kind.color)\", style=\(kind.style.rawValue), penwidth=1.6];\n"
-            out += textNode("legend_k\(index)t", kind.label, left: x + 32)
+            out += textNode("legend_k\(index)t", kind.label, left: x + 36)
             y -= step
         }
         y -= step / 3
@@ -232,8 +236,4 @@ public struct DiagramWriter: Sendable {
 
     private func format(_ value: Double) -> String { String(format: "%.2f", value) }
 
-    /// A rough width of Helvetica text in points, for placing legend labels.
-    static func estimatedWidth(_ text: String, fontSize: Double) -> Double {
-        Double(text.count) * fontSize * 0.48 + 2
-    }
 }
