@@ -5,7 +5,7 @@ REPORT_ARGS := $(DATA).events.csv --actors $(DATA).actors.csv --kinds-file $(DAT
 	--focus moon-jae-in --dyad ROK,DPRK --third US --roles-by group --size-by brokerage \
 	--title "The US, Moon Jae-in and the two Koreas, 2016-2020"
 
-.PHONY: run test deps build bench fuzz browser-check clean
+.PHONY: run test deps test-deps build bench fuzz browser-check clean
 
 ## Installs libgraphviz-dev (and pkg-config) when libgvc cannot be found.
 deps:
@@ -27,7 +27,11 @@ run: build
 	.build/release/diplograph report $(REPORT_ARGS) --out output
 	@echo "Report: output/report.html"
 
-test: deps
+## Python packages the tests read files back with (Scripts/test/requirements.txt), via pip when missing.
+test-deps:
+	@Scripts/test/python-deps.sh
+
+test: deps test-deps
 	$(SWIFT) test
 	@if command -v chromium >/dev/null 2>&1; then $(MAKE) --no-print-directory browser-check; \
 	else echo "chromium not installed: skipping the browser check of report.html"; fi
