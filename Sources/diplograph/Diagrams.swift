@@ -44,6 +44,14 @@ struct DiagramArguments: ParsableArguments {
     }
 }
 
+/// What `--out` accepts, for `render` and `report`.
+let outFolderDiscussion = """
+    DiploGraph marks its output folders with a .diplograph-output file listing what it wrote. \
+    A new or empty folder is created or filled; a folder DiploGraph wrote before has its \
+    previous output replaced as a whole, only when the run succeeds; any other folder holding \
+    files is refused unless --force. Files DiploGraph did not write are never deleted.
+    """
+
 struct DotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dot",
@@ -86,8 +94,11 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var dataset: DatasetOptions
     @OptionGroup var diagram: DiagramArguments
 
-    @Option(name: .long, help: "Output directory; replaced as a whole only when the run succeeds.")
+    @Option(name: .long, help: ArgumentHelp("Output folder: new, empty, or one DiploGraph wrote before.", discussion: outFolderDiscussion))
     var out: String
+
+    @Flag(name: .long, help: "Write into a folder that holds other files: replace only files with the names DiploGraph writes.")
+    var force = false
 
     @Option(name: .long, help: "Output format: svg, png or pdf.")
     var format: OutputFormat = .svg
@@ -101,7 +112,7 @@ struct RenderCommand: ParsableCommand {
         guard !network.slices.isEmpty else { throw UserError("\(dataset.events): no events to draw (check --kinds)") }
         let options = try diagram.diagramOptions(for: network, pathLength: pathLength)
         let writer = DiagramWriter(network: network)
-        let output = try StagedDirectory(path: out)
+        let output = try StagedDirectory(path: out, force: force)
         for slice in network.slices {
             let dot = writer.dot(for: slice, options: options)
             let rendering = try Graphviz.shared.render(dot: dot, engine: .pinned, format: format)
@@ -125,8 +136,11 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var dataset: DatasetOptions
     @OptionGroup var diagram: DiagramArguments
 
-    @Option(name: .long, help: "Output directory.")
+    @Option(name: .long, help: ArgumentHelp("Output folder: new, empty, or one DiploGraph wrote before.", discussion: outFolderDiscussion))
     var out: String
+
+    @Flag(name: .long, help: "Write into a folder that holds other files: replace only files with the names DiploGraph writes.")
+    var force = false
 
     @Option(name: .long, help: "Measures for the tables (default: \(Report.defaultMeasures.map(\.rawValue).joined(separator: ","))).")
     var measures: String?
@@ -176,7 +190,7 @@ struct ReportCommand: ParsableCommand {
                      (rolesNetwork.entities[Int(a)].id, rolesNetwork.entities[Int(b)].id), rule)
         }
         let diagramOptions = try diagram.diagramOptions(for: network, pathLength: pathLength)
-        let output = try StagedDirectory(path: out)
+        let output = try StagedDirectory(path: out, force: force)
         let options = Report.Options(measures: chosen, pathLength: pathLength, focus: focusIndex, roles: roles,
                                      diagram: diagramOptions, title: title)
         let warnings = try Report.write(network: network, options: options, to: output) { dot in

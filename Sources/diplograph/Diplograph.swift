@@ -30,7 +30,11 @@ struct Diplograph: ParsableCommand {
         } catch let error as UserError {
             fail(error.description)
         } catch let error as OutputError {
-            fail(error.description)
+            switch error.kind {
+            case .foreignFiles: fail(error.description + " (--force writes beside them, replacing only files with the names DiploGraph writes)")
+            case .foreignFile: fail(error.description + " (--force replaces it)")
+            default: fail(error.description)
+            }
         } catch let error as GraphvizError {
             fail(error.description)
         } catch {

@@ -20,12 +20,15 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Format: gexf, graphml, json or csv.")
     var to: GraphExport.Format
 
-    @Option(name: .long, help: "Output file; replaced only when the run succeeds.")
+    @Option(name: .long, help: "Output file; replaced only when the run succeeds, and only if DiploGraph wrote it.")
     var out: String
+
+    @Flag(name: .long, help: "Replace the output file even if DiploGraph did not write it.")
+    var force = false
 
     func run() throws {
         let network = try dataset.load()
-        let file = try StagedFile(path: out)
+        let file = try StagedFile(path: out, signature: GraphExport.signature(of: to), force: force)
         try file.write(GraphExport.render(network, as: to))
         try file.commit()
     }
@@ -62,6 +65,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("skip-bad-rows"), help: "Count malformed rows instead of stopping at them.")
     var skipBadRows = false
 
+    @Flag(name: .long, help: "Replace the output files even if DiploGraph did not write them.")
+    var force = false
+
     func validate() throws {
         if !out.hasSuffix(".events.csv") { throw ValidationError("--out must end in .events.csv (the actors file goes beside it)") }
     }
@@ -70,9 +76,14 @@ struct ImportCommand: ParsableCommand {
         let kinds = try kindsFile.map { try DatasetReader.readKinds(path: $0) } ?? KindTable()
         let cameo = try mapping.map { try CAMEOMapping.read(path: $0, kinds: kinds) } ?? .standard
         let actorsPath = String(out.dropLast(".events.csv".count)) + ".actors.csv"
-        let events = try StagedFile(path: out)
-        let actors = try StagedFile(path: actorsPath)
-        try events.write("date,source,target,kind,weight,note,cameo,event_id\n")
+        let header = "date,source,target,kind,weight,note,cameo,event_id\n"
+        if !force, FileManager.default.fileExists(atPath: actorsPath), !FileManager.default.fileExists(atPath: out) {
+            throw OutputError(path: actorsPath, reason: "the file exists beside the events file to write, and DiploGraph did not write it; name another --out",
+                              kind: .foreignFile)
+        }
+        let events = try StagedFile(path: out, signature: header, force: force)
+        let actors = try StagedFile(path: actorsPath, signature: "id,label,group\n", force: force)
+        try events.write(header)
         var countries: [String] = []
         var known: Set<String> = []
         let isTerminal = isatty(STDERR_FILENO) == 1

@@ -10,6 +10,17 @@ public enum GraphExport {
         case gexf, graphml, json, csv
     }
 
+    /// Text every file DiploGraph writes in `format` holds in its first kilobyte: an existing
+    /// file without it is not replaced (see ``StagedFile``).
+    public static func signature(of format: Format) -> String {
+        switch format {
+        case .gexf: "<creator>DiploGraph</creator>"
+        case .graphml: "<!-- Written by DiploGraph -->"
+        case .json: "\"generator\": \"DiploGraph\""
+        case .csv: "slice,source,target,kind,weight,events\n"
+        }
+    }
+
     public static func render(_ network: SlicedNetwork, as format: Format) -> String {
         switch format {
         case .gexf: gexf(network)
@@ -136,6 +147,7 @@ public enum GraphExport {
     /// edge per slice, pair and kind (a multigraph when a pair has several).
     public static func graphML(_ network: SlicedNetwork) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<!-- Written by DiploGraph -->\n"
         out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
         out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
         out += "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
@@ -165,7 +177,7 @@ public enum GraphExport {
     /// networkx node-link JSON (`nx.node_link_graph(data, edges="links")`): a multigraph with
     /// `label`, `group` on nodes and `slice`, `kind`, `weight` on links.
     public static func nodeLinkJSON(_ network: SlicedNetwork) -> String {
-        var out = "{\n  \"directed\": \(network.options.isDirected),\n  \"multigraph\": true,\n  \"graph\": {\"source\": \(Escape.json(network.log.file))},\n  \"nodes\": [\n"
+        var out = "{\n  \"directed\": \(network.options.isDirected),\n  \"multigraph\": true,\n  \"graph\": {\"generator\": \"DiploGraph\", \"source\": \(Escape.json(network.log.file))},\n  \"nodes\": [\n"
         out += drawnEntities(network).map { entity in
             let e = network.entities[Int(entity)]
             return "    {\"id\": \(Escape.json(e.id)), \"label\": \(Escape.json(e.label)), \"group\": \(Escape.json(e.group))}"
