@@ -57,12 +57,12 @@ struct DatasetOptions: ParsableArguments {
 
     /// The slicing these options describe.
     func slicing() throws -> Slicing {
-        if cumulative { return .cumulative(slice) }
+        if cumulative { return try Slicing.cumulative(slice) }
         guard let window else { return .calendar(slice) }
         let (unit, width) = try Self.parseSpan(window, option: "--window")
         let (stepUnit, stepCount) = try step.map { try Self.parseSpan($0, option: "--step") } ?? (unit, 1)
         guard unit == stepUnit else { throw UserError("--window and --step must use the same unit (\(window), \(step ?? ""))") }
-        return .window(unit: unit, width: width, step: stepCount)
+        return try Slicing.window(unit: unit, width: width, step: stepCount)
     }
 
     /// Replaces the layer names `cooperative`, `conflictual` and `neutral` by the kinds of that
@@ -85,6 +85,10 @@ struct DatasetOptions: ParsableArguments {
         let units: [Character: SliceUnit] = ["y": .year, "q": .quarter, "m": .month]
         guard let last = text.last, let unit = units[last], let count = Int(text.dropLast()), count > 0 else {
             throw UserError("\(option) '\(text)': expected a positive count and a unit, such as 2y, 3q or 6m")
+        }
+        let periodsPerUnit = unit == .year ? 1 : unit == .quarter ? 4 : 12
+        guard count <= Slicing.maximumPeriods / periodsPerUnit else {
+            throw UserError("\(option) '\(text)': at most \(Slicing.maximumPeriods / periodsPerUnit)\(last) (9,999 years)")
         }
         return (unit, count)
     }

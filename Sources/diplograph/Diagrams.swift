@@ -186,7 +186,7 @@ struct ReportCommand: ParsableCommand {
             }
             let (a, b) = try parseDyad(dyad, in: rolesNetwork)
             let thirdIndex = try third.map { try rolesNetwork.entity($0, option: "--third") }
-            roles = (ThirdPartyRoles(network: rolesNetwork, dyad: (a, b), third: thirdIndex, rule: rule),
+            roles = (try ThirdPartyRoles(network: rolesNetwork, dyad: (a, b), third: thirdIndex, rule: rule),
                      (rolesNetwork.entities[Int(a)].id, rolesNetwork.entities[Int(b)].id), rule)
         }
         let diagramOptions = try diagram.diagramOptions(for: network, pathLength: pathLength)

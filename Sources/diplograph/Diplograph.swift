@@ -35,6 +35,8 @@ struct Diplograph: ParsableCommand {
             case .foreignFile: fail(error.description + " (--force replaces it)")
             default: fail(error.description)
             }
+        } catch let error as ValueError {
+            fail(error.description)
         } catch let error as GraphvizError {
             fail(error.description)
         } catch {

@@ -30,7 +30,7 @@ struct Roles: ParsableCommand {
         let network = try dataset.load()
         let (a, b) = try parseDyad(dyad, in: network)
         let thirdIndex = try third.map { try network.entity($0, option: "--third") }
-        let roles = ThirdPartyRoles(network: network, dyad: (a, b), third: thirdIndex, rule: rule)
+        let roles = try ThirdPartyRoles(network: network, dyad: (a, b), third: thirdIndex, rule: rule)
         switch format {
         case .csv: printOut(roles.csv())
         case .json: printOut(roles.json())

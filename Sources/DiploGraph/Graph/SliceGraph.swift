@@ -35,18 +35,38 @@ public struct SliceGraph: Sendable, Equatable {
     ///   - edges: `(source, target, weight)`, at most one per ordered pair (per unordered pair
     ///     when undirected), no self-loops.
     ///   - isDirected: whether edges have a direction.
+    /// - Throws: ``ValueError`` for a node count outside 0..<2³¹−1, an endpoint out of range, a
+    ///   self-loop, a weight that is not positive and finite, or a pair given twice.
     /// - Complexity: O(*n* + *m* log *d*) for *n* nodes, *m* edges and largest degree *d*
     ///   (a counting sort by source, then each row sorted).
-    public init(nodeCount: Int, edges: [(source: Int32, target: Int32, weight: Double)], isDirected: Bool) {
-        precondition(nodeCount < Int(Int32.max), "too many nodes for Int32 indices")
+    public init(nodeCount: Int, edges: [(source: Int32, target: Int32, weight: Double)], isDirected: Bool) throws(ValueError) {
+        guard nodeCount >= 0, nodeCount < Int(Int32.max) else { throw ValueError("node count \(nodeCount): must be in 0..<\(Int32.max)") }
+        for edge in edges {
+            guard edge.source >= 0, edge.target >= 0, Int(edge.source) < nodeCount, Int(edge.target) < nodeCount else {
+                throw ValueError("edge \(edge.source) → \(edge.target): endpoint out of range (\(nodeCount) nodes)")
+            }
+            guard edge.source != edge.target else { throw ValueError("edge \(edge.source) → \(edge.target): self-loops are not allowed") }
+            do { try ValueError.checkWeight(edge.weight) } catch {
+                throw ValueError("edge \(edge.source) → \(edge.target): \(error.message)")
+            }
+        }
+        self.init(validatedNodeCount: nodeCount, edges: edges, isDirected: isDirected)
+        // One edge per pair: a repeated pair shows up as a repeated neighbour in a sorted row.
+        for u in 0..<nodeCount {
+            let row = outOffsets[u]..<outOffsets[u + 1]
+            for slot in row.dropFirst() where outNeighbors[Int(slot)] == outNeighbors[Int(slot) - 1] {
+                throw ValueError("edge \(u) → \(outNeighbors[Int(slot)]): given twice (aggregate the weights into one edge)")
+            }
+        }
+    }
+
+    /// Builds the graph from edges known to be valid (the slicer's).
+    init(validatedNodeCount nodeCount: Int, edges: [(source: Int32, target: Int32, weight: Double)], isDirected: Bool) {
         self.nodeCount = nodeCount
         self.isDirected = isDirected
         var out: [(Int32, Int32, Double)] = []
         out.reserveCapacity(isDirected ? edges.count : 2 * edges.count)
         for edge in edges {
-            precondition(edge.source != edge.target, "self-loop in a slice graph")
-            precondition(Int(edge.source) < nodeCount && Int(edge.target) < nodeCount && edge.source >= 0 && edge.target >= 0,
-                         "edge endpoint out of range")
             out.append((edge.source, edge.target, edge.weight))
             if !isDirected { out.append((edge.target, edge.source, edge.weight)) }
         }

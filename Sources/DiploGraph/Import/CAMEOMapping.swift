@@ -11,11 +11,26 @@ public struct CAMEOMapping: Sendable, Equatable {
         a.rows.map(\.prefix) == b.rows.map(\.prefix) && a.rows.map(\.kind) == b.rows.map(\.kind)
     }
 
-    public init(rows: [(prefix: String, kind: String)]) { self.rows = rows }
+    /// A mapping from `(prefix, kind id)` rows.
+    /// - Throws: ``ValueError`` for a prefix that is not 1 to 6 digits, a kind id that is empty,
+    ///   or a prefix given twice.
+    public init(rows: [(prefix: String, kind: String)]) throws(ValueError) {
+        var seen: Set<String> = []
+        for row in rows {
+            guard (1...6).contains(row.prefix.utf8.count), row.prefix.utf8.allSatisfy({ (48...57).contains($0) }) else {
+                throw ValueError("CAMEO prefix '\(row.prefix)': expected 1 to 6 digits, such as 042 or 17")
+            }
+            guard !row.kind.isEmpty else { throw ValueError("CAMEO prefix '\(row.prefix)': the kind is empty") }
+            guard seen.insert(row.prefix).inserted else { throw ValueError("CAMEO prefix '\(row.prefix)' is mapped twice") }
+        }
+        self.rows = rows
+    }
+
+    private init(checkedRows rows: [(prefix: String, kind: String)]) { self.rows = rows }
 
     /// The interface's default: mediation 038 039 045 046; summit 036 042 043 044 057;
     /// pressure 10 111 12 13 161 163 17.
-    public static let standard = CAMEOMapping(rows: [
+    public static let standard = CAMEOMapping(checkedRows: [
         ("038", "mediation"), ("039", "mediation"), ("045", "mediation"), ("046", "mediation"),
         ("036", "summit"), ("042", "summit"), ("043", "summit"), ("044", "summit"), ("057", "summit"),
         ("10", "pressure"), ("111", "pressure"), ("12", "pressure"), ("13", "pressure"),
@@ -41,8 +56,8 @@ public struct CAMEOMapping: Sendable, Equatable {
         var firstLine: [String: Int] = [:]
         while table.next() {
             guard let code = table.text(cameoColumn), let kind = table.text(kindColumn) else { continue }
-            guard !code.isEmpty, code.utf8.allSatisfy({ (48...57).contains($0) }) else {
-                table.problem("invalid CAMEO code '\(code)' (expected digits, such as 042)")
+            guard (1...6).contains(code.utf8.count), code.utf8.allSatisfy({ (48...57).contains($0) }) else {
+                table.problem("invalid CAMEO code '\(code)' (expected 1 to 6 digits, such as 042)")
                 continue
             }
             guard kinds.index(of: kind) != nil else {
@@ -57,6 +72,10 @@ public struct CAMEOMapping: Sendable, Equatable {
             rows.append((code, kind))
         }
         try table.problems.throwIfAny()
-        return CAMEOMapping(rows: rows)
+        do {
+            return try CAMEOMapping(rows: rows)
+        } catch {
+            throw InputProblems([InputProblem(file: table.displayName, line: nil, message: error.message)])
+        }
     }
 }

@@ -69,7 +69,7 @@ public enum EventImporter {
         do {
             reader = try CSVReader(path: path, dialect: .tsv)
         } catch {
-            throw InputProblems([InputProblem(file: name, line: nil, message: "cannot be read: no such file, or no permission")])
+            throw InputProblems([InputProblem(file: name, line: nil, message: "cannot be read: \(error.reason)")])
         }
         var summary = ImportSummary()
         var columns: (date: Int, source: Int, target: Int, code: Int, id: Int, sourceName: Int?, targetName: Int?, text: Int?)

@@ -8,10 +8,22 @@ public struct Actor: Sendable, Hashable {
     public var group: String
 
     /// An actor with its label and group.
-    public init(id: String, label: String, group: String) {
+    /// - Throws: ``ValueError`` when `id` or `group` is empty.
+    public init(id: String, label: String, group: String) throws(ValueError) {
+        guard !id.isEmpty else { throw ValueError("an actor's id must not be empty") }
+        guard !group.isEmpty else { throw ValueError("actor '\(id)': its group must not be empty") }
         self.id = id
         self.label = label
         self.group = group
+    }
+}
+
+extension Actor {
+    /// An actor that is its own label and group; `id` is not empty (the readers check).
+    init(unchecked id: String) {
+        self.id = id
+        self.label = id
+        self.group = id
     }
 }
 
@@ -34,7 +46,7 @@ public struct ActorTable: Sendable {
         if let index = indexByID[id] { return index }
         let index = Int32(actors.count)
         indexByID[id] = index
-        actors.append(Actor(id: id, label: id, group: id))
+        actors.append(Actor(unchecked: id))
         return index
     }
 

@@ -34,6 +34,8 @@ public struct CSVReader {
     private var buffer: [UInt8]
     private var position = 0
     private var isAtEndOfInput = false
+    /// Set when reading the file failed: parsing stops with a ``SyntaxError`` naming the line.
+    private var readFailure: String?
     private var nextLine = 1
     private var isFirstRecord = true
     private static let chunkSize = 1 << 20
@@ -43,11 +45,31 @@ public struct CSVReader {
     /// The end offset of each field in `fieldBytes`.
     private var fieldEnds: [Int] = []
 
+    /// Why a file cannot be read.
+    public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// What went wrong, in words: "it is a folder", "no such file", "permission denied", ...
+        public var reason: String
+        public var description: String { reason }
+
+        /// The message for the C library's `errno`.
+        static func system(_ code: Int32) -> ReadError {
+            switch code {
+            case EISDIR: ReadError(reason: "it is a folder, not a file")
+            case ENOENT: ReadError(reason: "no such file")
+            case EACCES, EPERM: ReadError(reason: "permission denied")
+            default: ReadError(reason: String(cString: strerror(code)))
+            }
+        }
+    }
+
     /// Opens `path` for streaming.
-    /// - Throws: the file system's error when the file cannot be opened.
-    public init(path: String, dialect: Dialect = .csv) throws {
+    /// - Throws: ``ReadError`` when the path is a folder or the file cannot be opened.
+    public init(path: String, dialect: Dialect = .csv) throws(ReadError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw .system(errno) }
+        if info.st_mode & S_IFMT == S_IFDIR { throw .system(EISDIR) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+            throw .system(access(path, R_OK) == 0 ? EIO : errno)
         }
         self.handle = handle
         self.dialect = dialect
@@ -72,7 +94,10 @@ public struct CSVReader {
     public mutating func nextRecord() throws(SyntaxError) -> Int? {
         while true {
             if position >= buffer.count {
-                if isAtEndOfInput || !refill() { return nil }
+                if isAtEndOfInput || !refill() {
+                    if let readFailure { throw SyntaxError(line: nextLine, message: "cannot be read past this line: \(readFailure)") }
+                    return nil
+                }
             }
             if isFirstRecord {
                 isFirstRecord = false
@@ -136,6 +161,7 @@ public struct CSVReader {
         var atFieldStart = true
         while true {
             if position >= buffer.count && !refill() {
+                if let readFailure { throw SyntaxError(line: nextLine, message: "cannot be read past this line: \(readFailure)") }
                 // End of input ends the record.
                 fieldEnds.append(fieldBytes.count)
                 return recordLine
@@ -224,7 +250,14 @@ public struct CSVReader {
     /// Appends the next chunk of the file, dropping what was consumed. `false` at the end of input.
     private mutating func refill() -> Bool {
         guard !isAtEndOfInput, let handle else { return false }
-        let chunk = (try? handle.read(upToCount: Self.chunkSize)) ?? nil
+        let chunk: Data?
+        do {
+            chunk = try handle.read(upToCount: Self.chunkSize)
+        } catch {
+            readFailure = StagedDirectory.reason(error)
+            isAtEndOfInput = true
+            return false
+        }
         guard let chunk, !chunk.isEmpty else {
             isAtEndOfInput = true
             return false

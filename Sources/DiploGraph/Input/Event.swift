@@ -15,7 +15,22 @@ public struct Event: Sendable, Hashable {
     /// The line of the events file the event came from.
     public var line: Int
 
-    public init(date: EventDate, source: Int32, target: Int32, kind: Int32, weight: Double, line: Int = 0) {
+    /// An event between two actors.
+    ///
+    /// - Parameters:
+    ///   - date: when it happened.
+    ///   - source: the actor who acted (index into the log's actors).
+    ///   - target: the actor acted upon; not `source`.
+    ///   - kind: index into the log's kinds.
+    ///   - weight: a positive, finite strength.
+    ///   - line: the events file's line, for messages (0 when there is no file).
+    /// - Throws: ``ValueError`` for a negative index, `source == target`, or a weight that is
+    ///   not positive and finite.
+    public init(date: EventDate, source: Int32, target: Int32, kind: Int32, weight: Double, line: Int = 0) throws(ValueError) {
+        guard source >= 0, target >= 0 else { throw ValueError("actor index \(min(source, target)): must not be negative") }
+        guard source != target else { throw ValueError("source and target are the same actor (\(source))") }
+        guard kind >= 0 else { throw ValueError("kind index \(kind): must not be negative") }
+        try ValueError.checkWeight(weight)
         self.date = date
         self.source = source
         self.target = target
@@ -35,8 +50,26 @@ public struct EventLog: Sendable {
     /// `notes[i]` says what happened in `events[i]` (may be empty).
     public var notes: [String]
 
-    public init(file: String, actors: ActorTable, kinds: KindTable, events: [Event], notes: [String]? = nil) {
-        precondition(notes == nil || notes!.count == events.count, "one note per event")
+    /// A log of `events` over `actors` and `kinds`.
+    ///
+    /// - Parameters:
+    ///   - file: the events file as the user named it, for messages.
+    ///   - notes: one note per event, or `nil` for none.
+    /// - Throws: ``ValueError`` when an event names an actor or kind the tables lack, or the
+    ///   notes do not match the events one to one.
+    /// - Complexity: O(*e*) for *e* events.
+    public init(file: String, actors: ActorTable, kinds: KindTable, events: [Event], notes: [String]? = nil) throws(ValueError) {
+        if let notes, notes.count != events.count {
+            throw ValueError("\(notes.count) notes for \(events.count) events: give one note per event")
+        }
+        for event in events {
+            guard Int(event.source) < actors.count, Int(event.target) < actors.count else {
+                throw ValueError("event at line \(event.line): actor index \(max(event.source, event.target)) is out of range (\(actors.count) actors)")
+            }
+            guard Int(event.kind) < kinds.count else {
+                throw ValueError("event at line \(event.line): kind index \(event.kind) is out of range (\(kinds.count) kinds)")
+            }
+        }
         self.file = file
         self.actors = actors
         self.kinds = kinds

@@ -112,15 +112,23 @@ public enum DatasetReader {
                 note = text
             }
             if isGood, let date, let kind, let source, let target {
-                events.append(Event(date: date, source: source, target: target, kind: kind, weight: weight, line: line))
-                notes.append(note)
+                do {
+                    events.append(try Event(date: date, source: source, target: target, kind: kind, weight: weight, line: line))
+                    notes.append(note)
+                } catch {
+                    table.problem(error.message)
+                }
             }
         }
         if !unknownActors.isEmpty {
             table.fileProblem("\(unknownActors.count) unknown actor id(s), not in the actors file: \(unknownActors.joined(separator: ", "))")
         }
         try table.problems.throwIfAny()
-        return EventLog(file: table.displayName, actors: actors, kinds: kinds, events: events, notes: notes)
+        do {
+            return try EventLog(file: table.displayName, actors: actors, kinds: kinds, events: events, notes: notes)
+        } catch {
+            throw InputProblems([InputProblem(file: table.displayName, line: nil, message: error.message)])
+        }
     }
 
     /// Reads an actors file (`id,label,group`, more columns allowed).
@@ -148,7 +156,11 @@ public enum DatasetReader {
                 continue
             }
             firstLine[id] = table.line
-            _ = actors.declare(Actor(id: id, label: label.isEmpty ? id : label, group: group))
+            do {
+                _ = actors.declare(try Actor(id: id, label: label.isEmpty ? id : label, group: group))
+            } catch {
+                table.problem(error.message)
+            }
         }
         if actors.count == 0 && table.problems.problems.isEmpty {
             table.fileProblem("no actors: the file has a header but no rows")
@@ -206,7 +218,11 @@ public enum DatasetReader {
                 }
                 style = parsed
             }
-            kinds.declare(Kind(id: id, polarity: polarity, label: label.isEmpty ? id : label, color: color, style: style))
+            do {
+                kinds.declare(try Kind(id: id, polarity: polarity, label: label.isEmpty ? id : label, color: color, style: style))
+            } catch {
+                table.problem(error.message)
+            }
         }
         try table.problems.throwIfAny()
         return kinds

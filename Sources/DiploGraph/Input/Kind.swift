@@ -17,7 +17,18 @@ public struct Kind: Sendable, Hashable {
     public var color: String
     public var style: LineStyle
 
-    public init(id: String, polarity: Polarity, label: String, color: String? = nil, style: LineStyle? = nil) {
+    /// A kind of interaction.
+    ///
+    /// - Parameters:
+    ///   - id: the id events use; not empty.
+    ///   - polarity: cooperative, conflictual or neutral.
+    ///   - label: what legends show.
+    ///   - color: `#rrggbb`, or the polarity's default.
+    ///   - style: the line style, or solid (dashed for conflictual kinds).
+    /// - Throws: ``ValueError`` for an empty id or a colour that is not `#rrggbb`.
+    public init(id: String, polarity: Polarity, label: String, color: String? = nil, style: LineStyle? = nil) throws(ValueError) {
+        guard !id.isEmpty else { throw ValueError("a kind's id must not be empty") }
+        if let color { try ValueError.checkColor(color) }
         self.id = id
         self.polarity = polarity
         self.label = label
@@ -35,10 +46,19 @@ public struct Kind: Sendable, Hashable {
 
     /// The three kinds every dataset has.
     public static let builtIn: [Kind] = [
-        Kind(id: "mediation", polarity: .cooperative, label: "Mediation", color: "#2166ac", style: .solid),
-        Kind(id: "summit", polarity: .cooperative, label: "Summit / meeting", color: "#1b7837", style: .solid),
-        Kind(id: "pressure", polarity: .conflictual, label: "Pressure", color: "#c0392b", style: .dashed),
+        Kind(checked: "mediation", polarity: .cooperative, label: "Mediation", color: "#2166ac", style: .solid),
+        Kind(checked: "summit", polarity: .cooperative, label: "Summit / meeting", color: "#1b7837", style: .solid),
+        Kind(checked: "pressure", polarity: .conflictual, label: "Pressure", color: "#c0392b", style: .dashed),
     ]
+
+    /// A kind from values known to be valid (the built-in ones).
+    private init(checked id: String, polarity: Polarity, label: String, color: String, style: LineStyle) {
+        self.id = id
+        self.polarity = polarity
+        self.label = label
+        self.color = color
+        self.style = style
+    }
 }
 
 /// The kinds a dataset knows: the built-in three and those of a kinds file, in that order.

@@ -27,7 +27,7 @@ struct TableFile {
         do {
             reader = try CSVReader(path: path)
         } catch {
-            throw InputProblems([InputProblem(file: name, line: nil, message: "cannot be read: no such file, or no permission")])
+            throw InputProblems([InputProblem(file: name, line: nil, message: "cannot be read: \(error.reason)")])
         }
         try readHeader(required: required, expectedHeader: expectedHeader)
     }

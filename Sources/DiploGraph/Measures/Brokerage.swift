@@ -54,9 +54,15 @@ extension SliceGraph {
     ///
     /// - Parameter groups: the group of each node, by node index (any integers).
     /// - Returns: counts and z-scores by role, then node index.
+    /// - Throws: ``ValueError`` unless there is exactly one group per node.
     /// - Complexity: O(Σ_j Σ_{i→j} (outdeg(i) + outdeg(j))) time, O(*n*) extra memory.
-    public func brokerage(groups: [Int]) -> Brokerage {
-        precondition(groups.count == nodeCount, "one group per node")
+    public func brokerage(groups: [Int]) throws(ValueError) -> Brokerage {
+        guard groups.count == nodeCount else { throw ValueError("\(groups.count) groups for \(nodeCount) nodes: give one group per node") }
+        return brokerage(validGroups: groups)
+    }
+
+    /// ``brokerage(groups:)`` for groups known to match the nodes.
+    func brokerage(validGroups groups: [Int]) -> Brokerage {
         let n = nodeCount
         var counts = [[Double]](repeating: [Double](repeating: 0, count: n), count: 6)
         var isSuccessorOfI = [Bool](repeating: false, count: n)

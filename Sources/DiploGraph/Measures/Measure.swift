@@ -81,7 +81,19 @@ public struct MeasureTable: Sendable {
     ///   - groups: the group of each node, for the Gould–Fernandez roles.
     ///   - pathLength: path length for betweenness, closeness and harmonic.
     ///   - sliceLabel: names the slice in warnings.
-    public init(graph: SliceGraph, measures: [Measure], groups: [Int], pathLength: PathLength, sliceLabel: String) {
+    /// - Throws: ``ValueError`` unless there is one group per node.
+    public init(graph: SliceGraph, measures: [Measure], groups: [Int], pathLength: PathLength, sliceLabel: String) throws(ValueError) {
+        guard groups.count == graph.nodeCount else { throw ValueError("\(groups.count) groups for \(graph.nodeCount) nodes: give one group per node") }
+        self.init(graph: graph, measures: measures, validGroups: groups, pathLength: pathLength, sliceLabel: sliceLabel)
+    }
+
+    /// The measures of `slice` of `network`, whose groups always match its nodes.
+    init(slice: Slice, of network: SlicedNetwork, measures: [Measure], pathLength: PathLength) {
+        self.init(graph: slice.graph, measures: measures, validGroups: network.groupIndices(of: slice),
+                  pathLength: pathLength, sliceLabel: slice.label)
+    }
+
+    private init(graph: SliceGraph, measures: [Measure], validGroups groups: [Int], pathLength: PathLength, sliceLabel: String) {
         self.measures = measures
         var warnings: [String] = []
         var brokerage: Brokerage?
@@ -111,9 +123,11 @@ public struct MeasureTable: Sendable {
             case .constraint: column = graph.constraint()
             case .effectiveSize: column = graph.effectiveSize()
             default:
-                let (role, isZScore) = measure.brokerageRole!
-                if brokerage == nil { brokerage = graph.brokerage(groups: groups) }
-                column = isZScore ? brokerage!.zScores[role.rawValue] : brokerage!.counts[role.rawValue].map { $0 }
+                guard let (role, isZScore) = measure.brokerageRole else { continue }
+                let roles: Brokerage
+                if let brokerage { roles = brokerage } else { roles = graph.brokerage(validGroups: groups) }
+                brokerage = roles
+                column = isZScore ? roles.zScores[role.rawValue] : roles.counts[role.rawValue].map { $0 }
             }
             columns.append(column)
         }

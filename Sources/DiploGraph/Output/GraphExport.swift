@@ -54,10 +54,10 @@ public enum GraphExport {
         enum Time { case none, integer, date }
         let unit = network.options.slicing.unit
         let time: Time
-        switch network.options.slicing {
-        case .calendar(.all): time = .none
-        case .calendar(.year): time = .integer
-        default: time = unit == .all ? .none : .date
+        switch (network.options.slicing.mode, unit) {
+        case (_, .all): time = .none
+        case (.calendar, .year): time = .integer
+        default: time = .date
         }
         func interval(_ slice: Slice) -> String {
             switch time {

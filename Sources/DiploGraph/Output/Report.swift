@@ -149,8 +149,7 @@ public struct Report {
             guard let local = slice.nodes.firstIndex(of: focus) else {
                 return BrokerageChart.Point(slice: slice.label, brokerage: nil, betweenness: nil)
             }
-            let table = MeasureTable(graph: slice.graph, measures: [.brokerage, .betweenness], groups: network.groupIndices(of: slice),
-                                     pathLength: pathLength, sliceLabel: slice.label)
+            let table = MeasureTable(slice: slice, of: network, measures: [.brokerage, .betweenness], pathLength: pathLength)
             return BrokerageChart.Point(slice: slice.label, brokerage: table.columns[0][local], betweenness: table.columns[1][local])
         }
     }

@@ -57,10 +57,15 @@ public struct ThirdPartyRoles: Sendable {
     ///   - dyad: the entity indices of A and B.
     ///   - third: only this third party, or every other entity when `nil`.
     ///   - rule: how the two stances combine.
+    /// - Throws: ``ValueError`` when an index is not an entity of `network`, or A is B.
     /// - Complexity: O(*e*) for *e* events in all slices.
-    public init(network: SlicedNetwork, dyad: (a: Int32, b: Int32), third: Int32? = nil, rule: RoleRule = .min) {
+    public init(network: SlicedNetwork, dyad: (a: Int32, b: Int32), third: Int32? = nil, rule: RoleRule = .min) throws(ValueError) {
         var rows: [Row] = []
         let entityCount = network.entities.count
+        for index in [dyad.a, dyad.b] + (third.map { [$0] } ?? []) where index < 0 || Int(index) >= entityCount {
+            throw ValueError("entity index \(index) is out of range (\(entityCount) entities)")
+        }
+        guard dyad.a != dyad.b else { throw ValueError("the dyad's two sides are the same entity (\(dyad.a))") }
         for slice in network.slices {
             // signed and total weight of T's events with A (index 0) and B (index 1)
             var signed = [[Double]](repeating: [Double](repeating: 0, count: entityCount), count: 2)

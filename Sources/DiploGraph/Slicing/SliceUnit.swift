@@ -11,13 +11,13 @@ public enum SliceUnit: String, Sendable, CaseIterable {
     }
 
     /// The ordinal of the period that holds `date`: consecutive periods have consecutive ordinals.
-    /// - Precondition: `date` is at least as precise as ``requiredPrecision``.
-    public func period(of date: EventDate) -> Int {
+    /// - Returns: `nil` when `date` is coarser than ``requiredPrecision`` (a `2018` date has no month).
+    public func period(of date: EventDate) -> Int? {
         switch self {
-        case .year: date.year
-        case .quarter: date.year * 4 + (date.month! - 1) / 3
-        case .month: date.year * 12 + (date.month! - 1)
-        case .all: 0
+        case .year: return date.year
+        case .quarter: return date.month.map { date.year * 4 + ($0 - 1) / 3 }
+        case .month: return date.month.map { date.year * 12 + ($0 - 1) }
+        case .all: return 0
         }
     }
 

@@ -53,11 +53,10 @@ public enum Slicer {
         var periodOfEvent = [Int](repeating: 0, count: log.events.count)
         var first = Int.max, last = Int.min
         for (i, event) in log.events.enumerated() where selectedKind[Int(event.kind)] {
-            guard event.date.precision >= unit.requiredPrecision else {
+            guard let period = unit.period(of: event.date) else {
                 problems.add(line: event.line, "date '\(event.date)' is coarser than the slice unit '\(unit.rawValue)' (it needs a \(unit.requiredPrecision) at least)")
                 continue
             }
-            let period = unit.period(of: event.date)
             periodOfEvent[i] = period
             first = min(first, period)
             last = max(last, period)
@@ -199,7 +198,7 @@ public enum Slicer {
             edges.append((scratch.localIndex[Int(edgeSources[i])], scratch.localIndex[Int(edgeTargets[i])], edgeWeights[i]))
         }
         for entity in nodes { scratch.localIndex[Int(entity)] = -1 }
-        let graph = SliceGraph(nodeCount: nodes.count, edges: edges, isDirected: directed)
+        let graph = SliceGraph(validatedNodeCount: nodes.count, edges: edges, isDirected: directed)
         return Slice(label: label, periods: periods, nodes: nodes, graph: graph, eventIndices: events)
     }
 }

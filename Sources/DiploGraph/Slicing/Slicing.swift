@@ -3,21 +3,65 @@
 /// Every slice covers a half-open range of calendar periods `[first, end)`: calendar
 /// snapshots cover one period each; sliding windows cover `width` periods and start every
 /// `step` periods; cumulative slices all start at the first period with an event.
-public enum Slicing: Sendable, Equatable {
-    /// One slice per calendar period (`year`, `quarter`, `month`), or one slice for `all`.
-    case calendar(SliceUnit)
-    /// Windows of `width` periods starting every `step` periods from the first period with an
-    /// event. The first window is always made; later ones only while they end by the last
-    /// period with an event.
-    case window(unit: SliceUnit, width: Int, step: Int)
-    /// Expanding slices: each from the first event's period to the end of its own period.
-    case cumulative(SliceUnit)
+///
+/// Make one with ``calendar(_:)``, ``cumulative(_:)`` or ``window(unit:width:step:)``; the last
+/// checks its numbers.
+public struct Slicing: Sendable, Equatable {
+    /// How the periods of a slice are chosen.
+    public enum Mode: Sendable, Equatable {
+        /// One slice per calendar period (`year`, `quarter`, `month`), or one slice for `all`.
+        case calendar
+        /// Windows of `width` periods starting every `step` periods from the first period with
+        /// an event. The first window is always made; later ones only while they end by the
+        /// last period with an event.
+        case window(width: Int, step: Int)
+        /// Expanding slices: each from the first event's period to the end of its own period.
+        case cumulative
+    }
 
     /// The calendar unit periods are counted in.
-    public var unit: SliceUnit {
-        switch self {
-        case .calendar(let unit), .window(let unit, _, _), .cumulative(let unit): unit
+    public let unit: SliceUnit
+    /// How slices are made of periods.
+    public let mode: Mode
+
+    /// The most periods a window may span or step: 9,999 years of months.
+    public static let maximumPeriods = 9_999 * 12
+
+    /// Slices of `unit` made as `mode` says.
+    /// - Throws: ``ValueError`` for a window whose width or step is not in 1...``maximumPeriods``,
+    ///   or a window or cumulative slicing with the unit `all`.
+    public init(unit: SliceUnit, mode: Mode) throws(ValueError) {
+        if case .window(let width, let step) = mode {
+            guard (1...Self.maximumPeriods).contains(width) else {
+                throw ValueError("window width \(width): must be between 1 and \(Self.maximumPeriods) periods")
+            }
+            guard (1...Self.maximumPeriods).contains(step) else {
+                throw ValueError("window step \(step): must be between 1 and \(Self.maximumPeriods) periods")
+            }
         }
+        if mode != .calendar && unit == .all {
+            throw ValueError("windows and cumulative slices need a unit other than all")
+        }
+        self.unit = unit
+        self.mode = mode
+    }
+
+    /// One slice per calendar period of `unit`.
+    public static func calendar(_ unit: SliceUnit) -> Slicing { Slicing(unchecked: unit, mode: .calendar) }
+
+    /// Expanding slices from the first period with an event; `unit` is not `all`.
+    /// - Throws: ``ValueError`` for the unit `all`.
+    public static func cumulative(_ unit: SliceUnit) throws(ValueError) -> Slicing { try Slicing(unit: unit, mode: .cumulative) }
+
+    /// Sliding windows of `width` periods of `unit`, starting every `step` periods.
+    /// - Throws: ``ValueError`` when `width` or `step` is not positive (or too large), or `unit` is `all`.
+    public static func window(unit: SliceUnit, width: Int, step: Int) throws(ValueError) -> Slicing {
+        try Slicing(unit: unit, mode: .window(width: width, step: step))
+    }
+
+    private init(unchecked unit: SliceUnit, mode: Mode) {
+        self.unit = unit
+        self.mode = mode
     }
 
     /// The slices over periods `first...last`, as `(label, periods)`.
@@ -27,10 +71,10 @@ public enum Slicing: Sendable, Equatable {
             periods.count == 1 ? unit.label(ofPeriod: periods.lowerBound)
                 : "\(unit.label(ofPeriod: periods.lowerBound))..\(unit.label(ofPeriod: periods.upperBound - 1))"
         }
-        switch self {
+        switch mode {
         case .calendar:
             return (first...last).map { (unit.label(ofPeriod: $0), $0..<($0 + 1)) }
-        case .window(_, let width, let step):
+        case .window(let width, let step):
             var result: [(String, Range<Int>)] = []
             var start = first
             repeat {
