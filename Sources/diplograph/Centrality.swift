@@ -26,6 +26,6 @@ struct Centrality: ParsableCommand {
         let network = try dataset.load()
         let table = CentralityTable(network: network, measures: chosen, pathLength: pathLength)
         for warning in table.warnings { warn(warning) }
-        printOut(table.formatted(as: format))
+        printOut(try table.formatted(as: format))
     }
 }

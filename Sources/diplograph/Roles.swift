@@ -33,7 +33,7 @@ struct Roles: ParsableCommand {
         let roles = try ThirdPartyRoles(network: network, dyad: (a, b), third: thirdIndex, rule: rule)
         switch format {
         case .csv: printOut(roles.csv())
-        case .json: printOut(roles.json())
+        case .json: printOut(try roles.json())
         case .markdown: printOut(roles.markdown(dyadLabels: (network.entities[Int(a)].id, network.entities[Int(b)].id)))
         case .table: printOut(roles.text())
         }

@@ -28,12 +28,13 @@ import Testing
 
     @Test func failedImportLeavesEarlierFiles() throws {
         let scratch = try Scratch()
-        let out = try scratch.file("k.events.csv", "earlier")
+        let earlier = "date,source,target,kind,weight,note,cameo,event_id\n2018,USA,KOR,summit,1,,042,1\n"
+        let out = try scratch.file("k.events.csv", earlier)
         let bad = try scratch.file("bad.tsv", "not\tgdelt\n")
         let result = try Tool.run(["import", "gdelt", bad, "--out", out])
         #expect(result.status == 1)
         #expect(result.stderr == "\(bad):1: expected 58 (GDELT 1.0) or 61 (GDELT 2.0) tab-separated fields, found 2\n")
-        #expect(try String(contentsOfFile: out, encoding: .utf8) == "earlier")
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == earlier)
         #expect(!FileManager.default.fileExists(atPath: scratch.path("k.actors.csv")))
         #expect(try Tool.run(["import", "gdelt", bad, "--out", scratch.path("x.csv")]).status == 1)
     }
@@ -83,11 +84,12 @@ import Testing
 
     @Test func failedExportLeavesTheEarlierFile() throws {
         let scratch = try Scratch()
-        let out = try scratch.file("ties.gexf", "earlier")
+        let earlier = "<?xml version=\"1.0\"?>\n<gexf><meta><creator>DiploGraph</creator></meta></gexf>\n"
+        let out = try scratch.file("ties.gexf", earlier)
         let bad = try scratch.file("bad.csv", "date,source,target,kind\n2018,a,b,hug\n")
         let result = try Tool.run(["export", bad, "--to", "gexf", "--out", out])
         #expect(result.status == 1)
-        #expect(try String(contentsOfFile: out, encoding: .utf8) == "earlier")
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == earlier)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty)
     }

@@ -25,9 +25,9 @@ import Testing
     }
 
     @Test func tinyGraphsGiveZero() {
-        #expect(SliceGraph(nodeCount: 0, edges: [], isDirected: true).betweenness() == [])
-        #expect(SliceGraph(nodeCount: 1, edges: [], isDirected: true).betweenness() == [0])
-        #expect(SliceGraph(nodeCount: 2, edges: [(0, 1, 1)], isDirected: false).betweenness() == [0, 0])
+        #expect(testGraph(nodeCount: 0, edges: [], isDirected: true).betweenness() == [])
+        #expect(testGraph(nodeCount: 1, edges: [], isDirected: true).betweenness() == [0])
+        #expect(testGraph(nodeCount: 2, edges: [(0, 1, 1)], isDirected: false).betweenness() == [0, 0])
     }
 
     /// Hundreds of seeded random graphs against every shortest path enumerated.

@@ -4,7 +4,7 @@ import Testing
 @Suite struct BrokerageTests {
     @Test func karateClubKnownValues() {
         let karate = ReferenceGraph.named("karate")
-        let brokerage = karate.graph.brokerage(groups: karate.groups)
+        let brokerage = try! karate.graph.brokerage(groups: karate.groups)
         #expect(BrokerageRole.allCases.map { brokerage.counts[$0.rawValue][0] } == [174, 0, 15, 15, 0, 204])
         #expect(BrokerageRole.allCases.map { brokerage.counts[$0.rawValue][33] } == [156, 6, 40, 40, 0, 242])
     }
@@ -27,7 +27,7 @@ import Testing
                 expected[role.rawValue][j] += 1
                 expected[BrokerageRole.total.rawValue][j] += 1
             } } }
-            let brokerage = graph.brokerage(groups: groups)
+            let brokerage = try! graph.brokerage(groups: groups)
             for role in BrokerageRole.allCases {
                 #expect(brokerage.counts[role.rawValue] == expected[role.rawValue], "seed \(seed) \(role)")
             }
@@ -47,10 +47,10 @@ import Testing
 
     @Test func zScoresAreMissingWhereTheNullModelHasNoSpread() {
         // Empty graph: density 0, every variance 0.
-        let empty = SliceGraph(nodeCount: 4, edges: [], isDirected: true).brokerage(groups: [0, 0, 1, 1])
+        let empty = try! testGraph(nodeCount: 4, edges: [], isDirected: true).brokerage(groups: [0, 0, 1, 1])
         #expect(empty.zScores.allSatisfy { $0.allSatisfy { $0 == nil } })
         // Two nodes: every expectation involves (N−2) = 0.
-        let pair = SliceGraph(nodeCount: 2, edges: [(0, 1, 1)], isDirected: true).brokerage(groups: [0, 1])
+        let pair = try! testGraph(nodeCount: 2, edges: [(0, 1, 1)], isDirected: true).brokerage(groups: [0, 1])
         #expect(pair.counts.allSatisfy { $0 == [0, 0] })
     }
 }

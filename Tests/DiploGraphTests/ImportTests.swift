@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func longestPrefixWins() {
-        let mapping = CAMEOMapping(rows: [("17", "pressure"), ("173", "mediation"), ("0", "summit")])
+        let mapping = try! CAMEOMapping(rows: [("17", "pressure"), ("173", "mediation"), ("0", "summit")])
         #expect(mapping.kind(for: "1731") == "mediation")
         #expect(mapping.kind(for: "172") == "pressure")
         #expect(mapping.kind(for: "042") == "summit")
@@ -66,7 +66,7 @@ import Testing
             Issue.record("expected problems")
         } catch {
             #expect(error.problems.map(\.description) == [
-                "\(path):2: invalid CAMEO code '04x' (expected digits, such as 042)",
+                "\(path):2: invalid CAMEO code '04x' (expected 1 to 6 digits, such as 042)",
                 "\(path):3: unknown kind 'hug' (known kinds: mediation, summit, pressure; declare others with --kinds-file)",
                 "\(path):5: CAMEO code '042' mapped twice (first on line 4)",
             ])

@@ -30,7 +30,7 @@ import Testing
         if let networkx = reference.expected["effective_size_networkx"] ?? nil {
             expectClose(graph.effectiveSize(), networkx, "\(name) effective size (networkx)")
         }
-        let brokerage = graph.brokerage(groups: reference.groups)
+        let brokerage = try! graph.brokerage(groups: reference.groups)
         for role in BrokerageRole.allCases {
             expectClose(brokerage.counts[role.rawValue], expected(role.measureName), "\(name) \(role.measureName)")
             expectClose(brokerage.zScores[role.rawValue], expected(role.measureName + "_z"), "\(name) \(role.measureName)_z")

@@ -64,10 +64,10 @@ import Testing
     }
 
     @Test func windowsAndCumulative() throws {
-        let windows = try network(SliceOptions(slicing: .window(unit: .year, width: 2, step: 1)))
+        let windows = try network(SliceOptions(slicing: try .window(unit: .year, width: 2, step: 1)))
         #expect(windows.slices.map(\.label) == ["2017..2018", "2018..2019", "2019..2020"])
         #expect(windows.slices[0].eventIndices == [0, 1, 2, 3])
-        let cumulative = try network(SliceOptions(slicing: .cumulative(.year)))
+        let cumulative = try network(SliceOptions(slicing: try .cumulative(.year)))
         #expect(cumulative.slices.map(\.label) == ["2017", "2017..2018", "2017..2019", "2017..2020"])
         #expect(cumulative.slices.last!.eventIndices == [0, 1, 2, 3, 4])
     }
@@ -84,7 +84,7 @@ import Testing
 
     /// Slices against a reference computation: a seeded multi-year stream, every slicing mode.
     @Test(arguments: [Slicing.calendar(.year), .calendar(.quarter), .calendar(.month), .calendar(.all),
-                      .window(unit: .quarter, width: 3, step: 2), .window(unit: .year, width: 2, step: 1), .cumulative(.month)])
+                      try! .window(unit: .quarter, width: 3, step: 2), try! .window(unit: .year, width: 2, step: 1), try! .cumulative(.month)])
     func matchReferenceComputation(slicing: Slicing) throws {
         var rng = SeededGenerator(seed: 99)
         var text = "date,source,target,kind,weight\n"
@@ -104,7 +104,7 @@ import Testing
         for slice in net.slices {
             var expected: [String: Double] = [:]
             for row in rows where row.kind != "mediation" {
-                let period = unit.period(of: EventDate(year: row.year, month: row.month, day: 15)!)
+                let period = unit.period(of: EventDate(year: row.year, month: row.month, day: 15)!)!
                 if slice.periods.contains(period) { expected["\(row.s)>\(row.t)", default: 0] += row.w }
             }
             var actual: [String: Double] = [:]

@@ -3,16 +3,16 @@ import Testing
 
 @Suite struct StructuralHolesTests {
     @Test func knownValues() {
-        let triangle = SliceGraph(nodeCount: 3, edges: [(0, 1, 1), (1, 2, 1), (0, 2, 1)], isDirected: false)
+        let triangle = testGraph(nodeCount: 3, edges: [(0, 1, 1), (1, 2, 1), (0, 2, 1)], isDirected: false)
         expectClose(triangle.constraint(), [1.125, 1.125, 1.125], "triangle")
-        let star = SliceGraph(nodeCount: 4, edges: [(0, 1, 1), (0, 2, 1), (0, 3, 1)], isDirected: false)
+        let star = testGraph(nodeCount: 4, edges: [(0, 1, 1), (0, 2, 1), (0, 3, 1)], isDirected: false)
         expectClose(star.constraint(), [1.0 / 3, 1, 1, 1], "star")
         expectClose(star.effectiveSize(), [3, 1, 1, 1], "star effective size")
         let florentine = ReferenceGraph.named("florentine")
         let medici = florentine.nodes.firstIndex(of: "Medici")!
         #expect(isClose(florentine.graph.constraint()[medici]!, 0.209877, relative: 1e-5))
         #expect(isClose(florentine.graph.effectiveSize()[medici]!, 17.0 / 3))
-        let isolate = SliceGraph(nodeCount: 2, edges: [], isDirected: true)
+        let isolate = testGraph(nodeCount: 2, edges: [], isDirected: true)
         #expect(isolate.constraint() == [nil, nil])
         #expect(isolate.effectiveSize() == [nil, nil])
     }

@@ -26,7 +26,7 @@ func randomGraph(nodes n: Int, density: Double, isDirected: Bool, weights: [Doub
             }
         }
     }
-    return SliceGraph(nodeCount: n, edges: edges, isDirected: isDirected)
+    return testGraph(nodeCount: n, edges: edges, isDirected: isDirected)
 }
 
 /// The dense weight matrix of a graph (0 = no edge); symmetric when undirected.
@@ -110,7 +110,7 @@ struct ReferenceGraph: Decodable {
     let expected: [String: [Double?]?]
 
     var graph: SliceGraph {
-        SliceGraph(nodeCount: nodes.count, edges: edges.map { (Int32($0[0]), Int32($0[1]), $0[2]) }, isDirected: directed)
+        testGraph(nodeCount: nodes.count, edges: edges.map { (Int32($0[0]), Int32($0[1]), $0[2]) }, isDirected: directed)
     }
 
     static let all: [ReferenceGraph] = {
@@ -120,4 +120,13 @@ struct ReferenceGraph: Decodable {
     }()
 
     static func named(_ name: String) -> ReferenceGraph { all.first { $0.name == name }! }
+}
+
+/// A slice graph from fixture edges known to be valid (a fixture mistake stops the test run loudly).
+func testGraph(nodeCount: Int, edges: [(source: Int32, target: Int32, weight: Double)], isDirected: Bool) -> SliceGraph {
+    do {
+        return try SliceGraph(nodeCount: nodeCount, edges: edges, isDirected: isDirected)
+    } catch {
+        fatalError("invalid test graph: \(error)")
+    }
 }

@@ -5,12 +5,12 @@ import Testing
     /// Events as `year,source,target,kind[,weight]` lines; kinds: summit +1, pressure −1, talks 0.
     func roles(_ rows: [String], dyad: (String, String) = ("A", "B"), third: String? = nil, rule: RoleRule = .min) throws -> [ThirdPartyRoles.Row] {
         var kinds = KindTable()
-        kinds.declare(Kind(id: "talks", polarity: .neutral, label: "Talks"))
+        kinds.declare(try Kind(id: "talks", polarity: .neutral, label: "Talks"))
         let text = "date,source,target,kind,weight\n" + rows.map { $0.split(separator: ",").count == 4 ? $0 + ",1" : $0 }.joined(separator: "\n")
         let log = try DatasetReader.readEvents(bytes: Array(text.utf8), name: "e.csv", kinds: kinds)
         let network = try Slicer.slice(log, options: SliceOptions())
         func index(_ id: String) -> Int32 { Int32(network.entities.firstIndex { $0.id == id }!) }
-        return ThirdPartyRoles(network: network, dyad: (index(dyad.0), index(dyad.1)), third: third.map(index), rule: rule).rows
+        return try ThirdPartyRoles(network: network, dyad: (index(dyad.0), index(dyad.1)), third: third.map(index), rule: rule).rows
     }
 
     @Test func cooperatingWithBothFacilitates() throws {
@@ -71,7 +71,7 @@ import Testing
         let log = try DatasetReader.readEvents(path: root + ".events.csv", actors: actors, kinds: kinds)
         let network = try Slicer.slice(log, options: SliceOptions(mergesGroups: true))
         func index(_ id: String) -> Int32 { Int32(network.entities.firstIndex { $0.id == id }!) }
-        let rows = ThirdPartyRoles(network: network, dyad: (index("ROK"), index("DPRK")), third: index("US")).rows
+        let rows = try ThirdPartyRoles(network: network, dyad: (index("ROK"), index("DPRK")), third: index("US")).rows
         #expect(rows.map { "\($0.slice) \($0.role.rawValue)" } == ["2017 spoiling", "2018 facilitating", "2019 facilitating", "2020 spoiling"])
     }
 }

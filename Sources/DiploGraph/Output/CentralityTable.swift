@@ -23,7 +23,13 @@ public struct CentralityTable: Sendable {
             let table = MeasureTable(slice: slice, of: network, measures: measures, pathLength: pathLength)
             warnings += table.warnings
             for (local, node) in slice.nodes.enumerated() {
-                rows.append(Row(slice: slice.label, actor: network.entities[Int(node)], values: table.columns.map { $0[local] }))
+                var values = table.columns.map { $0[local] }
+                // A last guard: no output ever holds inf or nan (slicing already refuses sums that overflow).
+                for (column, value) in values.enumerated() where value.map({ !$0.isFinite }) ?? false {
+                    values[column] = nil
+                    warnings.append("slice \(slice.label): \(measures[column].rawValue) of \(network.entities[Int(node)].id) is not a finite number (the weights may be too large or too small for it); its cell is empty")
+                }
+                rows.append(Row(slice: slice.label, actor: network.entities[Int(node)], values: values))
             }
         }
         self.rows = rows
@@ -35,10 +41,10 @@ public struct CentralityTable: Sendable {
         case table, csv, json, markdown
     }
 
-    public func formatted(as format: Format) -> String {
+    public func formatted(as format: Format) throws(ValueError) -> String {
         switch format {
         case .csv: csv()
-        case .json: json()
+        case .json: try json()
         case .markdown: markdown()
         case .table: text()
         }
@@ -55,18 +61,14 @@ public struct CentralityTable: Sendable {
         return out
     }
 
-    /// An array of objects with `slice`, `actor`, `label`, `group` and one field per measure (`null` when empty).
-    public func json() -> String {
-        var out = "[\n"
-        for (index, row) in rows.enumerated() {
-            out += "  {\"slice\": \(Escape.json(row.slice)), \"actor\": \(Escape.json(row.actor.id)), "
-            out += "\"label\": \(Escape.json(row.actor.label)), \"group\": \(Escape.json(row.actor.group))"
-            for (measure, value) in zip(measures, row.values) {
-                out += ", \(Escape.json(measure.rawValue)): " + (value.map(NumberFormat.exact) ?? "null")
-            }
-            out += index == rows.count - 1 ? "}\n" : "},\n"
-        }
-        return out + "]\n"
+    /// An array of objects with `slice`, `actor`, `label`, `group` and one field per measure
+    /// (`null` when empty), keys sorted, through `JSONEncoder`.
+    /// - Throws: ``ValueError`` only if a value is not finite, which the table never holds.
+    public func json() throws(ValueError) -> String {
+        try JSONValue.array(rows.map { row in
+            .object([("slice", .string(row.slice)), ("actor", .string(row.actor.id)), ("label", .string(row.actor.label)),
+                     ("group", .string(row.actor.group))] + zip(measures, row.values).map { ($0.rawValue, .number($1)) })
+        }).text()
     }
 
     /// A Markdown table with readable numbers.

@@ -125,7 +125,7 @@ public struct DiagramWriter: Sendable {
 
         var sizeOfNode: [Double]?
         if let measure = options.sizeBy {
-            let values = MeasureTable(slice: slice, of: network, measures: [measure], pathLength: options.pathLength).columns[0].map { $0 ?? 0 }
+            let values = MeasureTable(slice: slice, of: network, measures: [measure], pathLength: options.pathLength).columns[0].map { $0.flatMap { $0.isFinite ? $0 : nil } ?? 0 }
             let largest = values.max() ?? 0
             sizeOfNode = values.map { largest > 0 ? $0 / largest : 0 }
         }

@@ -99,21 +99,34 @@ public enum Escape {
     }
 }
 
-/// Numbers as the tables print them.
+/// Numbers as the tables print them. No `Double` makes either function trap.
 public enum NumberFormat {
     /// The shortest text that reads back as the same `Double`; whole numbers without `.0`.
+    ///
+    /// Non-finite values (which DiploGraph's tables never hold) print as `inf`, `-inf`, `nan`.
     public static func exact(_ value: Double) -> String {
+        guard value.isFinite else { return nonFinite(value) }
         if value == value.rounded(), abs(value) < 1e15 {
             return value == 0 ? "0" : String(Int64(value))
         }
         return value.description
     }
 
-    /// Rounded for reading: at most `digits` significant digits.
+    /// Rounded for reading: at most `digits` significant digits (1 to 17); whole numbers
+    /// below 10¹⁵ as integers, very large or very small numbers in exponent form (`1.235e+20`).
     public static func readable(_ value: Double, digits: Int = 4) -> String {
+        guard value.isFinite else { return nonFinite(value) }
+        let digits = min(max(digits, 1), 17)
         if value == value.rounded(), abs(value) < 1e15 { return value == 0 ? "0" : String(Int64(value)) }
         let magnitude = Int(floor(log10(abs(value))))
+        if magnitude >= 15 || magnitude < -6 {
+            return String(format: "%.\(digits - 1)e", value)
+        }
         let decimals = max(0, digits - 1 - magnitude)
         return String(format: "%.\(min(decimals, 12))f", value)
+    }
+
+    private static func nonFinite(_ value: Double) -> String {
+        value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf")
     }
 }

@@ -16,16 +16,16 @@ public enum GraphExport {
         switch format {
         case .gexf: "<creator>DiploGraph</creator>"
         case .graphml: "<!-- Written by DiploGraph -->"
-        case .json: "\"generator\": \"DiploGraph\""
+        case .json: "\"generator\" : \"DiploGraph\""
         case .csv: "slice,source,target,kind,weight,events\n"
         }
     }
 
-    public static func render(_ network: SlicedNetwork, as format: Format) -> String {
+    public static func render(_ network: SlicedNetwork, as format: Format) throws(ValueError) -> String {
         switch format {
         case .gexf: gexf(network)
         case .graphml: graphML(network)
-        case .json: nodeLinkJSON(network)
+        case .json: try nodeLinkJSON(network)
         case .csv: csv(network)
         }
     }
@@ -176,14 +176,13 @@ public enum GraphExport {
 
     /// networkx node-link JSON (`nx.node_link_graph(data, edges="links")`): a multigraph with
     /// `label`, `group` on nodes and `slice`, `kind`, `weight` on links.
-    public static func nodeLinkJSON(_ network: SlicedNetwork) -> String {
-        var out = "{\n  \"directed\": \(network.options.isDirected),\n  \"multigraph\": true,\n  \"graph\": {\"generator\": \"DiploGraph\", \"source\": \(Escape.json(network.log.file))},\n  \"nodes\": [\n"
-        out += drawnEntities(network).map { entity in
+    /// - Throws: ``ValueError`` only if a weight is not finite, which slicing rules out.
+    public static func nodeLinkJSON(_ network: SlicedNetwork) throws(ValueError) -> String {
+        let nodes: [JSONValue] = drawnEntities(network).map { entity in
             let e = network.entities[Int(entity)]
-            return "    {\"id\": \(Escape.json(e.id)), \"label\": \(Escape.json(e.label)), \"group\": \(Escape.json(e.group))}"
-        }.joined(separator: ",\n")
-        out += "\n  ],\n  \"links\": [\n"
-        var links: [String] = []
+            return .object([("id", .string(e.id)), ("label", .string(e.label)), ("group", .string(e.group))])
+        }
+        var links: [JSONValue] = []
         var keyOfPair: [String: Int] = [:]
         for slice in network.slices {
             for tie in network.typedTies(in: slice) {
@@ -191,12 +190,16 @@ public enum GraphExport {
                 let pair = source + "\u{0}" + target
                 let key = keyOfPair[pair, default: 0]
                 keyOfPair[pair] = key + 1
-                links.append("    {\"source\": \(Escape.json(source)), \"target\": \(Escape.json(target)), \"key\": \(key), "
-                             + "\"slice\": \(Escape.json(slice.label)), \"kind\": \(Escape.json(network.log.kinds[tie.kind].id)), "
-                             + "\"weight\": \(NumberFormat.exact(tie.weight))}")
+                links.append(.object([("source", .string(source)), ("target", .string(target)), ("key", .integer(key)),
+                                      ("slice", .string(slice.label)), ("kind", .string(network.log.kinds[tie.kind].id)),
+                                      ("weight", .number(tie.weight))]))
             }
         }
-        return out + links.joined(separator: ",\n") + (links.isEmpty ? "" : "\n") + "  ]\n}\n"
+        return try JSONValue.object([
+            ("directed", .bool(network.options.isDirected)), ("multigraph", .bool(true)),
+            ("graph", .object([("generator", .string("DiploGraph")), ("source", .string(network.log.file))])),
+            ("nodes", .array(nodes)), ("links", .array(links)),
+        ]).text()
     }
 
     // MARK: - CSV

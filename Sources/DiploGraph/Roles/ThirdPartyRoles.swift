@@ -107,14 +107,14 @@ public struct ThirdPartyRoles: Sendable {
         return out
     }
 
-    /// An array of objects with the CSV's fields.
-    public func json() -> String {
-        let items = rows.map { row in
-            "  {\"slice\": \(Escape.json(row.slice)), \"third\": \(Escape.json(row.third)), \"role\": \"\(row.role.rawValue)\", "
-                + "\"score\": \(NumberFormat.exact(row.score)), \"sigma_a\": \(NumberFormat.exact(row.stanceTowardsA)), "
-                + "\"sigma_b\": \(NumberFormat.exact(row.stanceTowardsB)), \"events_a\": \(row.eventsWithA), \"events_b\": \(row.eventsWithB)}"
-        }
-        return "[\n" + items.joined(separator: ",\n") + (items.isEmpty ? "" : "\n") + "]\n"
+    /// An array of objects with the CSV's fields, keys sorted, through `JSONEncoder`.
+    /// - Throws: ``ValueError`` only if a score is not finite, which role scores never are.
+    public func json() throws(ValueError) -> String {
+        try JSONValue.array(rows.map { row in
+            .object([("slice", .string(row.slice)), ("third", .string(row.third)), ("role", .string(row.role.rawValue)),
+                     ("score", .number(row.score)), ("sigma_a", .number(row.stanceTowardsA)), ("sigma_b", .number(row.stanceTowardsB)),
+                     ("events_a", .integer(row.eventsWithA)), ("events_b", .integer(row.eventsWithB))])
+        }).text()
     }
 
     /// A Markdown table; `dyadLabels` name the two sides in the stance columns.

@@ -9,8 +9,9 @@ public enum Slicer {
     ///
     /// - Returns: the slices from the first to the last period with a selected event,
     ///   including empty periods between them, so that series have no gaps.
-    /// - Throws: ``InputProblems`` when a kind in `options.kinds` is unknown, or when an
-    ///   event's date is coarser than the slice unit (naming the line).
+    /// - Throws: ``InputProblems`` when a kind in `options.kinds` is unknown, when an
+    ///   event's date is coarser than the slice unit (naming the line), or when weights sum to
+    ///   more than the largest `Double` in a tie or around a node (naming the lines).
     /// - Complexity: O(*e* · *w* + *s* · *n*) for *e* events, slices *w* periods wide,
     ///   *s* slices and *n* entities, plus sorting each slice's edges.
     public static func slice(_ log: EventLog, options: SliceOptions) throws(InputProblems) -> SlicedNetwork {
@@ -91,10 +92,18 @@ public enum Slicer {
                 eventIndices = Array(bucketed[range])
                 if periods.count > 1 { eventIndices.sort() }
             }
-            slices.append(makeSlice(label: label, periods: periods, events: eventIndices, log: log, entityCount: entities.count,
-                                    entityOfActor: entityOfActor, options: options, scratch: &scratch))
+            slices.append(makeSlice(label: label, periods: periods, events: eventIndices, log: log, entities: entities,
+                                    entityOfActor: entityOfActor, options: options, scratch: &scratch, problems: &problems))
+            if problems.isFull { break }
         }
+        try problems.throwIfAny()
         return SlicedNetwork(entities: entities, slices: slices, options: options, entityOfActor: entityOfActor, log: log)
+    }
+
+    /// `lines 2, 3` (at most ten, then a count).
+    static func describe(lines: [Int]) -> String {
+        let shown = lines.prefix(10).map(String.init).joined(separator: ", ")
+        return (lines.count == 1 ? "line " : "lines ") + shown + (lines.count > 10 ? " and \(lines.count - 10) more" : "")
     }
 
     /// Reusable buffers for aggregating one slice after another.
@@ -122,8 +131,10 @@ public enum Slicer {
     /// events by source, then one pass per source with a dense scratch row. Weights are
     /// summed in file order, so results are reproducible to the bit.
     /// - Complexity: O(*e* + *n* + *m* log *d*) for *e* events, *n* entities, *m* edges.
-    private static func makeSlice(label: String, periods: Range<Int>, events: [Int32], log: EventLog, entityCount: Int,
-                                  entityOfActor: [Int32], options: SliceOptions, scratch: inout Scratch) -> Slice {
+    private static func makeSlice(label: String, periods: Range<Int>, events: [Int32], log: EventLog, entities: [Entity],
+                                  entityOfActor: [Int32], options: SliceOptions, scratch: inout Scratch,
+                                  problems: inout ProblemCollector) -> Slice {
+        let entityCount = entities.count
         let directed = options.isDirected
         // Endpoints at entity level, oriented for undirected graphs.
         var sources = [Int32](repeating: 0, count: events.count)
@@ -152,6 +163,7 @@ public enum Slicer {
         }
         // Entity-level edges, by source then target.
         var edgeSources: [Int32] = [], edgeTargets: [Int32] = [], edgeWeights: [Double] = []
+        var isReported: Set<Int> = []
         var row: [Int32] = []
         for u in 0..<entityCount {
             let range = Int(scratch.sourceStart[u])..<Int(scratch.sourceStart[u + 1])
@@ -169,12 +181,29 @@ public enum Slicer {
                 }
             }
             row.sort()
+            for v in row where !scratch.weightTo[Int(v)].isFinite {
+                let lines = range.map { Int(scratch.bySource[$0]) }.filter { targets[$0] == v }.map { log.events[Int(events[$0])].line }
+                problems.add(line: nil, "weights of \(entities[u].id) \(directed ? "→" : "–") \(entities[Int(v)].id) in \(label) sum to more than 1.8e308 (\(Self.describe(lines: lines)))")
+                isReported.formUnion([u, Int(v)])
+            }
             for v in row {
                 edgeSources.append(Int32(u))
                 edgeTargets.append(v)
                 edgeWeights.append(scratch.weightTo[Int(v)])
                 scratch.touchedBy[Int(v)] = -1
             }
+        }
+        // Every sum a measure takes (strengths, Burt's proportions, PageRank's normalisation) is at
+        // most the total weight around a node: when that is finite, no measure overflows.
+        var around = [Double](repeating: 0, count: entityCount)
+        for i in 0..<edgeSources.count {
+            around[Int(edgeSources[i])] += edgeWeights[i]
+            around[Int(edgeTargets[i])] += edgeWeights[i]
+        }
+        for e in 0..<entityCount where !around[e].isFinite && !isReported.contains(e) {
+            let lines = (0..<events.count).filter { (sources[$0] == Int32(e) || targets[$0] == Int32(e)) && sources[$0] != targets[$0] }
+                .map { log.events[Int(events[$0])].line }
+            problems.add(line: nil, "weights of the ties of \(entities[e].id) in \(label) sum to more than 1.8e308 (\(Self.describe(lines: lines)))")
         }
         // Nodes: the active entities, or all of them.
         var nodes: [Int32]
