@@ -51,6 +51,8 @@ public struct CSVReader {
         public var reason: String
         public var description: String { reason }
 
+        public init(reason: String) { self.reason = reason }
+
         /// The message for the C library's `errno`.
         static func system(_ code: Int32) -> ReadError {
             switch code {
