@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 // libFuzzer targets, kept out of the main package's build. Built and run by Scripts/fuzz.sh:
-//   swift build --package-path Fuzz -c debug --sanitize=fuzzer --sanitize=address --product FuzzReaders
+//   swift build --package-path Fuzz -c debug --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --disable-dead-strip --product FuzzReaders
+// (two --sanitize options reach swiftc as two -sanitize= flags, and the driver keeps only the last:
+// --sanitize=fuzzer --sanitize=address builds without coverage counters)
 import PackageDescription
 
 let package = Package(

@@ -11,7 +11,7 @@ targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(FuzzReaders FuzzDiagram)
 build() {
 	for product in "${targets[@]}"; do
-		swift build --package-path Fuzz --scratch-path .build-fuzz -c debug --sanitize=fuzzer --sanitize=address --disable-dead-strip \
+		swift build --package-path Fuzz --scratch-path .build-fuzz -c debug --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --disable-dead-strip \
 			--product "$product" 2>&1 | grep -v "ld.gold: warning: Cannot export local symbol" | tail -n 3
 	done
 }
@@ -37,6 +37,9 @@ mkdir -p fuzz-corpus/readers fuzz-corpus/diagram Fuzz/crashes
 cp graphs/*.csv Tests/DiploGraphTests/Fixtures/*.tab fuzz-corpus/readers/ 2>/dev/null || true
 printf 'Moon "Jae-in" \\\x1fROK & <b>\x1fKim\\N\x1fsummit\x1fnote\nwith newline' > fuzz-corpus/diagram/seed1
 printf 'a\x1fb\x1fc\x1fd\x1fe' > fuzz-corpus/diagram/seed2
+printf 'a\x1fb\x1fc\x1fd\x1fe\x1f#1b7837\x1f9e307' > fuzz-corpus/diagram/seed3
+printf 'a\x1fb\x1fc\x1fd\x1fe\x1f\x1f5e-324' > fuzz-corpus/diagram/seed4
+printf 'date,source,target,kind,weight\n2018,a,b,summit,1e308\n2018,c,b,summit,1e308\n2019,a,b,summit,4e-320\n' > fuzz-corpus/readers/seed-overflow.csv
 status=0
 # Swift's own backtracer cannot read memory under AddressSanitizer and hangs: let libFuzzer report.
 export SWIFT_BACKTRACE=enable=no

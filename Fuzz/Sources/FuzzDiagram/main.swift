@@ -2,30 +2,48 @@ import DiploGraph
 import DiploGraphviz
 
 /// The DOT writer and Graphviz's parser on arbitrary text: bytes become actor labels, groups,
-/// kind labels and notes; the DOT DiploGraph writes must always parse, keep exactly the
-/// nodes it declared, and render.
+/// kind labels, notes and a weight; the DOT DiploGraph writes must always parse, keep exactly
+/// the nodes it declared, and render, and every table must format.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    let parts = text.split(separator: "\u{1F}", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+    let parts = text.split(separator: "\u{1F}", maxSplits: 6, omittingEmptySubsequences: false).map(String.init)
     func part(_ i: Int) -> String { i < parts.count ? parts[i] : "" }
     var actors = ActorTable(isDeclared: true)
-    _ = actors.declare(Actor(id: "a", label: part(0), group: part(1).isEmpty ? "g" : part(1)))
-    _ = actors.declare(Actor(id: "b", label: part(2), group: "other"))
+    // Library input is checked: invalid values are refused with an error, never a trap.
+    guard let a = try? Actor(id: "a", label: part(0), group: part(1).isEmpty ? "g" : part(1)),
+          let b = try? Actor(id: "b", label: part(2), group: "other"),
+          let c = try? Actor(id: "c", label: "c", group: part(1).isEmpty ? "g" : part(1)) else { return 0 }
+    _ = actors.declare(a)
+    _ = actors.declare(b)
+    _ = actors.declare(c)
     var kinds = KindTable()
-    kinds.declare(Kind(id: "k", polarity: .cooperative, label: part(3)))
-    let event = Event(date: EventDate(year: 2018)!, source: 0, target: 1, kind: kinds.index(of: "k")!, weight: 1)
-    let log = EventLog(file: "fuzz", actors: actors, kinds: kinds, events: [event], notes: [part(4)])
-    guard let network = try? Slicer.slice(log, options: SliceOptions()) else { fatalError("slicing one good event failed") }
+    guard let kind = try? Kind(id: "k", polarity: .cooperative, label: part(3), color: part(5).isEmpty ? nil : part(5)) else { return 0 }
+    kinds.declare(kind)
+    let weight = Double(part(6)) ?? 1
+    guard let first = try? Event(date: EventDate(year: 2018)!, source: 0, target: 1, kind: kinds.index(of: "k")!, weight: weight),
+          let second = try? Event(date: EventDate(year: 2018)!, source: 2, target: 1, kind: kinds.index(of: "k")!, weight: weight),
+          let log = try? EventLog(file: "fuzz", actors: actors, kinds: kinds, events: [first, second], notes: [part(4), part(0)]) else { return 0 }
+    // Weights whose sums overflow are refused by slicing; nothing else may be.
+    guard let network = try? Slicer.slice(log, options: SliceOptions()) else {
+        precondition(!(weight * 2).isFinite, "slicing two good events failed")
+        return 0
+    }
+    let table = CentralityTable(network: network, measures: Measure.allCases, pathLength: .inverseWeight)
+    for format in CentralityTable.Format.allCases {
+        guard let text = try? table.formatted(as: format) else { fatalError("\(format) formatting failed") }
+        // CSV holds only the ids a, b, c, the slice and numbers.
+        precondition(format != .csv || (!text.contains("inf") && !text.contains("nan")), "non-finite number in CSV")
+    }
     // As the tool draws: positions pinned from a shared layout, rendered by the `nop` engine.
-    let layout = DiagramLayout(entityCount: 2, positionsByNodeName: ["n0": .init(x: 0, y: 0), "n1": .init(x: 240, y: 120)])
+    let layout = DiagramLayout(entityCount: 3, positionsByNodeName: ["n0": .init(x: 0, y: 0), "n1": .init(x: 240, y: 120), "n2": .init(x: 0, y: 200)])
     let writer = DiagramWriter(network: network)
     for dot in [writer.dot(for: network.slices[0], options: DiagramOptions(layout: layout, showsGhosts: true, sizeBy: .degree)),
                 writer.dot(for: network.slices[0])] {
         do {
             let nodes = try Graphviz.shared.nodeAttributes(dot: dot, names: ["label"])
-            precondition(nodes["n0"] != nil && nodes["n1"] != nil, "the actors' nodes are missing")
-            precondition(nodes.keys.allSatisfy { $0 == "n0" || $0 == "n1" || $0.hasPrefix("legend_") || $0.hasPrefix("corner_") },
+            precondition(nodes["n0"] != nil && nodes["n1"] != nil && nodes["n2"] != nil, "the actors' nodes are missing")
+            precondition(nodes.keys.allSatisfy { ["n0", "n1", "n2"].contains($0) || $0.hasPrefix("legend_") || $0.hasPrefix("corner_") },
                          "data created nodes: \(nodes.keys.sorted())")
         } catch {
             fatalError("DOT written by DiploGraph was rejected: \(error)\n\(dot)")

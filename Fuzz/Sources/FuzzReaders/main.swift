@@ -1,4 +1,37 @@
 import DiploGraph
+import Foundation
+
+/// Every table in every format, the exports and the DOT: none may trap, and none may hold a
+/// non-finite number or malformed JSON.
+func checkOutputs(_ network: SlicedNetwork) {
+    let table = CentralityTable(network: network, measures: Measure.allCases, pathLength: .inverseWeight)
+    for row in table.rows {
+        for value in row.values { precondition(value.map { $0.isFinite } ?? true, "non-finite value in \(row)") }
+    }
+    for format in CentralityTable.Format.allCases {
+        do {
+            let text = try table.formatted(as: format)
+            if format == .json {
+                precondition((try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil, "malformed JSON")
+            }
+        } catch {
+            preconditionFailure("formatting failed: \(error)")
+        }
+    }
+    for format in GraphExport.Format.allCases {
+        do { _ = try GraphExport.render(network, as: format) } catch { preconditionFailure("export failed: \(error)") }
+    }
+    if network.entities.count >= 2, let roles = try? ThirdPartyRoles(network: network, dyad: (0, 1)) {
+        _ = roles.csv()
+        _ = roles.text()
+        _ = roles.markdown(dyadLabels: ("a", "b"))
+        do { _ = try roles.json() } catch { preconditionFailure("roles JSON failed: \(error)") }
+    }
+    let writer = DiagramWriter(network: network)
+    for slice in network.slices.prefix(3) {
+        _ = writer.dot(for: slice, options: DiagramOptions(showsGhosts: true, sizeBy: .pagerank))
+    }
+}
 
 /// The events, actors and kinds readers on arbitrary bytes: they may reject the input, with
 /// problems naming lines inside it, but never crash. Accepted events must be well formed.
@@ -27,9 +60,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 precondition(event.source != event.target && event.weight > 0 && event.weight.isFinite)
                 precondition(Int(event.source) < log.actors.count && Int(event.target) < log.actors.count)
             }
-            for unit in SliceUnit.allCases {
-                if let network = try? Slicer.slice(log, options: SliceOptions(slicing: .calendar(unit))) {
-                    _ = CentralityTable(network: network, measures: [.degree, .betweenness, .brokerage], pathLength: .hops)
+            let slicings: [Slicing] = SliceUnit.allCases.map { Slicing.calendar($0) }
+                + [try? Slicing.window(unit: .year, width: 2, step: 1), try? Slicing.cumulative(.month)].compactMap { $0 }
+            for slicing in slicings {
+                for options in [SliceOptions(slicing: slicing), SliceOptions(slicing: slicing, isDirected: false, mergesGroups: true)] {
+                    let network: SlicedNetwork
+                    do { network = try Slicer.slice(log, options: options) } catch { checkProblems(error); continue }
+                    checkOutputs(network)
                 }
             }
         } catch {
