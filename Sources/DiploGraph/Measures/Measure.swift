@@ -7,6 +7,8 @@ public enum Measure: String, Sendable, CaseIterable {
     case coordinator, itinerant, representative, gatekeeper, liaison, brokerage
     case coordinatorZ = "coordinator_z", itinerantZ = "itinerant_z", representativeZ = "representative_z"
     case gatekeeperZ = "gatekeeper_z", liaisonZ = "liaison_z", brokerageZ = "brokerage_z"
+    /// The number of distinct relationships an entity mediated in the slice (see ``SlicedNetwork/mediationCounts(in:)``).
+    case mediation
 
     /// The measures `centrality` prints when none are named.
     public static let defaults: [Measure] = [.degree, .strength, .betweenness, .brokerage]
@@ -81,7 +83,10 @@ public struct MeasureTable: Sendable {
     ///   - groups: the group of each node, for the Gould–Fernandez roles.
     ///   - pathLength: path length for betweenness, closeness and harmonic.
     ///   - sliceLabel: names the slice in warnings.
-    public init(graph: SliceGraph, measures: [Measure], groups: [Int], pathLength: PathLength, sliceLabel: String) {
+    ///   - mediation: the `mediation` measure of each node, which needs the slice's events
+    ///     (``SlicedNetwork/mediationCounts(in:)``); required when `measures` has it.
+    public init(graph: SliceGraph, measures: [Measure], groups: [Int], pathLength: PathLength, sliceLabel: String,
+                mediation: [Double]? = nil) {
         self.measures = measures
         var warnings: [String] = []
         var brokerage: Brokerage?
@@ -110,6 +115,9 @@ public struct MeasureTable: Sendable {
                 }
             case .constraint: column = graph.constraint()
             case .effectiveSize: column = graph.effectiveSize()
+            case .mediation:
+                precondition(mediation?.count == graph.nodeCount, "the mediation measure needs the slice's mediation counts")
+                column = mediation!
             default:
                 let (role, isZScore) = measure.brokerageRole!
                 if brokerage == nil { brokerage = graph.brokerage(groups: groups) }
@@ -119,5 +127,13 @@ public struct MeasureTable: Sendable {
         }
         self.columns = columns
         self.warnings = warnings
+    }
+}
+
+extension MeasureTable {
+    /// Computes `measures` on one slice of `network`, with its groups and its events.
+    public init(network: SlicedNetwork, slice: Slice, measures: [Measure], pathLength: PathLength) {
+        self.init(graph: slice.graph, measures: measures, groups: network.groupIndices(of: slice), pathLength: pathLength,
+                  sliceLabel: slice.label, mediation: measures.contains(.mediation) ? network.mediationCounts(in: slice) : nil)
     }
 }

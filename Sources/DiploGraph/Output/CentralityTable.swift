@@ -20,8 +20,7 @@ public struct CentralityTable: Sendable {
         var rows: [Row] = []
         var warnings: [String] = []
         for slice in network.slices {
-            let groups = network.groupIndices(of: slice)
-            let table = MeasureTable(graph: slice.graph, measures: measures, groups: groups, pathLength: pathLength, sliceLabel: slice.label)
+            let table = MeasureTable(network: network, slice: slice, measures: measures, pathLength: pathLength)
             warnings += table.warnings
             for (local, node) in slice.nodes.enumerated() {
                 rows.append(Row(slice: slice.label, actor: network.entities[Int(node)], values: table.columns.map { $0[local] }))

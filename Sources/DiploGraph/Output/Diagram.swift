@@ -125,8 +125,8 @@ public struct DiagramWriter: Sendable {
 
         var sizeOfNode: [Double]?
         if let measure = options.sizeBy {
-            let values = MeasureTable(graph: slice.graph, measures: [measure], groups: network.groupIndices(of: slice),
-                                      pathLength: options.pathLength, sliceLabel: slice.label).columns[0].map { $0 ?? 0 }
+            let values = MeasureTable(network: network, slice: slice, measures: [measure], pathLength: options.pathLength)
+                .columns[0].map { $0 ?? 0 }
             let largest = values.max() ?? 0
             sizeOfNode = values.map { largest > 0 ? $0 / largest : 0 }
         }
