@@ -148,14 +148,16 @@ public enum DatasetReader {
                 note = text
             }
             var about: Relationship?
+            var aboutText = ""
             if let aboutColumn, !table.isEmpty(aboutColumn) {
                 guard let text = table.text(aboutColumn) else { continue }
+                aboutText = text
                 about = relationship(text, table: &table)
                 if about == nil { isGood = false }
             }
             if let about, let kind, kind == mediationKind, let source, let target {
                 // A relay: the mediator M acts on X, one side, and stands on neither.
-                let sides = "'\(actors[about.first].id)|\(actors[about.second].id)'"
+                let sides = "'\(aboutText)'"
                 if !about.contains(target) {
                     table.problem("mediation about \(sides): the target '\(actors[target].id)' is on neither side (a mediation's target is one of the two sides)")
                     isGood = false
