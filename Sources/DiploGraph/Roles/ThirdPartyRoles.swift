@@ -134,6 +134,9 @@ public struct ThirdPartyRoles: Sendable {
         self.rows = rows
     }
 
+    /// Rows computed elsewhere (tests, filters).
+    init(rows: [Row]) { self.rows = rows }
+
     /// `slice,third,role,score,sigma_a,sigma_b,events_a,events_b,events_about`; a σ T has no
     /// event for is an empty cell.
     public func csv() -> String {

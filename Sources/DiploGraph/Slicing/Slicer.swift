@@ -141,16 +141,16 @@ public enum Slicer {
         func named(_ actor: Int32, _ entity: Int32) -> String {
             isMerged ? "'\(log.actors[actor].id)' (group '\(entities[Int(entity)].id)')" : "'\(log.actors[actor].id)'"
         }
-        let level = isMerged ? " under --by group" : ""
+        let level = isMerged ? " at the group level (--by group, report --focus)" : ""
         if a == b {
-            problems.add(line: event.line, "mediation about \(written): both sides are in group '\(entities[Int(a)].id)'\(level) (a relay needs two sides)")
+            problems.add(line: event.line, "mediation about \(written)\(level): both sides are in group '\(entities[Int(a)].id)' (a relay needs two sides)")
             return
         }
         if x != a && x != b {
-            problems.add(line: event.line, "mediation about \(written): the target \(named(event.target, x)) is on neither side\(level) (a mediation's target is one of the two sides)")
+            problems.add(line: event.line, "mediation about \(written)\(level): the target \(named(event.target, x)) is on neither side (a mediation's target is one of the two sides)")
         }
         if m == a || m == b {
-            problems.add(line: event.line, "mediation about \(written): the source \(named(event.source, m)) is on one of the sides\(level) (a mediator stands on neither)")
+            problems.add(line: event.line, "mediation about \(written)\(level): the source \(named(event.source, m)) is on one of the sides (a mediator stands on neither)")
         }
     }
 
