@@ -86,6 +86,24 @@ import Testing
         #expect(help.stdout.contains("about"))
     }
 
+    /// Exports carry relay legs as mediation ties: networkx reads back the ties an independent
+    /// computation expects (ids that first appear in about included).
+    @Test(arguments: [[], ["--undirected"]])
+    func exportsWithRelaysReadBackInNetworkx(extra: [String]) throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("r.events.csv", Self.events + "\n2018,m,x,mediation,2,New side,x|y\n2018,y,m,summit,1,,\n")
+        let directory = scratch.path("exports")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for format in ["gexf", "graphml", "json", "csv"] {
+            let result = try Tool.run(["export", events, "--to", format, "--out", "\(directory)/export.\(format)"] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let csv = try String(contentsOfFile: directory + "/export.csv", encoding: .utf8)
+        #expect(csv.contains(extra.isEmpty ? "2017,t,m,mediation,1,1\n" : "2017,m,t,mediation,2,2\n"))
+        let check = try runScript("Scripts/check_exports.py", [events, directory] + extra)
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
     /// Notes and ids of acts with `about`, and of relays, come out as text.
     @Test func hostileAboutNotesStayText() throws {
         let scratch = try Scratch()
