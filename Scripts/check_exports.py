@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reads DiploGraph's exports back with networkx and checks their ties and weights against
 ties computed here, independently, from the events file (yearly slices, one tie per slice,
-ordered pair and kind, weights summed). Also checks the GEXF against the GEXF 1.3 grammar's
+ordered pair and kind, weights summed; a mediation with `about` also gives the leg from the
+other side to the mediator). Also checks the GEXF against the GEXF 1.3 grammar's
 rules for the elements and attributes DiploGraph writes.
 
 Usage: check_exports.py EVENTS.csv DIR [--undirected]   (DIR holds export.gexf, export.graphml, export.json, export.csv)
@@ -19,9 +20,16 @@ def expected_ties(events_path, undirected):
         for row in csv.DictReader(f):
             w = float(row.get("weight") or 1)
             u, v = row["source"], row["target"]
-            if undirected:
-                u, v = sorted((u, v), key=order(events_path).index)
-            ties[(row["date"][:4], u, v, row["kind"])] += w
+            legs = [(u, v)]
+            about = (row.get("about") or "").split("|")
+            if row["kind"] == "mediation" and len(about) == 2:
+                # A relay: the leg from the other side to the mediator, as DiploGraph adds it.
+                origin = about[1] if v == about[0] else about[0]
+                legs.append((origin, u))
+            for u, v in legs:
+                if undirected:
+                    u, v = sorted((u, v), key=order(events_path).index)
+                ties[(row["date"][:4], u, v, row["kind"])] += w
     return dict(ties)
 
 
@@ -32,7 +40,8 @@ def order(events_path):
         seen = []
         with open(events_path, newline="", encoding="utf-8") as f:
             for row in csv.DictReader(f):
-                for a in (row["source"], row["target"]):
+                about = [a for a in (row.get("about") or "").split("|") if a]
+                for a in [row["source"], row["target"]] + about:
                     if a not in seen:
                         seen.append(a)
         _order[events_path] = seen

@@ -15,7 +15,8 @@ enum NodeLevel: String, ExpressibleByArgument, CaseIterable {
 
 /// The options every subcommand shares: the dataset and how it is sliced.
 struct DatasetOptions: ParsableArguments {
-    @Argument(help: "The events file (CSV: date,source,target,kind[,weight,note]).")
+    @Argument(help: ArgumentHelp("The events file (CSV: date,source,target,kind[,weight,note,about]).",
+                                 discussion: "about: the relationship an act bears on, A|B (two actor ids); a mediation act with about is a relay from the other side through the mediator."))
     var events: String
 
     @Option(name: .long, help: "Actors file (id,label,group): labels, groups, and the list of valid ids.")

@@ -157,7 +157,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Only this third party in the roles table.")
     var third: String?
 
-    @Option(name: .long, help: "How stances combine in the roles table: min or balance.")
+    @Option(name: .long, help: "roles.csv's rule: min, balance or stance; the report shows a tone rule (min, or this one) beside stance.")
     var rule: RoleRule = .min
 
     @Option(name: .customLong("roles-by"), help: "Roles over actors or groups (default: as --by).")
@@ -177,6 +177,7 @@ struct ReportCommand: ParsableCommand {
         guard !network.slices.isEmpty else { throw UserError("\(dataset.events): no events to report (check --kinds)") }
         let focusIndex = try focus.map { try network.entity($0, option: "--focus") }
         var roles: (table: ThirdPartyRoles, dyad: (String, String), rule: RoleRule)?
+        var compared: (tone: ThirdPartyRoles, toneRule: RoleRule, stance: ThirdPartyRoles)?
         if let dyad {
             var rolesNetwork = network
             if let rolesBy, (rolesBy == .group) != network.options.mergesGroups {
@@ -188,11 +189,14 @@ struct ReportCommand: ParsableCommand {
             let thirdIndex = try third.map { try rolesNetwork.entity($0, option: "--third") }
             roles = (try ThirdPartyRoles(network: rolesNetwork, dyad: (a, b), third: thirdIndex, rule: rule),
                      (rolesNetwork.entities[Int(a)].id, rolesNetwork.entities[Int(b)].id), rule)
+            let toneRule: RoleRule = rule.isTone ? rule : .min
+            compared = (try ThirdPartyRoles(network: rolesNetwork, dyad: (a, b), third: thirdIndex, rule: toneRule), toneRule,
+                        try ThirdPartyRoles(network: rolesNetwork, dyad: (a, b), third: thirdIndex, rule: .stance))
         }
         let diagramOptions = try diagram.diagramOptions(for: network, pathLength: pathLength)
         let output = try StagedDirectory(path: out, force: force)
         let options = Report.Options(measures: chosen, pathLength: pathLength, focus: focusIndex, roles: roles,
-                                     diagram: diagramOptions, title: title)
+                                     diagram: diagramOptions, title: title, rolesCompared: compared)
         let warnings = try Report.write(network: network, options: options, to: output) { dot in
             let rendering = try Graphviz.shared.render(dot: dot, engine: .pinned, format: .svg)
             for message in rendering.warnings { warn("Graphviz: \(message)") }

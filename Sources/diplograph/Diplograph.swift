@@ -9,9 +9,11 @@ struct Diplograph: ParsableCommand {
         commandName: "diplograph",
         abstract: "Time-sliced actor-interaction graphs: centrality, brokerage and diagrams per slice.",
         discussion: """
-        Every subcommand reads an events file (date,source,target,kind[,weight,note]) and cuts it
-        into slices (years by default). Errors are printed as FILE:LINE: message, and the exit
-        status is 1 on any error.
+        Every subcommand reads an events file (date,source,target,kind[,weight,note,about]) and
+        cuts it into slices (years by default). `about` (A|B, two actor ids) names the
+        relationship an act bears on; a mediation M→X with about A|B, X one side, is a relay:
+        slices also get the leg from the other side to M. Errors are printed as
+        FILE:LINE: message, and the exit status is 1 on any error.
 
         Example:
           diplograph report graphs/korean-peninsula.events.csv --actors graphs/korean-peninsula.actors.csv --out output

@@ -5,11 +5,14 @@ struct Roles: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Is a third party facilitating or spoiling a relationship? One row per slice and third party.",
         discussion: """
-        σ(T,X) = Σ polarity·weight / Σ weight over the slice's events between T and X (both
-        directions). Rule min: score = min(σ(T,A), σ(T,B)), so a third party facilitates only
-        when it cooperates with both sides (Obstfeld's tertius iungens). Rule balance:
-        score = σ(T,A)·σ(T,B) (Heider). Role: facilitating above +0.1, spoiling below −0.1.
-        Example: diplograph roles EVENTS --actors ACTORS --by group --dyad ROK,DPRK --third US
+        Tone: σ(T,X) = Σ polarity·weight / Σ weight over the slice's events between T and X
+        (both directions). Rule min: score = min(σ(T,A), σ(T,B)), so a third party facilitates
+        only when it cooperates with both sides (Obstfeld's tertius iungens). Rule balance:
+        score = σ(T,A)·σ(T,B) (Heider). Rule stance: score = Σ polarity·weight / Σ weight over
+        T's acts whose about is A|B (their groups with --by group), whatever their target:
+        what T does about the relationship itself (Stedman's spoilers); no row without such an
+        act. Role: facilitating above +0.1, spoiling below −0.1.
+        Example: diplograph roles EVENTS --actors ACTORS --by group --dyad ROK,DPRK --third US --rule stance
         """)
 
     @OptionGroup var dataset: DatasetOptions
@@ -20,7 +23,7 @@ struct Roles: ParsableCommand {
     @Option(name: .long, help: "Only this third party (default: every other actor or group).")
     var third: String?
 
-    @Option(name: .long, help: "How the stances combine: min or balance.")
+    @Option(name: .long, help: "The rule: min or balance (tone of T's events with each side), or stance (T's acts whose about is the dyad).")
     var rule: RoleRule = .min
 
     @Option(name: .long, help: "Output format: table, csv, json or markdown.")

@@ -304,7 +304,7 @@ final class Scratch {
         let result = try Tool.run(["roles", Tool.dataset + ".events.csv", "--actors", Tool.dataset + ".actors.csv",
                                    "--kinds-file", Tool.dataset + ".kinds.csv", "--by", "group", "--dyad", "ROK,DPRK", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("slice,third,role,score,sigma_a,sigma_b,events_a,events_b\n"))
+        #expect(result.stdout.hasPrefix("slice,third,role,score,sigma_a,sigma_b,events_a,events_b,events_about\n"))
         // The UN's one 2018 act (the railway exemption) is towards the South only, so the tone
         // rule, which needs acts with both sides, has no UN row.
         #expect(result.stdout.contains("2018,US,facilitating,"))

@@ -67,9 +67,9 @@ import Testing
 
     @Test func missingColumnsEmptyFileAndBinary() {
         #expect(problems("date,source,kind\n2018,a,summit\n") == [
-            "e.csv:1: missing required column 'target' (expected a header with date,source,target,kind (weight and note optional))",
+            "e.csv:1: missing required column 'target' (expected a header with date,source,target,kind (weight, note and about optional))",
         ])
-        #expect(problems("") == ["e.csv: empty file: expected a header row with date,source,target,kind (weight and note optional)"])
+        #expect(problems("") == ["e.csv: empty file: expected a header row with date,source,target,kind (weight, note and about optional)"])
         #expect(problems("date,source,target,kind\n2018,a,b,\u{0}\n") == ["e.csv:2: NUL byte: this looks like a binary file, not text"])
         #expect(problems("date,source,target,kind\n2018,\"a,b,summit\n") == ["e.csv:2: unclosed quote: the field opened here never ends"])
     }

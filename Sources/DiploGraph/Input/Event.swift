@@ -14,6 +14,8 @@ public struct Event: Sendable, Hashable {
     public var weight: Double
     /// The line of the events file the event came from.
     public var line: Int
+    /// The relationship the act bears on (the `about` column), or `nil`.
+    public var about: Relationship?
 
     /// An event between two actors.
     ///
@@ -24,9 +26,11 @@ public struct Event: Sendable, Hashable {
     ///   - kind: index into the log's kinds.
     ///   - weight: a positive, finite strength.
     ///   - line: the events file's line, for messages (0 when there is no file).
+    ///   - about: the relationship the act bears on, or `nil`.
     /// - Throws: ``ValueError`` for a negative index, `source == target`, or a weight that is
     ///   not positive and finite.
-    public init(date: EventDate, source: Int32, target: Int32, kind: Int32, weight: Double, line: Int = 0) throws(ValueError) {
+    public init(date: EventDate, source: Int32, target: Int32, kind: Int32, weight: Double, line: Int = 0,
+                about: Relationship? = nil) throws(ValueError) {
         guard source >= 0, target >= 0 else { throw ValueError("actor index \(min(source, target)): must not be negative") }
         guard source != target else { throw ValueError("source and target are the same actor (\(source))") }
         guard kind >= 0 else { throw ValueError("kind index \(kind): must not be negative") }
@@ -37,6 +41,34 @@ public struct Event: Sendable, Hashable {
         self.kind = kind
         self.weight = weight
         self.line = line
+        self.about = about
+    }
+}
+
+/// An unordered pair of two different actors: the relationship an act bears on.
+///
+/// Stored as two actor indices with `first < second`, so that `A|B` and `B|A` are equal.
+public struct Relationship: Sendable, Hashable {
+    /// The smaller of the two actor indices.
+    public let first: Int32
+    /// The larger of the two actor indices.
+    public let second: Int32
+
+    /// The relationship between actors `a` and `b`, in either order.
+    /// - Throws: ``ValueError`` when `a` and `b` are the same actor or an index is negative.
+    public init(_ a: Int32, _ b: Int32) throws(ValueError) {
+        guard a >= 0, b >= 0 else { throw ValueError("actor index \(min(a, b)): must not be negative") }
+        guard a != b else { throw ValueError("a relationship needs two different actors (both \(a))") }
+        (first, second) = a < b ? (a, b) : (b, a)
+    }
+
+    /// Whether `actor` is one of the two sides.
+    public func contains(_ actor: Int32) -> Bool { actor == first || actor == second }
+
+    /// The side that is not `actor`, or `nil` when `actor` is not a side.
+    public func otherSide(than actor: Int32) -> Int32? {
+        guard contains(actor) else { return nil }
+        return actor == first ? second : first
     }
 }
 
@@ -65,6 +97,9 @@ public struct EventLog: Sendable {
         for event in events {
             guard Int(event.source) < actors.count, Int(event.target) < actors.count else {
                 throw ValueError("event at line \(event.line): actor index \(max(event.source, event.target)) is out of range (\(actors.count) actors)")
+            }
+            if let about = event.about, Int(about.second) >= actors.count {
+                throw ValueError("event at line \(event.line): about names actor index \(about.second), out of range (\(actors.count) actors)")
             }
             guard Int(event.kind) < kinds.count else {
                 throw ValueError("event at line \(event.line): kind index \(event.kind) is out of range (\(kinds.count) kinds)")

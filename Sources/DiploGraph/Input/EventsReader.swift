@@ -12,19 +12,22 @@ public enum DatasetReader {
     ///   - actors: the actors of an actors file; then an event naming an actor it lacks is an
     ///     error. Without one, each new id becomes an actor of its own group.
     ///   - kinds: the known kinds; an event of another kind is an error.
+    ///   The optional `about` column (`A|B`, two different actor ids) says which relationship
+    ///   an act bears on; a `mediation` event with `about` must have its target on one side
+    ///   and its source on neither (a relay, see ``Slicer/slice(_:options:)``).
     /// - Returns: the events in file order.
     /// - Throws: ``InputProblems`` naming file and line for every bad row.
     /// - Complexity: O(*b*) for a file of *b* bytes.
     public static func readEvents(path: String, actors: ActorTable? = nil, kinds: KindTable = KindTable()) throws(InputProblems) -> EventLog {
         var table = try TableFile(path: path, required: ["date", "source", "target", "kind"],
-                                  expectedHeader: "with date,source,target,kind (weight and note optional)")
+                                  expectedHeader: "with date,source,target,kind (weight, note and about optional)")
         return try readEvents(from: &table, actors: actors, kinds: kinds)
     }
 
     /// Reads events held in memory; `name` stands for the file in messages.
     public static func readEvents(bytes: [UInt8], name: String, actors: ActorTable? = nil, kinds: KindTable = KindTable()) throws(InputProblems) -> EventLog {
         var table = try TableFile(bytes: bytes, displayName: name, required: ["date", "source", "target", "kind"],
-                                  expectedHeader: "with date,source,target,kind (weight and note optional)")
+                                  expectedHeader: "with date,source,target,kind (weight, note and about optional)")
         return try readEvents(from: &table, actors: actors, kinds: kinds)
     }
 
@@ -35,6 +38,8 @@ public enum DatasetReader {
         let kindColumn = table.column("kind")!
         let weightColumn = table.column("weight")
         let noteColumn = table.column("note")
+        let aboutColumn = table.column("about")
+        let mediationKind = kinds.index(of: "mediation")
         var actors = declared ?? ActorTable()
         var events: [Event] = []
         var notes: [String] = []
@@ -66,6 +71,37 @@ public enum DatasetReader {
             let index = actors.intern(id)
             table.withBytes(column) { actorIndex.insert($0, value: index) }
             return index
+        }
+
+        /// The relationship written `A|B`, or `nil` with a problem recorded.
+        func relationship(_ text: String, table: inout TableFile) -> Relationship? {
+            let halves = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            guard halves.count == 2 else {
+                table.problem("invalid about '\(text)' (expected two actor ids, A|B)")
+                return nil
+            }
+            if halves.contains(where: \.isEmpty) {
+                table.problem("invalid about '\(text)' (an actor id is empty; expected two actor ids, A|B)")
+                return nil
+            }
+            if halves[0] == halves[1] {
+                table.problem("invalid about '\(text)' (the two sides must differ)")
+                return nil
+            }
+            var indices: [Int32] = []
+            for id in halves {
+                if let index = actors.index(of: id) {
+                    indices.append(index)
+                } else if declared != nil {
+                    table.problem("unknown actor '\(id)' in about (not in the actors file)")
+                    if unknownActorSet.insert(id).inserted { unknownActors.append(id) }
+                } else {
+                    let index = actors.intern(id)
+                    Array(id.utf8).withUnsafeBufferPointer { actorIndex.insert($0, value: index) }
+                    indices.append(index)
+                }
+            }
+            return indices.count == 2 ? try? Relationship(indices[0], indices[1]) : nil
         }
 
         while table.next() {
@@ -111,9 +147,29 @@ public enum DatasetReader {
                 guard let text = table.text(noteColumn) else { continue }
                 note = text
             }
+            var about: Relationship?
+            var aboutText = ""
+            if let aboutColumn, !table.isEmpty(aboutColumn) {
+                guard let text = table.text(aboutColumn) else { continue }
+                aboutText = text
+                about = relationship(text, table: &table)
+                if about == nil { isGood = false }
+            }
+            if let about, let kind, kind == mediationKind, let source, let target {
+                // A relay: the mediator M acts on X, one side, and stands on neither.
+                let sides = "'\(aboutText)'"
+                if !about.contains(target) {
+                    table.problem("mediation about \(sides): the target '\(actors[target].id)' is on neither side (a mediation's target is one of the two sides)")
+                    isGood = false
+                }
+                if about.contains(source) {
+                    table.problem("mediation about \(sides): the source '\(actors[source].id)' is one of the sides (a mediator stands on neither)")
+                    isGood = false
+                }
+            }
             if isGood, let date, let kind, let source, let target {
                 do {
-                    events.append(try Event(date: date, source: source, target: target, kind: kind, weight: weight, line: line))
+                    events.append(try Event(date: date, source: source, target: target, kind: kind, weight: weight, line: line, about: about))
                     notes.append(note)
                 } catch {
                     table.problem(error.message)

@@ -7,6 +7,8 @@ public enum Measure: String, Sendable, CaseIterable {
     case coordinator, itinerant, representative, gatekeeper, liaison, brokerage
     case coordinatorZ = "coordinator_z", itinerantZ = "itinerant_z", representativeZ = "representative_z"
     case gatekeeperZ = "gatekeeper_z", liaisonZ = "liaison_z", brokerageZ = "brokerage_z"
+    /// The number of distinct relationships an entity mediated in the slice (see ``SlicedNetwork/mediationCounts(in:)``).
+    case mediation
 
     /// The measures `centrality` prints when none are named.
     public static let defaults: [Measure] = [.degree, .strength, .betweenness, .brokerage]
@@ -81,19 +83,24 @@ public struct MeasureTable: Sendable {
     ///   - groups: the group of each node, for the Gould–Fernandez roles.
     ///   - pathLength: path length for betweenness, closeness and harmonic.
     ///   - sliceLabel: names the slice in warnings.
-    /// - Throws: ``ValueError`` unless there is one group per node.
-    public init(graph: SliceGraph, measures: [Measure], groups: [Int], pathLength: PathLength, sliceLabel: String) throws(ValueError) {
+    ///   - mediation: the `mediation` measure of each node, which needs the slice's events
+    ///     (``SlicedNetwork/mediationCounts(in:)``); required when `measures` has it.
+    /// - Throws: ``ValueError`` unless there is one group per node, and one mediation count per
+    ///   node when `measures` has `mediation`.
+    public init(graph: SliceGraph, measures: [Measure], groups: [Int], pathLength: PathLength, sliceLabel: String,
+                mediation: [Double]? = nil) throws(ValueError) {
         guard groups.count == graph.nodeCount else { throw ValueError("\(groups.count) groups for \(graph.nodeCount) nodes: give one group per node") }
-        self.init(graph: graph, measures: measures, validGroups: groups, pathLength: pathLength, sliceLabel: sliceLabel)
+        if measures.contains(.mediation) {
+            guard let mediation, mediation.count == graph.nodeCount else {
+                throw ValueError("the mediation measure needs one mediation count per node (\(graph.nodeCount))")
+            }
+        }
+        self.init(graph: graph, measures: measures, validGroups: groups, pathLength: pathLength, sliceLabel: sliceLabel,
+                  mediation: mediation ?? [])
     }
 
-    /// The measures of `slice` of `network`, whose groups always match its nodes.
-    init(slice: Slice, of network: SlicedNetwork, measures: [Measure], pathLength: PathLength) {
-        self.init(graph: slice.graph, measures: measures, validGroups: network.groupIndices(of: slice),
-                  pathLength: pathLength, sliceLabel: slice.label)
-    }
-
-    private init(graph: SliceGraph, measures: [Measure], validGroups groups: [Int], pathLength: PathLength, sliceLabel: String) {
+    private init(graph: SliceGraph, measures: [Measure], validGroups groups: [Int], pathLength: PathLength, sliceLabel: String,
+                 mediation: [Double]) {
         self.measures = measures
         var warnings: [String] = []
         var brokerage: Brokerage?
@@ -122,6 +129,8 @@ public struct MeasureTable: Sendable {
                 }
             case .constraint: column = graph.constraint()
             case .effectiveSize: column = graph.effectiveSize()
+            case .mediation:
+                column = mediation
             default:
                 guard let (role, isZScore) = measure.brokerageRole else { continue }
                 let roles: Brokerage
@@ -133,5 +142,15 @@ public struct MeasureTable: Sendable {
         }
         self.columns = columns
         self.warnings = warnings
+    }
+}
+
+extension MeasureTable {
+    /// Computes `measures` on one slice of `network`, with its groups and its events.
+    ///
+    /// `slice` must be one of `network`'s slices.
+    public init(network: SlicedNetwork, slice: Slice, measures: [Measure], pathLength: PathLength) {
+        self.init(graph: slice.graph, measures: measures, validGroups: network.groupIndices(of: slice), pathLength: pathLength,
+                  sliceLabel: slice.label, mediation: measures.contains(.mediation) ? network.mediationCounts(in: slice) : [])
     }
 }

@@ -20,7 +20,7 @@ public struct CentralityTable: Sendable {
         var rows: [Row] = []
         var warnings: [String] = []
         for slice in network.slices {
-            let table = MeasureTable(slice: slice, of: network, measures: measures, pathLength: pathLength)
+            let table = MeasureTable(network: network, slice: slice, measures: measures, pathLength: pathLength)
             warnings += table.warnings
             for (local, node) in slice.nodes.enumerated() {
                 var values = table.columns.map { $0[local] }

@@ -64,6 +64,8 @@ public struct DiagramWriter: Sendable {
     private let colorOfGroup: [String: String]
     /// The kinds that occur in the network's slices.
     public let kindsUsed: [Kind]
+    /// Whether some slice has a relay, whose first leg the legend then explains.
+    public let hasRelayLegs: Bool
 
     /// Colour-blind-safe fills, light enough for black labels.
     public static let palette = ["#9ecae1", "#fdae6b", "#a1d99b", "#d4b9da", "#fdd0a2", "#c7e9c0", "#bcbddc", "#fcbba1", "#d9d9d9", "#ffffb2"]
@@ -80,8 +82,16 @@ public struct DiagramWriter: Sendable {
         self.groupColors = groups
         self.colorOfGroup = colorOfGroup
         var used = Set<Int32>()
-        for slice in network.slices { for index in slice.eventIndices { used.insert(network.log.events[Int(index)].kind) } }
+        var hasRelayLegs = false
+        for slice in network.slices {
+            for index in slice.eventIndices {
+                let event = network.log.events[Int(index)]
+                used.insert(event.kind)
+                if !hasRelayLegs && network.relayOrigin(of: event) != nil { hasRelayLegs = true }
+            }
+        }
         self.kindsUsed = used.sorted().map { network.log.kinds[$0] }
+        self.hasRelayLegs = hasRelayLegs
     }
 
     /// The graph over every entity of every slice with all their ties, for a shared layout.
@@ -125,7 +135,8 @@ public struct DiagramWriter: Sendable {
 
         var sizeOfNode: [Double]?
         if let measure = options.sizeBy {
-            let values = MeasureTable(slice: slice, of: network, measures: [measure], pathLength: options.pathLength).columns[0].map { $0.flatMap { $0.isFinite ? $0 : nil } ?? 0 }
+            let values = MeasureTable(network: network, slice: slice, measures: [measure], pathLength: options.pathLength)
+                .columns[0].map { $0.flatMap { $0.isFinite ? $0 : nil } ?? 0 }
             let largest = values.max() ?? 0
             sizeOfNode = values.map { largest > 0 ? $0 / largest : 0 }
         }
@@ -150,14 +161,28 @@ public struct DiagramWriter: Sendable {
                 out += "tooltip=\"\(Escape.dotString("\(entity.label): no events in this slice"))\", pos=\"\(format(position.x)),\(format(position.y))!\"];\n"
             }
         }
-        // Edges: one per ordered pair (unordered when undirected) and kind.
-        for tie in network.typedTies(in: slice) {
+        // Edges: one per ordered pair (unordered when undirected) and kind; relays' first legs
+        // apart from acts, thin, dotted, with a hollow arrowhead.
+        let log = network.log
+        func aboutText(_ index: Int32) -> String? {
+            guard let about = log.events[Int(index)].about else { return nil }
+            return "about \(log.actors[about.first].label) | \(log.actors[about.second].label)"
+        }
+        for tie in network.typedTies(in: slice, separatesRelayLegs: true) {
             let kind = network.log.kinds[tie.kind]
             let width = min(7, max(1, 1.2 + 1.5 * log2(tie.weight)))
             let from = network.entities[Int(tie.source)].label, to = network.entities[Int(tie.target)].label
-            var tooltip = "\(from) \(directed ? "→" : "–") \(to): \(kind.label), \(tie.eventCount) event\(tie.eventCount == 1 ? "" : "s"), weight \(NumberFormat.readable(tie.weight))"
-            for index in tie.events.prefix(6) where !network.log.notes[Int(index)].isEmpty { tooltip += "\n• " + network.log.notes[Int(index)] }
-            out += "  n\(tie.source) \(arrow) n\(tie.target) [color=\"\(kind.color)\", style=\(kind.style.rawValue), penwidth=\(format(width)), "
+            let events = "\(tie.eventCount) event\(tie.eventCount == 1 ? "" : "s"), weight \(NumberFormat.readable(tie.weight))"
+            var tooltip = tie.isRelayLeg
+                ? "\(from) \(directed ? "→" : "–") \(to): relay leg of \(kind.label.lowercased()) from the other side, \(events)"
+                : "\(from) \(directed ? "→" : "–") \(to): \(kind.label), \(events)"
+            for index in tie.events.prefix(6) {
+                let note = network.log.notes[Int(index)]
+                let line = [note.isEmpty ? nil : note, aboutText(index).map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+                if !line.isEmpty { tooltip += "\n• " + line }
+            }
+            out += "  n\(tie.source) \(arrow) n\(tie.target) [color=\"\(kind.color)\", "
+            out += tie.isRelayLeg ? "style=dotted, penwidth=0.9, arrowhead=onormal, " : "style=\(kind.style.rawValue), penwidth=\(format(width)), "
             out += "tooltip=\"\(Escape.dotString(tooltip))\"];\n"
         }
         if let layout = options.layout {
@@ -183,6 +208,7 @@ public struct DiagramWriter: Sendable {
         // starts where it is placed whatever Graphviz measures its width to be, and no two legend
         // boxes touch (touching nodes make Graphviz give up routing splines).
         var texts = ["Groups", "Kinds of tie", "Line width: summed weight"] + groupColors.map(\.group) + kindsUsed.map(\.label)
+        if hasRelayLegs { texts.append(relayLegendText) }
         if let sizeBy = options.sizeBy { texts.append("Label size: \(sizeBy.rawValue)") }
         let textWidth = Double(texts.map(\.count).max() ?? 0) * 12 * 0.62 + 12
         func textNode(_ name: String, _ text: String, left: Double, bold: Bool = false) -> String {
@@ -209,6 +235,13 @@ public struct DiagramWriter: Sendable {
             out += textNode("legend_k\(index)t", kind.label, left: x + 36)
             y -= step
         }
+        if hasRelayLegs {
+            out += "  legend_ra [shape=point, width=0.02, style=invis, label=\"\", pos=\"\(format(x)),\(format(y))!\"];\n"
+            out += "  legend_rb [shape=point, width=0.02, style=invis, label=\"\", pos=\"\(format(x + 26)),\(format(y))!\"];\n"
+            out += "  legend_ra \(arrow) legend_rb [color=\"\(relayColor)\", style=dotted, penwidth=0.9, arrowhead=onormal];\n"
+            out += textNode("legend_rt", relayLegendText, left: x + 36)
+            y -= step
+        }
         y -= step / 3
         out += textNode("legend_width", "Line width: summed weight", left: x)
         if let sizeBy = options.sizeBy {
@@ -230,8 +263,19 @@ public struct DiagramWriter: Sendable {
             out += "    legend_k\(index)b [shape=plaintext, style=\"\", label=\"\(Escape.dotString(kind.label))\", fontsize=10];\n"
             out += "    legend_k\(index)a \(arrow) legend_k\(index)b [color=\"\(kind.color)\", style=\(kind.style.rawValue), penwidth=1.6];\n"
         }
+        if hasRelayLegs {
+            out += "    legend_ra [shape=point, width=0.02, style=invis, label=\"\"];\n"
+            out += "    legend_rb [shape=plaintext, style=\"\", label=\"\(Escape.dotString(relayLegendText))\", fontsize=10];\n"
+            out += "    legend_ra \(arrow) legend_rb [color=\"\(relayColor)\", style=dotted, penwidth=0.9, arrowhead=onormal];\n"
+        }
         return out + "  }\n"
     }
+
+    /// What the legend says of a relay's first leg.
+    private var relayLegendText: String { "Relay leg: other side → mediator" }
+
+    /// The colour of relay legs: the mediation kind's.
+    private var relayColor: String { network.log.kinds.index(of: "mediation").map { network.log.kinds[$0].color } ?? Kind.builtIn[0].color }
 
     private func format(_ value: Double) -> String { String(format: "%.2f", value) }
 

@@ -15,16 +15,21 @@ public struct Report {
         public var roles: (table: ThirdPartyRoles, dyad: (String, String), rule: RoleRule)?
         public var diagram: DiagramOptions
         public var title: String
+        /// The tone rule and the stance rule over the same dyad, shown side by side slice by
+        /// slice (the events behind each cell come from the network's log).
+        public var rolesCompared: (tone: ThirdPartyRoles, toneRule: RoleRule, stance: ThirdPartyRoles)?
 
         public init(measures: [Measure], pathLength: PathLength = .hops, focus: Int32? = nil,
                     roles: (table: ThirdPartyRoles, dyad: (String, String), rule: RoleRule)? = nil,
-                    diagram: DiagramOptions = DiagramOptions(), title: String) {
+                    diagram: DiagramOptions = DiagramOptions(), title: String,
+                    rolesCompared: (tone: ThirdPartyRoles, toneRule: RoleRule, stance: ThirdPartyRoles)? = nil) {
             self.measures = measures
             self.pathLength = pathLength
             self.focus = focus
             self.roles = roles
             self.diagram = diagram
             self.title = title
+            self.rolesCompared = rolesCompared
         }
     }
 
@@ -54,6 +59,28 @@ public struct Report {
         markdown += "Events: `\(Escape.markdownCell(network.log.file))`, \(counted(network.log.events.count, "event")); "
         markdown += "\(counted(network.slices.count, "slice")) (\(network.options.isDirected ? "directed" : "undirected")).\n\n"
         let warnings = table.warnings
+        var focusView: [String: Any]?
+        if let focus = options.focus {
+            let series = try brokerageSeries(network: network, focus: focus, pathLength: options.pathLength)
+            let entity = network.entities[Int(focus)]
+            let level = network.options.mergesGroups ? "groups" : "actors"
+            let group = entity.group
+            func cell(_ value: Double?) -> String { value.map { NumberFormat.readable($0) } ?? "absent" }
+            let explanation = Self.headlineExplanation(label: entity.label, group: group, level: level)
+            focusView = ["label": entity.label, "group": group, "level": level,
+                         "chart": BrokerageChart.svg(series: series, actorLabel: entity.label, group: group, level: level),
+                         "explanation": explanation,
+                         "rows": series.map { ["slice": $0.slice, "mediation": cell($0.mediation), "layer": cell($0.mediationLayerBrokerage),
+                                               "brokerage": cell($0.brokerage), "betweenness": cell($0.betweenness)] }]
+            // The headline opens the report.
+            markdown += "## Brokerage of \(Escape.markdownCell(entity.label)) per slice\n\n"
+            markdown += "| slice | relationships mediated | G–F brokerage, mediation layer by group (\(Escape.markdownCell(group))) | G–F brokerage, full graph (\(level)) | betweenness |\n"
+            markdown += "|---|---:|---:|---:|---:|\n"
+            for point in series {
+                markdown += "| \(Escape.markdownCell(point.slice)) | \(cell(point.mediation)) | \(cell(point.mediationLayerBrokerage)) | \(cell(point.brokerage)) | \(cell(point.betweenness)) |\n"
+            }
+            markdown += "\n" + Escape.markdownCell(explanation) + "\n\n"
+        }
         for slice in network.slices {
             let name = fileName(for: slice.label)
             let dot = writer.dot(for: slice, options: options.diagram)
@@ -80,31 +107,23 @@ public struct Report {
             }
             markdown += sliceTable + "\n"
         }
-        var focusView: [String: Any]?
-        if let focus = options.focus {
-            let series = brokerageSeries(network: network, focus: focus, pathLength: options.pathLength)
-            let entity = network.entities[Int(focus)]
-            focusView = ["label": entity.label, "chart": BrokerageChart.svg(series: series, actorLabel: entity.label),
-                         "rows": series.map { ["slice": $0.slice, "brokerage": $0.brokerage.map { NumberFormat.readable($0) } ?? "absent",
-                                               "betweenness": $0.betweenness.map { NumberFormat.readable($0) } ?? "absent"] }]
-            markdown += "## Brokerage of \(Escape.markdownCell(entity.label)) per slice\n\n| slice | brokerage (G–F total) | betweenness |\n|---|---:|---:|\n"
-            for point in series {
-                markdown += "| \(Escape.markdownCell(point.slice)) | \(point.brokerage.map { NumberFormat.readable($0) } ?? "absent") | \(point.betweenness.map { NumberFormat.readable($0) } ?? "absent") |\n"
-            }
-            markdown += "\n"
-        }
         var rolesView: [String: Any]?
-        if let roles = options.roles {
+        if let roles = options.roles, options.rolesCompared == nil {
             rolesView = ["a": roles.dyad.0, "b": roles.dyad.1, "rule": roles.rule.rawValue,
                          "rows": roles.table.rows.map { row in
                              ["slice": row.slice, "third": row.third, "role": row.role.rawValue,
                               "score": NumberFormat.readable(row.score, digits: 3),
-                              "sigmaA": NumberFormat.readable(row.stanceTowardsA, digits: 3),
-                              "sigmaB": NumberFormat.readable(row.stanceTowardsB, digits: 3),
+                              "sigmaA": ThirdPartyRoles.readable(row.stanceTowardsA, empty: "–"),
+                              "sigmaB": ThirdPartyRoles.readable(row.stanceTowardsB, empty: "–"),
                               "events": row.eventsWithA + row.eventsWithB] as [String: Any]
                          }]
             markdown += "## Third-party roles towards \(Escape.markdownCell(roles.dyad.0)) – \(Escape.markdownCell(roles.dyad.1)) (rule: \(roles.rule.rawValue))\n\n"
             markdown += roles.table.markdown(dyadLabels: roles.dyad) + "\n"
+        }
+        var comparedView: [String: Any]?
+        if let roles = options.roles, let compared = options.rolesCompared {
+            comparedView = rolesComparisonView(compared, dyad: roles.dyad, network: network)
+            markdown += rolesComparisonMarkdown(compared, dyad: roles.dyad)
         }
         let context: [String: Any] = [
             "title": options.title,
@@ -118,9 +137,12 @@ public struct Report {
             "hasFocus": focusView != nil,
             "roles": rolesView as Any,
             "hasRoles": rolesView != nil,
+            "compared": comparedView as Any,
+            "hasCompared": comparedView != nil,
         ]
-        let template = try MustacheTemplate(string: ReportTemplate.html)
-        try output.write("report.html", text: template.render(context))
+        let library = try MustacheLibrary(templates: ["report": MustacheTemplate(string: ReportTemplate.html),
+                                                      "cell": MustacheTemplate(string: ReportTemplate.cell)])
+        try output.write("report.html", text: library.render(context, withTemplate: "report") ?? "")
         try output.write("report.md", text: markdown)
         return warnings
     }
@@ -143,15 +165,108 @@ public struct Report {
         return String(svg[start.lowerBound...])
     }
 
-    /// The focal entity's Gould–Fernandez total and betweenness in each slice; `nil` where it is absent.
-    public static func brokerageSeries(network: SlicedNetwork, focus: Int32, pathLength: PathLength) -> [BrokerageChart.Point] {
-        network.slices.map { slice in
+    /// The focal entity's brokerage in each slice; `nil` where it is absent from the slice.
+    ///
+    /// Per slice: the `mediation` measure (relationships mediated); Gould–Fernandez brokerage
+    /// (total) on the mediation layer by group, computed on a re-slice of the log with only
+    /// `mediation` events and actors merged into groups, for the focus's group (0 where that
+    /// group has no mediation tie in a slice where the focus is present); and Gould–Fernandez
+    /// brokerage and betweenness on the full slice graph.
+    /// - Throws: ``InputProblems`` when a relay is no relay between groups (naming its line).
+    public static func brokerageSeries(network: SlicedNetwork, focus: Int32, pathLength: PathLength) throws(InputProblems) -> [BrokerageChart.Point] {
+        var layerOptions = network.options
+        layerOptions.kinds = ["mediation"]
+        layerOptions.mergesGroups = true
+        let layer = try Slicer.slice(network.log, options: layerOptions, alignedWith: network)
+        let group = network.entities[Int(focus)].group
+        let focusGroup = layer.entities.firstIndex { $0.id == group }.map(Int32.init)
+        return zip(network.slices, layer.slices).map { slice, layerSlice in
             guard let local = slice.nodes.firstIndex(of: focus) else {
                 return BrokerageChart.Point(slice: slice.label, brokerage: nil, betweenness: nil)
             }
-            let table = MeasureTable(slice: slice, of: network, measures: [.brokerage, .betweenness], pathLength: pathLength)
-            return BrokerageChart.Point(slice: slice.label, brokerage: table.columns[0][local], betweenness: table.columns[1][local])
+            let table = MeasureTable(network: network, slice: slice, measures: [.brokerage, .betweenness, .mediation], pathLength: pathLength)
+            var layerBrokerage = 0.0
+            if let focusGroup, let layerLocal = layerSlice.nodes.firstIndex(of: focusGroup) {
+                let brokerage = layerSlice.graph.brokerage(validGroups: layer.groupIndices(of: layerSlice))
+                layerBrokerage = brokerage.counts[BrokerageRole.total.rawValue][layerLocal]
+            }
+            return BrokerageChart.Point(slice: slice.label, brokerage: table.columns[0][local], betweenness: table.columns[1][local],
+                                        mediation: table.columns[2][local], mediationLayerBrokerage: layerBrokerage)
         }
+    }
+
+    /// The sentence under the headline chart: what each series measures and why they differ.
+    static func headlineExplanation(label: String, group: String, level: String) -> String {
+        "Relationships mediated: the number of distinct pairs of sides {A, B} whose relationship \(label)'s mediation acts "
+            + "(with about) bore on in the slice. Gould–Fernandez brokerage on the mediation layer by group: the ordered pairs of "
+            + "other groups (i, k) joined through \(group) by mediation ties (relay legs included) with no direct mediation tie "
+            + "from i to k. Gould–Fernandez brokerage on the full graph (\(level)): the same count over every kind of tie between "
+            + "\(level). They differ because brokerage counts only open two-paths: when two sides also meet directly (i → k), "
+            + "structural brokerage between them on the full graph is 0 by definition, however much was mediated."
+    }
+
+    /// The tone and stance tables side by side, slice by slice, for the HTML template.
+    static func rolesComparisonView(_ compared: (tone: ThirdPartyRoles, toneRule: RoleRule, stance: ThirdPartyRoles),
+                                    dyad: (String, String), network: SlicedNetwork) -> [String: Any] {
+        let log = network.log
+        func eventLine(_ index: Int32) -> String {
+            let event = log.events[Int(index)]
+            var line = "\(event.date) \(log.actors[event.source].label) → \(log.actors[event.target].label), \(log.kinds[event.kind].label)"
+            if let about = event.about { line += " (about \(log.actors[about.first].label) | \(log.actors[about.second].label))" }
+            let note = log.notes[Int(index)]
+            return note.isEmpty ? line : line + ": " + note
+        }
+        func cell(_ row: ThirdPartyRoles.Row?, tone: Bool) -> [String: Any] {
+            guard let row else { return ["present": false] }
+            var detail = "score \(NumberFormat.readable(row.score, digits: 3))"
+            if tone {
+                detail += "; σ(T, \(dyad.0)) \(ThirdPartyRoles.readable(row.stanceTowardsA, empty: "–")), σ(T, \(dyad.1)) \(ThirdPartyRoles.readable(row.stanceTowardsB, empty: "–"))"
+            }
+            detail += "; \(counted(row.events.count, tone ? "event" : "act"))"
+            let lines = row.events.map(eventLine)
+            return ["present": true, "role": row.role.rawValue, "detail": detail, "title": lines.joined(separator: "\n"),
+                    "notes": lines.map { ["text": $0] }]
+        }
+        var slices: [[String: Any]] = []
+        for slice in network.slices {
+            let tone = compared.tone.rows.filter { $0.slice == slice.label }
+            let stance = compared.stance.rows.filter { $0.slice == slice.label }
+            var thirds: [String] = []
+            for row in tone + stance where !thirds.contains(row.third) { thirds.append(row.third) }
+            let order = Dictionary(uniqueKeysWithValues: network.entities.enumerated().map { ($1.id, $0) })
+            thirds.sort { order[$0, default: 0] < order[$1, default: 0] }
+            guard !thirds.isEmpty else { continue }
+            slices.append(["slice": slice.label, "rows": thirds.map { third in
+                ["third": third, "tone": cell(tone.first { $0.third == third }, tone: true),
+                 "stance": cell(stance.first { $0.third == third }, tone: false)] as [String: Any]
+            }])
+        }
+        return ["a": dyad.0, "b": dyad.1, "toneRule": compared.toneRule.rawValue, "slices": slices, "hasSlices": !slices.isEmpty]
+    }
+
+    /// The tone and stance tables side by side in Markdown.
+    static func rolesComparisonMarkdown(_ compared: (tone: ThirdPartyRoles, toneRule: RoleRule, stance: ThirdPartyRoles),
+                                        dyad: (String, String)) -> String {
+        let a = Escape.markdownCell(dyad.0), b = Escape.markdownCell(dyad.1)
+        var out = "## Third-party roles towards \(a) – \(b): tone and stance\n\n"
+        out += "Tone (rule \(compared.toneRule.rawValue)): how T deals with each side, from T's events with \(a) and with \(b). "
+        out += "Stance: what T does about their relationship, from T's acts whose about is \(a) | \(b). "
+        out += "Facilitating above +0.1, spoiling below −0.1 (Obstfeld 2005; Heider 1946; Stedman 1997).\n\n"
+        out += "| slice | third party | tone | tone score | events | stance | stance score | acts |\n|---|---|---|---:|---:|---|---:|---:|\n"
+        var keys: [(String, String)] = []
+        for row in compared.tone.rows + compared.stance.rows where !keys.contains(where: { $0 == (row.slice, row.third) }) {
+            keys.append((row.slice, row.third))
+        }
+        let sliceOrder = Dictionary((compared.tone.rows + compared.stance.rows).enumerated().map { ($1.slice, $0) }, uniquingKeysWith: min)
+        keys.sort { (sliceOrder[$0.0]!, $0.1) < (sliceOrder[$1.0]!, $1.1) }
+        for (slice, third) in keys {
+            let tone = compared.tone.rows.first { $0.slice == slice && $0.third == third }
+            let stance = compared.stance.rows.first { $0.slice == slice && $0.third == third }
+            out += "| \(Escape.markdownCell(slice)) | \(Escape.markdownCell(third)) | \(tone?.role.rawValue ?? "–") | "
+            out += "\(tone.map { NumberFormat.readable($0.score, digits: 3) } ?? "") | \(tone.map { String($0.events.count) } ?? "") | "
+            out += "\(stance?.role.rawValue ?? "–") | \(stance.map { NumberFormat.readable($0.score, digits: 3) } ?? "") | \(stance.map { String($0.events.count) } ?? "") |\n"
+        }
+        return out + "\n"
     }
 }
 
@@ -159,47 +274,73 @@ public struct Report {
 public enum BrokerageChart {
     public struct Point: Sendable {
         public let slice: String
+        /// Gould–Fernandez total on the full slice graph.
         public let brokerage: Double?
         public let betweenness: Double?
+        /// Relationships mediated (the `mediation` measure).
+        public var mediation: Double? = nil
+        /// Gould–Fernandez total of the focus's group on the mediation layer by group.
+        public var mediationLayerBrokerage: Double? = nil
     }
 
-    /// Two panels side by side (G–F total, betweenness), one point per slice, gaps where absent.
-    public static func svg(series: [Point], actorLabel: String) -> String {
-        let panelWidth = 320.0, height = 200.0, left = 44.0, right = 12.0, top = 28.0, bottom = 36.0
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(Int(2 * panelWidth + 20))\" height=\"\(Int(height))\" "
-        out += "viewBox=\"0 0 \(Int(2 * panelWidth + 20)) \(Int(height))\" role=\"img\" aria-label=\"\(Escape.html("Brokerage of \(actorLabel) per slice"))\">\n"
-        let panels: [(String, [Double?], String)] = [
-            ("Gould–Fernandez brokerage (total)", series.map(\.brokerage), "#2166ac"),
-            ("Betweenness (normalised)", series.map(\.betweenness), "#b2182b"),
+    /// One line of a panel.
+    struct Series {
+        let name: String
+        let values: [Double?]
+        let color: String
+        let dash: String?
+    }
+
+    /// Two panels side by side, one point per slice, gaps where absent: the relationships
+    /// mediated; Gould–Fernandez brokerage on the mediation layer by group and on the full graph.
+    public static func svg(series: [Point], actorLabel: String, group: String, level: String) -> String {
+        let panels: [(title: String, lines: [Series])] = [
+            ("Relationships mediated", [Series(name: "mediation", values: series.map(\.mediation), color: "#2166ac", dash: nil)]),
+            ("Gould–Fernandez brokerage (total)", [
+                Series(name: "mediation layer, \(group) among groups", values: series.map(\.mediationLayerBrokerage), color: "#2166ac", dash: nil),
+                Series(name: "full graph, \(actorLabel) among \(level)", values: series.map(\.brokerage), color: "#b2182b", dash: "5,3"),
+            ]),
         ]
+        let panelWidth = 340.0, height = 236.0, left = 44.0, right = 12.0, top = 28.0, bottom = 72.0
+        let width = Double(panels.count) * panelWidth + 20 * Double(panels.count - 1)
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
+        out += "viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(Escape.html("Brokerage of \(actorLabel) per slice"))\">\n"
+        let font = "font-family=\"Helvetica, Arial, sans-serif\""
         for (index, panel) in panels.enumerated() {
             let x0 = Double(index) * (panelWidth + 20)
             let plotWidth = panelWidth - left - right, plotHeight = height - top - bottom
-            let largest = max(panel.1.compactMap { $0 }.max() ?? 0, 1e-12)
+            let largest = max(panel.lines.flatMap { $0.values.compactMap { $0 } }.max() ?? 0, 1e-12)
             let niceMax = largest >= 1 ? ceil(largest) : largest
             func x(_ i: Int) -> Double { x0 + left + (series.count > 1 ? Double(i) / Double(series.count - 1) * plotWidth : plotWidth / 2) }
             func y(_ v: Double) -> Double { top + plotHeight * (1 - v / niceMax) }
-            out += "<text x=\"\(f(x0 + left))\" y=\"16\" font-size=\"12\" font-weight=\"bold\" font-family=\"Helvetica, Arial, sans-serif\">\(Escape.html(panel.0))</text>\n"
+            out += "<text x=\"\(f(x0 + left))\" y=\"16\" font-size=\"12\" font-weight=\"bold\" \(font)>\(Escape.html(panel.title))</text>\n"
             out += "<line x1=\"\(f(x0 + left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x0 + left + plotWidth))\" y2=\"\(f(top + plotHeight))\" stroke=\"#888\"/>\n"
             out += "<line x1=\"\(f(x0 + left))\" y1=\"\(f(top))\" x2=\"\(f(x0 + left))\" y2=\"\(f(top + plotHeight))\" stroke=\"#888\"/>\n"
             for tick in [0.0, niceMax / 2, niceMax] {
-                out += "<text x=\"\(f(x0 + left - 4))\" y=\"\(f(y(tick) + 4))\" font-size=\"10\" text-anchor=\"end\" font-family=\"Helvetica, Arial, sans-serif\">\(NumberFormat.readable(tick, digits: 3))</text>\n"
+                out += "<text x=\"\(f(x0 + left - 4))\" y=\"\(f(y(tick) + 4))\" font-size=\"10\" text-anchor=\"end\" \(font)>\(NumberFormat.readable(tick, digits: 3))</text>\n"
             }
             for (i, point) in series.enumerated() {
-                out += "<text x=\"\(f(x(i)))\" y=\"\(f(top + plotHeight + 16))\" font-size=\"10\" text-anchor=\"middle\" font-family=\"Helvetica, Arial, sans-serif\">\(Escape.html(point.slice))</text>\n"
+                out += "<text x=\"\(f(x(i)))\" y=\"\(f(top + plotHeight + 16))\" font-size=\"10\" text-anchor=\"middle\" \(font)>\(Escape.html(point.slice))</text>\n"
             }
-            // Runs of consecutive present values as polylines, every present value as a dot.
-            var run: [String] = []
-            func flush() {
-                if run.count > 1 { out += "<polyline fill=\"none\" stroke=\"\(panel.2)\" stroke-width=\"2\" points=\"\(run.joined(separator: " "))\"/>\n" }
-                run = []
+            for (lineIndex, line) in panel.lines.enumerated() {
+                // The key under the plot.
+                let keyY = top + plotHeight + 34 + 16 * Double(lineIndex)
+                let dash = line.dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
+                out += "<line x1=\"\(f(x0 + left))\" y1=\"\(f(keyY - 4))\" x2=\"\(f(x0 + left + 22))\" y2=\"\(f(keyY - 4))\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
+                out += "<text x=\"\(f(x0 + left + 28))\" y=\"\(f(keyY))\" font-size=\"10\" \(font)>\(Escape.html(line.name))</text>\n"
+                // Runs of consecutive present values as polylines, every present value as a dot.
+                var run: [String] = []
+                func flush() {
+                    if run.count > 1 { out += "<polyline fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash) points=\"\(run.joined(separator: " "))\"/>\n" }
+                    run = []
+                }
+                for (i, value) in line.values.enumerated() {
+                    guard let value else { flush(); continue }
+                    run.append("\(f(x(i))),\(f(y(value)))")
+                    out += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(value)))\" r=\"3.5\" fill=\"\(line.color)\"><title>\(Escape.html("\(series[i].slice), \(line.name): \(NumberFormat.readable(value))"))</title></circle>\n"
+                }
+                flush()
             }
-            for (i, value) in panel.1.enumerated() {
-                guard let value else { flush(); continue }
-                run.append("\(f(x(i))),\(f(y(value)))")
-                out += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(value)))\" r=\"3.5\" fill=\"\(panel.2)\"><title>\(Escape.html("\(series[i].slice): \(NumberFormat.readable(value))"))</title></circle>\n"
-            }
-            flush()
         }
         return out + "</svg>"
     }

@@ -2,6 +2,11 @@
 ///
 /// `{{name}}` escapes HTML; only Graphviz's SVG and DiploGraph's own chart use `{{{ }}}`.
 enum ReportTemplate {
+    /// One cell of the tone/stance table: the role and score, expanding to the events behind it.
+    static let cell = #"""
+<td class="text">{{#present}}<details><summary title="{{title}}"><span class="role-{{role}}">{{role}}</span> <span class="meta">{{detail}}</span></summary><ul>{{#notes}}<li>{{text}}</li>{{/notes}}</ul></details>{{/present}}{{^present}}–{{/present}}</td>
+"""#
+
     static let html = #"""
 <!DOCTYPE html>
 <html lang="en">
@@ -28,6 +33,9 @@ details summary { cursor: pointer; color: #2166ac; }
 .role-facilitating { color: #1b7837; font-weight: bold; }
 .role-spoiling { color: #b2182b; font-weight: bold; }
 .role-neutral { color: #666; }
+.explain { max-width: 60em; font-size: 0.92em; }
+table.compare td { vertical-align: top; }
+table.compare details ul { margin: 0.3em 0; padding-left: 1.2em; max-width: 40em; }
 </style>
 </head>
 <body>
@@ -37,8 +45,9 @@ details summary { cursor: pointer; color: #2166ac; }
 {{#hasFocus}}{{#focus}}
 <h2>Brokerage of {{label}} per slice</h2>
 <div class="chart">{{{chart}}}</div>
-<table><thead><tr><th>slice</th><th>Gould–Fernandez total</th><th>betweenness</th></tr></thead><tbody>
-{{#rows}}<tr><td>{{slice}}</td><td>{{brokerage}}</td><td>{{betweenness}}</td></tr>
+<p class="explain">{{explanation}}</p>
+<table><thead><tr><th>slice</th><th>relationships mediated</th><th>G–F brokerage, mediation layer by group ({{group}})</th><th>G–F brokerage, full graph ({{level}})</th><th>betweenness</th></tr></thead><tbody>
+{{#rows}}<tr><td>{{slice}}</td><td>{{mediation}}</td><td>{{layer}}</td><td>{{brokerage}}</td><td>{{betweenness}}</td></tr>
 {{/rows}}</tbody></table>
 {{/focus}}{{/hasFocus}}
 
@@ -49,6 +58,19 @@ details summary { cursor: pointer; color: #2166ac; }
 {{#rows}}<tr><td>{{slice}}</td><td class="text">{{third}}</td><td class="text role-{{role}}">{{role}}</td><td>{{score}}</td><td>{{sigmaA}}</td><td>{{sigmaB}}</td><td>{{events}}</td></tr>
 {{/rows}}</tbody></table>
 {{/roles}}{{/hasRoles}}
+
+{{#hasCompared}}{{#compared}}
+<h2 id="roles">Third-party roles towards {{a}} – {{b}}: tone and stance</h2>
+<p class="explain"><strong>Tone</strong> (rule <code>{{toneRule}}</code>): how T deals with each side, from T's events with {{a}} and with {{b}} in both directions, σ(T,X) = Σ polarity·weight / Σ weight (Obstfeld 2005; Heider 1946).
+<strong>Stance</strong>: what T does about their relationship, from T's acts whose <code>about</code> is {{a}} | {{b}}, whatever their target, σ_about = Σ polarity·weight / Σ weight; a party on good terms with both sides can still act against their relationship (Stedman 1997, “Spoiler Problems in Peace Processes”, <i>International Security</i> 22(2)).
+Facilitating above +0.1, spoiling below −0.1; expand a cell for the events behind it.</p>
+{{#slices}}
+<table class="compare"><thead><tr><th class="text">{{slice}}: third party</th><th class="text">tone</th><th class="text">stance</th></tr></thead><tbody>
+{{#rows}}<tr><td class="text">{{third}}</td>{{#tone}}{{> cell}}{{/tone}}{{#stance}}{{> cell}}{{/stance}}</tr>
+{{/rows}}</tbody></table>
+{{/slices}}
+{{^hasSlices}}<p class="meta">No third party has events with both sides or acts about their relationship in any slice.</p>{{/hasSlices}}
+{{/compared}}{{/hasCompared}}
 
 <h2>Slices</h2>
 <nav aria-label="slices">

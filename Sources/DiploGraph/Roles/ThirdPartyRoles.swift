@@ -7,6 +7,16 @@ public enum RoleRule: String, Sendable, CaseIterable {
     /// score = σ(T,A) · σ(T,B): Heider's balance: positive to both, or negative to both,
     /// pulls the sides together; positive to one and negative to the other pulls them apart.
     case balance
+    /// score = σ_about(T; A,B) = Σ polarity·weight / Σ weight over T's acts whose `about` is
+    /// the relationship {A, B}, whatever their target: what T does *about* the relationship
+    /// itself, where `min` and `balance` score how T deals with each side. An act that
+    /// hinders the relationship (no exemption for a joint project, say) spoils it even from
+    /// a third party on good terms with both sides: Stedman's spoilers.
+    case stance
+
+    /// Whether the rule scores T's dealings with each side (`min`, `balance`) rather than its
+    /// acts about the relationship (`stance`).
+    public var isTone: Bool { self != .stance }
 }
 
 /// A third party's role towards a dyad in one slice.
@@ -22,13 +32,19 @@ public enum ThirdPartyRole: String, Sendable {
 /// The roles third parties play towards one relationship, slice by slice.
 ///
 /// For a slice and a third party T, σ(T,X) = Σ polarity·weight / Σ weight over the slice's
-/// selected events between T and X, in both directions, for X in the dyad (A, B). The rule
-/// (``RoleRule``) turns σ(T,A) and σ(T,B) into a score, and the score into a role. A third
-/// party without events with one of the sides in a slice gets no row for it.
+/// selected events between T and X, in both directions, for X in the dyad (A, B): the tone
+/// of T's dealings with each side. The rules `min` and `balance` (``RoleRule``) turn σ(T,A)
+/// and σ(T,B) into a score; a third party without events with one of the sides in a slice
+/// gets no row for it. The rule `stance` scores instead σ_about(T; A,B) = Σ polarity·weight
+/// / Σ weight over T's acts whose `about` is {A, B} (at the slices' level: actors, or their
+/// groups), whatever their target; a third party without such an act gets no row. The
+/// score becomes a role by the same thresholds (``ThirdPartyRole``).
 ///
 /// Heider, F. (1946). Attitudes and cognitive organization. *Journal of Psychology* 21,
 /// 107–112. Obstfeld, D. (2005). Social networks, the tertius iungens orientation, and
 /// involvement in innovation. *Administrative Science Quarterly* 50(1), 100–130.
+/// Stedman, S. J. (1997). Spoiler problems in peace processes. *International Security*
+/// 22(2), 5–53.
 public struct ThirdPartyRoles: Sendable {
     /// One third party in one slice.
     public struct Row: Sendable, Equatable {
@@ -37,14 +53,19 @@ public struct ThirdPartyRoles: Sendable {
         /// The third party's id.
         public let third: String
         public let role: ThirdPartyRole
-        /// The rule's combination of the two stances, in [−1, 1].
+        /// The rule's score, in [−1, 1]: a combination of σ(T,A) and σ(T,B), or σ_about.
         public let score: Double
-        /// σ(T,A) and σ(T,B).
-        public let stanceTowardsA: Double
-        public let stanceTowardsB: Double
+        /// σ(T,A) and σ(T,B); `nil` (only under `stance`) when T has no event with that side.
+        public let stanceTowardsA: Double?
+        public let stanceTowardsB: Double?
         /// The number of events between T and A, and between T and B.
         public let eventsWithA: Int
         public let eventsWithB: Int
+        /// The number of T's acts whose `about` is the dyad.
+        public let eventsAbout: Int
+        /// The events behind the score, as indices into the log, in file order: T's events
+        /// with either side (`min`, `balance`), or T's acts about the dyad (`stance`).
+        public let events: [Int32]
     }
 
     /// The rows by slice, then third party in entity order.
@@ -66,15 +87,20 @@ public struct ThirdPartyRoles: Sendable {
             throw ValueError("entity index \(index) is out of range (\(entityCount) entities)")
         }
         guard dyad.a != dyad.b else { throw ValueError("the dyad's two sides are the same entity (\(dyad.a))") }
+        let relationship = (min(dyad.a, dyad.b), max(dyad.a, dyad.b))
         for slice in network.slices {
-            // signed and total weight of T's events with A (index 0) and B (index 1)
-            var signed = [[Double]](repeating: [Double](repeating: 0, count: entityCount), count: 2)
+            // signed and total weight of T's events with A (index 0), with B (index 1), and
+            // of T's acts about the dyad (index 2)
+            var signed = [[Double]](repeating: [Double](repeating: 0, count: entityCount), count: 3)
             var total = signed
-            var count = [[Int]](repeating: [Int](repeating: 0, count: entityCount), count: 2)
+            var count = [[Int]](repeating: [Int](repeating: 0, count: entityCount), count: 3)
+            var toneEvents = [[Int32]](repeating: [], count: entityCount)
+            var aboutEvents = [[Int32]](repeating: [], count: entityCount)
             for index in slice.eventIndices {
                 let event = network.log.events[Int(index)]
                 let u = network.entityOfActor[Int(event.source)], v = network.entityOfActor[Int(event.target)]
                 let polarity = Double(network.log.kinds[event.kind].polarity.rawValue)
+                var isWithSide = false
                 for (side, member) in [dyad.a, dyad.b].enumerated() {
                     let other: Int32
                     if u == member { other = v } else if v == member { other = u } else { continue }
@@ -82,58 +108,84 @@ public struct ThirdPartyRoles: Sendable {
                     signed[side][Int(other)] += polarity * event.weight
                     total[side][Int(other)] += event.weight
                     count[side][Int(other)] += 1
+                    if !isWithSide { toneEvents[Int(other)].append(index) }
+                    isWithSide = true
+                }
+                if u != dyad.a, u != dyad.b, let about = network.about(of: event), about == relationship {
+                    signed[2][Int(u)] += polarity * event.weight
+                    total[2][Int(u)] += event.weight
+                    count[2][Int(u)] += 1
+                    aboutEvents[Int(u)].append(index)
                 }
             }
             for t in 0..<entityCount {
                 if let third, Int(third) != t { continue }
-                guard count[0][t] > 0, count[1][t] > 0 else { continue }
-                let sigmaA = signed[0][t] / total[0][t], sigmaB = signed[1][t] / total[1][t]
-                let score = rule == .min ? Swift.min(sigmaA, sigmaB) : sigmaA * sigmaB
+                let sigmaA = count[0][t] > 0 ? signed[0][t] / total[0][t] : nil
+                let sigmaB = count[1][t] > 0 ? signed[1][t] / total[1][t] : nil
+                let score: Double
+                switch rule {
+                case .min, .balance:
+                    guard let sigmaA, let sigmaB else { continue }
+                    score = rule == .min ? Swift.min(sigmaA, sigmaB) : sigmaA * sigmaB
+                case .stance:
+                    guard count[2][t] > 0 else { continue }
+                    score = signed[2][t] / total[2][t]
+                }
                 rows.append(Row(slice: slice.label, third: network.entities[t].id, role: ThirdPartyRole(score: score), score: score,
-                                stanceTowardsA: sigmaA, stanceTowardsB: sigmaB, eventsWithA: count[0][t], eventsWithB: count[1][t]))
+                                stanceTowardsA: sigmaA, stanceTowardsB: sigmaB, eventsWithA: count[0][t], eventsWithB: count[1][t],
+                                eventsAbout: count[2][t], events: rule.isTone ? toneEvents[t] : aboutEvents[t]))
             }
         }
         self.rows = rows
     }
 
-    /// `slice,third,role,score,sigma_a,sigma_b,events_a,events_b`.
+    /// Rows computed elsewhere (tests, filters).
+    init(rows: [Row]) { self.rows = rows }
+
+    /// `slice,third,role,score,sigma_a,sigma_b,events_a,events_b,events_about`; a σ T has no
+    /// event for is an empty cell.
     public func csv() -> String {
-        var out = "slice,third,role,score,sigma_a,sigma_b,events_a,events_b\n"
+        var out = "slice,third,role,score,sigma_a,sigma_b,events_a,events_b,events_about\n"
         for row in rows {
             out += [Escape.csv(row.slice), Escape.csv(row.third), row.role.rawValue, NumberFormat.exact(row.score),
-                    NumberFormat.exact(row.stanceTowardsA), NumberFormat.exact(row.stanceTowardsB),
-                    String(row.eventsWithA), String(row.eventsWithB)].joined(separator: ",") + "\n"
+                    row.stanceTowardsA.map(NumberFormat.exact) ?? "", row.stanceTowardsB.map(NumberFormat.exact) ?? "",
+                    String(row.eventsWithA), String(row.eventsWithB), String(row.eventsAbout)].joined(separator: ",") + "\n"
         }
         return out
     }
 
-    /// An array of objects with the CSV's fields, keys sorted, through `JSONEncoder`.
+    /// An array of objects with the CSV's fields (`null` for an empty σ), keys sorted, through `JSONEncoder`.
     /// - Throws: ``ValueError`` only if a score is not finite, which role scores never are.
     public func json() throws(ValueError) -> String {
         try JSONValue.array(rows.map { row in
             .object([("slice", .string(row.slice)), ("third", .string(row.third)), ("role", .string(row.role.rawValue)),
                      ("score", .number(row.score)), ("sigma_a", .number(row.stanceTowardsA)), ("sigma_b", .number(row.stanceTowardsB)),
-                     ("events_a", .integer(row.eventsWithA)), ("events_b", .integer(row.eventsWithB))])
+                     ("events_a", .integer(row.eventsWithA)), ("events_b", .integer(row.eventsWithB)),
+                     ("events_about", .integer(row.eventsAbout))])
         }).text()
     }
 
     /// A Markdown table; `dyadLabels` name the two sides in the stance columns.
     public func markdown(dyadLabels: (String, String)) -> String {
-        var out = "| slice | third party | role | score | σ(T, \(Escape.markdownCell(dyadLabels.0))) | σ(T, \(Escape.markdownCell(dyadLabels.1))) | events |\n"
-        out += "|---|---|---|---:|---:|---:|---:|\n"
+        var out = "| slice | third party | role | score | σ(T, \(Escape.markdownCell(dyadLabels.0))) | σ(T, \(Escape.markdownCell(dyadLabels.1))) | events | acts about the dyad |\n"
+        out += "|---|---|---|---:|---:|---:|---:|---:|\n"
         for row in rows {
             out += "| \(Escape.markdownCell(row.slice)) | \(Escape.markdownCell(row.third)) | \(row.role.rawValue) | \(NumberFormat.readable(row.score, digits: 3)) | "
-            out += "\(NumberFormat.readable(row.stanceTowardsA, digits: 3)) | \(NumberFormat.readable(row.stanceTowardsB, digits: 3)) | \(row.eventsWithA + row.eventsWithB) |\n"
+            out += "\(Self.readable(row.stanceTowardsA, empty: "")) | \(Self.readable(row.stanceTowardsB, empty: "")) | \(row.eventsWithA + row.eventsWithB) | \(row.eventsAbout) |\n"
         }
         return out
     }
 
     /// Aligned columns for a terminal.
     public func text() -> String {
-        TextTable.render(header: ["slice", "third", "role", "score", "sigma_a", "sigma_b", "events_a", "events_b"],
+        TextTable.render(header: ["slice", "third", "role", "score", "sigma_a", "sigma_b", "events_a", "events_b", "events_about"],
                          rows: rows.map { [$0.slice, $0.third, $0.role.rawValue, NumberFormat.readable($0.score, digits: 3),
-                                           NumberFormat.readable($0.stanceTowardsA, digits: 3), NumberFormat.readable($0.stanceTowardsB, digits: 3),
-                                           String($0.eventsWithA), String($0.eventsWithB)] },
-                         rightAligned: [3, 4, 5, 6, 7])
+                                           Self.readable($0.stanceTowardsA, empty: "-"), Self.readable($0.stanceTowardsB, empty: "-"),
+                                           String($0.eventsWithA), String($0.eventsWithB), String($0.eventsAbout)] },
+                         rightAligned: [3, 4, 5, 6, 7, 8])
+    }
+
+    static func readable(_ value: Double?, empty: String) -> String {
+        value.map { NumberFormat.readable($0, digits: 3) } ?? empty
     }
 }

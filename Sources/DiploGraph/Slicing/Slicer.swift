@@ -5,16 +5,37 @@ public enum Slicer {
     /// Events of unselected kinds are dropped; the rest are put into every slice whose
     /// periods hold their date and aggregated into one edge per ordered pair (per unordered
     /// pair when undirected), weight = sum of event weights. With `mergesGroups`, events
-    /// within one group become self-loops and are dropped.
+    /// within one group become self-loops and are dropped. A mediation event M → X with
+    /// `about` A|B (X on one side, M on neither) is a relay: it also adds the leg
+    /// origin → M, origin being the other side, with the event's weight.
     ///
     /// - Returns: the slices from the first to the last period with a selected event,
     ///   including empty periods between them, so that series have no gaps.
     /// - Throws: ``InputProblems`` when a kind in `options.kinds` is unknown, when an
-    ///   event's date is coarser than the slice unit (naming the line), or when weights sum to
-    ///   more than the largest `Double` in a tie or around a node (naming the lines).
+    ///   event's date is coarser than the slice unit, or when a selected mediation event with
+    ///   `about` is no relay at the slices' level (under `--by group`: its sides in one group,
+    ///   its target's group on neither side, its source's group on one), each naming the line;
+    ///   or when weights sum to more than the largest `Double` in a tie or around a node
+    ///   (naming the lines).
     /// - Complexity: O(*e* · *w* + *s* · *n*) for *e* events, slices *w* periods wide,
     ///   *s* slices and *n* entities, plus sorting each slice's edges.
     public static func slice(_ log: EventLog, options: SliceOptions) throws(InputProblems) -> SlicedNetwork {
+        try slice(log, options: options, ranges: nil)
+    }
+
+    /// Slices `log` as `options` say, into the same slices (labels and periods) as `network`,
+    /// so that series over two selections of one log line up slice by slice.
+    ///
+    /// `options.slicing` must count periods in the unit `network` was sliced in; the slices
+    /// of `network` without a selected event are empty here.
+    /// - Throws: as ``slice(_:options:)``.
+    public static func slice(_ log: EventLog, options: SliceOptions, alignedWith network: SlicedNetwork) throws(InputProblems) -> SlicedNetwork {
+        precondition(options.slicing.unit == network.options.slicing.unit, "aligned slices need the same period unit")
+        return try slice(log, options: options, ranges: network.slices.map { ($0.label, $0.periods) })
+    }
+
+    private static func slice(_ log: EventLog, options: SliceOptions,
+                              ranges fixedRanges: [(label: String, periods: Range<Int>)]?) throws(InputProblems) -> SlicedNetwork {
         var problems = ProblemCollector(file: log.file)
         // Kinds.
         var selectedKind = [Bool](repeating: options.kinds == nil, count: log.kinds.count)
@@ -49,7 +70,8 @@ public enum Slicer {
                 entityOfActor[i] = Int32(i)
             }
         }
-        // Periods.
+        // Periods, and relays checked at the level of the slices.
+        let mediationKind = log.kinds.index(of: "mediation")
         let unit = options.slicing.unit
         var periodOfEvent = [Int](repeating: 0, count: log.events.count)
         var first = Int.max, last = Int.min
@@ -58,13 +80,23 @@ public enum Slicer {
                 problems.add(line: event.line, "date '\(event.date)' is coarser than the slice unit '\(unit.rawValue)' (it needs a \(unit.requiredPrecision) at least)")
                 continue
             }
+            if event.about != nil && event.kind == mediationKind {
+                checkRelay(event, log: log, entities: entities, entityOfActor: entityOfActor, isMerged: options.mergesGroups, problems: &problems)
+            }
             periodOfEvent[i] = period
             first = min(first, period)
             last = max(last, period)
         }
         try problems.throwIfAny()
         guard first <= last else {
-            return SlicedNetwork(entities: entities, slices: [], options: options, entityOfActor: entityOfActor, log: log)
+            let empty = SliceGraph(validatedNodeCount: 0, edges: [], isDirected: options.isDirected)
+            let slices = (fixedRanges ?? []).map { range in
+                let nodes = options.roster == .all ? (0..<Int32(entities.count)).map { $0 } : []
+                return Slice(label: range.label, periods: range.periods, nodes: nodes,
+                             graph: nodes.isEmpty ? empty : SliceGraph(validatedNodeCount: nodes.count, edges: [], isDirected: options.isDirected),
+                             eventIndices: [])
+            }
+            return SlicedNetwork(entities: entities, slices: slices, options: options, entityOfActor: entityOfActor, log: log)
         }
         // Events bucketed by period, in file order within each.
         let periodCount = last - first + 1
@@ -83,7 +115,7 @@ public enum Slicer {
 
         var slices: [Slice] = []
         var scratch = Scratch(entityCount: entities.count)
-        for (label, periods) in options.slicing.ranges(first: first, last: last) {
+        for (label, periods) in fixedRanges ?? options.slicing.ranges(first: first, last: last) {
             let lo = max(periods.lowerBound, first) - first
             let hi = min(periods.upperBound, last + 1) - first
             var eventIndices: [Int32] = []
@@ -93,7 +125,8 @@ public enum Slicer {
                 if periods.count > 1 { eventIndices.sort() }
             }
             slices.append(makeSlice(label: label, periods: periods, events: eventIndices, log: log, entities: entities,
-                                    entityOfActor: entityOfActor, options: options, scratch: &scratch, problems: &problems))
+                                    entityOfActor: entityOfActor, mediationKind: mediationKind, options: options, scratch: &scratch,
+                                    problems: &problems))
             if problems.isFull { break }
         }
         try problems.throwIfAny()
@@ -104,6 +137,41 @@ public enum Slicer {
     static func describe(lines: [Int]) -> String {
         let shown = lines.prefix(10).map(String.init).joined(separator: ", ")
         return (lines.count == 1 ? "line " : "lines ") + shown + (lines.count > 10 ? " and \(lines.count - 10) more" : "")
+    }
+
+    /// Records a problem, naming the event's line, when a mediation event with `about` is no
+    /// relay at the level of the slices: its target must be on one side, its source on neither,
+    /// and the two sides must be two entities (two groups under `--by group`).
+    private static func checkRelay(_ event: Event, log: EventLog, entities: [Entity], entityOfActor: [Int32], isMerged: Bool,
+                                   problems: inout ProblemCollector) {
+        guard let about = event.about else { return }
+        let a = entityOfActor[Int(about.first)], b = entityOfActor[Int(about.second)]
+        let x = entityOfActor[Int(event.target)], m = entityOfActor[Int(event.source)]
+        let written = "'\(log.actors[about.first].id)|\(log.actors[about.second].id)'"
+        func named(_ actor: Int32, _ entity: Int32) -> String {
+            isMerged ? "'\(log.actors[actor].id)' (group '\(entities[Int(entity)].id)')" : "'\(log.actors[actor].id)'"
+        }
+        let level = isMerged ? " at the group level (--by group, report --focus)" : ""
+        if a == b {
+            problems.add(line: event.line, "mediation about \(written)\(level): both sides are in group '\(entities[Int(a)].id)' (a relay needs two sides)")
+            return
+        }
+        if x != a && x != b {
+            problems.add(line: event.line, "mediation about \(written)\(level): the target \(named(event.target, x)) is on neither side (a mediation's target is one of the two sides)")
+        }
+        if m == a || m == b {
+            problems.add(line: event.line, "mediation about \(written)\(level): the source \(named(event.source, m)) is on one of the sides (a mediator stands on neither)")
+        }
+    }
+
+    /// The entity a relay's first leg starts from: for a mediation event M → X with `about`,
+    /// the side X is not on; `nil` for every other event. The event must have passed
+    /// ``checkRelay``.
+    @inline(__always)
+    static func relayOrigin(of event: Event, mediationKind: Int32?, entityOfActor: [Int32]) -> Int32? {
+        guard let about = event.about, event.kind == mediationKind else { return nil }
+        let a = entityOfActor[Int(about.first)], b = entityOfActor[Int(about.second)]
+        return entityOfActor[Int(event.target)] == a ? b : a
     }
 
     /// Reusable buffers for aggregating one slice after another.
@@ -132,31 +200,45 @@ public enum Slicer {
     /// summed in file order, so results are reproducible to the bit.
     /// - Complexity: O(*e* + *n* + *m* log *d*) for *e* events, *n* entities, *m* edges.
     private static func makeSlice(label: String, periods: Range<Int>, events: [Int32], log: EventLog, entities: [Entity],
-                                  entityOfActor: [Int32], options: SliceOptions, scratch: inout Scratch,
+                                  entityOfActor: [Int32], mediationKind: Int32?, options: SliceOptions, scratch: inout Scratch,
                                   problems: inout ProblemCollector) -> Slice {
         let entityCount = entities.count
         let directed = options.isDirected
-        // Endpoints at entity level, oriented for undirected graphs.
+        // Endpoints at entity level, oriented for undirected graphs: each event's own edge,
+        // then the first leg (origin → mediator) of each relay.
         var sources = [Int32](repeating: 0, count: events.count)
         var targets = [Int32](repeating: 0, count: events.count)
         var weights = [Double](repeating: 0, count: events.count)
+        // The line of the event behind each endpoint pair, for messages.
+        var lineOf = [Int](repeating: 0, count: events.count)
         for i in 0..<entityCount + 1 { scratch.sourceStart[i] = 0 }
         log.events.withUnsafeBufferPointer { all in
+            func add(_ i: Int, _ source: Int32, _ target: Int32, _ weight: Double, line: Int) {
+                var u = source, v = target
+                if !directed && u > v { swap(&u, &v) }
+                if i < sources.count {
+                    (sources[i], targets[i], weights[i], lineOf[i]) = (u, v, weight, line)
+                } else {
+                    sources.append(u); targets.append(v); weights.append(weight); lineOf.append(line)
+                }
+                if u != v { scratch.sourceStart[Int(u) + 1] += 1 }
+            }
             for (i, index) in events.enumerated() {
                 let event = all[Int(index)]
-                var u = entityOfActor[Int(event.source)], v = entityOfActor[Int(event.target)]
-                if !directed && u > v { swap(&u, &v) }
-                sources[i] = u
-                targets[i] = v
-                weights[i] = event.weight
-                if u != v { scratch.sourceStart[Int(u) + 1] += 1 }
+                add(i, entityOfActor[Int(event.source)], entityOfActor[Int(event.target)], event.weight, line: event.line)
+            }
+            for index in events {
+                let event = all[Int(index)]
+                if let origin = relayOrigin(of: event, mediationKind: mediationKind, entityOfActor: entityOfActor) {
+                    add(sources.count, origin, entityOfActor[Int(event.source)], event.weight, line: event.line)
+                }
             }
         }
         for u in 0..<entityCount { scratch.sourceStart[u + 1] += scratch.sourceStart[u] }
         let kept = Int(scratch.sourceStart[entityCount])
         if scratch.bySource.count < kept { scratch.bySource = [Int32](repeating: 0, count: kept) }
         var fill = Array(scratch.sourceStart[0..<entityCount])
-        for i in 0..<events.count where sources[i] != targets[i] {
+        for i in 0..<sources.count where sources[i] != targets[i] {
             let u = Int(sources[i])
             scratch.bySource[Int(fill[u])] = Int32(i)
             fill[u] += 1
@@ -182,7 +264,7 @@ public enum Slicer {
             }
             row.sort()
             for v in row where !scratch.weightTo[Int(v)].isFinite {
-                let lines = range.map { Int(scratch.bySource[$0]) }.filter { targets[$0] == v }.map { log.events[Int(events[$0])].line }
+                let lines = Array(Set(range.map { Int(scratch.bySource[$0]) }.filter { targets[$0] == v }.map { lineOf[$0] })).sorted()
                 problems.add(line: nil, "weights of \(entities[u].id) \(directed ? "→" : "–") \(entities[Int(v)].id) in \(label) sum to more than 1.8e308 (\(Self.describe(lines: lines)))")
                 isReported.formUnion([u, Int(v)])
             }
@@ -201,8 +283,8 @@ public enum Slicer {
             around[Int(edgeTargets[i])] += edgeWeights[i]
         }
         for e in 0..<entityCount where !around[e].isFinite && !isReported.contains(e) {
-            let lines = (0..<events.count).filter { (sources[$0] == Int32(e) || targets[$0] == Int32(e)) && sources[$0] != targets[$0] }
-                .map { log.events[Int(events[$0])].line }
+            let lines = Array(Set((0..<sources.count).filter { (sources[$0] == Int32(e) || targets[$0] == Int32(e)) && sources[$0] != targets[$0] }
+                .map { lineOf[$0] })).sorted()
             problems.add(line: nil, "weights of the ties of \(entities[e].id) in \(label) sum to more than 1.8e308 (\(Self.describe(lines: lines)))")
         }
         // Nodes: the active entities, or all of them.

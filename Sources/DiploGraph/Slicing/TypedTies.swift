@@ -15,39 +15,66 @@ public struct TypedTie: Sendable, Equatable {
     public let eventCount: Int
     /// The indices of the tie's events in the log, in file order.
     public let events: [Int32]
+    /// Whether the tie is made of relays' first legs (origin → mediator) rather than of acts.
+    public var isRelayLeg: Bool = false
 }
 
 extension SlicedNetwork {
     /// The ties of `slice`, one per pair (ordered when directed) and kind, in order of first event.
     ///
     /// Events within one entity (possible with `--by group`) are left out, as in the slice graph.
+    /// A relay (see ``Slicer/slice(_:options:)``) adds its first leg, origin → mediator, as a
+    /// tie of kind `mediation`: merged with the acts of that pair and kind, so that the ties
+    /// sum to the slice graph, or apart from them (``TypedTie/isRelayLeg``) when
+    /// `separatesRelayLegs`, so that diagrams can draw legs and acts differently.
     /// - Complexity: O(*e*) expected for the slice's *e* events.
-    public func typedTies(in slice: Slice) -> [TypedTie] {
-        struct Key: Hashable { let source: Int32, target: Int32, kind: Int32 }
+    public func typedTies(in slice: Slice, separatesRelayLegs: Bool = false) -> [TypedTie] {
+        struct Key: Hashable { let source: Int32, target: Int32, kind: Int32, isLeg: Bool }
         var position: [Key: Int] = [:]
         var keys: [Key] = []
         var weights: [Double] = []
         var members: [[Int32]] = []
-        for index in slice.eventIndices {
-            let event = log.events[Int(index)]
-            var u = entityOfActor[Int(event.source)], v = entityOfActor[Int(event.target)]
-            if u == v { continue }
+        func add(_ source: Int32, _ target: Int32, kind: Int32, isLeg: Bool, weight: Double, index: Int32) {
+            var u = source, v = target
+            if u == v { return }
             if !options.isDirected && u > v { swap(&u, &v) }
-            let key = Key(source: u, target: v, kind: event.kind)
+            let key = Key(source: u, target: v, kind: kind, isLeg: isLeg && separatesRelayLegs)
             if let at = position[key] {
-                weights[at] += event.weight
+                weights[at] += weight
                 members[at].append(index)
             } else {
                 position[key] = keys.count
                 keys.append(key)
-                weights.append(event.weight)
+                weights.append(weight)
                 members.append([index])
+            }
+        }
+        let mediationKind = log.kinds.index(of: "mediation")
+        for index in slice.eventIndices {
+            let event = log.events[Int(index)]
+            let m = entityOfActor[Int(event.source)]
+            add(m, entityOfActor[Int(event.target)], kind: event.kind, isLeg: false, weight: event.weight, index: index)
+            if let origin = Slicer.relayOrigin(of: event, mediationKind: mediationKind, entityOfActor: entityOfActor) {
+                add(origin, m, kind: event.kind, isLeg: true, weight: event.weight, index: index)
             }
         }
         return keys.indices.map { i in
             TypedTie(source: keys[i].source, target: keys[i].target, kind: keys[i].kind, weight: weights[i],
-                     eventCount: members[i].count, events: members[i])
+                     eventCount: members[i].count, events: members[i], isRelayLeg: keys[i].isLeg)
         }
+    }
+
+    /// The relationship `event` bears on at the level of the slices (two actors, or their two
+    /// groups), or `nil` when it has no `about` or both sides fall in one group.
+    public func about(of event: Event) -> (Int32, Int32)? {
+        guard let about = event.about else { return nil }
+        let a = entityOfActor[Int(about.first)], b = entityOfActor[Int(about.second)]
+        return a == b ? nil : (min(a, b), max(a, b))
+    }
+
+    /// The first leg's origin entity when `event` is a relay, otherwise `nil`.
+    public func relayOrigin(of event: Event) -> Int32? {
+        Slicer.relayOrigin(of: event, mediationKind: log.kinds.index(of: "mediation"), entityOfActor: entityOfActor)
     }
 
     /// The group index of each node of `slice` (groups numbered in order of appearance), for brokerage.
