@@ -40,7 +40,7 @@ import Testing
     }
 
     /// networkx reads every export back with the same ties and weights as an independent computation.
-    @Test(arguments: [[], ["--undirected"]])
+    @Test(.enabled(if: PythonTools.areInstalled, PythonTools.skipMessage), arguments: [[], ["--undirected"]])
     func exportsReadBackInNetworkx(extra: [String]) throws {
         let scratch = try Scratch()
         let events = Tool.dataset + ".events.csv"
