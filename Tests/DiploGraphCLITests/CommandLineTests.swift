@@ -45,6 +45,11 @@ func runScript(_ script: String, _ arguments: [String]) throws -> (status: Int32
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", Tool.root.appendingPathComponent(script).path] + arguments
+    // Packages `make test` installed into the checkout (Scripts/test/python-deps.sh) come first.
+    var environment = ProcessInfo.processInfo.environment
+    let installed = Tool.root.appendingPathComponent(".build/python-test").path
+    environment["PYTHONPATH"] = installed + (environment["PYTHONPATH"].map { ":" + $0 } ?? "")
+    process.environment = environment
     let err = Pipe()
     process.standardError = err
     process.standardOutput = Pipe()
