@@ -135,9 +135,29 @@ import Testing
         // A process id that cannot be running (above the kernel's pid_max).
         let stale = scratch.path(".out.tmp-2147483646-1")
         try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: true)
+        // The tool lists each file in the staging folder's marker before writing it.
+        try "# Written by DiploGraph\n2018.svg\n".write(toFile: stale + "/" + Self.marker, atomically: true, encoding: .utf8)
         try "half".write(toFile: stale + "/2018.svg", atomically: true, encoding: .utf8)
         #expect(try Tool.run(["render", events, "--out", scratch.path("out")]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: stale))
+    }
+
+    @Test func aRunKilledAfterTheSwapLosesNoUserFile() throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("s.events.csv", Self.events)
+        let out = scratch.path("out")
+        #expect(try Tool.run(["render", events, "--out", out]).status == 0)
+        // As a run killed right after swapping leaves it: the previous output, with its marker,
+        // in the staging folder, and a file of the user's not yet moved back.
+        let stale = scratch.path(".out.tmp-2147483646-7")
+        try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: true)
+        try "# Written by DiploGraph\n2017.svg\n".write(toFile: stale + "/" + Self.marker, atomically: true, encoding: .utf8)
+        try "old".write(toFile: stale + "/2017.svg", atomically: true, encoding: .utf8)
+        try "my notes".write(toFile: stale + "/notes.txt", atomically: true, encoding: .utf8)
+        #expect(try Tool.run(["render", events, "--out", out]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(try String(contentsOfFile: out + "/notes.txt", encoding: .utf8) == "my notes")
+        #expect(!FileManager.default.fileExists(atPath: out + "/2017.svg"))
     }
 
     @Test func parallelRunsIntoOneFolderAllSucceed() throws {

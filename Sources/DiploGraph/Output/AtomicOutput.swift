@@ -68,6 +68,7 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 public final class StagedDirectory {
     /// The name of the marker file listing what DiploGraph wrote into a folder.
     public static let markerName = ".diplograph-output"
+    static let markerHeader = "# Written by DiploGraph: the files it wrote into this folder, which its next run here replaces.\n"
 
     /// The folder the output goes to (symbolic links resolved).
     public let target: URL
@@ -77,6 +78,8 @@ public final class StagedDirectory {
     private var written: [String] = []
     private var isFinished = false
     private var lockDescriptor: Int32 = -1
+    private var lockedTarget: String?
+    private var sharedParent: String?
     private let stagingPrefix: String
     private let oldPrefix: String
 
@@ -128,6 +131,9 @@ public final class StagedDirectory {
             if exists { try checkRule(path: path) }
             do {
                 try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+                // The staging folder's marker lists every file as it is written, so that a run
+                // interrupted at any point leaves a folder whose own files are known.
+                try Data(Self.markerHeader.utf8).write(to: staging.appendingPathComponent(Self.markerName))
             } catch {
                 throw OutputError(path: path, reason: Self.reason(error))
             }
@@ -153,11 +159,18 @@ public final class StagedDirectory {
                               reason: "output file names are plain names that do not start with a dot", kind: .wrongType)
         }
         do {
+            if !written.contains(name) {
+                // Listed before it exists: an interrupted run never leaves an unlisted file.
+                let marker = try FileHandle(forWritingTo: staging.appendingPathComponent(Self.markerName))
+                defer { try? marker.close() }
+                try marker.seekToEnd()
+                try marker.write(contentsOf: Data((name + "\n").utf8))
+                written.append(name)
+            }
             try Data(bytes).write(to: staging.appendingPathComponent(name))
         } catch {
             throw OutputError(path: target.appendingPathComponent(name).path, reason: Self.reason(error))
         }
-        if !written.contains(name) { written.append(name) }
     }
 
     /// Writes `text` as UTF-8 as `name` in the staging folder.
@@ -170,8 +183,7 @@ public final class StagedDirectory {
     public func commit() throws(OutputError) {
         defer { unlock() }
         let manager = FileManager.default
-        let marker = "# Written by DiploGraph: the files it wrote into this folder, which its next run here replaces.\n"
-            + written.sorted().joined(separator: "\n") + "\n"
+        let marker = Self.markerHeader + written.sorted().map { $0 + "\n" }.joined()
         do {
             try Data(marker.utf8).write(to: staging.appendingPathComponent(Self.markerName))
         } catch {
@@ -270,51 +282,107 @@ public final class StagedDirectory {
     // MARK: - System calls
 
     private func lock(parent: URL, path: String) throws(OutputError) {
-        let descriptor = open(parent.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw OutputError(path: path, reason: "cannot open its folder \(parent.path): \(String(cString: strerror(errno)))")
+        // Within one process, output folders are told apart by the registry (an flock would
+        // wait for the process's own lock); across processes, by an flock on the parent folder.
+        guard Self.registry.claim(target: target.path) else {
+            throw OutputError(path: path, reason: "another output into this folder is being written by this program", kind: .system)
         }
-        while flock(descriptor, LOCK_EX) != 0 {
-            if errno == EINTR { continue }
-            close(descriptor)
-            throw OutputError(path: path, reason: "cannot lock its folder \(parent.path): \(String(cString: strerror(errno)))")
+        lockedTarget = target.path
+        switch Self.registry.acquireParent(parent.path) {
+        case .success(let descriptor):
+            sharedParent = parent.path
+            lockDescriptor = descriptor
+        case .failure(let failure):
+            Self.registry.release(target: target.path)
+            lockedTarget = nil
+            throw OutputError(path: path, reason: "cannot lock its folder \(parent.path): \(String(cString: strerror(failure.code)))")
         }
-        lockDescriptor = descriptor
     }
 
     private func unlock() {
-        guard lockDescriptor >= 0 else { return }
-        close(lockDescriptor)  // releases the flock
+        if let lockedTarget { Self.registry.release(target: lockedTarget) }
+        lockedTarget = nil
+        if let sharedParent, lockDescriptor >= 0 {
+            // The last holder in this process closes the descriptor, which releases the flock.
+            if Self.registry.releaseParent(sharedParent) { close(lockDescriptor) }
+        }
+        sharedParent = nil
         lockDescriptor = -1
     }
 
-    /// Removes staging folders of runs into the same target that ended without cleaning up.
-    /// Called under the lock: no live run is between creating and committing one.
+    /// The output folders this process is writing, and the parent folders it holds locked.
+    final class Registry: @unchecked Sendable {
+        private let lock = NSLock()
+        private var targets: Set<String> = []
+        private var parents: [String: (descriptor: Int32, holders: Int)] = [:]
+
+        func claim(target: String) -> Bool { lock.withLock { targets.insert(target).inserted } }
+        func release(target: String) { _ = lock.withLock { targets.remove(target) } }
+
+        struct Failure: Error { let code: Int32 }
+
+        /// A descriptor of `parent` holding its flock: the one this process already holds (one
+        /// more holder), or a new one, waiting for other processes to release theirs.
+        func acquireParent(_ parent: String) -> Result<Int32, Failure> {
+            lock.withLock {
+                if let entry = parents[parent] {
+                    parents[parent] = (entry.descriptor, entry.holders + 1)
+                    return .success(entry.descriptor)
+                }
+                let descriptor = open(parent, O_RDONLY | O_CLOEXEC)
+                guard descriptor >= 0 else { return .failure(Failure(code: errno)) }
+                while flock(descriptor, LOCK_EX) != 0 {
+                    if errno == EINTR { continue }
+                    let code = errno
+                    close(descriptor)
+                    return .failure(Failure(code: code))
+                }
+                parents[parent] = (descriptor, 1)
+                return .success(descriptor)
+            }
+        }
+
+        /// One holder less; `true` when it was the last, and the descriptor should be closed.
+        func releaseParent(_ parent: String) -> Bool {
+            lock.withLock {
+                guard let entry = parents[parent] else { return false }
+                if entry.holders <= 1 { parents[parent] = nil; return true }
+                parents[parent] = (entry.descriptor, entry.holders - 1)
+                return false
+            }
+        }
+    }
+
+    static let registry = Registry()
+
+    /// Cleans up after runs into the same target that ended without doing so (killed, power
+    /// lost): their staging folders (`.NAME.tmp-PID-…`, which after a swap hold the previous
+    /// output) and folders set aside by the two-rename fallback (`.NAME.old-PID-…`).
+    ///
+    /// Called under the lock, and only for processes that are no longer running. Each folder's
+    /// marker lists DiploGraph's own files, which are removed; anything else in it (a file of
+    /// the user's that was being moved back into the output) is moved into the target when the
+    /// target lacks that name, and otherwise left where it is.
     private func removeStaleStaging(in parent: URL) {
         let manager = FileManager.default
         for entry in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? [] {
             let isStaging = entry.hasPrefix(stagingPrefix), isOld = entry.hasPrefix(oldPrefix)
             guard isStaging || isOld else { continue }
             let pidText = entry.dropFirst(isStaging ? stagingPrefix.count : oldPrefix.count).prefix { $0 != "-" }
-            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }  // still running
+            guard let pid = Int32(pidText), pid != getpid() else { continue }
+            if kill(pid, 0) == 0 || errno == EPERM { continue }  // still running
             let folder = parent.appendingPathComponent(entry)
-            if isStaging {
-                // Staging folders only ever hold files DiploGraph wrote.
-                try? manager.removeItem(at: folder)
-            } else {
-                // A previous output left aside by the two-rename fallback: keep what is not DiploGraph's.
-                let owned = Self.ownedNames(in: folder)
-                for item in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] {
-                    let from = folder.appendingPathComponent(item).path
-                    if (item == Self.markerName || owned.contains(item)) && Self.isFileOrLink(from) {
-                        unlink(from)
-                    } else if manager.fileExists(atPath: target.path),
-                              !manager.fileExists(atPath: target.appendingPathComponent(item).path) {
-                        rename(from, target.appendingPathComponent(item).path)
-                    }
+            let owned = Self.ownedNames(in: folder)
+            for item in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                let from = folder.appendingPathComponent(item).path
+                if (item == Self.markerName || owned.contains(item)) && Self.isFileOrLink(from) {
+                    unlink(from)
+                } else if manager.fileExists(atPath: target.path),
+                          !manager.fileExists(atPath: target.appendingPathComponent(item).path) {
+                    rename(from, target.appendingPathComponent(item).path)
                 }
-                rmdir(folder.path)
             }
+            rmdir(folder.path)
         }
     }
 
