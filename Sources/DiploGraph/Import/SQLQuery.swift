@@ -359,11 +359,13 @@ private struct Quoting {
             // count. One more column than the longest row catches rows that overflow.
             let maximum = fieldCounts.max()!
             let names = (0...maximum).map { fieldName($0, source: source) }
-            let definitions = names.map { "\(literal($0)): 'VARCHAR'" }.joined(separator: ", ")
+            let definitions = stride(from: 0, to: names.count, by: 4).map { start in
+                names[start..<min(start + 4, names.count)].map { "\(literal($0)): 'VARCHAR'" }.joined(separator: ", ")
+            }.joined(separator: ",\n      ")
             let header = source == .icews ? "true" : "false"
             let reader = "read_csv(\(literal(path)), delim = '\\t', header = \(header), quote = '', escape = '', comment = '',\n"
                 + "    auto_detect = false, strict_mode = false, null_padding = true, nullstr = E'\\n',\n"
-                + "    columns = {\(definitions)})"
+                + "    columns = {\n      \(definitions)})"
             let wellFormed = fieldCounts.map {
                 "(\(identifier(names[$0 - 1])) IS NOT NULL AND \(identifier(names[$0])) IS NULL)"
             }.joined(separator: " OR ")
