@@ -11,7 +11,8 @@ struct Diplograph: ParsableCommand {
         discussion: """
         Every subcommand reads an events file (date,source,target,kind[,weight,note]) and cuts it
         into slices (years by default). Errors are printed as FILE:LINE: message, and the exit
-        status is 1 on any error.
+        status is 1 on any error. import turns ICEWS and GDELT files into events; sql prints
+        the same mapping as one query for DuckDB, Spark or BigQuery, for data past one machine.
 
         Example:
           diplograph report graphs/korean-peninsula.events.csv --actors graphs/korean-peninsula.actors.csv --out output

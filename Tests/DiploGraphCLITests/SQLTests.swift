@@ -65,7 +65,9 @@ func parseCSV(_ text: String) -> [[String]] {
     /// One query to check: the dataset, a fixture, the slice, and whether it uses the custom mapping.
     struct Case: CustomStringConvertible {
         let source: String, file: String, slice: String, customMapping: Bool
-        var name: String { "\(file.split(separator: ".")[0])-\(slice)\(customMapping ? "-mapped" : "")" }
+        /// Read from Parquet made of the file's well-formed rows (Scripts/test/gdelt_to_parquet.py).
+        var parquet = false
+        var name: String { "\(file.split(separator: ".")[0])-\(slice)\(customMapping ? "-mapped" : "")\(parquet ? "-parquet" : "")" }
         var description: String { name }
     }
 
@@ -74,6 +76,7 @@ func parseCSV(_ text: String) -> [[String]] {
         Case(source: "gdelt", file: "sql-gdelt.tsv", slice: "month", customMapping: false),
         Case(source: "gdelt", file: "sql-gdelt.tsv", slice: "month", customMapping: true),
         Case(source: "gdelt", file: "gdelt1-sample.tsv", slice: "year", customMapping: false),
+        Case(source: "gdelt", file: "sql-gdelt.tsv", slice: "month", customMapping: true, parquet: true),
         Case(source: "icews", file: "sql-icews.tab", slice: "year", customMapping: false),
         Case(source: "icews", file: "sql-icews.tab", slice: "month", customMapping: false),
         Case(source: "icews", file: "sql-icews.tab", slice: "year", customMapping: true),
@@ -89,7 +92,13 @@ func parseCSV(_ text: String) -> [[String]] {
         return try cases.map { item in
             let file = Self.fixtures + "/" + item.file
             let custom = item.customMapping ? ["--mapping", mapping, "--kinds-file", kinds] : []
-            let sql = try Tool.run(["sql", item.source, "--dialect", dialect, "--slice", item.slice, "--from", file] + custom)
+            var from = file
+            if item.parquet {
+                from = scratch.path("\(item.name).parquet")
+                let convert = try runScript("Scripts/test/gdelt_to_parquet.py", [file, from])
+                #expect(convert.status == 0, "\(convert.stderr)")
+            }
+            let sql = try Tool.run(["sql", item.source, "--dialect", dialect, "--slice", item.slice, "--from", from] + custom)
             #expect(sql.status == 0, "\(item): \(sql.stderr)")
             let query = try scratch.file("\(item.name).sql", sql.stdout)
 
@@ -131,7 +140,7 @@ func parseCSV(_ text: String) -> [[String]] {
         try Self.checkEngine("duckdb", dialect: "duckdb")
     }
 
-    @Test(.enabled(if: PythonPackages.spark == nil, "PySpark or Java missing: \(PythonPackages.advice)"))
+    @Test(.enabled(if: PythonPackages.spark == nil && PythonPackages.duckdb == nil, "PySpark, DuckDB or Java missing: \(PythonPackages.advice)"))
     func sparkQueryEqualsImport() throws {
         try Self.checkEngine("spark", dialect: "spark")
     }
