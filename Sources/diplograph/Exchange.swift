@@ -99,22 +99,14 @@ struct SQLCommand: ParsableCommand {
         commandName: "sql",
         abstract: "Print one SQL query that does what import does, aggregated per slice, for DuckDB, Spark or BigQuery.",
         discussion: """
-        The query maps CAMEO codes to kinds with the same mapping and rules as import
-        (--skip-bad-rows) and returns rows date,source,target,kind,weight,events: events that
-        centrality, report and the rest read as they are. It is generated from the mapping,
-        never written by hand per code.
+        The query maps CAMEO codes to kinds with the same mapping and rules as import --skip-bad-rows (generated from the mapping, never written per code) and returns rows date,source,target,kind,weight,events: events that centrality, report and the rest read as they are.
 
-        --from names tab-separated files (a path or glob with /, * or ?, or ending in .csv,
-        .tsv, .tab, .txt), Parquet files (ending in .parquet, or a directory ending in /) or a
-        table (anything else; dots separate qualified parts). Tables and Parquet files use
-        GDELT's column names (as in gdelt-bq.gdeltv2.events) or the ICEWS header's. Defaults:
-        DuckDB and Spark read *.export.CSV (GDELT) or *.tab (ICEWS) in the working directory;
-        BigQuery reads gdelt-bq.gdeltv2.events (ICEWS needs --from).
+        --from names tab-separated files (a path or glob with /, * or ?, or ending in .csv, .tsv, .tab, .txt), Parquet files (ending in .parquet, or a directory ending in /) or a table (anything else; dots separate qualified parts). Tables and Parquet files use GDELT's column names (as in gdelt-bq.gdeltv2.events) or the ICEWS header's. Without --from, DuckDB and Spark read *.export.CSV (GDELT) or *.tab (ICEWS) in the working directory, and BigQuery reads gdelt-bq.gdeltv2.events (ICEWS needs --from). The BigQuery query has not been run against the service. README.md ("When the data outgrows one machine") shows how to run each query and save its rows as an events file.
 
         Examples:
-          diplograph sql gdelt --dialect duckdb --from '20180612*.export.CSV' > korea.sql
-          duckdb -csv < korea.sql > korea.events.csv
-          diplograph sql gdelt --dialect bigquery --slice month
+          diplograph sql gdelt --dialect bigquery --slice month > gdelt.sql
+          diplograph sql gdelt --dialect spark --from 's3a://bucket/gdelt/'
+          diplograph sql icews --dialect duckdb --mapping my-cameo.csv > icews.sql
         """)
 
     @Argument(help: "The dataset: icews or gdelt.")
