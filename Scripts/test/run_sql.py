@@ -9,6 +9,7 @@ seconds to start). Exit status: 0 when every query ran, 1 otherwise.
 """
 import csv
 import sys
+import tempfile
 
 
 class DuckDB:
@@ -30,8 +31,11 @@ class Spark:
     def __init__(self):
         from pyspark.sql import SparkSession
 
+        # Spark would leave spark-warehouse/ in the working directory (the repository).
+        self.scratch = tempfile.TemporaryDirectory(prefix="diplograph-spark-")
         self.spark = (SparkSession.builder.master("local[2]").appName("diplograph-sql-tests")
                       .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").config("spark.sql.shuffle.partitions", "2")
+                      .config("spark.sql.warehouse.dir", self.scratch.name + "/warehouse")
                       .getOrCreate())
         self.spark.sparkContext.setLogLevel("ERROR")
 
@@ -41,6 +45,7 @@ class Spark:
 
     def close(self):
         self.spark.stop()
+        self.scratch.cleanup()
 
 
 def main():
