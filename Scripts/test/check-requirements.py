@@ -1,5 +1,10 @@
 """Exits 0 when every requirement of the given requirements file is installed, 1 otherwise.
 
+    check-requirements.py REQUIREMENTS [NAME...]
+
+With names, only the requirements for those packages are checked (a test that needs DuckDB
+asks for `duckdb` alone).
+
 Prints the missing or too old ones on stderr. Used by `make test` (python-deps.sh) and by the
 Swift tests that need Python packages, so that both agree on what "installed" means.
 """
@@ -33,10 +38,13 @@ def satisfied(name, spec):
     return as_tuple(installed) >= as_tuple(spec)
 
 
+only = {name.lower() for name in sys.argv[2:]}
 missing = []
 for raw in open(sys.argv[1], encoding="utf-8"):
     line = raw.split("#", 1)[0].strip()
-    if line and not satisfied(*parse(line)):
+    if not line or (only and parse(line)[0].lower() not in only):
+        continue
+    if not satisfied(*parse(line)):
         missing.append(line)
 if missing:
     print("missing or too old: " + ", ".join(missing), file=sys.stderr)

@@ -13,13 +13,15 @@ struct Diplograph: ParsableCommand {
         cuts it into slices (years by default). `about` (A|B, two actor ids) names the
         relationship an act bears on; a mediation M→X with about A|B, X one side, is a relay:
         slices also get the leg from the other side to M. Errors are printed as
-        FILE:LINE: message, and the exit status is 1 on any error.
+        FILE:LINE: message, and the exit status is 1 on any error. import turns ICEWS and
+        GDELT files into events; sql prints the same mapping as one query for DuckDB, Spark or
+        BigQuery, for data past one machine.
 
         Example:
           diplograph report graphs/korean-peninsula.events.csv --actors graphs/korean-peninsula.actors.csv --out output
         """,
         version: "0.1.0",
-        subcommands: [Centrality.self, Roles.self, DotCommand.self, RenderCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self]
+        subcommands: [Centrality.self, Roles.self, DotCommand.self, RenderCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, SQLCommand.self]
     )
 
     /// Runs the command line; every failure exits with status 1 (usage errors included).

@@ -101,3 +101,51 @@ struct ImportCommand: ParsableCommand {
         FileHandle.standardError.write(Data("\(file): \(summary)\n".utf8))
     }
 }
+
+extension SQLDialect: ExpressibleByArgument {}
+extension SQLQuery.Slice: ExpressibleByArgument {}
+
+struct SQLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sql",
+        abstract: "Print one SQL query that does what import does, aggregated per slice, for DuckDB, Spark or BigQuery.",
+        discussion: """
+        The query maps CAMEO codes to kinds with the same mapping and rules as import --skip-bad-rows (generated from the mapping, never written per code) and returns rows date,source,target,kind,weight,events: events that centrality, report and the rest read as they are.
+
+        --from names tab-separated files (a path or glob with /, * or ?, or ending in .csv, .tsv, .tab, .txt), Parquet files (ending in .parquet, or a directory ending in /) or a table (anything else; dots separate qualified parts). Tables and Parquet files use GDELT's column names (as in gdelt-bq.gdeltv2.events) or the ICEWS header's. Without --from, DuckDB and Spark read *.export.CSV (GDELT) or *.tab (ICEWS) in the working directory, and BigQuery reads gdelt-bq.gdeltv2.events (ICEWS needs --from). The BigQuery query has not been run against the service. README.md ("When the data outgrows one machine") shows how to run each query and save its rows as an events file.
+
+        Examples:
+          diplograph sql gdelt --dialect bigquery --slice month > gdelt.sql
+          diplograph sql gdelt --dialect spark --from 's3a://bucket/gdelt/'
+          diplograph sql icews --dialect duckdb --mapping my-cameo.csv > icews.sql
+        """)
+
+    @Argument(help: "The dataset: icews or gdelt.")
+    var source: EventSource
+
+    @Option(name: .long, help: "The SQL dialect: duckdb, spark or bigquery.")
+    var dialect: SQLDialect
+
+    @Option(name: .long, help: "CAMEO mapping file (cameo,kind): prefixes, the longest match wins.")
+    var mapping: String?
+
+    @Option(name: .customLong("kinds-file"), help: "Kinds file declaring kinds the mapping uses beyond the built-in three.")
+    var kindsFile: String?
+
+    @Option(name: .long, help: "The slice each row's date is cut to: year (2018) or month (2018-06).")
+    var slice: SQLQuery.Slice = .year
+
+    @Option(name: .long, help: "Table, Parquet path or tab-separated files to read (default: see below).")
+    var from: String?
+
+    func run() throws {
+        let kinds = try kindsFile.map { try DatasetReader.readKinds(path: $0) } ?? KindTable()
+        let cameo = try mapping.map { try CAMEOMapping.read(path: $0, kinds: kinds) } ?? .standard
+        let query = SQLQuery(source: source, dialect: dialect, mapping: cameo, slice: slice, input: from.map(SQLInput.init))
+        do {
+            printOut(try query.text())
+        } catch {
+            throw UserError(error.description)
+        }
+    }
+}
