@@ -41,7 +41,7 @@ import Testing
                 let prefix = String((0..<Int(1 + generator.next() % 4)).map { _ in Character(String(generator.next() % 10)) })
                 if seen.insert(prefix).inserted { rows.append((prefix, ["mediation", "summit", "pressure"][Int(generator.next() % 3)])) }
             }
-            let mapping = CAMEOMapping(rows: rows)
+            let mapping = try CAMEOMapping(rows: rows)
             for dialect in SQLDialect.allCases {
                 let text = try SQLQuery(source: .gdelt, dialect: dialect, mapping: mapping, input: .table("t")).text()
                 var searchFrom = text.startIndex
@@ -60,7 +60,7 @@ import Testing
 
     /// Kinds come from user files: quotes, backslashes and line breaks stay inside the literal.
     @Test func literalsAreEscapedPerDialect() throws {
-        let mapping = CAMEOMapping(rows: [("042", "a'b\\c\nd")])
+        let mapping = try CAMEOMapping(rows: [("042", "a'b\\c\nd")])
         let expected: [SQLDialect: String] = [
             .duckdb: "('042', 'a''b\\c\nd', 1)",
             .spark: "('042', 'a\\'b\\\\c\\nd', 1)",
