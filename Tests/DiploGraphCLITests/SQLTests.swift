@@ -3,16 +3,11 @@ import Testing
 
 /// Python packages from Scripts/test/requirements.txt, checked as `make test` checks them.
 enum PythonPackages {
+    /// `nil` when python3 has `names` (as `make test` installs them: see `runScript`), else what is missing.
     static func missing(_ names: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Tool.root.appendingPathComponent("Scripts/test/check-requirements.py").path,
-                             Tool.root.appendingPathComponent("Scripts/test/requirements.txt").path] + names
-        process.standardOutput = Pipe()
-        process.standardError = Pipe()
-        guard (try? process.run()) != nil else { return "python3 not found" }
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? nil : "python3 lacks \(names.joined(separator: ", "))"
+        let requirements = Tool.root.appendingPathComponent("Scripts/test/requirements.txt").path
+        guard let result = try? runScript("Scripts/test/check-requirements.py", [requirements] + names) else { return "python3 not found" }
+        return result.status == 0 ? nil : "python3 lacks \(names.joined(separator: ", "))"
     }
 
     static let duckdb = missing(["duckdb"])
