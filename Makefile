@@ -46,5 +46,13 @@ bench: build
 fuzz:
 	Scripts/fuzz.sh
 
+## Removes the build and what DiploGraph wrote into output/ (the files its marker lists); files
+## of yours in output/ stay.
 clean:
-	rm -rf .build output/*
+	rm -rf .build
+	@if [ -f output/.diplograph-output ]; then \
+		grep -v '^#' output/.diplograph-output | while IFS= read -r name; do \
+			case "$$name" in */*|.|..|"") ;; *) rm -f -- "output/$$name" ;; esac; \
+		done; \
+		rm -f output/.diplograph-output; \
+	fi

@@ -72,13 +72,22 @@ struct ImportCommand: ParsableCommand {
         if !out.hasSuffix(".events.csv") { throw ValidationError("--out must end in .events.csv (the actors file goes beside it)") }
     }
 
+    /// Whether every row of the actors file at `path` is `id,id,id`, as `import` writes them.
+    static func looksImported(_ path: String) -> Bool {
+        guard let actors = try? DatasetReader.readActors(path: path) else { return false }
+        return actors.actors.allSatisfy { $0.label == $0.id && $0.group == $0.id }
+    }
+
     func run() throws {
         let kinds = try kindsFile.map { try DatasetReader.readKinds(path: $0) } ?? KindTable()
         let cameo = try mapping.map { try CAMEOMapping.read(path: $0, kinds: kinds) } ?? .standard
         let actorsPath = String(out.dropLast(".events.csv".count)) + ".actors.csv"
         let header = "date,source,target,kind,weight,note,cameo,event_id\n"
-        if !force, FileManager.default.fileExists(atPath: actorsPath), !FileManager.default.fileExists(atPath: out) {
-            throw OutputError(path: actorsPath, reason: "the file exists beside the events file to write, and DiploGraph did not write it; name another --out",
+        // An actors file import wrote names each country as its own label and group; one with
+        // other labels or groups was edited by hand, and is not replaced.
+        if !force, FileManager.default.fileExists(atPath: actorsPath),
+           !FileManager.default.fileExists(atPath: out) || !Self.looksImported(actorsPath) {
+            throw OutputError(path: actorsPath, reason: "the file exists beside the events file to write, and DiploGraph did not write it (or it was edited); name another --out",
                               kind: .foreignFile)
         }
         let events = try StagedFile(path: out, signature: header, force: force)
@@ -137,6 +146,12 @@ struct SQLCommand: ParsableCommand {
 
     @Option(name: .long, help: "Table, Parquet path or tab-separated files to read (default: see below).")
     var from: String?
+
+    /// Whether every row of the actors file at `path` is `id,id,id`, as `import` writes them.
+    static func looksImported(_ path: String) -> Bool {
+        guard let actors = try? DatasetReader.readActors(path: path) else { return false }
+        return actors.actors.allSatisfy { $0.label == $0.id && $0.group == $0.id }
+    }
 
     func run() throws {
         let kinds = try kindsFile.map { try DatasetReader.readKinds(path: $0) } ?? KindTable()

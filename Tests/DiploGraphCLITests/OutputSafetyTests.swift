@@ -193,6 +193,133 @@ import Testing
         #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("slice,source,target,kind,weight,events\n"))
     }
 
+    @Test func exportNeitherReadsNorReplacesDevicesPipesOrDanglingLinks() throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("s.events.csv", Self.events)
+        #expect(mkfifo(scratch.path("fifo"), 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("stdout-link"), withDestinationPath: "/proc/self/fd/1")
+        for (out, message) in [(scratch.path("fifo"), "it is not a regular file"), ("/dev/null", "it is not a regular file"),
+                               ("/dev/stdout", "it is a symbolic link to something that does not exist"),
+                               (scratch.path("stdout-link"), "symbolic link to something that does not exist")] {
+            for force in [[], ["--force"]] {
+                let result = try Tool.run(["export", events, "--to", "csv", "--out", out] + force)
+                #expect(result.status == 1, "\(out)")
+                #expect(result.stderr.contains(message), "\(out): \(result.stderr)")
+            }
+        }
+        var info = stat()
+        #expect(lstat(scratch.path("fifo"), &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        #expect(lstat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        #expect(lstat(scratch.path("stdout-link"), &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        // A link to a regular file is written through and stays a link.
+        let own = scratch.path("ties.csv")
+        #expect(try Tool.run(["export", events, "--to", "csv", "--out", own]).status == 0)
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("latest.csv"), withDestinationPath: "ties.csv")
+        #expect(try Tool.run(["export", events, "--to", "csv", "--out", scratch.path("latest.csv"), "--slice", "all"]).status == 0)
+        #expect(lstat(scratch.path("latest.csv"), &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        #expect(try String(contentsOfFile: own, encoding: .utf8).contains("\nall,"))
+    }
+
+    @Test func aFolderNamedLikeAnOutputFileOrAFolderMarkerIsRefusedEvenWithForce() throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("s.events.csv", Self.events)
+        let out = scratch.path("t2")
+        try FileManager.default.createDirectory(atPath: out + "/2018.svg", withIntermediateDirectories: true)
+        try "mine".write(toFile: out + "/2018.svg/notes.txt", atomically: true, encoding: .utf8)
+        let result = try Tool.run(["render", events, "--out", out, "--force"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("holds folders named like output files (2018.svg)"), "\(result.stderr)")
+        #expect(try String(contentsOfFile: out + "/2018.svg/notes.txt", encoding: .utf8) == "mine")
+        let marked = scratch.path("t1")
+        try FileManager.default.createDirectory(atPath: marked + "/" + Self.marker, withIntermediateDirectories: true)
+        try "mine".write(toFile: marked + "/" + Self.marker + "/x", atomically: true, encoding: .utf8)
+        let second = try Tool.run(["render", events, "--out", marked, "--force"])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("is not a file DiploGraph wrote"))
+        #expect(FileManager.default.fileExists(atPath: marked + "/" + Self.marker + "/x"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix(".t") }.isEmpty)
+    }
+
+    @Test func aHomeOrCurrentFolderHoldingOnlyHiddenFilesIsRefused() throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("s.events.csv", Self.events)
+        let home = scratch.path("home")
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        try "alias ll='ls -l'".write(toFile: home + "/.bashrc", atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = home
+        let result = try Tool.run(["render", events, "--out", home], environment: environment)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("it is the home folder, with files DiploGraph did not write (.bashrc)"), "\(result.stderr)")
+        let inCurrent = try Tool.run(["render", events, "--out", "."], in: URL(fileURLWithPath: home))
+        #expect(inCurrent.status == 1)
+        #expect(inCurrent.stderr.contains("the current folder or holds it"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home) == [".bashrc"])
+    }
+
+    @Test func pathsResolveAsTheKernelResolvesThem() throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("s.events.csv", Self.events)
+        try FileManager.default.createDirectory(atPath: scratch.path("sub/inner"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: scratch.path("lx"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("lx/l"), withDestinationPath: "../sub/inner")
+        // lx/l/.. is sub (the link's target's parent), not lx.
+        #expect(try Tool.run(["render", events, "--out", "l/../e"], in: scratch.url.appendingPathComponent("lx")).status == 0)
+        #expect(FileManager.default.fileExists(atPath: scratch.path("sub/e/2018.svg")))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("lx/e")))
+        let missing = try Tool.run(["render", events, "--out", scratch.path("nowhere/../e")])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("a folder on its way does not exist"))
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "mounting a tmpfs needs root"))
+    func aMountPointIsUpdatedFileByFile() throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("s.events.csv", Self.events)
+        let mount = scratch.path("mnt")
+        try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+        let mounted = Process()
+        mounted.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mounted.arguments = ["-t", "tmpfs", "none", mount]
+        mounted.standardError = FileHandle.nullDevice
+        try mounted.run()
+        mounted.waitUntilExit()
+        guard mounted.terminationStatus == 0 else { return }  // not allowed here (a container): nothing to test
+        defer {
+            let unmount = Process()
+            unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
+            unmount.arguments = [mount]
+            try? unmount.run()
+            unmount.waitUntilExit()
+        }
+        try "mine".write(toFile: mount + "/keep.txt", atomically: true, encoding: .utf8)
+        #expect(try Tool.run(["render", events, "--out", mount, "--force"]).status == 0)
+        #expect(try Tool.run(["render", events, "--out", mount, "--slice", "all"]).status == 0)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: mount)) == [Self.marker, "all.svg", "keep.txt"])
+    }
+
+    @Test func importDoesNotReplaceAnActorsFileEditedByHand() throws {
+        let scratch = try Scratch()
+        let fixture = Tool.root.appendingPathComponent("Tests/DiploGraphTests/Fixtures/icews-sample.tab").path
+        let out = scratch.path("k.events.csv")
+        #expect(try Tool.run(["import", "icews", fixture, "--out", out]).status == 0)
+        #expect(try Tool.run(["import", "icews", fixture, "--out", out]).status == 0)
+        let edited = "id,label,group\nUnited States,USA,US\n"
+        try edited.write(toFile: scratch.path("k.actors.csv"), atomically: true, encoding: .utf8)
+        let result = try Tool.run(["import", "icews", fixture, "--out", out])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("k.actors.csv: cannot write output"))
+        #expect(try String(contentsOfFile: scratch.path("k.actors.csv"), encoding: .utf8) == edited)
+    }
+
+    @Test func aTemporaryFileOfAKilledExportIsRemoved() throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("s.events.csv", Self.events)
+        let stale = try scratch.file(".ties.csv.tmp-2147483646-3", "half")
+        #expect(try Tool.run(["export", events, "--to", "csv", "--out", scratch.path("ties.csv")]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+    }
+
     // MARK: - Numbers
 
     static let overflowing = "date,source,target,kind,weight\n2018,a,b,summit,1e308\n2018,a,b,summit,1e308\n2018,b,c,summit,1\n"
@@ -222,6 +349,25 @@ import Testing
         #expect(export.status == 1 && export.stderr == expected)
     }
 
+    @Test func roleSumsThatOverflowInsideAGroupAreAnError() throws {
+        let scratch = try Scratch()
+        let actors = try scratch.file("g.actors.csv", "id,label,group\na,A,A\nb,B,B\nt,T,T\nu,U,T\n")
+        let events = try scratch.file("g.events.csv", "date,source,target,kind,weight,note,about\n2018,t,u,summit,1e308,,a|b\n2018,t,u,summit,1e308,,a|b\n2018,t,a,summit,1,,\n2018,t,b,summit,1,,\n")
+        for format in ["table", "json"] {
+            let result = try Tool.run(["roles", events, "--actors", actors, "--dyad", "A,B", "--rule", "stance", "--by", "group", "--format", format])
+            #expect(result.status == 1)
+            #expect(result.stderr == "\(events): weights of the ties of T in 2018 sum to more than 1.8e308 (lines 2, 3, 4, 5)\n")
+        }
+    }
+
+    @Test func weightsTooSmallForPathLengthsAreAnError() throws {
+        let scratch = try Scratch()
+        let events = try scratch.file("w.events.csv", "date,source,target,kind,weight\n2018,a,b,summit,4e-320\n2018,b,c,summit,1e-290\n")
+        let result = try Tool.run(["centrality", events, "--path-length", "inverse-weight"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(events):2: weight 4e-320: too small (at least 1e-290, so that path lengths 1/weight stay finite; rescale the weights)\n")
+    }
+
     @Test func undirectedSumsThatOverflowAreAnError() throws {
         let scratch = try Scratch()
         let events = try scratch.file("o.events.csv", "date,source,target,kind,weight\n2018,a,b,summit,1e308\n2018,b,a,summit,1e308\n")
@@ -236,7 +382,7 @@ import Testing
 
     @Test func hugeButFiniteWeightsPrintInEveryFormat() throws {
         let scratch = try Scratch()
-        let events = try scratch.file("h.events.csv", "date,source,target,kind,weight\n2018,a,b,summit,4e307\n2018,b,c,summit,5e-300\n")
+        let events = try scratch.file("h.events.csv", "date,source,target,kind,weight\n2018,a,b,summit,4e307\n2018,b,c,summit,2e-290\n")
         for format in ["table", "csv", "json", "markdown"] {
             let result = try Tool.run(["centrality", events, "--format", format, "--measures", "strength,pagerank,constraint,effective_size"])
             #expect(result.status == 0, "\(format): \(result.stderr)")

@@ -1,11 +1,11 @@
 /// Someone who acts in events: a person, a government, an organisation.
 public struct Actor: Sendable, Hashable {
     /// The id events use; case-sensitive, any non-empty text.
-    public var id: String
+    public private(set) var id: String
     /// What diagrams and tables show.
-    public var label: String
+    public private(set) var label: String
     /// The side the actor belongs to (a state, a bloc, an organisation).
-    public var group: String
+    public private(set) var group: String
 
     /// An actor with its label and group.
     /// - Throws: ``ValueError`` when `id` or `group` is empty.

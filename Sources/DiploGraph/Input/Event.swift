@@ -3,19 +3,19 @@
 /// Events hold no text, so that copying one costs no reference counting; what happened
 /// (the `note`) is kept beside them in ``EventLog/notes``.
 public struct Event: Sendable, Hashable {
-    public var date: EventDate
+    public private(set) var date: EventDate
     /// Index into the log's ``ActorTable``.
-    public var source: Int32
+    public private(set) var source: Int32
     /// Index into the log's ``ActorTable``; never equal to `source`.
-    public var target: Int32
+    public private(set) var target: Int32
     /// Index into the log's ``KindTable``.
-    public var kind: Int32
+    public private(set) var kind: Int32
     /// A positive, finite interaction strength.
-    public var weight: Double
+    public private(set) var weight: Double
     /// The line of the events file the event came from.
-    public var line: Int
+    public private(set) var line: Int
     /// The relationship the act bears on (the `about` column), or `nil`.
-    public var about: Relationship?
+    public private(set) var about: Relationship?
 
     /// An event between two actors.
     ///
@@ -75,12 +75,12 @@ public struct Relationship: Sendable, Hashable {
 /// The events of a dataset with the actors and kinds they refer to.
 public struct EventLog: Sendable {
     /// The events file as the user named it.
-    public var file: String
-    public var actors: ActorTable
-    public var kinds: KindTable
-    public var events: [Event]
+    public private(set) var file: String
+    public private(set) var actors: ActorTable
+    public private(set) var kinds: KindTable
+    public private(set) var events: [Event]
     /// `notes[i]` says what happened in `events[i]` (may be empty).
-    public var notes: [String]
+    public private(set) var notes: [String]
 
     /// A log of `events` over `actors` and `kinds`.
     ///

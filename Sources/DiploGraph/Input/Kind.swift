@@ -10,12 +10,12 @@ public struct Kind: Sendable, Hashable {
         case solid, dashed, dotted, bold
     }
 
-    public var id: String
-    public var polarity: Polarity
-    public var label: String
+    public private(set) var id: String
+    public private(set) var polarity: Polarity
+    public private(set) var label: String
     /// A colour as `#rrggbb`, checked on input.
-    public var color: String
-    public var style: LineStyle
+    public private(set) var color: String
+    public private(set) var style: LineStyle
 
     /// A kind of interaction.
     ///

@@ -75,6 +75,8 @@ public final class StagedDirectory {
     /// The hidden folder files are written into until ``commit()``.
     public let staging: URL
     private let force: Bool
+    /// Whether the target is a mount point: then it is updated file by file.
+    private let isMountPoint: Bool
     private var written: [String] = []
     private var isFinished = false
     private var lockDescriptor: Int32 = -1
@@ -96,30 +98,30 @@ public final class StagedDirectory {
         }
         self.force = force
         let manager = FileManager.default
-        var url = URL(fileURLWithPath: path).standardizedFileURL
-        // Write through a symbolic link to a folder.
-        if let destination = try? manager.destinationOfSymbolicLink(atPath: url.path) {
-            let resolved = URL(fileURLWithPath: destination, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: resolved.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw OutputError(path: path, reason: "it is a symbolic link to \(destination), which is not a folder", kind: .wrongType)
-            }
-            url = URL(fileURLWithPath: Self.realPath(resolved.path) ?? resolved.path)
-        } else if let real = Self.realPath(url.path) {
-            url = URL(fileURLWithPath: real)
-        }
-        target = url
+        // Resolved as the kernel resolves it (symbolic links, then `..`), so that a link to a
+        // folder is written through and `link/..` means what it means to every other program.
+        let resolved = try Self.resolve(path)
+        target = URL(fileURLWithPath: resolved)
         let name = target.lastPathComponent
         stagingPrefix = ".\(name).tmp-"
         oldPrefix = ".\(name).old-"
         let parent = target.deletingLastPathComponent()
-        staging = parent.appendingPathComponent("\(stagingPrefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        var staging = parent.appendingPathComponent("\(stagingPrefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
 
         var isDirectory: ObjCBool = false
         let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
             throw OutputError(path: path, reason: "it is a file, not a folder (name a new or empty folder)", kind: .wrongType)
         }
+        // A folder that is a mount point (a Docker volume, say) cannot be renamed: its output
+        // is staged inside it and put in place file by file.
+        var targetInfo = stat(), parentInfo = stat()
+        isMountPoint = exists && stat(target.path, &targetInfo) == 0 && stat(parent.path, &parentInfo) == 0
+            && targetInfo.st_dev != parentInfo.st_dev
+        if isMountPoint {
+            staging = target.appendingPathComponent(".diplograph-staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        }
+        self.staging = staging
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
@@ -128,6 +130,7 @@ public final class StagedDirectory {
         try lock(parent: parent, path: path)
         do {
             removeStaleStaging(in: parent)
+            if isMountPoint { removeStaleStaging(inside: target) }
             if exists { try checkRule(path: path) }
             do {
                 try manager.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -179,7 +182,9 @@ public final class StagedDirectory {
     }
 
     /// Replaces the target with what was written, keeping every file DiploGraph did not write.
-    /// - Throws: ``OutputError`` when the swap fails; the previous output is then untouched.
+    /// - Throws: ``OutputError`` when the swap fails (the previous output is then untouched), or
+    ///   when, after it, something of the previous folder could not be moved back (the error
+    ///   says where it is).
     public func commit() throws(OutputError) {
         defer { unlock() }
         let manager = FileManager.default
@@ -200,10 +205,16 @@ public final class StagedDirectory {
         guard isDirectory.boolValue else {
             throw OutputError(path: target.path, reason: "it became a file during the run", kind: .wrongType)
         }
-        // Keep the folder's permissions.
-        var info = stat()
-        if stat(target.path, &info) == 0 { chmod(staging.path, info.st_mode & 0o7777) }
         let previous = Self.ownedNames(in: target)
+        // A folder (or anything but a file) under a name this run writes is never replaced.
+        let blocked = written.filter { name in
+            var info = stat()
+            return lstat(target.appendingPathComponent(name).path, &info) == 0 && !Self.isFileOrLink(info)
+        }.sorted()
+        if !blocked.isEmpty {
+            throw OutputError(path: target.path, reason: "the folder holds folders named like output files (\(Self.list(blocked))); move them or name another folder",
+                              kind: .foreignFiles(blocked))
+        }
         if !force {
             // Files added to the folder since DiploGraph wrote it, with a name this run writes.
             let clashes = written.filter { !previous.contains($0) && manager.fileExists(atPath: target.appendingPathComponent($0).path) }.sorted()
@@ -211,6 +222,16 @@ public final class StagedDirectory {
                 throw OutputError(path: target.path, reason: "the folder holds files DiploGraph did not write with the names of its output (\(Self.list(clashes)))",
                                   kind: .foreignFiles(clashes))
             }
+        }
+        if isMountPoint {
+            try commitFileByFile(previous: previous)
+            return
+        }
+        // Keep the folder's permissions and owner.
+        var info = stat()
+        if stat(target.path, &info) == 0 {
+            _ = chown(staging.path, info.st_uid, info.st_gid)
+            chmod(staging.path, info.st_mode & 0o7777)
         }
         // `staging` holds the previous output after the swap.
         guard Self.exchange(staging.path, target.path) else {
@@ -229,8 +250,26 @@ public final class StagedDirectory {
                 rename(from, target.appendingPathComponent(entry).path)
             }
         }
-        // Empty now, unless something was added during the swap: then it stays, with its files.
-        rmdir(old.path)
+        // Empty now, unless something was added during the swap or could not be moved back.
+        if rmdir(old.path) != 0 {
+            let left = ((try? manager.contentsOfDirectory(atPath: old.path)) ?? []).sorted()
+            throw OutputError(path: target.path, reason: "the new output is in place, but \(Self.list(left)) of the previous folder could not be moved back into it: it is in \(old.path)")
+        }
+    }
+
+    /// The commit for a target that is a mount point: each file renamed into place (atomic
+    /// per file, not for the folder), then the previous output's other files removed.
+    private func commitFileByFile(previous: Set<String>) throws(OutputError) {
+        for name in written + [Self.markerName] {
+            guard rename(staging.appendingPathComponent(name).path, target.appendingPathComponent(name).path) == 0 else {
+                throw OutputError(path: target.appendingPathComponent(name).path, reason: String(cString: strerror(errno)))
+            }
+        }
+        isFinished = true
+        for name in previous.subtracting(written) where Self.isFileOrLink(target.appendingPathComponent(name).path) {
+            unlink(target.appendingPathComponent(name).path)
+        }
+        rmdir(staging.path)
     }
 
     /// Drops what was written; the target stays as it was.
@@ -246,13 +285,22 @@ public final class StagedDirectory {
         let manager = FileManager.default
         let entries = ((try? manager.contentsOfDirectory(atPath: target.path)) ?? []).sorted()
         let hasMarker = entries.contains(Self.markerName)
+        if hasMarker && !Self.isFileOrLink(target.appendingPathComponent(Self.markerName).path) {
+            throw OutputError(path: path, reason: "its \(Self.markerName) is not a file DiploGraph wrote; name another folder", kind: .foreignFiles([Self.markerName]))
+        }
         let owned = Self.ownedNames(in: target)
-        let foreign = entries.filter { $0 != Self.markerName && !owned.contains($0) && !$0.hasPrefix(".") }
-        guard !foreign.isEmpty else { return }
-        let home = Self.realPath(NSHomeDirectory()) ?? NSHomeDirectory()
+        // The home folder as $HOME names it and as the password database does.
+        let homes = Set([ProcessInfo.processInfo.environment["HOME"], NSHomeDirectory()].compactMap { $0 }.filter { !$0.isEmpty }
+            .map { Self.realPath($0) ?? $0 })
+        let isHome = homes.contains(target.path)
         let current = Self.realPath(manager.currentDirectoryPath) ?? manager.currentDirectoryPath
-        if target.path == "/" || target.path == home || current == target.path || current.hasPrefix(target.path + "/") {
-            let what = target.path == "/" ? "the root folder" : target.path == home ? "the home folder" : "the current folder or holds it"
+        let isForbidden = target.path == "/" || isHome || current == target.path || current.hasPrefix(target.path + "/")
+        // Hidden files (a .gitkeep) do not make a folder the user's, except in these folders,
+        // where they are the user's settings.
+        let foreign = entries.filter { $0 != Self.markerName && !owned.contains($0) && (isForbidden || !$0.hasPrefix(".")) }
+        guard !foreign.isEmpty else { return }
+        if isForbidden {
+            let what = target.path == "/" ? "the root folder" : isHome ? "the home folder" : "the current folder or holds it"
             throw OutputError(path: path, reason: "it is \(what), with files DiploGraph did not write (\(Self.list(foreign))); name a new folder for the output",
                               kind: .forbiddenFolder)
         }
@@ -386,6 +434,23 @@ public final class StagedDirectory {
         }
     }
 
+    /// Removes staging folders that dead runs left inside a mount-point target.
+    private func removeStaleStaging(inside folder: URL) {
+        let manager = FileManager.default
+        for entry in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where entry.hasPrefix(".diplograph-staging-") {
+            let pidText = entry.dropFirst(".diplograph-staging-".count).prefix { $0 != "-" }
+            guard let pid = Int32(pidText), pid != getpid() else { continue }
+            if kill(pid, 0) == 0 || errno == EPERM { continue }
+            let stale = folder.appendingPathComponent(entry)
+            let owned = Self.ownedNames(in: stale)
+            for item in (try? manager.contentsOfDirectory(atPath: stale.path)) ?? []
+            where (item == Self.markerName || owned.contains(item)) && Self.isFileOrLink(stale.appendingPathComponent(item).path) {
+                unlink(stale.appendingPathComponent(item).path)
+            }
+            rmdir(stale.path)
+        }
+    }
+
     /// Swaps two paths atomically (Linux `renameat2(RENAME_EXCHANGE)`), or with two renames
     /// where the system lacks it.
     static func exchange(_ a: String, _ b: String) -> Bool {
@@ -417,8 +482,34 @@ public final class StagedDirectory {
     static func isFileOrLink(_ path: String) -> Bool {
         var info = stat()
         guard lstat(path, &info) == 0 else { return false }
+        return isFileOrLink(info)
+    }
+
+    static func isFileOrLink(_ info: stat) -> Bool {
         let type = info.st_mode & S_IFMT
         return type == S_IFREG || type == S_IFLNK
+    }
+
+    /// `path` resolved as the kernel resolves it: an existing path by `realpath(3)`; a new one
+    /// as its resolved parent plus its name.
+    /// - Throws: ``OutputError`` for a link to something missing, or a new path that goes up
+    ///   with `..` from a folder that does not exist.
+    static func resolve(_ path: String) throws(OutputError) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        if let real = realPath(absolute) { return real }
+        var info = stat()
+        if lstat(absolute, &info) == 0 {
+            throw OutputError(path: path, reason: "it is a symbolic link to something that does not exist", kind: .wrongType)
+        }
+        var trimmed = absolute
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let name = (trimmed as NSString).lastPathComponent
+        let parent = String(trimmed.dropLast(name.count))
+        guard !name.isEmpty, name != ".", name != "..", !parent.isEmpty else {
+            throw OutputError(path: path, reason: "a folder on its way does not exist", kind: .wrongType)
+        }
+        let resolvedParent = try resolve(parent)
+        return resolvedParent == "/" ? "/" + name : resolvedParent + "/" + name
     }
 
     static func realPath(_ path: String) -> String? {
@@ -469,24 +560,36 @@ public final class StagedFile {
     ///   or the file system fails.
     public init(path: String, signature: String? = nil, force: Bool = false) throws(OutputError) {
         guard !path.isEmpty else { throw OutputError(path: "''", reason: "the output file's path is empty", kind: .wrongType) }
-        var target = URL(fileURLWithPath: path).standardizedFileURL
-        // Write through a symbolic link (the link stays).
-        if let real = StagedDirectory.realPath(target.path) { target = URL(fileURLWithPath: real) }
+        // Through symbolic links, as the kernel resolves them: a link stays a link.
+        let target = URL(fileURLWithPath: try StagedDirectory.resolve(path))
         self.target = target
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw OutputError(path: path, reason: "it is a folder", kind: .wrongType) }
+        var info = stat()
+        if stat(target.path, &info) == 0 {
+            let type = info.st_mode & S_IFMT
+            if type == S_IFDIR { throw OutputError(path: path, reason: "it is a folder", kind: .wrongType) }
+            // A device, pipe or socket is neither read nor replaced.
+            guard type == S_IFREG else {
+                throw OutputError(path: path, reason: "it is not a regular file (a device, pipe or socket); name a file", kind: .wrongType)
+            }
             if let signature, !force, !Self.head(of: target.path).contains(signature) {
                 throw OutputError(path: path, reason: "the file exists and DiploGraph did not write it; name a new file",
                                   kind: .foreignFile)
             }
         }
         let parent = target.deletingLastPathComponent()
-        temporary = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let prefix = ".\(target.lastPathComponent).tmp-"
+        temporary = parent.appendingPathComponent("\(prefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
             throw OutputError(path: path, reason: StagedDirectory.reason(error))
+        }
+        // Temporary files of runs that were killed before they could remove them.
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(prefix) {
+            let pidText = entry.dropFirst(prefix.count).prefix { $0 != "-" }
+            guard let pid = Int32(pidText), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let stale = parent.appendingPathComponent(entry).path
+            if StagedDirectory.isFileOrLink(stale) { unlink(stale) }
         }
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary.path) else {
@@ -502,10 +605,14 @@ public final class StagedFile {
         }
     }
 
+    /// The first kilobyte of a regular file (opened without blocking, in case it changed).
     private static func head(of path: String) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return "" }
-        defer { try? handle.close() }
-        return String(decoding: (try? handle.read(upToCount: 1024)) ?? Data(), as: UTF8.self)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return "" }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let count = read(descriptor, &buffer, buffer.count)
+        return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
     }
 
     /// Appends `text` as UTF-8.
@@ -532,7 +639,10 @@ public final class StagedFile {
             throw OutputError(path: target.path, reason: StagedDirectory.reason(error))
         }
         var info = stat()
-        if stat(target.path, &info) == 0 { chmod(temporary.path, info.st_mode & 0o7777) }
+        if stat(target.path, &info) == 0 {
+            _ = chown(temporary.path, info.st_uid, info.st_gid)
+            chmod(temporary.path, info.st_mode & 0o7777)
+        }
         // rename(2) replaces the target atomically: readers see the old file or the new one.
         guard rename(temporary.path, target.path) == 0 else {
             throw OutputError(path: target.path, reason: String(cString: strerror(errno)))

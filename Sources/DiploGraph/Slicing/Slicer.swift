@@ -28,9 +28,13 @@ public enum Slicer {
     ///
     /// `options.slicing` must count periods in the unit `network` was sliced in; the slices
     /// of `network` without a selected event are empty here.
-    /// - Throws: as ``slice(_:options:)``.
+    /// - Throws: as ``slice(_:options:)``, and a problem when the two slicings count periods
+    ///   in different units.
     public static func slice(_ log: EventLog, options: SliceOptions, alignedWith network: SlicedNetwork) throws(InputProblems) -> SlicedNetwork {
-        precondition(options.slicing.unit == network.options.slicing.unit, "aligned slices need the same period unit")
+        guard options.slicing.unit == network.options.slicing.unit else {
+            throw InputProblems([InputProblem(file: log.file, line: nil,
+                                              message: "aligned slices need the same period unit (\(options.slicing.unit.rawValue), not \(network.options.slicing.unit.rawValue))")])
+        }
         return try slice(log, options: options, ranges: network.slices.map { ($0.label, $0.periods) })
     }
 
@@ -277,13 +281,18 @@ public enum Slicer {
         }
         // Every sum a measure takes (strengths, Burt's proportions, PageRank's normalisation) is at
         // most the total weight around a node: when that is finite, no measure overflows.
+        // Events inside one group (dropped from a graph by groups) count too: third-party roles
+        // sum the weights of a party's acts whatever their target.
         var around = [Double](repeating: 0, count: entityCount)
         for i in 0..<edgeSources.count {
             around[Int(edgeSources[i])] += edgeWeights[i]
             around[Int(edgeTargets[i])] += edgeWeights[i]
         }
+        for i in 0..<sources.count where sources[i] == targets[i] {
+            around[Int(sources[i])] += weights[i]
+        }
         for e in 0..<entityCount where !around[e].isFinite && !isReported.contains(e) {
-            let lines = Array(Set((0..<sources.count).filter { (sources[$0] == Int32(e) || targets[$0] == Int32(e)) && sources[$0] != targets[$0] }
+            let lines = Array(Set((0..<sources.count).filter { sources[$0] == Int32(e) || targets[$0] == Int32(e) }
                 .map { lineOf[$0] })).sorted()
             problems.add(line: nil, "weights of the ties of \(entities[e].id) in \(label) sum to more than 1.8e308 (\(Self.describe(lines: lines)))")
         }
