@@ -47,7 +47,9 @@ public enum InterruptCleanup {
     /// The signals whose default action ends the process and which the handlers catch.
     public static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-    /// Installs the handlers (once per process; later calls do nothing).
+    /// Installs the handlers (once per process; later calls do nothing) and unblocks the
+    /// signals in the calling thread. A signal whose disposition is "ignore" (as under `nohup`)
+    /// is left ignored.
     public static func installHandlers() {
         guard !installed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         paths = UnsafeMutablePointer<CChar>.allocate(capacity: slotCount * pathCapacity)
@@ -57,7 +59,19 @@ public enum InterruptCleanup {
             getdents = unsafeBitCast(symbol, to: GetDents.self)
         }
         #endif
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
         for signalNumber in signals {
+            // A signal ignored on purpose (nohup) stays ignored.
+            var previous = sigaction()
+            sigaction(signalNumber, nil, &previous)
+            // SIG_IGN is the handler pointer 1.
+            #if canImport(Darwin)
+            if unsafeBitCast(previous.__sigaction_u.__sa_handler, to: Int.self) == 1 { continue }
+            #else
+            if unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) == 1 { continue }
+            #endif
+            sigaddset(&unblocked, signalNumber)
             #if canImport(Darwin)
             var action = sigaction()
             action.__sigaction_u.__sa_handler = handle
@@ -69,6 +83,9 @@ public enum InterruptCleanup {
             action.sa_flags = 0
             sigaction(signalNumber, &action, nil)
         }
+        // A process started from a thread that blocks signals (a dispatch worker) inherits the
+        // block: it would never see the signal it is meant to clean up after.
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
     /// Whether the handlers are installed.
