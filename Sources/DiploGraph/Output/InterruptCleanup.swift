@@ -97,20 +97,22 @@ public enum InterruptCleanup {
         guard isInstalled, let paths else { return nil }
         let bytes = Array(path.utf8)
         guard bytes.count < pathCapacity, !bytes.contains(0) else { return nil }
-        var current = live.load(ordering: .acquiring)
-        while true {
+        // Registrations take turns (the handler never takes this lock): a free slot is written,
+        // then published by setting its bit.
+        return registering.withLock { _ -> Int? in
+            let current = live.load(ordering: .acquiring)
             guard let slot = (0..<slotCount).first(where: { current & (1 << UInt64($0)) == 0 }) else { return nil }
-            // Only this thread writes a slot it is about to publish.
             let start = paths + slot * pathCapacity
             for (i, byte) in bytes.enumerated() { start[i] = CChar(bitPattern: byte) }
             start[bytes.count] = 0
             let bit: UInt64 = 1 << UInt64(slot)
             if isFolder { folders.bitwiseOr(bit, ordering: .releasing) } else { folders.bitwiseAnd(~bit, ordering: .releasing) }
-            let (exchanged, original) = live.compareExchange(expected: current, desired: current | bit, ordering: .acquiringAndReleasing)
-            if exchanged { return slot }
-            current = original
+            live.bitwiseOr(bit, ordering: .acquiringAndReleasing)
+            return slot
         }
     }
+
+    private static let registering = Mutex(())
 
     /// Forgets a registered path (it was committed or removed).
     static func unregister(_ slot: Int?) {
