@@ -53,6 +53,17 @@ public final class Graphviz: Sendable {
     }
 
     private let state = Mutex(State())
+    private let capturing = Atomic<Bool>(false)
+
+    /// Whether each job redirects the process's stderr (file descriptor 2) while it runs, so
+    /// that what Graphviz and cairo print there directly (path planning, "cairo: out of
+    /// memory") joins the job's messages. The redirection is process-wide: turn it on in
+    /// programs that do not write to stderr from other threads during a render (the
+    /// `diplograph` tool does). Off by default.
+    public var capturesStandardError: Bool {
+        get { capturing.load(ordering: .acquiring) }
+        set { capturing.store(newValue, ordering: .releasing) }
+    }
 
     private init() {}
 
@@ -67,7 +78,12 @@ public final class Graphviz: Sendable {
     /// - Returns: the rendered bytes and the warnings Graphviz printed.
     /// - Throws: ``GraphvizError`` with Graphviz's message.
     public func render(dot: String, engine: LayoutEngine = .dot, format: OutputFormat = .svg) throws(GraphvizError) -> Rendering {
-        try withGraph(dot: dot) { (context, graph) throws(GraphvizError) -> Rendering in
+        try render(dot: dot, engine: engine, format: format, capturingStandardError: capturesStandardError)
+    }
+
+    /// ``render(dot:engine:format:)`` with stderr captured or not for this job.
+    func render(dot: String, engine: LayoutEngine, format: OutputFormat, capturingStandardError: Bool) throws(GraphvizError) -> Rendering {
+        try withGraph(dot: dot, capturingStandardError: capturingStandardError) { (context, graph) throws(GraphvizError) -> Rendering in
             try layout(context, graph, engine)
             defer { gvFreeLayout(context, graph) }
             var buffer: UnsafeMutablePointer<CChar>?
@@ -168,14 +184,14 @@ public final class Graphviz: Sendable {
         public let warnings: [String]
     }
 
-    private func withGraph<R>(dot: String, _ body: (OpaquePointer, UnsafeMutablePointer<Agraph_t>) throws(GraphvizError) -> R) throws(GraphvizError) -> R {
+    private func withGraph<R>(dot: String, capturingStandardError: Bool? = nil, _ body: (OpaquePointer, UnsafeMutablePointer<Agraph_t>) throws(GraphvizError) -> R) throws(GraphvizError) -> R {
         // The result is handed out through a local rather than returned from `withLock`,
         // which would ask for a `sending` value; it never leaves this thread.
         var outcome: Result<R, GraphvizError> = .failure(.syntax("not run"))
         state.withLock { (state: inout State) in
             outcome = Result { () throws(GraphvizError) -> R in
                 let context = try Self.context(&state)
-                Self.startJob()
+                Self.startJob(capturingStandardError: capturingStandardError ?? capturesStandardError)
                 defer { Self.endCapture() }
                 guard !dot.utf8.contains(0) else { throw .syntax("the DOT text contains a NUL byte") }
                 guard let graph = dot.withCString({ agmemread($0) }) else {
@@ -274,12 +290,12 @@ public final class Graphviz: Sendable {
     /// Stderr redirected for the current job, if any.
     nonisolated(unsafe) private static var capture: StandardErrorCapture?
 
-    private static func startJob() {
+    private static func startJob(capturingStandardError: Bool) {
         messages = ""
         _ = agreseterrors()
         // Some faults bypass agerr (path planning, cairo's "out of memory"): what Graphviz and
         // its plugins write to stderr during the job joins the job's messages.
-        capture = StandardErrorCapture()
+        capture = capturingStandardError ? StandardErrorCapture() : nil
     }
 
     /// Restores stderr and adds what was written to it to the job's messages.

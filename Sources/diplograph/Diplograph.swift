@@ -27,6 +27,8 @@ struct Diplograph: ParsableCommand {
         do {
             var command = try parseAsRoot()
             InterruptCleanup.installHandlers()
+            // One thread: what Graphviz and cairo print to stderr joins each job's messages.
+            Graphviz.shared.capturesStandardError = true
             try command.run()
             Messages.summariseWarnings()
         } catch let problems as InputProblems {
