@@ -3,15 +3,18 @@
 # Usage: Scripts/fuzz.sh [SECONDS_PER_TARGET [TARGET...]]   (default 300 s each for FuzzReaders and
 # FuzzDiagram: ten minutes)
 # Crashes are written to Fuzz/crashes/; add each as a regression test (Tests/DiploGraphTests/FuzzRegressionTests.swift).
+# FUZZ_SCRATCH_PATH names the build folder (default .build-fuzz), so that two checkouts or a
+# build check beside a long run do not share one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
+scratch=${FUZZ_SCRATCH_PATH:-.build-fuzz}
 shift || true
 targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(FuzzReaders FuzzDiagram)
 build() {
 	for product in "${targets[@]}"; do
-		swift build --package-path Fuzz --scratch-path .build-fuzz -c debug --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --disable-dead-strip \
+		swift build --package-path Fuzz --scratch-path "$scratch" -c debug --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --disable-dead-strip \
 			--product "$product" 2>&1 | grep -v "ld.gold: warning: Cannot export local symbol" | tail -n 3
 	done
 }
@@ -26,10 +29,10 @@ instrumented() {
 	done
 }
 build
-bin=$(swift build --package-path Fuzz --scratch-path .build-fuzz -c debug --show-bin-path)
+bin=$(swift build --package-path Fuzz --scratch-path "$scratch" -c debug --show-bin-path)
 if ! instrumented; then
 	echo "fuzz targets lack coverage instrumentation: building them anew"
-	rm -rf .build-fuzz
+	rm -rf "$scratch"
 	build
 	instrumented || { echo "fuzz targets still lack coverage instrumentation"; exit 1; }
 fi
@@ -39,6 +42,7 @@ printf 'Moon "Jae-in" \\\x1fROK & <b>\x1fKim\\N\x1fsummit\x1fnote\nwith newline'
 printf 'a\x1fb\x1fc\x1fd\x1fe' > fuzz-corpus/diagram/seed2
 printf 'a\x1fb\x1fc\x1fd\x1fe\x1f#1b7837\x1f9e307' > fuzz-corpus/diagram/seed3
 printf 'a\x1fb\x1fc\x1fd\x1fe\x1f\x1f5e-324' > fuzz-corpus/diagram/seed4
+printf 'A\xef\xbf\xbe\x1fG\x01\x1fB\\N\\G\x1fkind \xef\xbf\xbf\x1fnote \x1b[31m\\E\\T\\H\\L\x1f\x1f\x1fother \xe2\x80\xae' > fuzz-corpus/diagram/seed5
 printf 'date,source,target,kind,weight\n2018,a,b,summit,1e308\n2018,c,b,summit,1e308\n2019,a,b,summit,4e-320\n' > fuzz-corpus/readers/seed-overflow.csv
 status=0
 # Swift's own backtracer cannot read memory under AddressSanitizer and hangs: let libFuzzer report.

@@ -53,6 +53,17 @@ public final class Graphviz: Sendable {
     }
 
     private let state = Mutex(State())
+    private let capturing = Atomic<Bool>(false)
+
+    /// Whether each job redirects the process's stderr (file descriptor 2) while it runs, so
+    /// that what Graphviz and cairo print there directly (path planning, "cairo: out of
+    /// memory") joins the job's messages. The redirection is process-wide: turn it on in
+    /// programs that do not write to stderr from other threads during a render (the
+    /// `diplograph` tool does). Off by default.
+    public var capturesStandardError: Bool {
+        get { capturing.load(ordering: .acquiring) }
+        set { capturing.store(newValue, ordering: .releasing) }
+    }
 
     private init() {}
 
@@ -67,7 +78,12 @@ public final class Graphviz: Sendable {
     /// - Returns: the rendered bytes and the warnings Graphviz printed.
     /// - Throws: ``GraphvizError`` with Graphviz's message.
     public func render(dot: String, engine: LayoutEngine = .dot, format: OutputFormat = .svg) throws(GraphvizError) -> Rendering {
-        try withGraph(dot: dot) { (context, graph) throws(GraphvizError) -> Rendering in
+        try render(dot: dot, engine: engine, format: format, capturingStandardError: capturesStandardError)
+    }
+
+    /// ``render(dot:engine:format:)`` with stderr captured or not for this job.
+    func render(dot: String, engine: LayoutEngine, format: OutputFormat, capturingStandardError: Bool) throws(GraphvizError) -> Rendering {
+        try withGraph(dot: dot, capturingStandardError: capturingStandardError) { (context, graph) throws(GraphvizError) -> Rendering in
             try layout(context, graph, engine)
             defer { gvFreeLayout(context, graph) }
             var buffer: UnsafeMutablePointer<CChar>?
@@ -78,6 +94,15 @@ public final class Graphviz: Sendable {
                 throw .render(Self.takeMessages(orElse: "gvRenderData failed for format \(format.rawValue)"))
             }
             let bytes = buffer.map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: Int(length))) } ?? []
+            // cairo can fail half-way and still return success ("cairo: out of memory" on stderr,
+            // a PDF without its pages): such output is broken, not a warning.
+            Self.endCapture()
+            if Self.messages.contains("cairo: ") {
+                throw .render(Self.takeMessages(orElse: "cairo failed"))
+            }
+            if format == .pdf && !Self.endsWithTrailer(bytes) {
+                throw .render(Self.takeMessages(orElse: "the PDF is incomplete (no %%EOF trailer)"))
+            }
             return Rendering(bytes: bytes, warnings: Self.takeWarnings())
         }
     }
@@ -159,14 +184,15 @@ public final class Graphviz: Sendable {
         public let warnings: [String]
     }
 
-    private func withGraph<R>(dot: String, _ body: (OpaquePointer, UnsafeMutablePointer<Agraph_t>) throws(GraphvizError) -> R) throws(GraphvizError) -> R {
+    private func withGraph<R>(dot: String, capturingStandardError: Bool? = nil, _ body: (OpaquePointer, UnsafeMutablePointer<Agraph_t>) throws(GraphvizError) -> R) throws(GraphvizError) -> R {
         // The result is handed out through a local rather than returned from `withLock`,
         // which would ask for a `sending` value; it never leaves this thread.
         var outcome: Result<R, GraphvizError> = .failure(.syntax("not run"))
         state.withLock { (state: inout State) in
             outcome = Result { () throws(GraphvizError) -> R in
                 let context = try Self.context(&state)
-                Self.startJob()
+                Self.startJob(capturingStandardError: capturingStandardError ?? capturesStandardError)
+                defer { Self.endCapture() }
                 guard !dot.utf8.contains(0) else { throw .syntax("the DOT text contains a NUL byte") }
                 guard let graph = dot.withCString({ agmemread($0) }) else {
                     Self.drainLexer()
@@ -250,17 +276,39 @@ public final class Graphviz: Sendable {
 
     // MARK: - Message capture
 
+    /// Whether `bytes` end with a PDF trailer, `%%EOF`, possibly followed by a line end.
+    static func endsWithTrailer(_ bytes: [UInt8]) -> Bool {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 { end -= 1 }
+        return end >= 5 && Array(bytes[(end - 5)..<end]) == Array("%%EOF".utf8)
+    }
+
     /// Messages of the current job. Touched only by the thread holding `state`'s lock: the
     /// callback runs synchronously inside the Graphviz call that the lock guards.
     nonisolated(unsafe) private static var messages = ""
 
-    private static func startJob() {
+    /// Stderr redirected for the current job, if any.
+    nonisolated(unsafe) private static var capture: StandardErrorCapture?
+
+    private static func startJob(capturingStandardError: Bool) {
         messages = ""
         _ = agreseterrors()
+        // Some faults bypass agerr (path planning, cairo's "out of memory"): what Graphviz and
+        // its plugins write to stderr during the job joins the job's messages.
+        capture = capturingStandardError ? StandardErrorCapture() : nil
+    }
+
+    /// Restores stderr and adds what was written to it to the job's messages.
+    private static func endCapture() {
+        guard let current = capture else { return }
+        capture = nil
+        let text = current.finish()
+        if !text.isEmpty { messages += (messages.isEmpty || messages.hasSuffix("\n") ? "" : "\n") + text }
     }
 
     /// The job's messages as one line, or `fallback` when Graphviz said nothing.
     private static func takeMessages(orElse fallback: String) -> String {
+        endCapture()
         let text = messages.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: "; ")
         messages = ""
@@ -268,6 +316,7 @@ public final class Graphviz: Sendable {
     }
 
     private static func takeWarnings() -> [String] {
+        endCapture()
         let lines = messages.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         messages = ""
         return lines
@@ -280,5 +329,54 @@ public final class Graphviz: Sendable {
 
     private static func cString(_ text: StaticString) -> UnsafeMutablePointer<CChar> {
         UnsafeMutablePointer(mutating: UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self))
+    }
+}
+
+/// Redirects the process's stderr (file descriptor 2) into a temporary file from `init` to
+/// ``finish()``, for messages C libraries print directly. Used under `Graphviz`'s lock: while a
+/// job runs, anything else the process writes to stderr is captured with it.
+private struct StandardErrorCapture {
+    private let file: UnsafeMutablePointer<FILE>?
+    private let saved: Int32
+
+    /// The most bytes of captured text kept (the rest is dropped).
+    static let limit = 64 * 1024
+
+    init() {
+        fflush(nil)  // every output stream, stderr among them
+        guard let file = tmpfile() else {
+            self.file = nil
+            saved = -1
+            return
+        }
+        let saved = dup(STDERR_FILENO)
+        guard saved >= 0, dup2(fileno(file), STDERR_FILENO) >= 0 else {
+            if saved >= 0 { close(saved) }
+            fclose(file)
+            self.file = nil
+            self.saved = -1
+            return
+        }
+        self.file = file
+        self.saved = saved
+    }
+
+    /// Restores stderr and returns what was written to it meanwhile.
+    func finish() -> String {
+        guard let file else { return "" }
+        fflush(nil)  // every output stream, stderr among them
+        dup2(saved, STDERR_FILENO)
+        close(saved)
+        let descriptor = fileno(file)
+        lseek(descriptor, 0, SEEK_SET)
+        var bytes = [UInt8](repeating: 0, count: Self.limit)
+        var count = 0
+        while count < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if got <= 0 { break }
+            count += got
+        }
+        fclose(file)
+        return String(decoding: bytes[0..<count], as: UTF8.self)
     }
 }

@@ -118,6 +118,13 @@ struct DatasetOptions: ParsableArguments {
     }
 }
 
+/// `items` joined with commas: all of them up to `limit`, else the first ones, `…`, the last
+/// three and the count, so that a message stays one short line however many there are.
+func listed(_ items: [String], limit: Int = 20) -> String {
+    guard items.count > limit else { return items.joined(separator: ", ") }
+    return (items.prefix(limit - 3) + ["…"] + items.suffix(3)).joined(separator: ", ") + "; \(items.count) in all"
+}
+
 /// The measures named by `--measures`, or `defaults` when it is absent.
 func parseMeasures(_ text: String?, defaults: [Measure]) throws -> [Measure] {
     guard let text else { return defaults }
@@ -126,10 +133,10 @@ func parseMeasures(_ text: String?, defaults: [Measure]) throws -> [Measure] {
 
 extension SlicedNetwork {
     /// The entity with id `id`, or an error listing the known ones.
-    func entity(_ id: String, option: String) throws -> Int32 {
+    func entity(_ written: String, option: String) throws -> Int32 {
+        // Ids are compared in NFC, as the readers store them.
+        let id = DatasetReader.normalized(written)
         if let index = entities.firstIndex(where: { $0.id == id }) { return Int32(index) }
-        let known = entities.map(\.id)
-        let shown = known.prefix(30).joined(separator: ", ") + (known.count > 30 ? ", …" : "")
-        throw UserError("\(option): unknown \(options.mergesGroups ? "group" : "actor") '\(id)' (known: \(shown))")
+        throw UserError("\(option): unknown \(options.mergesGroups ? "group" : "actor") '\(id)' (known: \(listed(entities.map(\.id))))")
     }
 }

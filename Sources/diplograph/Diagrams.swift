@@ -72,12 +72,12 @@ struct DotCommand: ParsableCommand {
         let slice: Slice
         if let sliceLabel {
             guard let found = network.slice(labelled: sliceLabel) else {
-                throw UserError("--slice-label: no slice '\(sliceLabel)' (slices: \(network.slices.map(\.label).joined(separator: ", ")))")
+                throw UserError("--slice-label: no slice '\(sliceLabel)' (slices: \(listed(network.slices.map(\.label))))")
             }
             slice = found
         } else {
             guard network.slices.count == 1 else {
-                throw UserError("--slice-label is needed: the data have \(network.slices.count) slices (\(network.slices.map(\.label).joined(separator: ", ")))")
+                throw UserError("--slice-label is needed: the data have \(network.slices.count) slices (\(listed(network.slices.map(\.label))))")
             }
             slice = network.slices[0]
         }
@@ -110,6 +110,7 @@ struct RenderCommand: ParsableCommand {
         try Graphviz.shared.checkPlugins()
         let network = try dataset.load()
         guard !network.slices.isEmpty else { throw UserError("\(dataset.events): no events to draw (check --kinds)") }
+        try DiagramBudget.check(network, command: "render")
         let options = try diagram.diagramOptions(for: network, pathLength: pathLength)
         let writer = DiagramWriter(network: network)
         let output = try StagedDirectory(path: out, force: force)
@@ -175,6 +176,7 @@ struct ReportCommand: ParsableCommand {
         try Graphviz.shared.checkPlugins()
         let network = try dataset.load()
         guard !network.slices.isEmpty else { throw UserError("\(dataset.events): no events to report (check --kinds)") }
+        try DiagramBudget.check(network, command: "report")
         let focusIndex = try focus.map { try network.entity($0, option: "--focus") }
         var roles: (table: ThirdPartyRoles, dyad: (String, String), rule: RoleRule)?
         var compared: (tone: ThirdPartyRoles, toneRule: RoleRule, stance: ThirdPartyRoles)?

@@ -28,7 +28,11 @@ struct Diplograph: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            InterruptCleanup.installHandlers()
+            // One thread: what Graphviz and cairo print to stderr joins each job's messages.
+            Graphviz.shared.capturesStandardError = true
             try command.run()
+            Messages.summariseWarnings()
         } catch let problems as InputProblems {
             fail(problems.description)
         } catch let error as UserError {
@@ -54,7 +58,8 @@ struct Diplograph: ParsableCommand {
     }
 
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+        Messages.summariseWarnings()
+        FileHandle.standardError.write(Data(Messages.forTerminal(message).utf8))
         Foundation.exit(1)
     }
 }
@@ -65,8 +70,41 @@ struct UserError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
+/// What the tool writes to stderr: every line with control characters escaped and cut to
+/// ``lineLimit`` characters, and warnings beyond the first ``warningLimit`` counted, not shown.
+enum Messages {
+    /// The most characters of one line of a message.
+    static let lineLimit = 1_000
+    /// The warnings shown before the rest are only counted.
+    static let warningLimit = 50
+
+    nonisolated(unsafe) private static var warnings = 0
+
+    /// `message` as lines safe for a terminal, ending in a newline.
+    static func forTerminal(_ message: String) -> String {
+        let trimmed = message.hasSuffix("\n") ? String(message.dropLast()) : message
+        return trimmed.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Escape.terminal(Escape.truncated(String($0), limit: lineLimit)) + "\n" }.joined()
+    }
+
+    static func warn(_ message: String) {
+        warnings += 1
+        guard warnings <= warningLimit else { return }
+        FileHandle.standardError.write(Data(forTerminal("warning: \(message)").utf8))
+    }
+
+    /// Says how many warnings were not shown, once.
+    static func summariseWarnings() {
+        if warnings > warningLimit {
+            let hidden = warnings - warningLimit
+            FileHandle.standardError.write(Data("warning: \(hidden) more warning\(hidden == 1 ? "" : "s") not shown (the first \(warningLimit) are above)\n".utf8))
+        }
+        warnings = 0
+    }
+}
+
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+    Messages.warn(message)
 }
 
 func printOut(_ text: String) {

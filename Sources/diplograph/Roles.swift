@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiploGraph
+import Foundation
 
 struct Roles: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,7 +46,8 @@ struct Roles: ParsableCommand {
 
 /// Parses `A,B` into two different entities of `network`.
 func parseDyad(_ text: String, in network: SlicedNetwork) throws -> (Int32, Int32) {
-    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    // Ids never start or end with whitespace: `A, B` names A and B.
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
     guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw UserError("--dyad '\(text)': expected two ids, A,B") }
     guard parts[0] != parts[1] else { throw UserError("--dyad '\(text)': the two sides must differ") }
     return (try network.entity(parts[0], option: "--dyad"), try network.entity(parts[1], option: "--dyad"))

@@ -161,3 +161,47 @@ import Testing
         }
     }
 }
+
+/// Ids are compared in NFC everywhere, and whitespace around an id is an error naming its line.
+@Suite struct IdentifierNormalisationTests {
+    static let nfc = "Jos\u{E9}"          // é precomposed
+    static let nfd = "Jose\u{301}"        // e + combining acute
+
+    @Test func nfcAndNFDAreOneActorWithAndWithoutAnActorsFile() throws {
+        let events = "date,source,target,kind,about\n2018,\(Self.nfd),b,summit,\n2018,b,\(Self.nfc),pressure,\n2018,m,b,mediation,\(Self.nfd)|b\n"
+        let alone = try DatasetReader.readEvents(bytes: Array(events.utf8), name: "e.csv")
+        #expect(alone.actors.count == 3)
+        #expect(Array(alone.actors[0].id.utf8) == Array(Self.nfc.utf8), "stored in NFC")
+        let actors = try DatasetReader.readActors(bytes: Array("id,label,group\n\(Self.nfc),J,X\nb,B,Y\nm,M,Z\n".utf8), name: "a.csv")
+        let declared = try DatasetReader.readEvents(bytes: Array(events.utf8), name: "e.csv", actors: actors)
+        #expect(declared.events.map(\.source) == [0, 1, 2])
+        // An actors file in NFD, events in NFC.
+        let nfdActors = try DatasetReader.readActors(bytes: Array("id,label,group\n\(Self.nfd),J,X\nb,B,Y\nm,M,Z\n".utf8), name: "a.csv")
+        #expect(Array(nfdActors[0].id.utf8) == Array(Self.nfc.utf8))
+        #expect(try DatasetReader.readEvents(bytes: Array(events.utf8), name: "e.csv", actors: nfdActors).events.count == 3)
+    }
+
+    @Test func whitespaceAroundIdsIsAnErrorNamingTheLine() {
+        let events = "date,source,target,kind,about\n2018,c,b,summit,\n2018,c ,b,summit,\n2018, b,c,summit,\n2018,m,b,mediation,c |b\n2018,\u{A0}c,b,summit,\n"
+        #expect(throws: InputProblems.self) { try DatasetReader.readEvents(bytes: Array(events.utf8), name: "e.csv") }
+        do {
+            _ = try DatasetReader.readEvents(bytes: Array(events.utf8), name: "e.csv")
+        } catch {
+            #expect(error.problems.map(\.description) == [
+                "e.csv:3: source actor id 'c ' starts or ends with whitespace (remove it: ids are compared exactly)",
+                "e.csv:4: source actor id ' b' starts or ends with whitespace (remove it: ids are compared exactly)",
+                "e.csv:5: actor id in about 'c ' starts or ends with whitespace (remove it: ids are compared exactly)",
+                "e.csv:6: source actor id '\u{A0}c' starts or ends with whitespace (remove it: ids are compared exactly)",
+            ])
+        }
+        do {
+            _ = try DatasetReader.readActors(bytes: Array("id,label,group\nc ,C,G\nd,D, G\n".utf8), name: "a.csv")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.problems.map(\.description) == [
+                "a.csv:2: actor id 'c ' starts or ends with whitespace (remove it: ids are compared exactly)",
+                "a.csv:3: group of actor 'd' ' G' starts or ends with whitespace (remove it: ids are compared exactly)",
+            ])
+        }
+    }
+}

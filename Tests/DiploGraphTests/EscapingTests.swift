@@ -31,3 +31,40 @@ import Testing
         #expect(NumberFormat.exact(0.5) == "0.5")
     }
 }
+
+/// Characters XML 1.0 forbids never reach SVG, GEXF, GraphML or HTML; terminals see escapes.
+@Suite struct TextHygieneEscapingTests {
+    static let forbidden = "a\u{0}b\u{1}c\u{8}d\u{B}e\u{C}f\u{1B}g\u{1F}h\u{FFFE}i\u{FFFF}j"
+
+    @Test func xmlForbiddenCharactersAreDropped() {
+        #expect(Escape.html(Self.forbidden) == "abcdefghij")
+        #expect(Escape.dotString(Self.forbidden) == "abcdefghij")
+        #expect(Escape.xmlCharacters(Self.forbidden) == "abcdefghij")
+        #expect(Escape.xmlCharacters("tab\tline\ncr\r") == "tab\tline\ncr\r")
+        #expect(Escape.html("keep \u{FFFD} \u{10FFFF} \u{E000}") == "keep \u{FFFD} \u{10FFFF} \u{E000}")
+        #expect(Escape.json("\u{FFFE}\u{FFFF}") == #""\ufffe\uffff""#)
+        for scalar in (0..<0x20).compactMap(Unicode.Scalar.init) + ["\u{FFFE}", "\u{FFFF}"] {
+            #expect(Escape.isXMLCharacter(scalar) == (scalar == "\t" || scalar == "\n" || scalar == "\r"))
+        }
+    }
+
+    @Test func terminalTextShowsControlsAsEscapes() {
+        #expect(Escape.terminal("red \u{1B}[31m bell \u{7} del \u{7F} c1 \u{9B}") == #"red \u{1B}[31m bell \u{7} del \u{7F} c1 \u{9B}"#)
+        #expect(Escape.terminal("tab\tnewline\n한국") == "tab\tnewline\n한국")
+        #expect(Escape.terminal("\u{202E}evil") == #"\u{202E}evil"#)
+    }
+
+    @Test func truncationKeepsShortTextAndCountsTheRest() {
+        #expect(Escape.truncated("short", limit: 10) == "short")
+        #expect(Escape.truncated("exactly10!", limit: 10) == "exactly10!")
+        #expect(Escape.truncated("abcdefghijkl", limit: 10) == "abcdefghij… (2 more characters)")
+        #expect(Escape.truncated("한국한국한국", limit: 4) == "한국한국… (2 more characters)")
+        #expect(Escape.truncated(String(repeating: "x", count: 11), limit: 10).hasSuffix("(1 more character)"))
+    }
+
+    @Test func textTablesEscapeControls() {
+        let table = TextTable.render(header: ["a", "b"], rows: [["x\u{1B}[2J", "1"]], rightAligned: [1])
+        #expect(!table.unicodeScalars.contains("\u{1B}"))
+        #expect(table.contains(#"x\u{1B}[2J"#))
+    }
+}

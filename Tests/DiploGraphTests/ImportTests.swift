@@ -100,3 +100,27 @@ import Testing
         #expect(throws: InputProblems.self) { _ = try events(.icews, Self.fixture("gdelt1-sample.tsv")) }
     }
 }
+
+/// Country names with whitespace around them are trimmed, and whitespace-only ones skipped;
+/// both are counted.
+@Suite struct ImportWhitespaceTests {
+    @Test func blankAndPaddedCountries() throws {
+        let header = "Event ID\tEvent Date\tSource Name\tSource Country\tEvent Text\tCAMEO Code\tTarget Name\tTarget Country\n"
+        let rows = [
+            "1\t2018-01-02\tA\t South Korea \tMeet\t036\tB\tNorth Korea\n",
+            "2\t2018-01-02\tA\t   \tMeet\t036\tB\tNorth Korea\n",
+            "3\t2018-01-02\tA\tJapan\tMeet\t036\tB\t\n",
+        ]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("icews-\(UUID().uuidString).tsv").path
+        try (header + rows.joined()).write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var events: [ImportedEvent] = []
+        let summary = try EventImporter.read(.icews, path: path, mapping: .standard, skipsBadRows: true) { events.append($0) }
+        #expect(events.map(\.source) == ["South Korea"])
+        #expect(summary.withoutBothCountries == 2 && summary.badRows == 0)
+        #expect(summary.blankCountries == 1)
+        #expect(summary.trimmedCountries == 1)
+        #expect(summary.description.contains("1 of the rows without both countries had a country of only spaces"))
+        #expect(summary.description.contains("removed the spaces around 1 country name"))
+    }
+}

@@ -118,3 +118,32 @@ import Testing
         }
     }
 }
+
+/// Slicing refuses, before building anything, what would not fit in memory.
+@Suite struct SliceBudgetTests {
+    @Test func rosterAllOverManySlicesIsRefusedWithTheNumbers() throws {
+        var text = "date,source,target,kind\n0001-01,a0,a1,summit\n9999-12,a0,a1,summit\n"
+        for i in 2..<100 { text += "5000-01,a\(i),a\(i + 1),summit\n" }
+        let log = try DatasetReader.readEvents(bytes: Array(text.utf8), name: "e.csv")
+        let started = ContinuousClock.now
+        do {
+            _ = try Slicer.slice(log, options: SliceOptions(slicing: .calendar(.month), roster: .all))
+            Issue.record("accepted")
+        } catch {
+            #expect(error.problems.map(\.description) == [
+                "e.csv: too large to slice: 119988 slices × 101 actors (--roster all) make 12118788 node rows, over the limit of 5000000 "
+                + "(use a coarser --slice, a shorter --window, fewer --kinds, or --roster active)"])
+        }
+        #expect(ContinuousClock.now - started < .seconds(5))
+        // Active actors over the same years are two or three per slice: accepted.
+        #expect(try Slicer.slice(log, options: SliceOptions(slicing: .calendar(.year), roster: .active)).slices.count == 9_999)
+        let cumulative = try Slicing.cumulative(.month)
+        // Cumulative slices over all of them would hold up to every actor each.
+        do {
+            _ = try Slicer.slice(log, options: SliceOptions(slicing: cumulative))
+            Issue.record("cumulative slices accepted")
+        } catch {
+            #expect(error.description.hasPrefix("e.csv: too large to slice: 119988 slices of up to 101 actors each make up to "))
+        }
+    }
+}

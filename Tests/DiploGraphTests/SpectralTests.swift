@@ -80,3 +80,59 @@ func gaussianElimination(_ system: [[Double]]) -> [Double] {
     }
     return (0..<n).map { m[$0][n] / m[$0][$0] }
 }
+
+/// Measures that depend only on the weights' ratios give the same values at any finite scale.
+@Suite struct ScaleInvarianceTests {
+    static let scales: [Double] = [1, 1e-300, 1e-100, 1e100, 1e155, 1e200, 1e307, 1e308]
+
+    @Test(arguments: [true, false])
+    func threeCycleAtAnyScale(isDirected: Bool) {
+        for scale in Self.scales {
+            let cycle = testGraph(nodeCount: 3, edges: [(0, 1, scale), (1, 2, scale), (2, 0, scale)], isDirected: isDirected)
+            expectClose(cycle.eigenvector() ?? [], [Double](repeating: 1 / 3.0.squareRoot(), count: 3), "eigenvector at \(scale)")
+            expectClose(cycle.pageRank(), [1 / 3.0, 1 / 3.0, 1 / 3.0], "pagerank at \(scale)")
+            expectClose(cycle.constraint(), [1.125, 1.125, 1.125], "constraint at \(scale)")
+            expectClose(cycle.effectiveSize(), [1, 1, 1], "effective size at \(scale)")
+        }
+    }
+
+    /// Random weighted graphs: the values at scale 1 are the values at every other scale.
+    @Test(arguments: [true, false])
+    func randomGraphsAtAnyScale(isDirected: Bool) {
+        for seed in 0..<60 {
+            var rng = SeededGenerator(seed: UInt64(9100 + seed))
+            let n = Int.random(in: 2...10, using: &rng)
+            let base = randomGraph(nodes: n, density: Double.random(in: 0.2...0.7, using: &rng), isDirected: isDirected,
+                                   weights: [1, 2, 5], using: &rng)
+            let edges = edgeList(base)
+            // The largest factor keeps every weight (at most 5·factor) and every node's sum finite.
+            for factor in [1e-300, 1e150, 1e300, 1.7e308 / Double(5 * 2 * n * n)] {
+                let scaled = testGraph(nodeCount: n, edges: edges.map { ($0.source, $0.target, $0.weight * factor) }, isDirected: isDirected)
+                expectClose(scaled.pageRank(), base.pageRank(), "seed \(seed) pagerank ×\(factor)", relative: 1e-12)
+                expectClose(scaled.constraint(), base.constraint(), "seed \(seed) constraint ×\(factor)", relative: 1e-12)
+                expectClose(scaled.effectiveSize(), base.effectiveSize(), "seed \(seed) effective size ×\(factor)", relative: 1e-12)
+                // Eigenvector centrality iterates (A + I)ᵀ, which is not scale-free (the identity
+                // does not scale): only the large scales, where I no longer counts, agree.
+                if factor > 1e100, let reference = (factor == 1e150 ? nil : scaledReference(edges, n: n, isDirected: isDirected)) {
+                    expectClose(scaled.eigenvector() ?? [], reference, "seed \(seed) eigenvector ×\(factor)", relative: 1e-9)
+                }
+            }
+        }
+    }
+
+    /// The eigenvector at scale 1e150, where the weights dwarf the identity as at any larger scale.
+    func scaledReference(_ edges: [(source: Int32, target: Int32, weight: Double)], n: Int, isDirected: Bool) -> [Double]? {
+        testGraph(nodeCount: n, edges: edges.map { ($0.source, $0.target, $0.weight * 1e150) }, isDirected: isDirected).eigenvector()
+    }
+
+    func edgeList(_ graph: SliceGraph) -> [(source: Int32, target: Int32, weight: Double)] {
+        var edges: [(source: Int32, target: Int32, weight: Double)] = []
+        for u in 0..<graph.nodeCount {
+            for slot in Int(graph.outOffsets[u])..<Int(graph.outOffsets[u + 1]) {
+                let v = graph.outNeighbors[slot]
+                if graph.isDirected || Int32(u) < v { edges.append((Int32(u), v, graph.outWeights[slot])) }
+            }
+        }
+        return edges
+    }
+}

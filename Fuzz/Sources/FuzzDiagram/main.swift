@@ -1,18 +1,20 @@
 import DiploGraph
 import DiploGraphviz
 
-/// The DOT writer and Graphviz's parser on arbitrary text: bytes become actor labels, groups,
-/// kind labels, notes and a weight; the DOT DiploGraph writes must always parse, keep exactly
-/// the nodes it declared, and render, and every table must format.
+/// The DOT writer and Graphviz's parser on arbitrary text: bytes become actor labels, groups
+/// (legend entries), kind labels (legend), notes (edge tooltips, with a relay's `about`) and a
+/// weight; the DOT DiploGraph writes must always parse, keep exactly the nodes it declared, and
+/// render to SVG that XML 1.0 can carry, and every table must format, text tables without
+/// terminal controls.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    let parts = text.split(separator: "\u{1F}", maxSplits: 6, omittingEmptySubsequences: false).map(String.init)
+    let parts = text.split(separator: "\u{1F}", maxSplits: 7, omittingEmptySubsequences: false).map(String.init)
     func part(_ i: Int) -> String { i < parts.count ? parts[i] : "" }
     var actors = ActorTable(isDeclared: true)
     // Library input is checked: invalid values are refused with an error, never a trap.
     guard let a = try? Actor(id: "a", label: part(0), group: part(1).isEmpty ? "g" : part(1)),
-          let b = try? Actor(id: "b", label: part(2), group: "other"),
+          let b = try? Actor(id: "b", label: part(2), group: part(7).isEmpty ? "other" : part(7)),
           let c = try? Actor(id: "c", label: "c", group: part(1).isEmpty ? "g" : part(1)) else { return 0 }
     _ = actors.declare(a)
     _ = actors.declare(b)
@@ -23,7 +25,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let weight = Double(part(6)) ?? 1
     guard let first = try? Event(date: EventDate(year: 2018)!, source: 0, target: 1, kind: kinds.index(of: "k")!, weight: weight),
           let second = try? Event(date: EventDate(year: 2018)!, source: 2, target: 1, kind: kinds.index(of: "k")!, weight: weight),
-          let log = try? EventLog(file: "fuzz", actors: actors, kinds: kinds, events: [first, second], notes: [part(4), part(0)]) else { return 0 }
+          // A relay: c mediates towards b about a|b (a legend entry and a tooltip with `about`).
+          let relay = try? Event(date: EventDate(year: 2018)!, source: 2, target: 1, kind: kinds.index(of: "mediation")!, weight: 1,
+                                 about: Relationship(0, 1)),
+          let log = try? EventLog(file: "fuzz", actors: actors, kinds: kinds, events: [first, second, relay],
+                                  notes: [part(4), part(0), part(4) + part(3)]) else { return 0 }
     // Weights whose sums overflow are refused by slicing; nothing else may be.
     guard let network = try? Slicer.slice(log, options: SliceOptions()) else {
         precondition(!(weight * 2).isFinite, "slicing two good events failed")
@@ -32,6 +38,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let table = CentralityTable(network: network, measures: Measure.allCases, pathLength: .inverseWeight)
     for format in CentralityTable.Format.allCases {
         guard let text = try? table.formatted(as: format) else { fatalError("\(format) formatting failed") }
+        precondition(format != .table || !text.unicodeScalars.contains(where: isTerminalControl), "a control character in a text table")
         // CSV holds only the ids a, b, c, the slice and numbers.
         precondition(format != .csv || (!text.contains("inf") && !text.contains("nan")), "non-finite number in CSV")
     }
@@ -51,9 +58,26 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     do {
         let dot = writer.dot(for: network.slices[0], options: DiagramOptions(layout: layout, showsGhosts: true, sizeBy: .degree))
-        _ = try Graphviz.shared.render(dot: dot, engine: .pinned, format: .svg)
+        let svg = try Graphviz.shared.render(dot: dot, engine: .pinned, format: .svg)
+        let forbidden = String(decoding: svg.bytes, as: UTF8.self).unicodeScalars.filter { !Escape.isXMLCharacter($0) }
+        precondition(forbidden.isEmpty, "characters XML 1.0 forbids in the SVG: \(forbidden.map(\.value))")
+        // Every XML export too.
+        for format in [GraphExport.Format.gexf, .graphml] {
+            let text = try GraphExport.render(network, as: format)
+            precondition(text.unicodeScalars.allSatisfy(Escape.isXMLCharacter), "characters XML 1.0 forbids in \(format)")
+        }
     } catch {
         fatalError("Graphviz could not draw DOT written by DiploGraph: \(error)")
     }
+    // Messages: cut text stays within its limit, terminal text holds no control.
+    let cut = Escape.truncated(part(4), limit: 10)
+    precondition(cut == part(4) || cut.hasPrefix(String(part(4).prefix(10))) && cut.hasSuffix(")"), "truncation lost its prefix")
+    precondition(!Escape.terminal(text).unicodeScalars.contains(where: isTerminalControl), "a control character survived Escape.terminal")
     return 0
+}
+
+/// Control characters a terminal acts on (newline and tab aside).
+func isTerminalControl(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    return (value < 0x20 && value != 0x0A && value != 0x09) || value == 0x7F || (0x80..<0xA0).contains(value)
 }

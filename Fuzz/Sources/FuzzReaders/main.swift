@@ -19,8 +19,19 @@ func checkOutputs(_ network: SlicedNetwork) {
         }
     }
     for format in GraphExport.Format.allCases {
-        do { _ = try GraphExport.render(network, as: format) } catch { preconditionFailure("export failed: \(error)") }
+        do {
+            let text = try GraphExport.render(network, as: format)
+            if format == .gexf || format == .graphml {
+                precondition(text.unicodeScalars.allSatisfy(Escape.isXMLCharacter), "characters XML 1.0 forbids in \(format)")
+            }
+        } catch {
+            preconditionFailure("export failed: \(error)")
+        }
     }
+    // Text tables show controls escaped.
+    let text = table.text()
+    precondition(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) },
+                 "a control character in a text table")
     if network.entities.count >= 2, let roles = try? ThirdPartyRoles(network: network, dyad: (0, 1)) {
         _ = roles.csv()
         _ = roles.text()

@@ -28,6 +28,15 @@ public struct SliceGraph: Sendable, Equatable {
     /// The number of edges (each undirected edge once).
     public var edgeCount: Int { isDirected ? outNeighbors.count : outNeighbors.count / 2 }
 
+    /// Whether every path length 1/weight, and the sum of all of them, is finite, so that no
+    /// shortest-path length under `--path-length inverse-weight` overflows.
+    /// - Complexity: O(*m*).
+    public var inverseLengthsAreFinite: Bool {
+        var total = 0.0
+        for weight in outWeights { total += 1 / weight }
+        return total.isFinite
+    }
+
     /// Builds the graph from aggregated edges.
     ///
     /// - Parameters:

@@ -27,11 +27,17 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
     public var domestic = 0
     public var unmapped = 0
     public var badRows = 0
+    /// Rows skipped because a country was only whitespace (also counted in `withoutBothCountries`).
+    public var blankCountries = 0
+    /// Country names written with whitespace around them, kept without it.
+    public var trimmedCountries = 0
 
     public var description: String {
         var text = "imported \(imported) of \(rows) events; skipped \(withoutBothCountries) without both countries, "
             + "\(domestic) domestic, \(unmapped) with unmapped CAMEO codes"
         if badRows > 0 { text += ", \(badRows) bad rows" }
+        if blankCountries > 0 { text += " (\(blankCountries) of the rows without both countries had a country of only spaces)" }
+        if trimmedCountries > 0 { text += "; removed the spaces around \(trimmedCountries) country name\(trimmedCountries == 1 ? "" : "s")" }
         return text
     }
 }
@@ -117,8 +123,8 @@ public enum EventImporter {
                 bad("expected 58 (GDELT 1.0) or 61 (GDELT 2.0) tab-separated fields, found \(count)")
                 if problems.isFull { break } else { continue }
             }
-            guard let dateText = reader.field(columns.date), let sourceCountry = reader.field(columns.source),
-                  let targetCountry = reader.field(columns.target), let code = reader.field(columns.code),
+            guard let dateText = reader.field(columns.date), let writtenSource = reader.field(columns.source),
+                  let writtenTarget = reader.field(columns.target), let code = reader.field(columns.code),
                   let eventID = reader.field(columns.id) else {
                 bad("not UTF-8 text")
                 if problems.isFull { break } else { continue }
@@ -144,7 +150,16 @@ public enum EventImporter {
                 bad("invalid CAMEO code '\(code)' (expected digits)")
                 if problems.isFull { break } else { continue }
             }
-            guard !sourceCountry.isEmpty, !targetCountry.isEmpty else { summary.withoutBothCountries += 1; continue }
+            // Countries become actor ids: no whitespace around them, one Unicode form (NFC).
+            let sourceCountry = DatasetReader.normalized(writtenSource.trimmingCharacters(in: .whitespacesAndNewlines))
+            let targetCountry = DatasetReader.normalized(writtenTarget.trimmingCharacters(in: .whitespacesAndNewlines))
+            guard !sourceCountry.isEmpty, !targetCountry.isEmpty else {
+                summary.withoutBothCountries += 1
+                if (sourceCountry.isEmpty && !writtenSource.isEmpty) || (targetCountry.isEmpty && !writtenTarget.isEmpty) { summary.blankCountries += 1 }
+                continue
+            }
+            if sourceCountry.utf8.count != writtenSource.utf8.count && sourceCountry.count != writtenSource.count { summary.trimmedCountries += 1 }
+            if targetCountry.utf8.count != writtenTarget.utf8.count && targetCountry.count != writtenTarget.count { summary.trimmedCountries += 1 }
             guard sourceCountry != targetCountry else { summary.domestic += 1; continue }
             let kind: String?
             if let cached = kindCache[code] { kind = cached } else {

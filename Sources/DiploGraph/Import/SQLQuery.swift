@@ -61,8 +61,10 @@ public enum SQLInput: Sendable, Equatable {
 /// ordered by date, source, target and kind, comparing text by code point.
 ///
 /// It keeps the rows the importer keeps and skips the others: rows without both countries
-/// (empty or missing), domestic rows (the same country on both sides, compared exactly: no
-/// trimming, as the importer), codes the mapping does not cover, and the rows the importer
+/// (empty, only spaces, or missing), domestic rows (the same country on both sides, compared
+/// after removing the spaces around them, as the importer does; the importer also brings
+/// country names to one Unicode form, NFC, which the query does not), codes the mapping does
+/// not cover, and the rows the importer
 /// calls malformed (a field count other than 58 or 61 for GDELT, or than the header's for
 /// ICEWS; an invalid date; a CAMEO code that is not digits), which it skips as
 /// `import --skip-bad-rows` does. The mapping is the same ``CAMEOMapping`` the importer uses,
@@ -200,7 +202,8 @@ public struct SQLQuery: Sendable {
         lines.append("kept AS (")
         lines.append("  SELECT source, target, code, \(sliceDate) AS slice_date")
         lines.append("  FROM (")
-        lines.append("    SELECT event_date, source, target, code,")
+        // Countries without the spaces around them, as the importer keeps them.
+        lines.append("    SELECT event_date, TRIM(source) AS source, TRIM(target) AS target, code,")
         lines.append("      \(q.toInteger("SUBSTR(event_date, 1, 4)")) AS y,")
         lines.append("      \(q.toInteger("SUBSTR(event_date, \(monthAt), 2)")) AS m,")
         lines.append("      \(q.toInteger("SUBSTR(event_date, \(dayAt), 2)")) AS d")
@@ -209,7 +212,7 @@ public struct SQLQuery: Sendable {
         // test keeps the match exact. A code is digits when it contains nothing else.
         lines.append("    WHERE is_well_formed AND LENGTH(event_date) \(dateLengths) AND \(q.contains("event_date", dateShape))")
         lines.append("      AND code <> '' AND NOT \(q.contains("code", "[^0-9]"))")
-        lines.append("      AND source <> '' AND target <> '' AND source <> target")
+        lines.append("      AND TRIM(source) <> '' AND TRIM(target) <> '' AND TRIM(source) <> TRIM(target)")
         lines.append("  ) AS parsed")
         lines.append("  WHERE \(calendar)")
         lines.append("),")

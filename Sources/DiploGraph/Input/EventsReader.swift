@@ -56,12 +56,25 @@ public enum DatasetReader {
         }
 
         /// The index of the actor in `column`, interning it when there is no actors file.
+        ///
+        /// Ids are compared in Unicode's NFC: the bytes of an id seen in another normal form
+        /// are added to the index, so each form is converted once.
         func actor(in column: Int, table: inout TableFile) -> Int32? {
             if let index = table.withBytes(column, { actorIndex.value(of: $0) }) { return index }
-            guard let id = table.text(column) else { return nil }
-            if id.isEmpty {
-                table.problem("empty \(column == sourceColumn ? "source" : "target") actor id")
+            guard let written = table.text(column) else { return nil }
+            let role = column == sourceColumn ? "source" : "target"
+            if written.isEmpty {
+                table.problem("empty \(role) actor id")
                 return nil
+            }
+            if let problem = DatasetReader.surroundingWhitespaceProblem(written, what: "\(role) actor id") {
+                table.problem(problem)
+                return nil
+            }
+            let id = DatasetReader.normalized(written)
+            if let index = actors.index(of: id) {
+                table.withBytes(column) { actorIndex.insert($0, value: index) }
+                return index
             }
             if declared != nil {
                 table.problem("unknown actor '\(id)' (not in the actors file)")
@@ -84,12 +97,17 @@ public enum DatasetReader {
                 table.problem("invalid about '\(text)' (an actor id is empty; expected two actor ids, A|B)")
                 return nil
             }
-            if halves[0] == halves[1] {
+            if let problem = halves.lazy.compactMap({ DatasetReader.surroundingWhitespaceProblem($0, what: "actor id in about") }).first {
+                table.problem(problem)
+                return nil
+            }
+            let ids = halves.map(DatasetReader.normalized)
+            if ids[0] == ids[1] {
                 table.problem("invalid about '\(text)' (the two sides must differ)")
                 return nil
             }
             var indices: [Int32] = []
-            for id in halves {
+            for id in ids {
                 if let index = actors.index(of: id) {
                     indices.append(index)
                 } else if declared != nil {
@@ -124,7 +142,12 @@ public enum DatasetReader {
                       table.withBytes(sourceColumn, { Array($0) }) == table.withBytes(targetColumn, { Array($0) }) {
                 table.problem("self-loop: source and target are both '\(table.text(sourceColumn) ?? "")'")
             }
-            let kind = table.withBytes(kindColumn) { kindIndex.value(of: $0) }
+            var kind = table.withBytes(kindColumn) { kindIndex.value(of: $0) }
+            if kind == nil, let written = table.text(kindColumn), let index = kinds.index(of: DatasetReader.normalized(written)) {
+                // The kind in another Unicode normal form.
+                table.withBytes(kindColumn) { kindIndex.insert($0, value: index) }
+                kind = index
+            }
             if kind == nil {
                 let kindID = table.text(kindColumn) ?? ""
                 table.problem(kindID.isEmpty ? "empty kind (known kinds: \(kinds.knownIDs))"
@@ -177,7 +200,8 @@ public enum DatasetReader {
             }
         }
         if !unknownActors.isEmpty {
-            table.fileProblem("\(unknownActors.count) unknown actor id(s), not in the actors file: \(unknownActors.joined(separator: ", "))")
+            let shown = unknownActors.prefix(20).joined(separator: ", ") + (unknownActors.count > 20 ? " and \(unknownActors.count - 20) more" : "")
+            table.fileProblem("\(unknownActors.count) unknown actor id(s), not in the actors file: \(shown)")
         }
         try table.problems.throwIfAny()
         do {
@@ -204,9 +228,13 @@ public enum DatasetReader {
         var actors = ActorTable(isDeclared: true)
         var firstLine: [String: Int] = [:]
         while table.next() {
-            guard let id = table.text(idColumn), let label = table.text(labelColumn), let group = table.text(groupColumn) else { continue }
-            if id.isEmpty { table.problem("empty actor id"); continue }
-            if group.trimmingCharacters(in: .whitespaces).isEmpty { table.problem("empty group for actor '\(id)'"); continue }
+            guard let written = table.text(idColumn), let label = table.text(labelColumn), let writtenGroup = table.text(groupColumn) else { continue }
+            if written.isEmpty { table.problem("empty actor id"); continue }
+            if let problem = surroundingWhitespaceProblem(written, what: "actor id") { table.problem(problem); continue }
+            let id = normalized(written)
+            if writtenGroup.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { table.problem("empty group for actor '\(id)'"); continue }
+            if let problem = surroundingWhitespaceProblem(writtenGroup, what: "group of actor '\(id)'") { table.problem(problem); continue }
+            let group = normalized(writtenGroup)
             if let earlier = firstLine[id] {
                 table.problem("duplicate actor id '\(id)' (first defined on line \(earlier))")
                 continue
@@ -244,9 +272,11 @@ public enum DatasetReader {
         var kinds = KindTable()
         var firstLine: [String: Int] = [:]
         while table.next() {
-            guard let id = table.text(idColumn), let polarityText = table.text(polarityColumn),
+            guard let written = table.text(idColumn), let polarityText = table.text(polarityColumn),
                   let label = table.text(labelColumn) else { continue }
-            if id.isEmpty { table.problem("empty kind id"); continue }
+            if written.isEmpty { table.problem("empty kind id"); continue }
+            if let problem = surroundingWhitespaceProblem(written, what: "kind id") { table.problem(problem); continue }
+            let id = normalized(written)
             if let earlier = firstLine[id] { table.problem("duplicate kind '\(id)' (first declared on line \(earlier))"); continue }
             firstLine[id] = table.line
             let polarity: Kind.Polarity
@@ -282,6 +312,19 @@ public enum DatasetReader {
         }
         try table.problems.throwIfAny()
         return kinds
+    }
+
+    /// `id` in Unicode's NFC, the one form ids are compared in.
+    public static func normalized(_ id: String) -> String {
+        // ASCII is always NFC.
+        id.utf8.allSatisfy { $0 < 0x80 } ? id : id.precomposedStringWithCanonicalMapping
+    }
+
+    /// A message when `id` starts or ends with whitespace (`c ` and `c` would look like one
+    /// actor but be two), else `nil`.
+    static func surroundingWhitespaceProblem(_ id: String, what: String) -> String? {
+        guard let first = id.first, let last = id.last, first.isWhitespace || last.isWhitespace else { return nil }
+        return "\(what) '\(id)' starts or ends with whitespace (remove it: ids are compared exactly)"
     }
 
     static func isHexColor(_ text: String) -> Bool {

@@ -84,16 +84,9 @@ public struct ValueError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { message }
 
-    /// The smallest weight: below it, path lengths 1/weight (`--path-length inverse-weight`)
-    /// and their sums could overflow.
-    public static let smallestWeight = 1e-290
-
-    /// Checks that `weight` is a positive, finite number, at least ``smallestWeight``.
+    /// Checks that `weight` is a positive, finite number.
     static func checkWeight(_ weight: Double) throws(ValueError) {
         guard weight > 0, weight.isFinite else { throw ValueError("weight \(weight): must be a positive, finite number") }
-        guard weight >= smallestWeight else {
-            throw ValueError("weight \(weight): too small (at least 1e-290, so that path lengths 1/weight stay finite; rescale the weights)")
-        }
     }
 
     /// Checks that `color` is `#rrggbb`.

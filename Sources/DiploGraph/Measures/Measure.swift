@@ -114,6 +114,12 @@ public struct MeasureTable: Sendable {
             case .strength: column = graph.strengths()
             case .inStrength: column = graph.inStrengths()
             case .outStrength: column = graph.outStrengths()
+            case .betweenness where pathLength == .inverseWeight && !graph.inverseLengthsAreFinite,
+                 .closeness where pathLength == .inverseWeight && !graph.inverseLengthsAreFinite,
+                 .harmonic where pathLength == .inverseWeight && !graph.inverseLengthsAreFinite:
+                // Lengths 1/weight of tiny weights, or their sums, would overflow: no value rather than a wrong one.
+                column = Array(repeating: nil, count: graph.nodeCount)
+                warnings.append("slice \(sliceLabel): \(measure.rawValue) with --path-length inverse-weight needs path lengths 1/weight whose sums stay finite; the weights are too small (rescale them), so its cells are empty")
             case .betweenness: column = graph.betweenness(pathLength: pathLength)
             case .closeness: column = graph.closeness(pathLength: pathLength)
             case .harmonic: column = graph.harmonic(pathLength: pathLength)

@@ -2,6 +2,9 @@ extension SliceGraph {
     /// The contacts of every node regardless of direction, with mutual weights
     /// a_ij + a_ji, each row sorted by contact: the ego networks of Burt's measures.
     ///
+    /// Weights are divided by the largest weight first, so that the sums cannot overflow and
+    /// the measures (which depend only on ratios) are the same at any scale.
+    ///
     /// - Complexity: O(*n* + *m*).
     func mutualContacts() -> (offsets: [Int], contacts: [Int32], weights: [Double]) {
         var offsets = [Int](repeating: 0, count: nodeCount + 1)
@@ -9,6 +12,7 @@ extension SliceGraph {
         var weights: [Double] = []
         contacts.reserveCapacity(outNeighbors.count * (isDirected ? 2 : 1))
         weights.reserveCapacity(contacts.capacity)
+        let scale = Self.largestWeight(outWeights)
         for v in 0..<nodeCount {
             // Merge the sorted out- and in-rows.
             var i = Int(outOffsets[v]), j = Int(inOffsets[v])
@@ -18,12 +22,12 @@ extension SliceGraph {
                 let b = j < jEnd ? inNeighbors[j] : Int32.max
                 if a == b {
                     contacts.append(a)
-                    weights.append(outWeights[i] + inWeights[j])
+                    weights.append(outWeights[i] / scale + inWeights[j] / scale)
                     i += 1; j += 1
                 } else if a < b {
-                    contacts.append(a); weights.append(outWeights[i]); i += 1
+                    contacts.append(a); weights.append(outWeights[i] / scale); i += 1
                 } else {
-                    contacts.append(b); weights.append(inWeights[j]); j += 1
+                    contacts.append(b); weights.append(inWeights[j] / scale); j += 1
                 }
             }
             offsets[v + 1] = contacts.count

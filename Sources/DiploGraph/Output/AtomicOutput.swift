@@ -60,8 +60,10 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 /// Where the system lacks it (other kernels, some file systems) the swap is two `rename(2)`
 /// calls with a moment in between when the target does not exist. The previous output is
 /// then removed file by file, by the names its marker lists. A failed or interrupted run
-/// leaves the previous output exactly as it was; the next run into the same folder removes
-/// the staging folders that dead runs left behind.
+/// leaves the previous output exactly as it was: with ``InterruptCleanup`` handlers installed
+/// (as the `diplograph` tool does) SIGINT, SIGTERM and SIGHUP remove the staging folder before
+/// the process ends, and the next run into the same folder removes the staging folders that
+/// killed runs (SIGKILL, a crash) left behind.
 ///
 /// Runs into folders of one parent folder are serialised with an advisory lock on that parent
 /// (`flock(2)`), so two runs into one folder never interleave their swaps.
@@ -82,6 +84,8 @@ public final class StagedDirectory {
     private var lockDescriptor: Int32 = -1
     private var lockedTarget: String?
     private var sharedParent: String?
+    /// The staging folder's slot in ``InterruptCleanup`` (removed on SIGINT, SIGTERM, SIGHUP).
+    private var cleanupSlot: Int?
     private let stagingPrefix: String
     private let oldPrefix: String
 
@@ -134,6 +138,7 @@ public final class StagedDirectory {
             if exists { try checkRule(path: path) }
             do {
                 try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+                cleanupSlot = InterruptCleanup.register(staging.path, isFolder: true)
                 // The staging folder's marker lists every file as it is written, so that a run
                 // interrupted at any point leaves a folder whose own files are known.
                 try Data(Self.markerHeader.utf8).write(to: staging.appendingPathComponent(Self.markerName))
@@ -151,6 +156,7 @@ public final class StagedDirectory {
 
     deinit {
         if !isFinished { try? FileManager.default.removeItem(at: staging) }
+        InterruptCleanup.unregister(cleanupSlot)
         unlock()
     }
 
@@ -182,10 +188,17 @@ public final class StagedDirectory {
     }
 
     /// Replaces the target with what was written, keeping every file DiploGraph did not write.
+    ///
+    /// SIGINT, SIGTERM and SIGHUP are held back until the swap is over (when
+    /// ``InterruptCleanup`` handlers are installed).
     /// - Throws: ``OutputError`` when the swap fails (the previous output is then untouched), or
     ///   when, after it, something of the previous folder could not be moved back (the error
     ///   says where it is).
     public func commit() throws(OutputError) {
+        try InterruptCleanup.holdingSignals { () throws(OutputError) in try swapIntoPlace() }
+    }
+
+    private func swapIntoPlace() throws(OutputError) {
         defer { unlock() }
         let manager = FileManager.default
         let marker = Self.markerHeader + written.sorted().map { $0 + "\n" }.joined()
@@ -200,6 +213,8 @@ public final class StagedDirectory {
                 throw OutputError(path: target.path, reason: String(cString: strerror(errno)))
             }
             isFinished = true
+            InterruptCleanup.unregister(cleanupSlot)
+            cleanupSlot = nil
             return
         }
         guard isDirectory.boolValue else {
@@ -238,6 +253,9 @@ public final class StagedDirectory {
             throw OutputError(path: target.path, reason: String(cString: strerror(errno)))
         }
         isFinished = true
+        // `staging` now holds the previous output: not for the signal handler to remove.
+        InterruptCleanup.unregister(cleanupSlot)
+        cleanupSlot = nil
         let old = staging
         let new = Set(written + [Self.markerName])
         for entry in (try? manager.contentsOfDirectory(atPath: old.path)) ?? [] {
@@ -266,6 +284,8 @@ public final class StagedDirectory {
             }
         }
         isFinished = true
+        InterruptCleanup.unregister(cleanupSlot)
+        cleanupSlot = nil
         for name in previous.subtracting(written) where Self.isFileOrLink(target.appendingPathComponent(name).path) {
             unlink(target.appendingPathComponent(name).path)
         }
@@ -275,6 +295,8 @@ public final class StagedDirectory {
     /// Drops what was written; the target stays as it was.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
+        InterruptCleanup.unregister(cleanupSlot)
+        cleanupSlot = nil
         isFinished = true
         unlock()
     }
@@ -548,6 +570,7 @@ public final class StagedFile {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var isFinished = false
+    private var cleanupSlot: Int?
 
     /// Prepares output to `path`.
     ///
@@ -596,6 +619,7 @@ public final class StagedFile {
             throw OutputError(path: path, reason: "cannot create a file in \(parent.path)")
         }
         self.handle = handle
+        cleanupSlot = InterruptCleanup.register(temporary.path, isFolder: false)
     }
 
     deinit {
@@ -603,6 +627,7 @@ public final class StagedFile {
             try? handle.close()
             try? FileManager.default.removeItem(at: temporary)
         }
+        InterruptCleanup.unregister(cleanupSlot)
     }
 
     /// The first kilobyte of a regular file (opened without blocking, in case it changed).
@@ -644,9 +669,13 @@ public final class StagedFile {
             chmod(temporary.path, info.st_mode & 0o7777)
         }
         // rename(2) replaces the target atomically: readers see the old file or the new one.
-        guard rename(temporary.path, target.path) == 0 else {
-            throw OutputError(path: target.path, reason: String(cString: strerror(errno)))
+        try InterruptCleanup.holdingSignals { () throws(OutputError) in
+            guard rename(temporary.path, target.path) == 0 else {
+                throw OutputError(path: target.path, reason: String(cString: strerror(errno)))
+            }
+            isFinished = true
+            InterruptCleanup.unregister(cleanupSlot)
+            cleanupSlot = nil
         }
-        isFinished = true
     }
 }

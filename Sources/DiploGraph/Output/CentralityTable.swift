@@ -94,7 +94,9 @@ public struct CentralityTable: Sendable {
 
 /// Plain aligned text tables.
 enum TextTable {
-    static func render(header: [String], rows: [[String]], rightAligned: Set<Int>) -> String {
+    /// Cells are shown with control characters escaped (``Escape/terminal(_:)``).
+    static func render(header: [String], rows rawRows: [[String]], rightAligned: Set<Int>) -> String {
+        let rows = rawRows.map { $0.map(Escape.terminal) }
         var widths = header.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         func line(_ cells: [String]) -> String {

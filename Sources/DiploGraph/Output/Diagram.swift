@@ -67,6 +67,10 @@ public struct DiagramWriter: Sendable {
     /// Whether some slice has a relay, whose first leg the legend then explains.
     public let hasRelayLegs: Bool
 
+    /// The most characters of a note an edge's tooltip shows (the full note stays in the CSV
+    /// and JSON output): Graphviz's lexer takes minutes over a note of megabytes.
+    public static let tooltipNoteLimit = 500
+
     /// Colour-blind-safe fills, light enough for black labels.
     public static let palette = ["#9ecae1", "#fdae6b", "#a1d99b", "#d4b9da", "#fdd0a2", "#c7e9c0", "#bcbddc", "#fcbba1", "#d9d9d9", "#ffffb2"]
 
@@ -177,7 +181,7 @@ public struct DiagramWriter: Sendable {
                 ? "\(from) \(directed ? "→" : "–") \(to): relay leg of \(kind.label.lowercased()) from the other side, \(events)"
                 : "\(from) \(directed ? "→" : "–") \(to): \(kind.label), \(events)"
             for index in tie.events.prefix(6) {
-                let note = network.log.notes[Int(index)]
+                let note = Escape.truncated(network.log.notes[Int(index)], limit: Self.tooltipNoteLimit)
                 let line = [note.isEmpty ? nil : note, aboutText(index).map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
                 if !line.isEmpty { tooltip += "\n• " + line }
             }

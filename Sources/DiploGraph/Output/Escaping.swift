@@ -22,7 +22,7 @@ public enum Escape {
             case "\r": result += "\\n"
             case "\n": if !previousWasCR { result += "\\n" }
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) { break }
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || !isXMLCharacter(scalar) { break }
                 // Characters outside the Basic Multilingual Plane pass as they are (UTF-8 DOT).
                 result.unicodeScalars.append(scalar)
             }
@@ -32,7 +32,7 @@ public enum Escape {
     }
 
     /// Text for HTML and XML element content and attribute values; control characters other
-    /// than tab and newline (which XML 1.0 cannot carry) are dropped.
+    /// than tab and newline, U+FFFE and U+FFFF (which XML 1.0 cannot carry) are dropped.
     public static func html(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -44,11 +44,69 @@ public enum Escape {
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
             default:
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { break }
+                if scalar == "\r" || !isXMLCharacter(scalar) { break }
                 result.unicodeScalars.append(scalar)
             }
         }
         return result
+    }
+
+    /// Whether XML 1.0 can carry `scalar` (its `Char` production: tab, newline, carriage
+    /// return, U+0020 to U+D7FF, U+E000 to U+FFFD, U+10000 and above; Swift strings hold no
+    /// lone surrogates).
+    @inline(__always)
+    public static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x20 { return value == 0x09 || value == 0x0A || value == 0x0D }
+        return value != 0xFFFE && value != 0xFFFF
+    }
+
+    /// `text` without the characters XML 1.0 cannot carry (see ``isXMLCharacter(_:)``): the
+    /// last guard on whole documents (report.html) whose parts come from several writers.
+    public static func xmlCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !isXMLCharacter($0) }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where isXMLCharacter(scalar) { result.append(scalar) }
+        return String(result)
+    }
+
+    /// Text for a terminal (stderr messages, `--format table`): control characters (C0 but
+    /// newline and tab, DEL, C1) and the bidirectional overrides shown as `\u{1B}`, so that data
+    /// cannot move the cursor, change colours, ring the bell or reorder what is shown.
+    public static func terminal(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsTerminalEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if needsTerminalEscape(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func needsTerminalEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x20 { return value != 0x0A && value != 0x09 }
+        return value == 0x7F || (0x80..<0xA0).contains(value) || (0x202A...0x202E).contains(value)
+            || (0x2066...0x2069).contains(value) || value == 0xFFFE || value == 0xFFFF
+    }
+
+    /// `text` cut to at most `limit` characters, ending in `… (N more characters)` when cut:
+    /// for tooltips and messages, where a 10 MB note would stall Graphviz or flood a terminal.
+    /// The full text stays in CSV and JSON output.
+    public static func truncated(_ text: String, limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        var count = 0
+        var end = text.startIndex
+        while end < text.endIndex && count < limit {
+            end = text.index(after: end)
+            count += 1
+        }
+        guard end < text.endIndex else { return text }
+        let rest = text[end...].count
+        return String(text[..<end]) + "… (\(rest) more character\(rest == 1 ? "" : "s"))"
     }
 
     /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
@@ -73,7 +131,7 @@ public enum Escape {
             case ">": result += "\\u003e"
             case "&": result += "\\u0026"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value >= 0xFFFE && scalar.value <= 0xFFFF {
                     let hex = String(scalar.value, radix: 16)
                     result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

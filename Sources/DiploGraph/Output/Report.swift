@@ -142,7 +142,8 @@ public struct Report {
         ]
         let library = try MustacheLibrary(templates: ["report": MustacheTemplate(string: ReportTemplate.html),
                                                       "cell": MustacheTemplate(string: ReportTemplate.cell)])
-        try output.write("report.html", text: library.render(context, withTemplate: "report") ?? "")
+        // Mustache escapes markup but keeps characters XML 1.0 forbids: drop them from the page.
+        try output.write("report.html", text: Escape.xmlCharacters(library.render(context, withTemplate: "report") ?? ""))
         try output.write("report.md", text: markdown)
         return warnings
     }

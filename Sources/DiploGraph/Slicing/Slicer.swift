@@ -117,9 +117,31 @@ public enum Slicer {
             fill[p] += 1
         }
 
+        let ranges = fixedRanges ?? options.slicing.ranges(first: first, last: last)
+        // The budget, before any slice is built.
+        let entityCount = entities.count
+        var nodeRows = 0
+        for (_, periods) in ranges {
+            if options.roster == .all {
+                nodeRows += entityCount
+            } else if options.slicing.mode != .calendar || fixedRanges != nil {
+                // Each event brings at most three nodes (a relay's origin, mediator and target).
+                let lo = max(periods.lowerBound, first) - first, hi = min(periods.upperBound, last + 1) - first
+                if lo < hi { nodeRows += min(entityCount, 3 * (bucketStart[hi] - bucketStart[lo])) }
+            }
+        }
+        if nodeRows > SliceOptions.maximumNodeRows {
+            let nodes = options.mergesGroups ? "groups" : "actors"
+            let what = options.roster == .all
+                ? "\(ranges.count) slices × \(entityCount) \(nodes) (--roster all) make \(nodeRows) node rows"
+                : "\(ranges.count) slices of up to \(entityCount) \(nodes) each make up to \(nodeRows) node rows"
+            problems.add(line: nil, "too large to slice: \(what), over the limit of \(SliceOptions.maximumNodeRows) "
+                         + "(use a coarser --slice, a shorter --window, fewer --kinds\(options.roster == .all ? ", or --roster active" : ""))")
+            try problems.throwIfAny()
+        }
         var slices: [Slice] = []
         var scratch = Scratch(entityCount: entities.count)
-        for (label, periods) in fixedRanges ?? options.slicing.ranges(first: first, last: last) {
+        for (label, periods) in ranges {
             let lo = max(periods.lowerBound, first) - first
             let hi = min(periods.upperBound, last + 1) - first
             var eventIndices: [Int32] = []

@@ -113,6 +113,12 @@ public struct SliceOptions: Sendable {
     /// Whether actors are merged into their groups before aggregation.
     public var mergesGroups = false
 
+    /// The most nodes summed over all slices (the rows of a centrality table) that slicing
+    /// builds: `--roster all` over many slices, or long windows, would otherwise allocate
+    /// until the process dies (120,000 monthly slices × 200 actors are 24 million rows).
+    /// Calendar slices of active actors stay below three nodes per event and are not limited.
+    public static let maximumNodeRows = 5_000_000
+
     /// Options for ``Slicer/slice(_:options:)``; the defaults are yearly, all kinds, directed, active actors.
     public init(slicing: Slicing = .calendar(.year), kinds: Set<String>? = nil, isDirected: Bool = true,
                 roster: Roster = .active, mergesGroups: Bool = false) {

@@ -36,14 +36,14 @@ source_rows AS (
 kept AS (
   SELECT source, target, code, CONCAT(SUBSTR(event_date, 1, 4), '-', SUBSTR(event_date, 5, 2)) AS slice_date
   FROM (
-    SELECT event_date, source, target, code,
+    SELECT event_date, TRIM(source) AS source, TRIM(target) AS target, code,
       SAFE_CAST(SUBSTR(event_date, 1, 4) AS INT64) AS y,
       SAFE_CAST(SUBSTR(event_date, 5, 2) AS INT64) AS m,
       SAFE_CAST(SUBSTR(event_date, 7, 2) AS INT64) AS d
     FROM source_rows
     WHERE is_well_formed AND LENGTH(event_date) = 8 AND REGEXP_CONTAINS(event_date, '^[0-9]{8}$')
       AND code <> '' AND NOT REGEXP_CONTAINS(code, '[^0-9]')
-      AND source <> '' AND target <> '' AND source <> target
+      AND TRIM(source) <> '' AND TRIM(target) <> '' AND TRIM(source) <> TRIM(target)
   ) AS parsed
   WHERE y >= 1 AND m BETWEEN 1 AND 12 AND d BETWEEN 1 AND CASE WHEN m = 2 THEN CASE WHEN MOD(y, 4) = 0 AND (MOD(y, 100) <> 0 OR MOD(y, 400) = 0) THEN 29 ELSE 28 END WHEN m IN (4, 6, 9, 11) THEN 30 ELSE 31 END
 ),
