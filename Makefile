@@ -40,6 +40,12 @@ test: deps test-deps
 browser-check: build
 	Scripts/browser-check.sh
 
+## Compiles the C shim (Sources/CGraphviz/shim.h) with cc and clang against the installed
+## Graphviz headers; Scripts/check-graphviz-headers.sh also takes other versions' headers.
+.PHONY: check-graphviz-headers
+check-graphviz-headers: deps
+	Scripts/check-graphviz-headers.sh "$$(pkg-config --variable=includedir libgvc)"
+
 bench: build
 	Scripts/benchmark.sh
 

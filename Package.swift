@@ -3,7 +3,13 @@ import PackageDescription
 
 let package = Package(
     name: "DiploGraph",
-    platforms: [.macOS(.v14)],
+    // macOS 15 is what the code needs: `Mutex` and `Atomic` from the Synchronization module
+    // (DiploGraph's Betweenness and InterruptCleanup, the Graphviz owner in DiploGraphviz) and
+    // `String(validating:as:)` (CSVReader, EventsReader) come with the Swift 6 standard library
+    // and are available from macOS 15. Linux has no deployment target. Other Apple
+    // platforms are not targets (the package reads files, takes flock(2) locks and handles signals
+    // for a command line), so none is declared.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "DiploGraph", targets: ["DiploGraph"]),
         .library(name: "DiploGraphviz", targets: ["DiploGraphviz"]),

@@ -7,6 +7,8 @@ import PackageDescription
 
 let package = Package(
     name: "DiploGraphFuzz",
+    // As the main package: it needs macOS 15 (see ../Package.swift), so must its dependents.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "FuzzReaders", targets: ["FuzzReaders"]),
         .executable(name: "FuzzDiagram", targets: ["FuzzDiagram"]),

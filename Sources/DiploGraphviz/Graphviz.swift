@@ -262,7 +262,7 @@ public final class Graphviz: Sendable {
 
     private static func pluginNames(_ context: OpaquePointer, kind: String) -> Set<String> {
         var count: Int32 = 0
-        guard let list = gvPluginList(context, kind, &count, nil) else { return [] }
+        guard let list = diplograph_plugin_list(context, kind, &count) else { return [] }
         var names: Set<String> = []
         for i in 0..<Int(count) {
             if let entry = list[i] {
