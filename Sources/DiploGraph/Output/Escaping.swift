@@ -31,6 +31,17 @@ public enum Escape {
         return result
     }
 
+    /// A DOT quoted string's content for `tooltip` (and any other escString attribute that
+    /// Graphviz reads twice): a hover then shows exactly the original text.
+    ///
+    /// Graphviz 2.43 unescapes a tooltip once when it turns `\n` into line breaks and once more
+    /// when it expands `\N`, `\G`, `\E`, `\T`, `\H` and `\L`: each backslash of the data is
+    /// written as four, so that one survives both passes and no escape is expanded. Quotes,
+    /// line breaks, `&` and control characters are treated as in ``dotString(_:)``.
+    public static func dotEscString(_ text: String) -> String {
+        dotString(text).replacingOccurrences(of: "\\\\", with: "\\\\\\\\")
+    }
+
     /// Text for HTML and XML element content and attribute values; control characters other
     /// than tab and newline (which XML 1.0 cannot carry) are dropped.
     public static func html(_ text: String) -> String {
@@ -124,6 +135,18 @@ public enum NumberFormat {
         }
         let decimals = max(0, digits - 1 - magnitude)
         return String(format: "%.\(min(decimals, 12))f", value)
+    }
+
+    /// The report's policy: whole numbers (counts) as integers, other measures to three
+    /// significant digits without trailing zeros (`5.5`, `0.143`, `6`).
+    public static func measure(_ value: Double) -> String {
+        guard value.isFinite else { return nonFinite(value) }
+        let text = readable(value, digits: 3)
+        guard text.contains("."), !text.contains("e") else { return text }
+        var trimmed = Substring(text)
+        while trimmed.hasSuffix("0") { trimmed = trimmed.dropLast() }
+        if trimmed.hasSuffix(".") { trimmed = trimmed.dropLast() }
+        return String(trimmed)
     }
 
     private static func nonFinite(_ value: Double) -> String {
