@@ -328,10 +328,14 @@ final class Scratch {
         #expect(!plain.contains(">Mike Pence<"))
         #expect(ghosts.contains(">Mike Pence<"))
         #expect(ghosts.contains("Label size: betweenness"))
-        // Sized labels: the 2020 broker (betweenness > 0) gets a larger font than a non-broker.
-        #expect(ghosts.contains("font-size=\"20.00\""))
+        // Sized labels: the 2020 broker (betweenness > 0) gets a larger font than a non-broker (8 pt).
+        #expect(ghosts.contains("font-size=\"8.00\""))
         let dot = try Tool.run(["dot"] + base + ["--slice-label", "2020", "--size-by", "betweenness"])
-        #expect(dot.stdout.contains("fontsize=20.00"))
+        let sizes = dot.stdout.split(separator: "\n").filter { $0.hasPrefix("  n") && !$0.contains("->") }.compactMap { line -> Double? in
+            guard let range = line.range(of: #"fontsize=[0-9.]+"#, options: .regularExpression) else { return nil }
+            return Double(line[range].dropFirst("fontsize=".count))
+        }
+        #expect(sizes.contains(8) && sizes.contains { $0 > 8 }, "\(sizes)")
         let badMeasure = try Tool.run(["render"] + base + ["--out", scratch.path("x"), "--size-by", "fame"])
         #expect(badMeasure.status == 1)
         #expect(badMeasure.stderr.contains("--size-by: unknown measure 'fame'"))

@@ -248,7 +248,9 @@ public struct DiagramWriter: Sendable {
     private func drawingWidth(_ width: PrintWidth) -> Double { width.points - 2 * Self.margin }
 
     static let margin = 6.0
-    static let gap = 5.0
+    /// Space kept between boxes: more than twice Graphviz's `esep` margin around obstacles
+    /// (touching obstacles make it give up spline routing).
+    static let gap = 6.0
     static let panelGap = 14.0
 
     /// A box size from the label's length, for layouts whose sizes Graphviz did not measure.
@@ -354,8 +356,8 @@ public struct DiagramWriter: Sendable {
         let directed = network.options.isDirected
         let straight = routesStraight(slice, options: options)
         var out = "\(directed ? "digraph" : "graph") \"slice\" {\n"
-        out += "  graph [fontname=\"Helvetica\", outputorder=edgesfirst, pad=0, labelloc=b, labeljust=l"
-        if options.layout != nil { out += ", notranslate=true, overlap=true" }
+        out += "  graph [fontname=\"Helvetica\", outputorder=edgesfirst, pad=0, margin=0, labelloc=b, labeljust=l"
+        if options.layout != nil { out += ", notranslate=true, overlap=true, esep=\"+2\"" }
         out += ", splines=\(straight ? "line" : "true")"
         if let dpi = options.rasterDPI { out += ", dpi=\(format(dpi))" }
         let typography = DiagramTypography.single
@@ -437,7 +439,7 @@ public struct DiagramWriter: Sendable {
                 if !line.isEmpty { tooltip += "\n• " + line }
             }
             out += "  \(prefix)n\(tie.source) \(arrow) \(prefix)n\(tie.target) ["
-            out += tie.isRelayLeg ? "color=\"\(relayColor)\", style=dotted, penwidth=0.8, arrowhead=onormal, " : edgeStyle(kind, weight: tie.weight) + ", "
+            out += tie.isRelayLeg ? "color=\"\(relayColor)\", style=dotted, penwidth=0.9, arrowhead=onormal, " : edgeStyle(kind, weight: tie.weight) + ", "
             out += "tooltip=\"\(Escape.dotEscString(tooltip))\"];\n"
         }
         return out
@@ -469,7 +471,7 @@ public struct DiagramWriter: Sendable {
         let directed = network.options.isDirected
         let typography = DiagramTypography.grid
         var out = "\(directed ? "digraph" : "graph") \"grid\" {\n"
-        out += "  graph [fontname=\"Helvetica\", outputorder=edgesfirst, pad=0, labelloc=b, labeljust=l, notranslate=true, overlap=true, splines=line"
+        out += "  graph [fontname=\"Helvetica\", outputorder=edgesfirst, pad=0, margin=0, labelloc=b, labeljust=l, notranslate=true, overlap=true, splines=line"
         if let dpi = options.rasterDPI { out += ", dpi=\(format(dpi))" }
         guard let grid = options.grid else { return out + "];\n}\n" }
         let fitted = grid.layout
