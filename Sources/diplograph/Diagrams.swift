@@ -72,7 +72,17 @@ struct DiagramArguments: ParsableArguments {
         }
         options.gridSizes = gridSizes
         if format == .png { options.rasterDPI = printWidth.isPixels ? 96 : 192 }
-        return writer.prepared(options)
+        options = writer.prepared(options)
+        if format == .svg && options.showsLegend {
+            // Drawn once, composed into every SVG: no figure lays its legend out again.
+            func legend(grid: Bool) throws -> ComposedLegend? {
+                let svg = try Graphviz.shared.render(dot: writer.legendDOT(options: options, grid: grid), engine: .pinned, format: .svg)
+                return ComposedLegend(svg: String(decoding: svg.bytes, as: UTF8.self))
+            }
+            options.composedLegend = try legend(grid: false)
+            options.composedGridLegend = try legend(grid: true)
+        }
+        return options
     }
 }
 
@@ -81,6 +91,10 @@ func drawPinned(_ dot: String, format: OutputFormat, figure: String, options: Di
     let rendering = try Graphviz.shared.render(dot: dot, engine: .pinned, format: format)
     if !rendering.warnings.isEmpty { warn("Graphviz, \(figure): \(rendering.warnings.joined(separator: "; "))") }
     if format == .png, let dpi = options.rasterDPI { return PNGResolution.setting(dpi, in: rendering.bytes) }
+    if format == .svg {
+        let legend = figure == "grid" ? options.composedGridLegend : options.composedLegend
+        if legend != nil { return Array(DiagramWriter.composing(legend, into: String(decoding: rendering.bytes, as: UTF8.self)).utf8) }
+    }
     return rendering.bytes
 }
 

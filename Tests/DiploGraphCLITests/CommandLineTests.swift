@@ -209,6 +209,19 @@ final class Scratch {
         #expect(roles.contains("2018,US,facilitating"))
         let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         #expect(markdown.contains("![2018](2018.svg)"))
+        // The grid and the chart are files too; report.md follows report.html's order: the
+        // headline chart, the roles, the grid, then the slices.
+        for name in ["grid.svg", "grid.dot", "brokerage.svg"] { #expect(files.contains(name)) }
+        let order = ["](brokerage.svg)", "## Third-party roles", "](grid.svg)", "](2016.svg)", "](2020.svg)"].map {
+            markdown.range(of: $0).map { markdown.distance(from: markdown.startIndex, to: $0.lowerBound) } ?? -1
+        }
+        #expect(order == order.sorted() && !order.contains(-1), "\(order)")
+        let htmlOrder = ["class=\"chart\"", "id=\"roles\"", "id=\"all-slices\"", "id=\"slice-2016\""].map {
+            html.range(of: $0).map { html.distance(from: html.startIndex, to: $0.lowerBound) } ?? -1
+        }
+        #expect(htmlOrder == htmlOrder.sorted() && !htmlOrder.contains(-1), "\(htmlOrder)")
+        // One number policy: counts as integers, measures to three significant digits.
+        #expect(!html.contains(">5.500<") && html.contains("<td>0.0357</td>") && html.contains("<td>0.144</td>"))
     }
 
     /// Rendering happens in-process through libgvc: with no programs to find on PATH (no

@@ -108,6 +108,10 @@ public struct DiagramOptions: Sendable {
 
     var single: FittedLayout?
     var grid: (layout: FittedLayout, columns: Int)?
+    /// Legends rendered once and composed into every SVG (``DiagramWriter/legendDOT(options:grid:)``);
+    /// when `nil` the legend is each figure's own graph label.
+    public var composedLegend: ComposedLegend?
+    public var composedGridLegend: ComposedLegend?
 
     public init(layout: DiagramLayout? = nil, showsGhosts: Bool = false, sizeBy: Measure? = nil, pathLength: PathLength = .hops,
                 showsLegend: Bool = true, width: PrintWidth = .page, title: String? = nil) {
@@ -147,6 +151,8 @@ public struct DiagramWriter: Sendable {
     /// Colour-blind-safe fills light enough for black labels (Paul Tol's "light" scheme).
     public static let palette = ["#77aadd", "#ee8866", "#eedd88", "#ffaabb", "#99ddff", "#44bb99", "#bbcc33", "#aaaa00"]
     public static let maximumGroupColors = 8
+    /// How many entities some slice draws.
+    public let drawnEntityCount: Int
     public static let otherGroupsColor = "#dddddd"
 
     /// The most nodes one figure may hold: above it `render` and `report` stop before calling
@@ -192,6 +198,9 @@ public struct DiagramWriter: Sendable {
         }
         self.kindsUsed = used.sorted().map { network.log.kinds[$0] }
         self.hasRelayLegs = hasRelayLegs
+        var drawn = [Bool](repeating: false, count: network.entities.count)
+        for slice in network.slices { for node in slice.nodes { drawn[Int(node)] = true } }
+        self.drawnEntityCount = drawn.lazy.filter { $0 }.count
     }
 
     private func color(of group: String) -> String { colorOfGroup[group] ?? Self.otherGroupsColor }
@@ -207,7 +216,7 @@ public struct DiagramWriter: Sendable {
 
     /// The nodes of the grid figure: every slice's nodes (and absent ones with ghosts).
     public func gridNodeCount(showsGhosts: Bool) -> Int {
-        showsGhosts ? drawnEntities.count * network.slices.count : network.slices.reduce(0) { $0 + $1.nodes.count }
+        showsGhosts ? drawnEntityCount * network.slices.count : network.slices.reduce(0) { $0 + $1.nodes.count }
     }
 
     /// `options` with the `--size-by` scale and the layouts fitted to the print width filled in.
@@ -287,7 +296,8 @@ public struct DiagramWriter: Sendable {
     }
 
     private var nodeDefaults: String {
-        "shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", margin=\"0.04,0.02\", width=0.05, height=0.05, penwidth=0.6"
+        // Square corners: Graphviz's rounded boxes cost a fifth of a slice's drawing time.
+        "shape=box, style=filled, fontname=\"Helvetica\", margin=\"0.04,0.02\", width=0.05, height=0.05, penwidth=0.6"
     }
 
     /// The graph over every entity of every slice with all their ties, for a shared layout.
@@ -339,10 +349,13 @@ public struct DiagramWriter: Sendable {
 
     /// Whether `slice`'s diagram routes its edges straight (too many nodes and edges for splines).
     public func routesStraight(_ slice: Slice, options: DiagramOptions) -> Bool {
-        let ghosts = options.showsGhosts && options.layout != nil ? drawnEntities.count - slice.nodes.count : 0
+        routesStraight(slice, options: options, edgeCount: network.typedTies(in: slice, separatesRelayLegs: true).count)
+    }
+
+    private func routesStraight(_ slice: Slice, options: DiagramOptions, edgeCount: Int) -> Bool {
+        let ghosts = options.showsGhosts && options.layout != nil ? drawnEntityCount - slice.nodes.count : 0
         let nodes = Double(slice.nodes.count + ghosts + 3)
-        let edges = Double(network.typedTies(in: slice, separatesRelayLegs: true).count)
-        return nodes * nodes * edges > Self.splineBudget
+        return nodes * nodes * Double(edgeCount) > Self.splineBudget
     }
 
     /// The DOT of one slice.
@@ -354,7 +367,8 @@ public struct DiagramWriter: Sendable {
     public func dot(for slice: Slice, options: DiagramOptions = DiagramOptions()) -> String {
         let options = prepared(options)
         let directed = network.options.isDirected
-        let straight = routesStraight(slice, options: options)
+        let ties = network.typedTies(in: slice, separatesRelayLegs: true)
+        let straight = routesStraight(slice, options: options, edgeCount: ties.count)
         var out = "\(directed ? "digraph" : "graph") \"slice\" {\n"
         out += "  graph [fontname=\"Helvetica\", outputorder=edgesfirst, pad=0, margin=0, labelloc=b, labeljust=l"
         if options.layout != nil { out += ", notranslate=true, overlap=true, esep=\"+2\"" }
@@ -366,20 +380,22 @@ public struct DiagramWriter: Sendable {
             out += legendAttribute(options: options, typography: typography, width: drawingWidth(options.width),
                                    heading: (options.title, slice.label))
             out += "];\n  node [\(nodeDefaults)];\n  edge [arrowsize=0.5];\n"
-            out += body(slice: slice, options: options, typography: typography, positions: nil, offset: (0, 0), prefix: "")
+            out += body(slice: slice, ties: ties, options: options, typography: typography, positions: nil, offset: (0, 0), prefix: "")
             return out + "}\n"
         }
         let canvasWidth = max(drawingWidth(options.width), fitted.width)
         if !fitted.fits { out += ", size=\"\(format(options.width.points / 72)),1000\"" }
-        if options.showsLegend { out += legendAttribute(options: options, typography: typography, width: canvasWidth, heading: nil) }
+        let composed = options.showsLegend && fitted.fits ? options.composedLegend : nil
+        if options.showsLegend && composed == nil { out += legendAttribute(options: options, typography: typography, width: canvasWidth, heading: nil) }
         out += "];\n  node [\(nodeDefaults)];\n  edge [arrowsize=0.5];\n"
         let offset = ((canvasWidth - fitted.width) / 2, 0.0)
-        out += body(slice: slice, options: options, typography: typography, positions: fitted.positions, offset: offset, prefix: "")
+        out += body(slice: slice, ties: ties, options: options, typography: typography, positions: fitted.positions, offset: offset, prefix: "")
         // The title block and the canvas corners, identical in every slice.
         let titleHeight = headingHeight(options.title, typography: typography, width: canvasWidth)
         out += "  // canvas corners, identical in every slice\n"
         let top = fitted.height + Self.margin + titleHeight
-        out += "  corner_a [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(-Self.margin)),\(format(-Self.margin))!\"];\n"
+        let bottom = -Self.margin - (composed.map { $0.height + 2 } ?? 0)
+        out += "  corner_a [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(-Self.margin)),\(format(bottom))!\"];\n"
         out += "  corner_b [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(canvasWidth + Self.margin)),\(format(top))!\"];\n"
         out += "  title_block [shape=plaintext, style=\"\", margin=0, label=<\(headingHTML(options.title, slice.label, typography: typography, width: canvasWidth))>, "
         out += "pos=\"\(format(canvasWidth / 2)),\(format(fitted.height + Self.margin / 2 + titleHeight / 2))!\"];\n"
@@ -387,7 +403,7 @@ public struct DiagramWriter: Sendable {
     }
 
     /// Nodes and edges of one slice, at `positions` shifted by `offset`, named `prefix`n<entity>.
-    private func body(slice: Slice, options: DiagramOptions, typography: DiagramTypography, positions: [DiagramLayout.Point?]?,
+    private func body(slice: Slice, ties: [TypedTie], options: DiagramOptions, typography: DiagramTypography, positions: [DiagramLayout.Point?]?,
                       offset: (Double, Double), prefix: String) -> String {
         let directed = network.options.isDirected
         let arrow = directed ? "->" : "--"
@@ -415,7 +431,7 @@ public struct DiagramWriter: Sendable {
         if options.showsGhosts, positions != nil {
             for (index, entity) in network.entities.enumerated() where !isPresent[index] && positions?[index] != nil {
                 out += "  \(prefix)n\(index) [label=\"\(dotLabel(entity.label, typography: typography))\", fontsize=\(format(typography.label)), "
-                out += "style=\"rounded,dashed\", color=\"#bbbbbb\", fontcolor=\"#999999\", "
+                out += "style=dashed, color=\"#bbbbbb\", fontcolor=\"#999999\", "
                 out += "tooltip=\"\(Escape.dotEscString("\(entity.label): no events in this slice"))\"\(pos(index))];\n"
             }
         }
@@ -426,7 +442,7 @@ public struct DiagramWriter: Sendable {
             guard let about = log.events[Int(index)].about else { return nil }
             return "about \(log.actors[about.first].label) | \(log.actors[about.second].label)"
         }
-        for tie in network.typedTies(in: slice, separatesRelayLegs: true) {
+        for tie in ties {
             let kind = network.log.kinds[tie.kind]
             let from = network.entities[Int(tie.source)].label, to = network.entities[Int(tie.target)].label
             let events = "\(tie.eventCount) event\(tie.eventCount == 1 ? "" : "s"), weight \(NumberFormat.measure(tie.weight))"
@@ -478,8 +494,10 @@ public struct DiagramWriter: Sendable {
         let columns = grid.columns
         let panelWidth = max((drawingWidth(options.width) - Double(columns - 1) * Self.panelGap) / Double(columns), fitted.width)
         let canvasWidth = Double(columns) * panelWidth + Double(columns - 1) * Self.panelGap
-        if canvasWidth > drawingWidth(options.width) * (1 + 1e-9) { out += ", size=\"\(format(options.width.points / 72)),1000\"" }
-        if options.showsLegend { out += legendAttribute(options: options, typography: typography, width: canvasWidth, heading: nil) }
+        let fits = canvasWidth <= drawingWidth(options.width) * (1 + 1e-9)
+        if !fits { out += ", size=\"\(format(options.width.points / 72)),1000\"" }
+        let composed = options.showsLegend && fits ? options.composedGridLegend : nil
+        if options.showsLegend && composed == nil { out += legendAttribute(options: options, typography: typography, width: canvasWidth, heading: nil) }
         out += "];\n  node [\(nodeDefaults)];\n  edge [arrowsize=0.4];\n"
         let panelTitle = typography.subtitle * 1.3
         let rowHeight = fitted.height + panelTitle + Self.panelGap
@@ -488,14 +506,16 @@ public struct DiagramWriter: Sendable {
             let row = k / columns, column = k % columns
             let left = Double(column) * (panelWidth + Self.panelGap)
             let bottom = Double(rows - 1 - row) * rowHeight
-            out += body(slice: slice, options: options, typography: typography, positions: fitted.positions,
+            out += body(slice: slice, ties: network.typedTies(in: slice, separatesRelayLegs: true), options: options,
+                        typography: typography, positions: fitted.positions,
                         offset: (left + (panelWidth - fitted.width) / 2, bottom), prefix: "p\(k)_")
             out += "  p\(k)_title [shape=plaintext, style=\"\", margin=0, label=<<b>\(Escape.html(slice.label))</b>>, fontsize=\(format(typography.subtitle)), "
             out += "pos=\"\(format(left + panelWidth / 2)),\(format(bottom + fitted.height + panelTitle / 2 + 1))!\"];\n"
         }
         let top = Double(rows) * rowHeight - Self.panelGap
         let titleHeight = options.title == nil ? 0 : typography.title * 1.4
-        out += "  corner_a [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(-Self.margin)),\(format(-Self.margin))!\"];\n"
+        let bottom = -Self.margin - (composed.map { $0.height + 2 } ?? 0)
+        out += "  corner_a [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(-Self.margin)),\(format(bottom))!\"];\n"
         out += "  corner_b [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(canvasWidth + Self.margin)),\(format(top + Self.margin + titleHeight))!\"];\n"
         if let title = options.title {
             out += "  title_block [shape=plaintext, style=\"\", margin=0, label=<\(headingHTML(title, nil, typography: typography, width: canvasWidth))>, "
@@ -519,6 +539,29 @@ public struct DiagramWriter: Sendable {
     }
 
     // MARK: - Titles and legend
+
+    /// The legend alone, as the label of an empty graph: render it once with the pinned
+    /// engine as SVG and pass it as ``DiagramOptions/composedLegend`` (or the grid's), so that
+    /// no slice's drawing lays it out again (it took a quarter of each slice's time).
+    public func legendDOT(options: DiagramOptions, grid: Bool) -> String {
+        let options = prepared(options)
+        let width = grid ? (options.grid.map { Double($0.columns) * 0 + drawingWidth(options.width) } ?? drawingWidth(options.width))
+                         : max(drawingWidth(options.width), options.single?.width ?? 0)
+        return "graph \"legend\" {\n  graph [fontname=\"Helvetica\", pad=0, margin=0, labelloc=b, labeljust=l, notranslate=true"
+            + legendAttribute(options: options, typography: grid ? .grid : .single, width: width, heading: nil) + "];\n}\n"
+    }
+
+    /// `svg` (Graphviz's rendering of a figure drawn with `legend` in `options`) with the
+    /// legend's drawing put into the room left for it at the bottom left.
+    public static func composing(_ legend: ComposedLegend?, into svg: String) -> String {
+        guard let legend, let figure = ComposedLegend.frame(of: svg),
+              let anchor = svg.range(of: #"<polygon fill="white" stroke="transparent" points="[^"]*"/>\n"#, options: .regularExpression)
+        else { return svg }
+        let dx = legend.translateX - figure.translateX
+        let dy = legend.translateY + figure.height - legend.height - figure.translateY
+        let group = "<g class=\"legend\" transform=\"translate(\(dx) \(dy))\">\n\(legend.body)</g>\n"
+        return svg.replacingCharacters(in: anchor.upperBound..<anchor.upperBound, with: group)
+    }
 
     private func headingHeight(_ title: String?, typography: DiagramTypography, width: Double) -> Double {
         (title == nil ? 0 : typography.title * 1.25 * Double(wrapped(title!, font: typography.title, width: width).count))
@@ -637,7 +680,44 @@ public struct DiagramWriter: Sendable {
     /// The colour of relay legs: the mediation kind's.
     private var relayColor: String { network.log.kinds.index(of: "mediation").map { network.log.kinds[$0].color } ?? Kind.builtIn[0].color }
 
-    private func format(_ value: Double) -> String { String(format: "%.2f", value) }
+    /// `value` with two decimals (`12.30`, `-0.05`), without Foundation's slow `String(format:)`.
+    private func format(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e12 else { return "0.00" }
+        let hundredths = Int64((abs(value) * 100).rounded())
+        let cents = hundredths % 100
+        return (value < 0 && hundredths != 0 ? "-" : "") + String(hundredths / 100) + (cents < 10 ? ".0" : ".") + String(cents)
+    }
+}
+
+/// A legend rendered once by Graphviz as SVG, to be composed into every figure's SVG.
+public struct ComposedLegend: Sendable {
+    public let width: Double
+    public let height: Double
+    let translateX: Double
+    let translateY: Double
+    /// The drawing's elements, inside Graphviz's `graph0` group, background excluded.
+    let body: String
+
+    /// Reads Graphviz's SVG of ``DiagramWriter/legendDOT(options:grid:)``; `nil` if it is not one.
+    public init?(svg: String) {
+        guard let frame = Self.frame(of: svg),
+              let background = svg.range(of: #"<polygon fill="white" stroke="transparent" points="[^"]*"/>\n"#, options: .regularExpression),
+              let end = svg.range(of: "</g>\n</svg>", options: .backwards)
+        else { return nil }
+        (width, height, translateX, translateY) = (frame.width, frame.height, frame.translateX, frame.translateY)
+        body = String(svg[background.upperBound..<end.lowerBound])
+    }
+
+    /// The viewBox size and the drawing group's translation of a Graphviz SVG.
+    static func frame(of svg: String) -> (width: Double, height: Double, translateX: Double, translateY: Double)? {
+        guard let box = svg.range(of: #"viewBox="[-0-9. ]+""#, options: .regularExpression),
+              let move = svg.range(of: #"translate\([-0-9.]+ [-0-9.]+\)"#, options: .regularExpression)
+        else { return nil }
+        let sizes = svg[box].dropFirst(9).dropLast().split(separator: " ").compactMap { Double($0) }
+        let shifts = svg[move].dropFirst(10).dropLast().split(separator: " ").compactMap { Double($0) }
+        guard sizes.count == 4, shifts.count == 2 else { return nil }
+        return (sizes[2], sizes[3], shifts[0], shifts[1])
+    }
 }
 
 /// PNG files that say their resolution, so that they print at the figure's width.

@@ -39,7 +39,23 @@ public enum Escape {
     /// written as four, so that one survives both passes and no escape is expanded. Quotes,
     /// line breaks, `&` and control characters are treated as in ``dotString(_:)``.
     public static func dotEscString(_ text: String) -> String {
-        dotString(text).replacingOccurrences(of: "\\\\", with: "\\\\\\\\")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": bytes += [0x5C, 0x5C, 0x5C, 0x5C]
+            case "\"": bytes += [0x5C, 0x22]
+            case "&": bytes += Array("&amp;".utf8)
+            case "\r": bytes += [0x5C, 0x6E]
+            case "\n": if !previousWasCR { bytes += [0x5C, 0x6E] }
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) { break }
+                bytes += UTF8.encode(scalar)!
+            }
+            previousWasCR = scalar == "\r"
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Text for HTML and XML element content and attribute values; control characters other
