@@ -47,8 +47,10 @@ struct DiagramArguments: ParsableArguments {
     /// Lays out all slices together once, so that every slice's diagram shares positions.
     ///
     /// Refuses, before any layout, a network with more than ``DiagramWriter/nodeLimit`` actors to draw.
+    /// - Parameter composesLegend: render the legend once and compose it into each SVG
+    ///   (`render`, `report`), rather than write it into each figure's DOT (`dot`, PNG, PDF).
     func diagramOptions(for network: SlicedNetwork, pathLength: PathLength, title: String? = nil,
-                        format: OutputFormat = .svg) throws -> DiagramOptions {
+                        format: OutputFormat = .svg, composesLegend: Bool = true) throws -> DiagramOptions {
         let writer = DiagramWriter(network: network)
         let drawn = writer.drawnEntities.count
         if drawn > DiagramWriter.nodeLimit {
@@ -73,7 +75,7 @@ struct DiagramArguments: ParsableArguments {
         options.gridSizes = gridSizes
         if format == .png { options.rasterDPI = printWidth.isPixels ? 96 : 192 }
         options = writer.prepared(options)
-        if format == .svg && options.showsLegend {
+        if format == .svg && options.showsLegend && composesLegend {
             // Drawn once, composed into every SVG: no figure lays its legend out again.
             func legend(grid: Bool) throws -> ComposedLegend? {
                 let svg = try Graphviz.shared.render(dot: writer.legendDOT(options: options, grid: grid), engine: .pinned, format: .svg)
@@ -146,7 +148,7 @@ struct DotCommand: ParsableCommand {
             }
             slice = network.slices[0]
         }
-        let options = try diagram.diagramOptions(for: network, pathLength: pathLength, title: title)
+        let options = try diagram.diagramOptions(for: network, pathLength: pathLength, title: title, composesLegend: false)
         printOut(DiagramWriter(network: network).dot(for: slice, options: options))
     }
 }

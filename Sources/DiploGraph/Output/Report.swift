@@ -89,19 +89,23 @@ public struct Report {
         }
         var slicesMarkdown = ""
         var gridSVG: String?
+        // The .dot files are whole figures, legend included, for drawing with `neato -n`; the
+        // SVGs are drawn from the same DOT without the legend, which is composed in afterwards.
+        var standalone = options.diagram
+        standalone.composedLegend = nil
+        standalone.composedGridLegend = nil
         if options.drawsGrid && options.diagram.layout != nil {
-            let dot = writer.gridDOT(options: options.diagram)
-            try output.write("grid.dot", text: dot)
-            let svg = try render("grid", dot)
+            try output.write("grid.dot", text: writer.gridDOT(options: standalone))
+            let svg = try render("grid", writer.gridDOT(options: options.diagram))
             try output.write("grid.svg", text: svg)
             gridSVG = inlineSVG(svg)
             slicesMarkdown += "## All slices\n\n![All slices side by side](grid.svg)\n\n"
         }
         for slice in network.slices {
             let name = fileName(for: slice.label)
-            let dot = writer.dot(for: slice, options: options.diagram)
-            try output.write("\(name).dot", text: dot)
-            let svg = try render("slice \(slice.label)", dot)
+            try output.write("\(name).dot", text: writer.dot(for: slice, options: standalone))
+            let svg = try render("slice \(slice.label)", options.diagram.composedLegend == nil ? writer.dot(for: slice, options: standalone)
+                                                                                                 : writer.dot(for: slice, options: options.diagram))
             try output.write("\(name).svg", text: svg)
             let rows = table.rows.filter { $0.slice == slice.label }
             sliceViews.append([
