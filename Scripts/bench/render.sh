@@ -80,7 +80,7 @@ for _ in $(seq $((runs + 2))); do
 done
 printf 'report, default dataset (make run), warm: median %.3f s over %d runs\n' "$(printf '%s\n' "${report[@]}" | median)" "${#report[@]}"
 
-for n in 2000 5000; do
+for n in ${SCALE_SIZES:-2000 5000}; do
 	rm -rf "$work/big$n"
 	start=$(date +%s.%N)
 	set +e; $tool render "$work/a$n.events.csv" --out "$work/big$n" > "$work/big$n.log" 2>&1; status=$?; set -e

@@ -168,7 +168,14 @@ struct FittedLayout: Sendable {
                     }
                     placed[i] = y
                 }
-                for k in 0..<n { ys[k] = placed[k] / scale }
+                if extent(placed, hs, 1) > 3 * maxHeight {
+                    // Legible only as a scroll several pages long: keep the engine's picture and
+                    // let the figure be scaled down to the width instead (the caller warns).
+                    scale = isotropic
+                    fits = false
+                } else {
+                    for k in 0..<n { ys[k] = placed[k] / scale }
+                }
             }
         } else {
             fits = n == 0 || (ws.first ?? 0) <= width
