@@ -32,7 +32,7 @@ struct DiagramArguments: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp(
         "The figure's physical width: 6.5in (default, a page's text width), 17cm, 165mm, 468pt or 800px.",
-        discussion: "Labels are at least 7 pt and legend text 6 pt at this width; PDF and PNG have the same size (PNG at 192 dpi, or 96 dpi for px widths)."))
+        discussion: "Labels are at least 7 pt and legend text 6 pt at this width (a figure too large to fit is scaled down, with a warning giving its label size); PDF and PNG have the same size (PNG at 192 dpi, or 96 dpi for px widths)."))
     var width: String?
 
     func validate() throws {
@@ -156,7 +156,7 @@ struct DotCommand: ParsableCommand {
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw every slice into DIR/<slice>.<format>, every actor at the same place in every slice.")
+        abstract: "Draw every slice into DIR/<slice>.<format> (or all in DIR/grid.<format>), every actor at the same place in every slice.")
 
     @OptionGroup var dataset: DatasetOptions
     @OptionGroup var diagram: DiagramArguments
@@ -212,7 +212,8 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Diagrams, centrality tables, roles and report.html / report.md in DIR.",
         discussion: """
-        Writes DIR/<slice>.svg and .dot, centrality.csv and .md, roles.csv (with --dyad),
+        Writes DIR/<slice>.svg and .dot, grid.svg and .dot (every slice side by side),
+        brokerage.svg (with --focus), centrality.csv and .md, roles.csv (with --dyad),
         report.html (self-contained) and report.md. DIR is replaced as a whole only when the
         run succeeds.
         """)
