@@ -218,6 +218,11 @@ func syntheticEvents(actors: Int, groups: Int, years: Int, seed: UInt64 = 7) -> 
         #expect(single.status == 0)
         let svg = try String(contentsOfFile: scratch.path("s/2018.svg"), encoding: .utf8)
         #expect(svg.contains(">Koreas<") && svg.contains(">2018<"))
+        // Empty or blank text never makes an empty HTML-like element (a Graphviz syntax error; found by fuzzing).
+        for blank in ["", "  "] {
+            let result = try Tool.run(["render"] + Self.data + ["--grid", "--title", blank, "--out", scratch.path("blank\(blank.count)")])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
     }
 
     /// Kinds differ by line pattern, not only by colour, so that they survive greyscale printing.

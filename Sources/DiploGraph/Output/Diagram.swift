@@ -509,7 +509,7 @@ public struct DiagramWriter: Sendable {
             out += body(slice: slice, ties: network.typedTies(in: slice, separatesRelayLegs: true), options: options,
                         typography: typography, positions: fitted.positions,
                         offset: (left + (panelWidth - fitted.width) / 2, bottom), prefix: "p\(k)_")
-            out += "  p\(k)_title [shape=plaintext, style=\"\", margin=0, label=<<b>\(Escape.html(slice.label))</b>>, fontsize=\(format(typography.subtitle)), "
+            out += "  p\(k)_title [shape=plaintext, style=\"\", margin=0, label=<<b>\(Self.htmlText(slice.label))</b>>, fontsize=\(format(typography.subtitle)), "
             out += "pos=\"\(format(left + panelWidth / 2)),\(format(bottom + fitted.height + panelTitle / 2 + 1))!\"];\n"
         }
         let top = Double(rows) * rowHeight - Self.panelGap
@@ -584,9 +584,9 @@ public struct DiagramWriter: Sendable {
         var parts: [String] = []
         if let title {
             parts.append("<font point-size=\"\(format(typography.title))\"><b>"
-                         + wrapped(title, font: typography.title, width: width).map(Escape.html).joined(separator: "<br/>") + "</b></font>")
+                         + wrapped(title, font: typography.title, width: width).map(Self.htmlText).joined(separator: "<br/>") + "</b></font>")
         }
-        if let subtitle { parts.append("<font point-size=\"\(format(typography.subtitle))\">\(Escape.html(subtitle))</font>") }
+        if let subtitle { parts.append("<font point-size=\"\(format(typography.subtitle))\">\(Self.htmlText(subtitle))</font>") }
         return parts.isEmpty ? " " : parts.joined(separator: "<br/>")
     }
 
@@ -596,7 +596,7 @@ public struct DiagramWriter: Sendable {
                                  heading: (String?, String)?) -> String {
         let font = format(typography.legend)
         func text(_ value: String, bold: Bool = false) -> String {
-            let escaped = Escape.html(value)
+            let escaped = Self.htmlText(value)
             return "<font point-size=\"\(font)\">\(bold ? "<b>\(escaped)</b>" : escaped)</font>"
         }
         /// A section: a title over rows of (sample cell, text cell), and its estimated width.
@@ -670,6 +670,13 @@ public struct DiagramWriter: Sendable {
             }
         }
         return ", label=<\(html)</table>>"
+    }
+
+    /// Text for an HTML-like label: XML-escaped, and a no-break space where it would be empty
+    /// (Graphviz rejects `<font></font>` and `<b></b>` as a syntax error).
+    static func htmlText(_ value: String) -> String {
+        let escaped = Escape.html(value)
+        return escaped.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" }) ? escaped + "&#160;" : escaped
     }
 
     /// What the legend says of a relay's first leg.
