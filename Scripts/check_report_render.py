@@ -48,13 +48,23 @@ def main(shot, dom_path, report_dir):
     print(f"screenshot {width}x{height}: {share:.1%} of sampled pixels inked")
     assert share > 0.02, "the screenshot is (nearly) blank"
     dom = open(dom_path, encoding="utf-8").read()
-    slices = sorted(os.path.basename(p)[:-4] for p in glob.glob(os.path.join(report_dir, "*.svg")))
+    slices = sorted(os.path.basename(p)[:-4] for p in glob.glob(os.path.join(report_dir, "*.svg"))
+                    if os.path.basename(p) not in ("grid.svg", "brokerage.svg"))
     assert slices, "no slice diagrams were written"
     for label in slices:
         match = re.search(r'<section class="slice" id="slice-%s"( hidden="")?>(.*?)</section>' % re.escape(label), dom, re.S)
         assert match, f"slice {label} is missing from the page"
         assert match.group(1) is None, f"slice {label} is hidden"
         assert "<svg" in match.group(2) and "class=\"node\"" in match.group(2), f"slice {label} has no diagram"
+    # The "All slices" view opens with the grid: every slice side by side, before the cards.
+    grid = re.search(r'<section class="grid" id="all-slices"( hidden="")?>(.*?)</section>', dom, re.S)
+    assert grid, "the grid of all slices is missing from the page"
+    assert grid.group(1) is None, "the grid is hidden in the All slices view"
+    assert dom.index('id="all-slices"') < dom.index('<section class="slice"'), "the grid does not come before the slice cards"
+    for label in slices:
+        assert ">%s</text>" % label in grid.group(2), f"the grid has no panel for slice {label}"
+    assert grid.group(2).count(">Kinds of tie</text>") == 1, "the grid should have one legend"
+    assert os.path.exists(os.path.join(report_dir, "grid.svg")), "grid.svg was not written"
     assert dom.count('class="chart"') >= 1 and "<polyline" in dom, "the brokerage chart is missing"
     assert "role-facilitating" in dom or "role-spoiling" in dom or "role-neutral" in dom, "the roles table is missing"
     assert not re.search(r'(src|href)="https?:', dom), "the report refers to the network"

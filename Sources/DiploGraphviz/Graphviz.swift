@@ -138,6 +138,45 @@ public final class Graphviz: Sendable {
         }
     }
 
+    /// Lays out `dot` and reads back every node's box: its centre and its size, in points.
+    ///
+    /// The size is the one Graphviz computed from the node's label and font (or its fixed
+    /// size), so that a caller can keep boxes apart that Graphviz itself will draw.
+    /// - Returns: the box of each node, keyed by node name.
+    /// - Throws: ``GraphvizError`` with Graphviz's message.
+    public func boxes(dot: String, engine: LayoutEngine) throws(GraphvizError) -> [String: Box] {
+        try withGraph(dot: dot) { (context, graph) throws(GraphvizError) -> [String: Box] in
+            try layout(context, graph, engine)
+            defer { gvFreeLayout(context, graph) }
+            var buffer: UnsafeMutablePointer<CChar>?
+            var length: UInt32 = 0
+            let status = gvRenderData(context, graph, "dot", &buffer, &length)
+            if let buffer { gvFreeRenderData(buffer) }
+            if status != 0 || agerrors() >= diplograph_agerr().rawValue {
+                throw .layout(Self.takeMessages(orElse: "could not read the layout's positions"))
+            }
+            func number(_ object: UnsafeMutableRawPointer, _ name: StaticString) -> Double? {
+                agget(object, Self.cString(name)).flatMap { Double(String(cString: $0)) }
+            }
+            var result: [String: Box] = [:]
+            var node = agfstnode(graph)
+            while let current = node {
+                let object = UnsafeMutableRawPointer(current)
+                let name = String(cString: agnameof(object))
+                if let pos = agget(object, Self.cString("pos")) {
+                    let parts = String(cString: pos).split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .init(charactersIn: "!"))) }
+                    if parts.count >= 2 {
+                        result[name] = Box(x: parts[0], y: parts[1], width: 72 * (number(object, "width") ?? 0),
+                                           height: 72 * (number(object, "height") ?? 0))
+                    }
+                }
+                node = agnxtnode(graph, current)
+            }
+            _ = Self.takeWarnings()
+            return result
+        }
+    }
+
     /// Parses `dot` and reads back each node's attributes, keyed by node name (for checks).
     public func nodeAttributes(dot: String, names: [String]) throws(GraphvizError) -> [String: [String: String]] {
         try withGraph(dot: dot) { (_, graph) throws(GraphvizError) -> [String: [String: String]] in
@@ -176,6 +215,17 @@ public final class Graphviz: Sendable {
         public var x: Double
         public var y: Double
         public init(x: Double, y: Double) { self.x = x; self.y = y }
+    }
+
+    /// A node's box after layout: centre and size in points.
+    public struct Box: Sendable, Equatable {
+        public var x: Double
+        public var y: Double
+        public var width: Double
+        public var height: Double
+        public init(x: Double, y: Double, width: Double, height: Double) {
+            self.x = x; self.y = y; self.width = width; self.height = height
+        }
     }
 
     /// Rendered bytes with the warnings Graphviz gave while making them.
@@ -315,9 +365,19 @@ public final class Graphviz: Sendable {
         return text.isEmpty ? fallback : text
     }
 
+    /// The job's warnings, each once, without Graphviz's own `Warning: ` prefix (callers add theirs).
     private static func takeWarnings() -> [String] {
         endCapture()
-        let lines = messages.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var seen = Set<String>()
+        var lines: [String] = []
+        for line in messages.split(whereSeparator: \.isNewline) {
+            var text = line.trimmingCharacters(in: .whitespaces)
+            for prefix in ["Warning: ", "Warning:", "warning: "] where text.hasPrefix(prefix) {
+                text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+                break
+            }
+            if !text.isEmpty && seen.insert(text).inserted { lines.append(text) }
+        }
         messages = ""
         return lines
     }

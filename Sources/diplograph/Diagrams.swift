@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import DiploGraph
 import DiploGraphviz
 
@@ -21,27 +22,90 @@ struct DiagramArguments: ParsableArguments {
     @Flag(name: .long, help: "Draw actors absent from a slice, faint, at their places.")
     var ghosts = false
 
-    @Option(name: .customLong("size-by"), help: "Scale labels by a measure (e.g. betweenness, brokerage, pagerank).")
+    @Option(name: .customLong("size-by"), help: ArgumentHelp(
+        "Scale labels by a measure (e.g. betweenness, brokerage, pagerank), on one scale for all slices.",
+        discussion: "The scale runs from 0 (or the lowest value) to the largest value in any slice; the legend shows two or three reference sizes."))
     var sizeBy: String?
 
     @Flag(name: .customLong("no-legend"), help: "Leave the legend out.")
     var noLegend = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The figure's physical width: 6.5in (default, a page's text width), 17cm, 165mm, 468pt or 800px.",
+        discussion: "Labels are at least 7 pt and legend text 6 pt at this width (a figure too large to fit is scaled down, with a warning giving its label size); PDF and PNG have the same size (PNG at 192 dpi, or 96 dpi for px widths)."))
+    var width: String?
+
     func validate() throws {
         if let sizeBy, Measure(rawValue: sizeBy) == nil {
             throw ValidationError("--size-by: unknown measure '\(sizeBy)'; known measures: \(Measure.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if let width, PrintWidth(width) == nil {
+            throw ValidationError("--width: '\(width)' is not a width between 1in and 100in with a unit, e.g. 6.5in, 17cm, 165mm, 468pt or 800px")
+        }
     }
 
     /// Lays out all slices together once, so that every slice's diagram shares positions.
-    func diagramOptions(for network: SlicedNetwork, pathLength: PathLength) throws -> DiagramOptions {
+    ///
+    /// Refuses, before any layout, a network with more than ``DiagramWriter/nodeLimit`` actors to draw.
+    /// - Parameter composesLegend: render the legend once and compose it into each SVG
+    ///   (`render`, `report`), rather than write it into each figure's DOT (`dot`, PNG, PDF).
+    func diagramOptions(for network: SlicedNetwork, pathLength: PathLength, title: String? = nil,
+                        format: OutputFormat = .svg, composesLegend: Bool = true) throws -> DiagramOptions {
         let writer = DiagramWriter(network: network)
-        let positions = try Graphviz.shared.positions(dot: writer.unionDOT(), engine: engine)
-        let layout = DiagramLayout(entityCount: network.entities.count,
-                                   positionsByNodeName: positions.mapValues { DiagramLayout.Point(x: $0.x, y: $0.y) })
-        return DiagramOptions(layout: layout, showsGhosts: ghosts, sizeBy: sizeBy.flatMap(Measure.init(rawValue:)),
-                              pathLength: pathLength, showsLegend: !noLegend)
+        let drawn = writer.drawnEntities.count
+        if drawn > DiagramWriter.nodeLimit {
+            let level = network.options.mergesGroups ? "groups" : "actors"
+            let groups = Set(network.entities.map(\.group)).count
+            throw UserError("\(drawn) \(level) to draw: diagrams hold at most \(DiagramWriter.nodeLimit) nodes (Graphviz takes minutes or crashes beyond). "
+                            + (network.options.mergesGroups ? "Draw fewer kinds (--kinds) or shorter periods." : "Draw groups with --by group (\(groups) groups), or fewer kinds with --kinds."))
+        }
+        let printWidth = width.flatMap(PrintWidth.init) ?? .page
+        var options = DiagramOptions(showsGhosts: ghosts, sizeBy: sizeBy.flatMap(Measure.init(rawValue:)), pathLength: pathLength,
+                                     showsLegend: !noLegend, width: printWidth, title: title)
+        options = writer.prepared(options)
+        let boxes = try Graphviz.shared.boxes(dot: writer.unionDOT(sizeScale: options.sizeScale), engine: engine)
+        options.layout = DiagramLayout(entityCount: network.entities.count, boxesByNodeName: boxes.mapValues {
+            (DiagramLayout.Point(x: $0.x, y: $0.y), DiagramLayout.Size(width: $0.width, height: $0.height))
+        })
+        let gridBoxes = try Graphviz.shared.boxes(dot: writer.measuringDOT(typography: .grid, sizeScale: options.sizeScale), engine: .pinned)
+        var gridSizes = [DiagramLayout.Size?](repeating: nil, count: network.entities.count)
+        for (name, box) in gridBoxes where name.hasPrefix("n") {
+            if let index = Int(name.dropFirst()), index >= 0, index < gridSizes.count { gridSizes[index] = DiagramLayout.Size(width: box.width, height: box.height) }
+        }
+        options.gridSizes = gridSizes
+        if format == .png { options.rasterDPI = printWidth.isPixels ? 96 : 192 }
+        options = writer.prepared(options)
+        if format == .svg && options.showsLegend && composesLegend {
+            // Drawn once, composed into every SVG: no figure lays its legend out again.
+            func legend(grid: Bool) throws -> ComposedLegend? {
+                let svg = try Graphviz.shared.render(dot: writer.legendDOT(options: options, grid: grid), engine: .pinned, format: .svg)
+                return ComposedLegend(svg: String(decoding: svg.bytes, as: UTF8.self))
+            }
+            options.composedLegend = try legend(grid: false)
+            options.composedGridLegend = try legend(grid: true)
+        }
+        return options
     }
+}
+
+/// Draws DOT with the pinned engine; Graphviz's warnings for one figure go to stderr on one line.
+func drawPinned(_ dot: String, format: OutputFormat, figure: String, options: DiagramOptions) throws -> [UInt8] {
+    let rendering = try Graphviz.shared.render(dot: dot, engine: .pinned, format: format)
+    if !rendering.warnings.isEmpty { warn("Graphviz, \(figure): \(rendering.warnings.joined(separator: "; "))") }
+    if format == .png, let dpi = options.rasterDPI { return PNGResolution.setting(dpi, in: rendering.bytes) }
+    if format == .svg {
+        let legend = figure == "grid" ? options.composedGridLegend : options.composedLegend
+        if legend != nil { return Array(DiagramWriter.composing(legend, into: String(decoding: rendering.bytes, as: UTF8.self)).utf8) }
+    }
+    return rendering.bytes
+}
+
+/// Says once that some slices' edges are drawn straight.
+func noteStraightEdges(_ writer: DiagramWriter, _ slices: [Slice], options: DiagramOptions) {
+    let straight = slices.filter { writer.routesStraight($0, options: options) }
+    guard !straight.isEmpty else { return }
+    let names = straight.prefix(5).map(\.label).joined(separator: ", ") + (straight.count > 5 ? ", …" : "")
+    note("edges drawn straight in \(straight.count) of \(slices.count) slices (\(names)): routing curves around that many nodes would take seconds per slice")
 }
 
 /// What `--out` accepts, for `render` and `report`.
@@ -66,6 +130,9 @@ struct DotCommand: ParsableCommand {
     @Option(name: .customLong("path-length"), help: "Path length for --size-by measures: hops or inverse-weight.")
     var pathLength: PathLength = .hops
 
+    @Option(name: .long, help: "A title drawn above the slice label.")
+    var title: String?
+
     func run() throws {
         try Graphviz.shared.checkPlugins()
         let network = try dataset.load()
@@ -81,7 +148,7 @@ struct DotCommand: ParsableCommand {
             }
             slice = network.slices[0]
         }
-        let options = try diagram.diagramOptions(for: network, pathLength: pathLength)
+        let options = try diagram.diagramOptions(for: network, pathLength: pathLength, title: title, composesLegend: false)
         printOut(DiagramWriter(network: network).dot(for: slice, options: options))
     }
 }
@@ -89,7 +156,7 @@ struct DotCommand: ParsableCommand {
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw every slice into DIR/<slice>.<format>, every actor at the same place in every slice.")
+        abstract: "Draw every slice into DIR/<slice>.<format> (or all in DIR/grid.<format>), every actor at the same place in every slice.")
 
     @OptionGroup var dataset: DatasetOptions
     @OptionGroup var diagram: DiagramArguments
@@ -106,20 +173,37 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("path-length"), help: "Path length for --size-by measures: hops or inverse-weight.")
     var pathLength: PathLength = .hops
 
+    @Option(name: .long, help: "A title drawn above each figure (the slice label goes under it).")
+    var title: String?
+
+    @Flag(name: .long, help: ArgumentHelp(
+        "Draw every slice side by side in one figure, DIR/grid.<format> (small multiples), instead of one file per slice.",
+        discussion: "Panels share the layout and one legend, at most three to a row; edges are straight."))
+    var grid = false
+
     func run() throws {
         try Graphviz.shared.checkPlugins()
         let network = try dataset.load()
         guard !network.slices.isEmpty else { throw UserError("\(dataset.events): no events to draw (check --kinds)") }
         try DiagramBudget.check(network, command: "render")
-        let options = try diagram.diagramOptions(for: network, pathLength: pathLength)
         let writer = DiagramWriter(network: network)
-        let output = try StagedDirectory(path: out, force: force)
-        for slice in network.slices {
-            let dot = writer.dot(for: slice, options: options)
-            let rendering = try Graphviz.shared.render(dot: dot, engine: .pinned, format: format)
-            for message in rendering.warnings { warn("Graphviz, slice \(slice.label): \(message)") }
-            try output.write("\(Report.fileName(for: slice.label)).\(format.rawValue)", bytes: rendering.bytes)
+        if grid, writer.gridNodeCount(showsGhosts: diagram.ghosts) > DiagramWriter.nodeLimit {
+            throw UserError("--grid: \(writer.gridNodeCount(showsGhosts: diagram.ghosts)) nodes in \(network.slices.count) panels: one figure holds at most "
+                            + "\(DiagramWriter.nodeLimit) nodes. Use longer slices (--slice year), --by group or --kinds.")
         }
+        let options = try diagram.diagramOptions(for: network, pathLength: pathLength, title: title, format: format)
+        let output = try StagedDirectory(path: out, force: force)
+        if grid {
+            let bytes = try drawPinned(writer.gridDOT(options: options), format: format, figure: "grid", options: options)
+            try output.write("grid.\(format.rawValue)", bytes: bytes)
+        } else {
+            noteStraightEdges(writer, network.slices, options: options)
+            for slice in network.slices {
+                let bytes = try drawPinned(writer.dot(for: slice, options: options), format: format, figure: "slice \(slice.label)", options: options)
+                try output.write("\(Report.fileName(for: slice.label)).\(format.rawValue)", bytes: bytes)
+            }
+        }
+        if let message = writer.legibilityWarning(options: options, grid: grid) { warn(message) }
         try output.commit()
     }
 }
@@ -129,7 +213,8 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Diagrams, centrality tables, roles and report.html / report.md in DIR.",
         discussion: """
-        Writes DIR/<slice>.svg and .dot, centrality.csv and .md, roles.csv (with --dyad),
+        Writes DIR/<slice>.svg and .dot, grid.svg and .dot (every slice side by side),
+        brokerage.svg (with --focus), centrality.csv and .md, roles.csv (with --dyad),
         report.html (self-contained) and report.md. DIR is replaced as a whole only when the
         run succeeds.
         """)
@@ -195,16 +280,25 @@ struct ReportCommand: ParsableCommand {
             compared = (try ThirdPartyRoles(network: rolesNetwork, dyad: (a, b), third: thirdIndex, rule: toneRule), toneRule,
                         try ThirdPartyRoles(network: rolesNetwork, dyad: (a, b), third: thirdIndex, rule: .stance))
         }
-        let diagramOptions = try diagram.diagramOptions(for: network, pathLength: pathLength)
+        let diagramOptions = try diagram.diagramOptions(for: network, pathLength: pathLength, title: title)
+        let writer = DiagramWriter(network: network)
+        let drawsGrid = writer.gridNodeCount(showsGhosts: diagram.ghosts) <= DiagramWriter.nodeLimit
+        if !drawsGrid { note("no grid of all slices: \(network.slices.count) panels would hold more than \(DiagramWriter.nodeLimit) nodes") }
+        noteStraightEdges(writer, network.slices, options: diagramOptions)
         let output = try StagedDirectory(path: out, force: force)
-        let options = Report.Options(measures: chosen, pathLength: pathLength, focus: focusIndex, roles: roles,
+        var options = Report.Options(measures: chosen, pathLength: pathLength, focus: focusIndex, roles: roles,
                                      diagram: diagramOptions, title: title, rolesCompared: compared)
-        let warnings = try Report.write(network: network, options: options, to: output) { dot in
-            let rendering = try Graphviz.shared.render(dot: dot, engine: .pinned, format: .svg)
-            for message in rendering.warnings { warn("Graphviz: \(message)") }
-            return String(decoding: rendering.bytes, as: UTF8.self)
+        options.drawsGrid = drawsGrid
+        let warnings = try Report.write(network: network, options: options, to: output) { figure, dot in
+            String(decoding: try drawPinned(dot, format: .svg, figure: figure, options: diagramOptions), as: UTF8.self)
         }
         try output.commit()
+        if let message = writer.legibilityWarning(options: diagramOptions, grid: false) { warn(message) }
         for warning in warnings { warn(warning) }
     }
+}
+
+/// A line on stderr that is neither an error nor a warning: what the tool chose and why.
+func note(_ message: String) {
+    FileHandle.standardError.write(Data("note: \(message)\n".utf8))
 }

@@ -222,6 +222,19 @@ final class Scratch {
         #expect(roles.contains("2018,US,facilitating"))
         let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         #expect(markdown.contains("![2018](2018.svg)"))
+        // The grid and the chart are files too; report.md follows report.html's order: the
+        // headline chart, the roles, the grid, then the slices.
+        for name in ["grid.svg", "grid.dot", "brokerage.svg"] { #expect(files.contains(name)) }
+        let order = ["](brokerage.svg)", "## Third-party roles", "](grid.svg)", "](2016.svg)", "](2020.svg)"].map {
+            markdown.range(of: $0).map { markdown.distance(from: markdown.startIndex, to: $0.lowerBound) } ?? -1
+        }
+        #expect(order == order.sorted() && !order.contains(-1), "\(order)")
+        let htmlOrder = ["class=\"chart\"", "id=\"roles\"", "id=\"all-slices\"", "id=\"slice-2016\""].map {
+            html.range(of: $0).map { html.distance(from: html.startIndex, to: $0.lowerBound) } ?? -1
+        }
+        #expect(htmlOrder == htmlOrder.sorted() && !htmlOrder.contains(-1), "\(htmlOrder)")
+        // One number policy: counts as integers, measures to three significant digits.
+        #expect(!html.contains(">5.500<") && html.contains("<td>0.0167</td>") && html.contains("<td>0.325</td>"))
     }
 
     /// Rendering happens in-process through libgvc: with no programs to find on PATH (no
@@ -341,10 +354,14 @@ final class Scratch {
         #expect(!plain.contains(">Mike Pence<"))
         #expect(ghosts.contains(">Mike Pence<"))
         #expect(ghosts.contains("Label size: betweenness"))
-        // Sized labels: the 2020 broker (betweenness > 0) gets a larger font than a non-broker.
-        #expect(ghosts.contains("font-size=\"20.00\""))
+        // Sized labels: the 2020 broker (betweenness > 0) gets a larger font than a non-broker (8 pt).
+        #expect(ghosts.contains("font-size=\"8.00\""))
         let dot = try Tool.run(["dot"] + base + ["--slice-label", "2020", "--size-by", "betweenness"])
-        #expect(dot.stdout.contains("fontsize=20.00"))
+        let sizes = dot.stdout.split(separator: "\n").filter { $0.hasPrefix("  n") && !$0.contains("->") }.compactMap { line -> Double? in
+            guard let range = line.range(of: #"fontsize=[0-9.]+"#, options: .regularExpression) else { return nil }
+            return Double(line[range].dropFirst("fontsize=".count))
+        }
+        #expect(sizes.contains(8) && sizes.contains { $0 > 8 }, "\(sizes)")
         let badMeasure = try Tool.run(["render"] + base + ["--out", scratch.path("x"), "--size-by", "fame"])
         #expect(badMeasure.status == 1)
         #expect(badMeasure.stderr.contains("--size-by: unknown measure 'fame'"))

@@ -36,10 +36,16 @@ import Testing
         let check = try runScript("Scripts/check_markup_safety.py",
                                   [out + "/report.html", out + "/2018.svg", "--expect-text"] + Self.labels + ["<svg onload=alert(1)> kind"])
         #expect(check.status == 0, "\(check.stderr)")
+        // Tooltips show the data as it is: Graphviz's escapes (\N, \G, \L …) are not expanded.
+        let tooltips = DrawnSVG(try String(contentsOfFile: out + "/2018.svg", encoding: .utf8)).tooltips
+        for label in Self.labels {
+            #expect(tooltips.contains { $0.hasPrefix(label + " (") }, "no tooltip shows \(label) verbatim: \(tooltips)")
+        }
+        #expect(tooltips.contains { $0.contains("• <a href=\"javascript:alert(1)\">click</a> \\") }, "\(tooltips)")
         // The DOT keeps data inside quoted strings: every line is one DiploGraph wrote, and data
         // never reaches URL, href, image, font or file attributes.
         let dot = try String(contentsOfFile: out + "/2018.dot", encoding: .utf8)
-        let shape = #"^(digraph "slice" \{|\}|  (graph|node|edge) \[.*\];|  n[0-9]+ \[.*\];|  n[0-9]+ -> n[0-9]+ \[.*\];|  (corner|legend)_[a-z0-9_]+( -> legend_[a-z0-9]+)? \[.*\];|  // [a-z ,]+)$"#
+        let shape = #"^(digraph "slice" \{|\}|  (graph|node|edge) \[.*\];|  n[0-9]+ \[.*\];|  n[0-9]+ -> n[0-9]+ \[.*\];|  (corner|title)_[a-z0-9_]+ \[.*\];|  // [a-z ,]+)$"#
         for line in dot.split(separator: "\n") {
             #expect(line.range(of: shape, options: .regularExpression) != nil, "unexpected DOT line: \(line)")
             for attribute in ["URL=", "href=", "image=", "shapefile=", "fontpath=", "stylesheet="] {

@@ -89,7 +89,7 @@ import Testing
             #expect(process.terminationStatus == 0, "\(message)")
         }
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: out))
-        #expect(files == [".diplograph-output", "2018.svg", "2018.dot", "2019.svg", "2019.dot", "centrality.csv", "centrality.md", "report.html", "report.md"])
+        #expect(files == [".diplograph-output", "2018.svg", "2018.dot", "2019.svg", "2019.dot", "grid.svg", "grid.dot", "centrality.csv", "centrality.md", "report.html", "report.md"])
         #expect(try leftovers(scratch).isEmpty)
         // One run's report, whole.
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)

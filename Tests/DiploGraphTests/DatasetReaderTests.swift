@@ -129,7 +129,7 @@ import Testing
         #expect(problems("id,polarity,label,color,style\nx,2,X,,\ny,1,Y,red;,\nz,1,Z,,wavy\n") == [
             "k.csv:2: invalid polarity '2' for kind 'x' (expected +1, -1 or 0)",
             "k.csv:3: invalid color 'red;' for kind 'y' (expected #rrggbb)",
-            "k.csv:4: invalid style 'wavy' for kind 'z' (expected one of solid, dashed, dotted, bold)",
+            "k.csv:4: invalid style 'wavy' for kind 'z' (expected one of solid, dashed, dotted, bold, double)",
         ])
     }
 

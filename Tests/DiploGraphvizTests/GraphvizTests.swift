@@ -81,6 +81,9 @@ func svg(_ dot: String, engine: LayoutEngine = .dot) throws -> String {
     @Test func warningsAreCapturedPerJob() throws {
         let warned = try Graphviz.shared.render(dot: "digraph { a [shape=nonsense]; a -> b }")
         #expect(warned.warnings.contains { $0.contains("nonsense") }, "\(warned.warnings)")
+        // Without Graphviz's own "Warning: " (the tool adds "warning: Graphviz, slice …: "), each once.
+        #expect(!warned.warnings.contains { $0.lowercased().hasPrefix("warning") }, "\(warned.warnings)")
+        #expect(Set(warned.warnings).count == warned.warnings.count)
         #expect(svgTexts(String(decoding: warned.bytes, as: UTF8.self)) == ["a", "b"])
         // The next job starts with no warnings of its own.
         #expect(try Graphviz.shared.render(dot: "digraph { a -> b }").warnings.isEmpty)

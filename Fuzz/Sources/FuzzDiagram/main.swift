@@ -50,21 +50,44 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         do {
             let nodes = try Graphviz.shared.nodeAttributes(dot: dot, names: ["label"])
             precondition(nodes["n0"] != nil && nodes["n1"] != nil && nodes["n2"] != nil, "the actors' nodes are missing")
-            precondition(nodes.keys.allSatisfy { ["n0", "n1", "n2"].contains($0) || $0.hasPrefix("legend_") || $0.hasPrefix("corner_") },
+            precondition(nodes.keys.allSatisfy { ["n0", "n1", "n2"].contains($0) || $0.hasPrefix("title_") || $0.hasPrefix("corner_") },
                          "data created nodes: \(nodes.keys.sorted())")
         } catch {
             fatalError("DOT written by DiploGraph was rejected: \(error)\n\(dot)")
         }
     }
     do {
+        // Kind and group labels reach the HTML-like legend, actor labels and notes the tooltips.
         let dot = writer.dot(for: network.slices[0], options: DiagramOptions(layout: layout, showsGhosts: true, sizeBy: .degree))
-        let svg = try Graphviz.shared.render(dot: dot, engine: .pinned, format: .svg)
-        let forbidden = String(decoding: svg.bytes, as: UTF8.self).unicodeScalars.filter { !Escape.isXMLCharacter($0) }
+        let svg = String(decoding: try Graphviz.shared.render(dot: dot, engine: .pinned, format: .svg).bytes, as: UTF8.self)
+        let forbidden = svg.unicodeScalars.filter { !Escape.isXMLCharacter($0) }
         precondition(forbidden.isEmpty, "characters XML 1.0 forbids in the SVG: \(forbidden.map(\.value))")
         // Every XML export too.
         for format in [GraphExport.Format.gexf, .graphml] {
             let text = try GraphExport.render(network, as: format)
             precondition(text.unicodeScalars.allSatisfy(Escape.isXMLCharacter), "characters XML 1.0 forbids in \(format)")
+        }
+        // Tooltips are verbatim (no \N, \G … expansion) for text without control characters.
+        let label = part(0), group = part(1).isEmpty ? "g" : part(1)
+        let plain = (label + group).unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F..<0xA0).contains($0.value) }
+        if plain && !label.isEmpty {
+            var expected = ""
+            var previous: Unicode.Scalar = "x"
+            for scalar in "\(label) (a, \(group))".unicodeScalars {
+                defer { previous = scalar }
+                // Graphviz's SVG writer keeps runs of spaces visible: every space after a space is a no-break space.
+                if scalar == " " && previous == " " { expected += "&#160;"; continue }
+                switch scalar {
+                case "&": expected += "&amp;"
+                case "<": expected += "&lt;"
+                case ">": expected += "&gt;"
+                case "\"": expected += "&quot;"
+                case "-": expected += "&#45;"
+                case "'": expected += "&#39;"
+                default: expected.unicodeScalars.append(scalar)
+                }
+            }
+            precondition(svg.contains("xlink:title=\"\(expected)"), "tooltip of a is not verbatim: \(label.debugDescription)")
         }
     } catch {
         fatalError("Graphviz could not draw DOT written by DiploGraph: \(error)")

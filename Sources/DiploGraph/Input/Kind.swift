@@ -8,6 +8,8 @@ public struct Kind: Sendable, Hashable {
     /// Line styles Graphviz draws; nothing else reaches the DOT.
     public enum LineStyle: String, Sendable, Hashable, CaseIterable {
         case solid, dashed, dotted, bold
+        /// Two parallel lines (Graphviz draws a colour list `c:invis:c` as two lines).
+        case double
     }
 
     public private(set) var id: String
@@ -44,11 +46,12 @@ public struct Kind: Sendable, Hashable {
         }
     }
 
-    /// The three kinds every dataset has.
+    /// The three kinds every dataset has: Okabe–Ito colours (safe for colour-blind readers),
+    /// each with its own line pattern so that they stay apart when printed in grey.
     public static let builtIn: [Kind] = [
-        Kind(checked: "mediation", polarity: .cooperative, label: "Mediation", color: "#2166ac", style: .solid),
-        Kind(checked: "summit", polarity: .cooperative, label: "Summit / meeting", color: "#1b7837", style: .solid),
-        Kind(checked: "pressure", polarity: .conflictual, label: "Pressure", color: "#c0392b", style: .dashed),
+        Kind(checked: "mediation", polarity: .cooperative, label: "Mediation", color: "#0072b2", style: .solid),
+        Kind(checked: "summit", polarity: .cooperative, label: "Summit / meeting", color: "#009e73", style: .double),
+        Kind(checked: "pressure", polarity: .conflictual, label: "Pressure", color: "#d55e00", style: .dashed),
     ]
 
     /// A kind from values known to be valid (the built-in ones).

@@ -77,7 +77,7 @@ public struct CentralityTable: Sendable {
         out += "|---|---|" + String(repeating: "---:|", count: measures.count) + "\n"
         for row in rows {
             out += "| \(Escape.markdownCell(row.slice)) | \(Escape.markdownCell(row.actor.label)) | "
-            out += row.values.map { $0.map { NumberFormat.readable($0) } ?? "" }.joined(separator: " | ") + " |\n"
+            out += row.values.map { $0.map { NumberFormat.measure($0) } ?? "" }.joined(separator: " | ") + " |\n"
         }
         return out
     }

@@ -1,32 +1,85 @@
 import Foundation
 
-/// Where every entity sits, shared by all slices' diagrams so that readers can compare them.
-public struct DiagramLayout: Sendable {
-    /// The position of each entity in points (y up), by entity index; `nil` for entities never drawn.
-    public var positions: [Point?]
-    /// The box every slice's diagram spans, legend excluded.
-    public var bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double)
+/// Font sizes, in points at print size, for one kind of figure.
+public struct DiagramTypography: Sendable, Equatable {
+    /// Node labels (the smallest, with `--size-by`).
+    public var label: Double
+    /// The largest node label with `--size-by`.
+    public var largestLabel: Double
+    /// Legend text.
+    public var legend: Double
+    /// The `--title` line.
+    public var title: Double
+    /// The slice label under the title, or above each panel of a grid.
+    public var subtitle: Double
+    /// Whether long labels are broken into two lines (small multiples).
+    public var wrapsLabels: Bool
 
-    public struct Point: Sendable, Equatable {
-        public var x: Double
-        public var y: Double
-        public init(x: Double, y: Double) { self.x = x; self.y = y }
+    /// One slice per figure.
+    public static let single = DiagramTypography(label: 8, largestLabel: 14, legend: 7, title: 10, subtitle: 9, wrapsLabels: false)
+    /// Small multiples: every slice in one figure.
+    public static let grid = DiagramTypography(label: 7, largestLabel: 11, legend: 7, title: 10, subtitle: 8, wrapsLabels: true)
+}
+
+/// One `--size-by` scale for all slices: a value gets the same label size in every slice.
+public struct SizeScale: Sendable {
+    public let measure: Measure
+    /// The smallest and largest value over all slices.
+    public let lowest: Double
+    public let highest: Double
+    /// Whether every value is a whole number (a count), for the legend's reference values.
+    public let isCount: Bool
+    private let valuesBySlice: [String: [Double]]
+
+    /// Computes `measure` in every slice of `network`; missing or non-finite values count as the lowest.
+    public init(network: SlicedNetwork, measure: Measure, pathLength: PathLength) {
+        var values: [String: [Double?]] = [:]
+        var low = Double.infinity, high = -Double.infinity
+        var isCount = true
+        for slice in network.slices {
+            let column = MeasureTable(network: network, slice: slice, measures: [measure], pathLength: pathLength).columns[0]
+                .map { $0.flatMap { $0.isFinite ? $0 : nil } }
+            for value in column.compactMap({ $0 }) {
+                low = min(low, value); high = max(high, value)
+                if value != value.rounded() { isCount = false }
+            }
+            values[slice.label] = column
+        }
+        if low > high { (low, high) = (0, 0) }
+        // Non-negative measures start from 0, so that label size grows in proportion to the value.
+        let lowest = min(low, 0)
+        self.measure = measure
+        self.lowest = lowest
+        self.highest = high
+        self.isCount = isCount
+        self.valuesBySlice = values.mapValues { $0.map { $0 ?? lowest } }
     }
 
-    /// A layout from positions keyed by the node names ``DiagramWriter`` gives (`n<entity>`).
-    public init(entityCount: Int, positionsByNodeName: [String: Point]) {
-        var positions = [Point?](repeating: nil, count: entityCount)
-        for (name, point) in positionsByNodeName where name.hasPrefix("n") {
-            if let index = Int(name.dropFirst()), index >= 0, index < entityCount { positions[index] = point }
-        }
-        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
-        for point in positions.compactMap({ $0 }) {
-            minX = min(minX, point.x); maxX = max(maxX, point.x)
-            minY = min(minY, point.y); maxY = max(maxY, point.y)
-        }
-        if minX > maxX { (minX, minY, maxX, maxY) = (0, 0, 0, 0) }
-        self.positions = positions
-        self.bounds = (minX, minY, maxX, maxY)
+    /// Where `value` sits between the lowest and highest value, 0…1.
+    public func fraction(_ value: Double) -> Double {
+        guard highest > lowest, value.isFinite else { return 0 }
+        return min(1, max(0, (value - lowest) / (highest - lowest)))
+    }
+
+    /// The value of local node `local` of `slice`.
+    public func value(_ local: Int, in slice: Slice) -> Double {
+        valuesBySlice[slice.label].flatMap { local < $0.count ? $0[local] : nil } ?? lowest
+    }
+
+    /// The label size for `value`.
+    public func fontSize(_ value: Double, _ typography: DiagramTypography) -> Double {
+        typography.label + (typography.largestLabel - typography.label) * fraction(value)
+    }
+
+    /// Two or three values the legend shows at their sizes: the lowest, a middle one, the highest.
+    public var references: [Double] {
+        guard highest > lowest else { return [highest] }
+        var middle = (lowest + highest) / 2
+        if isCount { middle = middle.rounded(.down) }
+        var result = [lowest]
+        if middle > lowest && middle < highest { result.append(middle) }
+        result.append(highest)
+        return result
     }
 }
 
@@ -36,31 +89,59 @@ public struct DiagramOptions: Sendable {
     public var layout: DiagramLayout?
     /// Draw the entities absent from the slice, faint, at their places.
     public var showsGhosts = false
-    /// The measure that scales node labels (e.g. betweenness), computed per slice.
+    /// The measure that scales node labels (e.g. betweenness), on one scale for all slices.
     public var sizeBy: Measure?
     /// Path length for a path-based `sizeBy` measure.
     public var pathLength: PathLength = .hops
     public var showsLegend = true
+    /// The figure's physical width.
+    public var width: PrintWidth = .page
+    /// A title drawn above every figure (the slice label goes under it).
+    public var title: String?
+    /// The largest box of each entity at the grid's typography, as Graphviz measures it
+    /// (``DiagramWriter/measuringDOT(typography:sizeScale:)``); estimated when `nil`.
+    public var gridSizes: [DiagramLayout.Size?]?
+    /// Pixels per inch of PNG output; `nil` for SVG and PDF.
+    public var rasterDPI: Double?
+    /// The `sizeBy` scale; computed by ``DiagramWriter/prepared(_:)`` when `nil`.
+    public var sizeScale: SizeScale?
+
+    var single: FittedLayout?
+    var grid: (layout: FittedLayout, columns: Int)?
+    /// Legends rendered once and composed into every SVG (``DiagramWriter/legendDOT(options:grid:)``);
+    /// when `nil` the legend is each figure's own graph label.
+    public var composedLegend: ComposedLegend?
+    public var composedGridLegend: ComposedLegend?
 
     public init(layout: DiagramLayout? = nil, showsGhosts: Bool = false, sizeBy: Measure? = nil, pathLength: PathLength = .hops,
-                showsLegend: Bool = true) {
+                showsLegend: Bool = true, width: PrintWidth = .page, title: String? = nil) {
         self.layout = layout
         self.showsGhosts = showsGhosts
         self.sizeBy = sizeBy
         self.pathLength = pathLength
         self.showsLegend = showsLegend
+        self.width = width
+        self.title = title
     }
 }
 
 /// Writes slices as DOT: nodes coloured by group, edges styled by kind, a legend and a title.
 ///
-/// User text reaches the DOT only through ``Escape/dotString(_:)`` and only in `label` and
-/// `tooltip`; node ids are generated (`n0`, `n1`, … by entity index), colours come from a
+/// User text reaches the DOT only through ``Escape/dotString(_:)`` (labels),
+/// ``Escape/dotEscString(_:)`` (tooltips) and ``Escape/html(_:)`` (the HTML-like legend and
+/// titles); node ids are generated (`n0`, `n1`, … by entity index), colours come from a
 /// fixed palette or from validated `#rrggbb` values, styles from a closed set.
+///
+/// The legend is the graph's HTML-like label under the drawing, so that it is no obstacle
+/// for edge routing (twenty legend nodes made every slice take a second).
 public struct DiagramWriter: Sendable {
     public let network: SlicedNetwork
-    /// The groups in order of first appearance, each with its colour.
+    /// The groups the legend names, in order of first appearance, each with its colour; with
+    /// more than ``maximumGroupColors`` groups, the largest keep colours and the rest share
+    /// ``otherGroupsColor`` under one legend entry.
     public let groupColors: [(group: String, color: String)]
+    /// How many groups share the "other groups" colour (0 when every group has its own).
+    public let otherGroupCount: Int
     private let colorOfGroup: [String: String]
     /// The kinds that occur in the network's slices.
     public let kindsUsed: [Kind]
@@ -71,19 +152,44 @@ public struct DiagramWriter: Sendable {
     /// and JSON output): Graphviz's lexer takes minutes over a note of megabytes.
     public static let tooltipNoteLimit = 500
 
-    /// Colour-blind-safe fills, light enough for black labels.
-    public static let palette = ["#9ecae1", "#fdae6b", "#a1d99b", "#d4b9da", "#fdd0a2", "#c7e9c0", "#bcbddc", "#fcbba1", "#d9d9d9", "#ffffb2"]
+    /// Colour-blind-safe fills light enough for black labels (Paul Tol's "light" scheme).
+    public static let palette = ["#77aadd", "#ee8866", "#eedd88", "#ffaabb", "#99ddff", "#44bb99", "#bbcc33", "#aaaa00"]
+    public static let maximumGroupColors = 8
+    /// How many entities some slice draws.
+    public let drawnEntityCount: Int
+    public static let otherGroupsColor = "#dddddd"
+
+    /// The most nodes one figure may hold: above it `render` and `report` stop before calling
+    /// Graphviz (laying out 2,000 nodes takes Graphviz tens of seconds; 5,000 crashed it).
+    public static let nodeLimit = 2_500
+    /// Spline routing costs about (nodes² × edges) / 600,000 s (measured: 30 nodes and 60
+    /// edges 0.09 s, 100 and 200 2.9 s, 200 and 400 27 s): above this product edges are straight.
+    public static let splineBudget = 20_000.0
 
     public init(network: SlicedNetwork) {
         self.network = network
-        var groups: [(String, String)] = []
+        var order: [String] = []
+        var members: [String: Int] = [:]
+        for entity in network.entities {
+            if members[entity.group] == nil { order.append(entity.group) }
+            members[entity.group, default: 0] += 1
+        }
+        var colored = order
+        var others = 0
+        if order.count > Self.maximumGroupColors {
+            let kept = Set(order.enumerated().sorted { (members[$0.element]!, -$0.offset) > (members[$1.element]!, -$1.offset) }
+                .prefix(Self.maximumGroupColors - 1).map(\.element))
+            colored = order.filter(kept.contains)
+            others = order.count - colored.count
+        }
         var colorOfGroup: [String: String] = [:]
-        for entity in network.entities where colorOfGroup[entity.group] == nil {
-            let color = Self.palette[groups.count % Self.palette.count]
-            colorOfGroup[entity.group] = color
-            groups.append((entity.group, color))
+        var groups: [(String, String)] = []
+        for (index, group) in colored.enumerated() {
+            colorOfGroup[group] = Self.palette[index % Self.palette.count]
+            groups.append((group, Self.palette[index % Self.palette.count]))
         }
         self.groupColors = groups
+        self.otherGroupCount = others
         self.colorOfGroup = colorOfGroup
         var used = Set<Int32>()
         var hasRelayLegs = false
@@ -96,18 +202,131 @@ public struct DiagramWriter: Sendable {
         }
         self.kindsUsed = used.sorted().map { network.log.kinds[$0] }
         self.hasRelayLegs = hasRelayLegs
+        var drawn = [Bool](repeating: false, count: network.entities.count)
+        for slice in network.slices { for node in slice.nodes { drawn[Int(node)] = true } }
+        self.drawnEntityCount = drawn.lazy.filter { $0 }.count
+    }
+
+    private func color(of group: String) -> String { colorOfGroup[group] ?? Self.otherGroupsColor }
+
+    // MARK: - Preparation
+
+    /// The entities drawn in some slice (all of them get a place in the shared layout).
+    public var drawnEntities: [Int32] {
+        var drawn = [Bool](repeating: false, count: network.entities.count)
+        for slice in network.slices { for node in slice.nodes { drawn[Int(node)] = true } }
+        return drawn.indices.filter { drawn[$0] }.map(Int32.init)
+    }
+
+    /// The nodes of the grid figure: every slice's nodes (and absent ones with ghosts).
+    public func gridNodeCount(showsGhosts: Bool) -> Int {
+        showsGhosts ? drawnEntityCount * network.slices.count : network.slices.reduce(0) { $0 + $1.nodes.count }
+    }
+
+    /// `options` with the `--size-by` scale and the layouts fitted to the print width filled in.
+    public func prepared(_ options: DiagramOptions) -> DiagramOptions {
+        var options = options
+        if let measure = options.sizeBy, options.sizeScale?.measure != measure {
+            options.sizeScale = SizeScale(network: network, measure: measure, pathLength: options.pathLength)
+        }
+        guard let layout = options.layout else { return options }
+        if options.single == nil {
+            let sizes = layout.sizes.enumerated().map { index, size in
+                size ?? estimatedSize(Int32(index), typography: .single, scale: options.sizeScale)
+            }
+            let width = drawingWidth(options.width)
+            options.single = FittedLayout(layout: layout, sizes: sizes, width: width, maxHeight: 1.3 * width, gap: Self.gap)
+        }
+        if options.grid == nil {
+            let sizes = (options.gridSizes ?? []).count == layout.sizes.count ? options.gridSizes! : layout.sizes.indices.map {
+                estimatedSize(Int32($0), typography: .grid, scale: options.sizeScale)
+            }
+            let count = network.slices.count
+            // The number of columns (at most three) that gives the shortest figure.
+            var chosen: (layout: FittedLayout, columns: Int)?
+            var shortest = Double.infinity
+            for columns in stride(from: min(3, max(count, 1)), through: 1, by: -1) {
+                let panelWidth = (drawingWidth(options.width) - Double(columns - 1) * Self.panelGap) / Double(columns)
+                let fit = FittedLayout(layout: layout, sizes: sizes, width: panelWidth, maxHeight: 0.9 * panelWidth, gap: Self.gap)
+                let rows = Double((count + columns - 1) / columns)
+                let height = rows * (fit.height + DiagramTypography.grid.subtitle * 1.3 + Self.panelGap) * (fit.fits ? 1 : 1e6)
+                if height < shortest * 0.97 { (shortest, chosen) = (height, (fit, columns)) }
+            }
+            options.grid = chosen
+        }
+        return options
+    }
+
+    /// The width left for the drawing inside the canvas margins.
+    private func drawingWidth(_ width: PrintWidth) -> Double { width.points - 2 * Self.margin }
+
+    static let margin = 6.0
+    /// Space kept between boxes: more than twice Graphviz's `esep` margin around obstacles
+    /// (touching obstacles make it give up spline routing).
+    static let gap = 6.0
+    static let panelGap = 14.0
+
+    /// A box size from the label's length, for layouts whose sizes Graphviz did not measure.
+    private func estimatedSize(_ entity: Int32, typography: DiagramTypography, scale: SizeScale?) -> DiagramLayout.Size {
+        let lines = labelLines(network.entities[Int(entity)].label, typography: typography)
+        let font = typography.largestLabel
+        let longest = Double(lines.map(\.count).max() ?? 1)
+        return DiagramLayout.Size(width: longest * font * 0.62 + 8, height: Double(lines.count) * font * 1.2 + 5)
+    }
+
+    /// A label as the lines it is drawn in: long labels break at the space nearest their middle
+    /// where the typography wraps.
+    func labelLines(_ label: String, typography: DiagramTypography) -> [String] {
+        guard typography.wrapsLabels, label.count > 14, !label.contains("\n") else { return [label] }
+        let characters = Array(label)
+        let middle = characters.count / 2
+        let spaces = characters.indices.filter { characters[$0] == " " && $0 > 0 && $0 < characters.count - 1 }
+        guard let split = spaces.min(by: { abs($0 - middle) < abs($1 - middle) }) else { return [label] }
+        return [String(characters[..<split]), String(characters[(split + 1)...])]
+    }
+
+    private func dotLabel(_ label: String, typography: DiagramTypography) -> String {
+        labelLines(label, typography: typography).map(Escape.dotString).joined(separator: "\\n")
+    }
+
+    /// The largest label size `entity` takes in any slice.
+    private func largestFont(_ entity: Int32, scale: SizeScale?, typography: DiagramTypography) -> Double {
+        guard let scale else { return typography.label }
+        var largest = scale.lowest
+        for slice in network.slices {
+            if let local = slice.nodes.firstIndex(of: entity) { largest = max(largest, scale.value(local, in: slice)) }
+        }
+        return scale.fontSize(largest, typography)
+    }
+
+    private var nodeDefaults: String {
+        // Square corners: Graphviz's rounded boxes cost a fifth of a slice's drawing time.
+        "shape=box, style=filled, fontname=\"Helvetica\", margin=\"0.04,0.02\", width=0.05, height=0.05, penwidth=0.6"
     }
 
     /// The graph over every entity of every slice with all their ties, for a shared layout.
-    public func unionDOT() -> String {
-        var out = "graph \"union\" {\n  graph [overlap=false, sep=\"+16\", splines=false, start=1, outputorder=edgesfirst];\n"
+    ///
+    /// Each node carries the label at the largest size it takes in any slice, so that the
+    /// engine (and ``DiagramWriter``'s fitting) keeps room for its largest box.
+    public func unionDOT(sizeScale: SizeScale? = nil) -> String {
+        let drawn = drawnEntities
+        // Graphviz's overlap removal is slow on large graphs; DiploGraph's own scaling separates boxes there.
+        let overlap = drawn.count <= 300 ? "overlap=false, sep=\"+4\", " : ""
+        var out = "graph \"union\" {\n  graph [\(overlap)splines=false, start=1, outputorder=edgesfirst];\n"
         out += "  node [\(nodeDefaults)];\n"
-        var drawn = Set<Int32>()
+        var largest: [Double] = Array(repeating: DiagramTypography.single.label, count: network.entities.count)
+        if let sizeScale {
+            for slice in network.slices {
+                for (local, node) in slice.nodes.enumerated() {
+                    largest[Int(node)] = max(largest[Int(node)], sizeScale.fontSize(sizeScale.value(local, in: slice), .single))
+                }
+            }
+        }
+        for node in drawn {
+            out += "  n\(node) [label=\"\(Escape.dotString(network.entities[Int(node)].label))\", fontsize=\(format(largest[Int(node)]))];\n"
+        }
         var pairs = Set<UInt64>()
         for slice in network.slices {
-            for node in slice.nodes where drawn.insert(node).inserted {
-                out += "  n\(node) [label=\"\(Escape.dotString(network.entities[Int(node)].label))\"];\n"
-            }
             for u in 0..<slice.graph.nodeCount {
                 for v in slice.graph.successors(of: u) {
                     let a = slice.nodes[u], b = slice.nodes[Int(v)]
@@ -119,50 +338,105 @@ public struct DiagramWriter: Sendable {
         return out + "}\n"
     }
 
-    private var nodeDefaults: String {
-        "shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11, margin=\"0.12,0.06\", penwidth=0.8"
+    /// Every drawn entity's largest node at `typography`, all pinned at one point: lay it out
+    /// with the pinned engine to measure the boxes (``DiagramOptions/gridSizes``).
+    public func measuringDOT(typography: DiagramTypography, sizeScale: SizeScale?) -> String {
+        var out = "graph \"measure\" {\n  graph [notranslate=true, splines=false];\n  node [\(nodeDefaults)];\n"
+        for node in drawnEntities {
+            let font = largestFont(node, scale: sizeScale, typography: typography)
+            out += "  n\(node) [label=\"\(dotLabel(network.entities[Int(node)].label, typography: typography))\", fontsize=\(format(font)), pos=\"0,0!\"];\n"
+        }
+        return out + "}\n"
+    }
+
+    // MARK: - One slice
+
+    /// Whether `slice`'s diagram routes its edges straight (too many nodes and edges for splines).
+    public func routesStraight(_ slice: Slice, options: DiagramOptions) -> Bool {
+        routesStraight(slice, options: options, edgeCount: network.typedTies(in: slice, separatesRelayLegs: true).count)
+    }
+
+    private func routesStraight(_ slice: Slice, options: DiagramOptions, edgeCount: Int) -> Bool {
+        let ghosts = options.showsGhosts && options.layout != nil ? drawnEntityCount - slice.nodes.count : 0
+        let nodes = Double(slice.nodes.count + ghosts + 3)
+        return nodes * nodes * Double(edgeCount) > Self.splineBudget
     }
 
     /// The DOT of one slice.
     ///
-    /// With a layout, every node is pinned (`pos="x,y!"`) and two invisible corner points fix
-    /// the canvas, so that all slices share positions and size; render such DOT with the
-    /// `nop` engine. One edge is drawn per pair and kind, its width growing with the summed
-    /// weight of that kind's events.
+    /// With a layout, every node is pinned (`pos="x,y!"`) at the layout's place scaled to the
+    /// print width, and two invisible corner points fix the canvas, so that all slices share
+    /// positions and size; render such DOT with the `nop` engine. One edge is drawn per pair
+    /// and kind, its width growing with the summed weight of that kind's events.
     public func dot(for slice: Slice, options: DiagramOptions = DiagramOptions()) -> String {
+        let options = prepared(options)
+        let directed = network.options.isDirected
+        let ties = network.typedTies(in: slice, separatesRelayLegs: true)
+        let straight = routesStraight(slice, options: options, edgeCount: ties.count)
+        var out = "\(directed ? "digraph" : "graph") \"slice\" {\n"
+        out += "  graph [fontname=\"Helvetica\", outputorder=edgesfirst, pad=0, margin=0, labelloc=b, labeljust=l"
+        if options.layout != nil { out += ", notranslate=true, overlap=true, esep=\"+2\"" }
+        out += ", splines=\(straight ? "line" : "true")"
+        if let dpi = options.rasterDPI { out += ", dpi=\(format(dpi))" }
+        let typography = DiagramTypography.single
+        guard let fitted = options.single else {
+            // No shared layout: the engine places the nodes; title and legend share the label.
+            out += legendAttribute(options: options, typography: typography, width: drawingWidth(options.width),
+                                   heading: (options.title, slice.label))
+            out += "];\n  node [\(nodeDefaults)];\n  edge [arrowsize=0.5];\n"
+            out += body(slice: slice, ties: ties, options: options, typography: typography, positions: nil, offset: (0, 0), prefix: "")
+            return out + "}\n"
+        }
+        let canvasWidth = max(drawingWidth(options.width), fitted.width)
+        if !fitted.fits { out += ", size=\"\(format(options.width.points / 72)),1000\"" }
+        let composed = options.showsLegend && fitted.fits ? options.composedLegend : nil
+        if options.showsLegend && composed == nil { out += legendAttribute(options: options, typography: typography, width: canvasWidth, heading: nil) }
+        out += "];\n  node [\(nodeDefaults)];\n  edge [arrowsize=0.5];\n"
+        let offset = ((canvasWidth - fitted.width) / 2, 0.0)
+        out += body(slice: slice, ties: ties, options: options, typography: typography, positions: fitted.positions, offset: offset, prefix: "")
+        // The title block and the canvas corners, identical in every slice.
+        let titleHeight = headingHeight(options.title, typography: typography, width: canvasWidth)
+        out += "  // canvas corners, identical in every slice\n"
+        let top = fitted.height + Self.margin + titleHeight
+        let bottom = -Self.margin - (composed.map { $0.height + 2 } ?? 0)
+        out += "  corner_a [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(-Self.margin)),\(format(bottom))!\"];\n"
+        out += "  corner_b [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(canvasWidth + Self.margin)),\(format(top))!\"];\n"
+        out += "  title_block [shape=plaintext, style=\"\", margin=0, label=<\(headingHTML(options.title, slice.label, typography: typography, width: canvasWidth))>, "
+        out += "pos=\"\(format(canvasWidth / 2)),\(format(fitted.height + Self.margin / 2 + titleHeight / 2))!\"];\n"
+        return out + "}\n"
+    }
+
+    /// Nodes and edges of one slice, at `positions` shifted by `offset`, named `prefix`n<entity>.
+    private func body(slice: Slice, ties: [TypedTie], options: DiagramOptions, typography: DiagramTypography, positions: [DiagramLayout.Point?]?,
+                      offset: (Double, Double), prefix: String) -> String {
         let directed = network.options.isDirected
         let arrow = directed ? "->" : "--"
-        var out = "\(directed ? "digraph" : "graph") \"slice\" {\n"
-        out += "  graph [label=\"\(Escape.dotString(slice.label))\", labelloc=t, fontname=\"Helvetica\", fontsize=18, outputorder=edgesfirst, pad=0.3"
-        if options.layout != nil { out += ", notranslate=true, splines=true, overlap=true" }
-        out += "];\n  node [\(nodeDefaults)];\n  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n"
-
-        var sizeOfNode: [Double]?
-        if let measure = options.sizeBy {
-            let values = MeasureTable(network: network, slice: slice, measures: [measure], pathLength: options.pathLength)
-                .columns[0].map { $0.flatMap { $0.isFinite ? $0 : nil } ?? 0 }
-            let largest = values.max() ?? 0
-            sizeOfNode = values.map { largest > 0 ? $0 / largest : 0 }
+        var out = ""
+        func pos(_ entity: Int) -> String {
+            guard let point = positions?[entity] else { return "" }
+            return ", pos=\"\(format(point.x + offset.0)),\(format(point.y + offset.1))!\""
         }
-        // Nodes.
         var isPresent = [Bool](repeating: false, count: network.entities.count)
         for (local, node) in slice.nodes.enumerated() {
             isPresent[Int(node)] = true
             let entity = network.entities[Int(node)]
-            var attributes = "label=\"\(Escape.dotString(entity.label))\", fillcolor=\"\(colorOfGroup[entity.group]!)\""
-            attributes += ", tooltip=\"\(Escape.dotString("\(entity.label) (\(entity.id), \(entity.group))"))\""
-            if let sizeOfNode {
-                let scale = sizeOfNode[local]
-                attributes += ", fontsize=\(format(11 + 9 * scale)), penwidth=\(format(0.8 + 2.2 * scale))"
+            var attributes = "label=\"\(dotLabel(entity.label, typography: typography))\", fillcolor=\"\(color(of: entity.group))\""
+            var tooltip = "\(entity.label) (\(entity.id), \(entity.group))"
+            if let scale = options.sizeScale {
+                let value = scale.value(local, in: slice)
+                attributes += ", fontsize=\(format(scale.fontSize(value, typography))), penwidth=\(format(0.6 + 1.4 * scale.fraction(value)))"
+                tooltip += "; \(scale.measure.rawValue) \(NumberFormat.measure(value))"
+            } else {
+                attributes += ", fontsize=\(format(typography.label))"
             }
-            if let position = options.layout?.positions[Int(node)] { attributes += ", pos=\"\(format(position.x)),\(format(position.y))!\"" }
-            out += "  n\(node) [\(attributes)];\n"
+            attributes += ", tooltip=\"\(Escape.dotEscString(tooltip))\""
+            out += "  \(prefix)n\(node) [\(attributes)\(pos(Int(node)))];\n"
         }
-        if options.showsGhosts, let layout = options.layout {
-            for (index, entity) in network.entities.enumerated() where !isPresent[index] {
-                guard let position = layout.positions[index] else { continue }
-                out += "  n\(index) [label=\"\(Escape.dotString(entity.label))\", style=\"rounded,dashed\", color=\"#cccccc\", fontcolor=\"#bbbbbb\", "
-                out += "tooltip=\"\(Escape.dotString("\(entity.label): no events in this slice"))\", pos=\"\(format(position.x)),\(format(position.y))!\"];\n"
+        if options.showsGhosts, positions != nil {
+            for (index, entity) in network.entities.enumerated() where !isPresent[index] && positions?[index] != nil {
+                out += "  \(prefix)n\(index) [label=\"\(dotLabel(entity.label, typography: typography))\", fontsize=\(format(typography.label)), "
+                out += "style=dashed, color=\"#bbbbbb\", fontcolor=\"#999999\", "
+                out += "tooltip=\"\(Escape.dotEscString("\(entity.label): no events in this slice"))\"\(pos(index))];\n"
             }
         }
         // Edges: one per ordered pair (unordered when undirected) and kind; relays' first legs
@@ -172,11 +446,10 @@ public struct DiagramWriter: Sendable {
             guard let about = log.events[Int(index)].about else { return nil }
             return "about \(log.actors[about.first].label) | \(log.actors[about.second].label)"
         }
-        for tie in network.typedTies(in: slice, separatesRelayLegs: true) {
+        for tie in ties {
             let kind = network.log.kinds[tie.kind]
-            let width = min(7, max(1, 1.2 + 1.5 * log2(tie.weight)))
             let from = network.entities[Int(tie.source)].label, to = network.entities[Int(tie.target)].label
-            let events = "\(tie.eventCount) event\(tie.eventCount == 1 ? "" : "s"), weight \(NumberFormat.readable(tie.weight))"
+            let events = "\(tie.eventCount) event\(tie.eventCount == 1 ? "" : "s"), weight \(NumberFormat.measure(tie.weight))"
             var tooltip = tie.isRelayLeg
                 ? "\(from) \(directed ? "→" : "–") \(to): relay leg of \(kind.label.lowercased()) from the other side, \(events)"
                 : "\(from) \(directed ? "→" : "–") \(to): \(kind.label), \(events)"
@@ -185,94 +458,229 @@ public struct DiagramWriter: Sendable {
                 let line = [note.isEmpty ? nil : note, aboutText(index).map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
                 if !line.isEmpty { tooltip += "\n• " + line }
             }
-            out += "  n\(tie.source) \(arrow) n\(tie.target) [color=\"\(kind.color)\", "
-            out += tie.isRelayLeg ? "style=dotted, penwidth=0.9, arrowhead=onormal, " : "style=\(kind.style.rawValue), penwidth=\(format(width)), "
-            out += "tooltip=\"\(Escape.dotString(tooltip))\"];\n"
-        }
-        if let layout = options.layout {
-            out += canvasAndLegend(layout: layout, options: options)
-        } else if options.showsLegend {
-            out += clusterLegend(options: options)
-        }
-        return out + "}\n"
-    }
-
-    /// Invisible corners fixing the canvas, and a legend pinned to its right.
-    private func canvasAndLegend(layout: DiagramLayout, options: DiagramOptions) -> String {
-        let b = layout.bounds
-        let margin = 60.0
-        var out = "  // canvas corners, identical in every slice\n"
-        out += "  corner_a [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(b.minX - margin)),\(format(b.minY - margin / 2))!\"];\n"
-        out += "  corner_b [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(b.maxX + margin)),\(format(b.maxY + margin / 2))!\"];\n"
-        guard options.showsLegend else { return out }
-        let x = b.maxX + margin + 40
-        var y = b.maxY + margin / 2
-        let step = 26.0
-        // Legend text sits in boxes of one fixed size, left-justified (`\l`), so that every label
-        // starts where it is placed whatever Graphviz measures its width to be, and no two legend
-        // boxes touch (touching nodes make Graphviz give up routing splines).
-        var texts = ["Groups", "Kinds of tie", "Line width: summed weight"] + groupColors.map(\.group) + kindsUsed.map(\.label)
-        if hasRelayLegs { texts.append(relayLegendText) }
-        if let sizeBy = options.sizeBy { texts.append("Label size: \(sizeBy.rawValue)") }
-        let textWidth = Double(texts.map(\.count).max() ?? 0) * 12 * 0.62 + 12
-        func textNode(_ name: String, _ text: String, left: Double, bold: Bool = false) -> String {
-            "  \(name) [shape=plaintext, style=\"\", fixedsize=true, width=\(format(textWidth / 72)), height=0.2, margin=0, "
-                + "label=\"\(Escape.dotString(text))\\l\", fontsize=\(bold ? 12 : 10), fontname=\"\(bold ? "Helvetica-Bold" : "Helvetica")\", "
-                + "pos=\"\(format(left + textWidth / 2)),\(format(y))!\"];\n"
-        }
-        out += "  // legend\n"
-        out += textNode("legend_groups", "Groups", left: x, bold: true)
-        y -= step
-        for (index, entry) in groupColors.enumerated() {
-            out += "  legend_g\(index)s [label=\"\", fillcolor=\"\(entry.color)\", width=0.35, height=0.22, fixedsize=true, pos=\"\(format(x + 12)),\(format(y))!\"];\n"
-            out += textNode("legend_g\(index)", entry.group, left: x + 36)
-            y -= step
-        }
-        y -= step / 3
-        out += textNode("legend_kinds", "Kinds of tie", left: x, bold: true)
-        y -= step
-        let arrow = network.options.isDirected ? "->" : "--"
-        for (index, kind) in kindsUsed.enumerated() {
-            out += "  legend_k\(index)a [shape=point, width=0.02, style=invis, label=\"\", pos=\"\(format(x)),\(format(y))!\"];\n"
-            out += "  legend_k\(index)b [shape=point, width=0.02, style=invis, label=\"\", pos=\"\(format(x + 26)),\(format(y))!\"];\n"
-            out += "  legend_k\(index)a \(arrow) legend_k\(index)b [color=\"\(kind.color)\", style=\(kind.style.rawValue), penwidth=1.6];\n"
-            out += textNode("legend_k\(index)t", kind.label, left: x + 36)
-            y -= step
-        }
-        if hasRelayLegs {
-            out += "  legend_ra [shape=point, width=0.02, style=invis, label=\"\", pos=\"\(format(x)),\(format(y))!\"];\n"
-            out += "  legend_rb [shape=point, width=0.02, style=invis, label=\"\", pos=\"\(format(x + 26)),\(format(y))!\"];\n"
-            out += "  legend_ra \(arrow) legend_rb [color=\"\(relayColor)\", style=dotted, penwidth=0.9, arrowhead=onormal];\n"
-            out += textNode("legend_rt", relayLegendText, left: x + 36)
-            y -= step
-        }
-        y -= step / 3
-        out += textNode("legend_width", "Line width: summed weight", left: x)
-        if let sizeBy = options.sizeBy {
-            y -= step
-            out += textNode("legend_size", "Label size: \(sizeBy.rawValue)", left: x)
+            out += "  \(prefix)n\(tie.source) \(arrow) \(prefix)n\(tie.target) ["
+            out += tie.isRelayLeg ? "color=\"\(relayColor)\", style=dotted, penwidth=0.9, arrowhead=onormal, " : edgeStyle(kind, weight: tie.weight) + ", "
+            out += "tooltip=\"\(Escape.dotEscString(tooltip))\"];\n"
         }
         return out
     }
 
-    /// A legend as a cluster, for layouts the engine makes itself.
-    private func clusterLegend(options: DiagramOptions) -> String {
-        var out = "  subgraph cluster_legend {\n    label=\"Legend\"; fontsize=11; color=\"#999999\";\n"
-        for (index, entry) in groupColors.enumerated() {
-            out += "    legend_g\(index) [label=\"\(Escape.dotString(entry.group))\", fillcolor=\"\(entry.color)\", fontsize=10];\n"
+    /// The pen width of an edge of summed weight `weight`.
+    static func penWidth(weight: Double) -> Double { min(4, max(0.7, 0.9 + 0.9 * log2(max(weight, 1e-9)))) }
+
+    /// Colour, pattern and width of a kind's edge. `bold` doubles the width (an explicit pen
+    /// width would otherwise override Graphviz's bold); `double` draws two parallel lines.
+    func edgeStyle(_ kind: Kind, weight: Double) -> String {
+        let width = Self.penWidth(weight: weight)
+        switch kind.style {
+        case .bold: return "color=\"\(kind.color)\", style=solid, penwidth=\(format(2 * width))"
+        case .double: return "color=\"\(kind.color):invis:\(kind.color)\", style=solid, penwidth=\(format(width))"
+        case .solid, .dashed, .dotted: return "color=\"\(kind.color)\", style=\(kind.style.rawValue), penwidth=\(format(width))"
         }
-        let arrow = network.options.isDirected ? "->" : "--"
-        for (index, kind) in kindsUsed.enumerated() {
-            out += "    legend_k\(index)a [shape=point, width=0.02, style=invis, label=\"\"];\n"
-            out += "    legend_k\(index)b [shape=plaintext, style=\"\", label=\"\(Escape.dotString(kind.label))\", fontsize=10];\n"
-            out += "    legend_k\(index)a \(arrow) legend_k\(index)b [color=\"\(kind.color)\", style=\(kind.style.rawValue), penwidth=1.6];\n"
+    }
+
+    // MARK: - Small multiples
+
+    /// Every slice side by side in one figure on the shared layout (small multiples): panels
+    /// titled with their slice label, at most three to a row, one legend for all.
+    ///
+    /// Edges are straight: spline routing around every panel's nodes at once would cost
+    /// seconds. Render it with the `nop` engine. Without a layout the figure is empty.
+    public func gridDOT(options: DiagramOptions) -> String {
+        let options = prepared(options)
+        let directed = network.options.isDirected
+        let typography = DiagramTypography.grid
+        var out = "\(directed ? "digraph" : "graph") \"grid\" {\n"
+        out += "  graph [fontname=\"Helvetica\", outputorder=edgesfirst, pad=0, margin=0, labelloc=b, labeljust=l, notranslate=true, overlap=true, splines=line"
+        if let dpi = options.rasterDPI { out += ", dpi=\(format(dpi))" }
+        guard let grid = options.grid else { return out + "];\n}\n" }
+        let fitted = grid.layout
+        let columns = grid.columns
+        let panelWidth = max((drawingWidth(options.width) - Double(columns - 1) * Self.panelGap) / Double(columns), fitted.width)
+        let canvasWidth = Double(columns) * panelWidth + Double(columns - 1) * Self.panelGap
+        let fits = canvasWidth <= drawingWidth(options.width) * (1 + 1e-9)
+        if !fits { out += ", size=\"\(format(options.width.points / 72)),1000\"" }
+        let composed = options.showsLegend && fits ? options.composedGridLegend : nil
+        if options.showsLegend && composed == nil { out += legendAttribute(options: options, typography: typography, width: canvasWidth, heading: nil) }
+        out += "];\n  node [\(nodeDefaults)];\n  edge [arrowsize=0.4];\n"
+        let panelTitle = typography.subtitle * 1.3
+        let rowHeight = fitted.height + panelTitle + Self.panelGap
+        let rows = (network.slices.count + columns - 1) / columns
+        for (k, slice) in network.slices.enumerated() {
+            let row = k / columns, column = k % columns
+            let left = Double(column) * (panelWidth + Self.panelGap)
+            let bottom = Double(rows - 1 - row) * rowHeight
+            out += body(slice: slice, ties: network.typedTies(in: slice, separatesRelayLegs: true), options: options,
+                        typography: typography, positions: fitted.positions,
+                        offset: (left + (panelWidth - fitted.width) / 2, bottom), prefix: "p\(k)_")
+            out += "  p\(k)_title [shape=plaintext, style=\"\", margin=0, label=<<b>\(Self.htmlText(slice.label))</b>>, fontsize=\(format(typography.subtitle)), "
+            out += "pos=\"\(format(left + panelWidth / 2)),\(format(bottom + fitted.height + panelTitle / 2 + 1))!\"];\n"
+        }
+        let top = Double(rows) * rowHeight - Self.panelGap
+        let titleHeight = options.title == nil ? 0 : typography.title * 1.4
+        let bottom = -Self.margin - (composed.map { $0.height + 2 } ?? 0)
+        out += "  corner_a [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(-Self.margin)),\(format(bottom))!\"];\n"
+        out += "  corner_b [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(canvasWidth + Self.margin)),\(format(top + Self.margin + titleHeight))!\"];\n"
+        if let title = options.title {
+            out += "  title_block [shape=plaintext, style=\"\", margin=0, label=<\(headingHTML(title, nil, typography: typography, width: canvasWidth))>, "
+            out += "pos=\"\(format(canvasWidth / 2)),\(format(top + Self.margin / 2 + titleHeight / 2))!\"];\n"
+        }
+        return out + "}\n"
+    }
+
+    /// What to tell the user when the figure had to be scaled down below its label sizes to
+    /// fit the width; `nil` when it fits.
+    public func legibilityWarning(options: DiagramOptions, grid: Bool) -> String? {
+        let options = prepared(options)
+        let typography = grid ? DiagramTypography.grid : .single
+        guard let fitted = grid ? options.grid?.layout : options.single else { return nil }
+        let columns = grid ? Double(options.grid!.columns) : 1
+        let needed = columns * fitted.width + (columns - 1) * Self.panelGap + 2 * Self.margin
+        guard needed > options.width.points * (1 + 1e-9) else { return nil }
+        let shrink = options.width.points / needed
+        return "\(grid ? "the grid" : "the diagrams") need \(NumberFormat.measure(needed / 72)) in for \(NumberFormat.measure(typography.label)) pt labels; "
+            + "at --width \(options.width) labels are \(NumberFormat.measure(typography.label * shrink)) pt. Use a larger --width, --by group or --kinds."
+    }
+
+    // MARK: - Titles and legend
+
+    /// The legend alone, as the label of an empty graph: render it once with the pinned
+    /// engine as SVG and pass it as ``DiagramOptions/composedLegend`` (or the grid's), so that
+    /// no slice's drawing lays it out again (it took a quarter of each slice's time).
+    public func legendDOT(options: DiagramOptions, grid: Bool) -> String {
+        let options = prepared(options)
+        let width = grid ? (options.grid.map { Double($0.columns) * 0 + drawingWidth(options.width) } ?? drawingWidth(options.width))
+                         : max(drawingWidth(options.width), options.single?.width ?? 0)
+        return "graph \"legend\" {\n  graph [fontname=\"Helvetica\", pad=0, margin=0, labelloc=b, labeljust=l, notranslate=true"
+            + legendAttribute(options: options, typography: grid ? .grid : .single, width: width, heading: nil) + "];\n}\n"
+    }
+
+    /// `svg` (Graphviz's rendering of a figure drawn with `legend` in `options`) with the
+    /// legend's drawing put into the room left for it at the bottom left.
+    public static func composing(_ legend: ComposedLegend?, into svg: String) -> String {
+        guard let legend, let figure = ComposedLegend.frame(of: svg), let anchor = ComposedLegend.background(in: svg) else { return svg }
+        let dx = legend.translateX - figure.translateX
+        let dy = legend.translateY + figure.height - legend.height - figure.translateY
+        let group = "<g class=\"legend\" transform=\"translate(\(dx) \(dy))\">\n\(legend.body)</g>\n"
+        return svg.replacingCharacters(in: anchor.upperBound..<anchor.upperBound, with: group)
+    }
+
+    private func headingHeight(_ title: String?, typography: DiagramTypography, width: Double) -> Double {
+        (title == nil ? 0 : typography.title * 1.25 * Double(wrapped(title!, font: typography.title, width: width).count))
+            + typography.subtitle * 1.3 + 4
+    }
+
+    /// Text broken into lines no wider than `width` (estimated from the font size).
+    private func wrapped(_ text: String, font: Double, width: Double) -> [String] {
+        let perLine = max(20, Int(width / (font * 0.55)))
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty && line.count + 1 + word.count > perLine { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines
+    }
+
+    /// The title (bold, wrapped to the width) over the slice label, as HTML-like label content.
+    private func headingHTML(_ title: String?, _ subtitle: String?, typography: DiagramTypography, width: Double) -> String {
+        var parts: [String] = []
+        if let title {
+            parts.append("<font point-size=\"\(format(typography.title))\"><b>"
+                         + wrapped(title, font: typography.title, width: width).map(Self.htmlText).joined(separator: "<br/>") + "</b></font>")
+        }
+        if let subtitle { parts.append("<font point-size=\"\(format(typography.subtitle))\">\(Self.htmlText(subtitle))</font>") }
+        return parts.isEmpty ? " " : parts.joined(separator: "<br/>")
+    }
+
+    /// `, label=<…>` with the legend as an HTML-like table (and a heading when there is no
+    /// title node): groups, kinds of tie with their line patterns, line width, label sizes.
+    private func legendAttribute(options: DiagramOptions, typography: DiagramTypography, width: Double,
+                                 heading: (String?, String)?) -> String {
+        let font = format(typography.legend)
+        func text(_ value: String, bold: Bool = false) -> String {
+            let escaped = Self.htmlText(value)
+            return "<font point-size=\"\(font)\">\(bold ? "<b>\(escaped)</b>" : escaped)</font>"
+        }
+        /// A section: a title over rows of (sample cell, text cell), and its estimated width.
+        struct Section { var title: String; var rows: [(String, String)]; var width: Double }
+        func estimate(_ texts: [String]) -> Double { Double(texts.map(\.count).max() ?? 0) * typography.legend * 0.6 + 34 }
+        func swatch(_ color: String) -> String {
+            "<td bgcolor=\"\(color)\" border=\"1\" color=\"#555555\" width=\"14\" height=\"7\" fixedsize=\"true\"></td>"
+        }
+        var sections: [Section] = []
+        var groups = Section(title: network.options.mergesGroups ? "Groups (nodes)" : "Groups", rows: [], width: 0)
+        var groupTexts = groupColors.map(\.group)
+        for entry in groupColors { groups.rows.append((swatch(entry.color), text(entry.group))) }
+        if otherGroupCount > 0 {
+            let label = "\(otherGroupCount) other groups"
+            groups.rows.append((swatch(Self.otherGroupsColor), text(label)))
+            groupTexts.append(label)
+        }
+        groups.width = estimate(groupTexts + [groups.title])
+        sections.append(groups)
+        var kinds = Section(title: "Kinds of tie", rows: [], width: 0)
+        var kindTexts: [String] = [kinds.title]
+        func sample(_ color: String, style: Kind.LineStyle) -> String {
+            let common = "width=\"26\" fixedsize=\"true\" color=\"\(color)\""
+            switch style {
+            case .double: return "<td \(common) height=\"5\" sides=\"tb\" border=\"1\"></td>"
+            case .bold: return "<td \(common) height=\"7\" sides=\"b\" border=\"\(max(2, Int((2 * Self.penWidth(weight: 1)).rounded())))\"></td>"
+            case .dashed, .dotted: return "<td \(common) height=\"7\" sides=\"b\" border=\"1\" style=\"\(style.rawValue)\"></td>"
+            case .solid: return "<td \(common) height=\"7\" sides=\"b\" border=\"1\"></td>"
+            }
+        }
+        for kind in kindsUsed {
+            kinds.rows.append((sample(kind.color, style: kind.style), text(kind.label)))
+            kindTexts.append(kind.label)
         }
         if hasRelayLegs {
-            out += "    legend_ra [shape=point, width=0.02, style=invis, label=\"\"];\n"
-            out += "    legend_rb [shape=plaintext, style=\"\", label=\"\(Escape.dotString(relayLegendText))\", fontsize=10];\n"
-            out += "    legend_ra \(arrow) legend_rb [color=\"\(relayColor)\", style=dotted, penwidth=0.9, arrowhead=onormal];\n"
+            kinds.rows.append((sample(relayColor, style: .dotted), text(relayLegendText)))
+            kindTexts.append(relayLegendText)
         }
-        return out + "  }\n"
+        kinds.rows.append(("<td></td>", text("wider line: larger summed weight")))
+        kindTexts.append("wider line: larger summed weight")
+        kinds.width = estimate(kindTexts)
+        sections.append(kinds)
+        if let scale = options.sizeScale {
+            var sizes = Section(title: "Label size: \(scale.measure.rawValue)", rows: [], width: 0)
+            for value in scale.references {
+                let sample = "<td align=\"left\"><font point-size=\"\(format(scale.fontSize(value, typography)))\">Abc</font></td>"
+                sizes.rows.append((sample, text("\(scale.measure.rawValue) \(NumberFormat.measure(value))")))
+            }
+            sizes.width = estimate([sizes.title]) + typography.largestLabel * 1.2
+            sections.append(sizes)
+        }
+        // Sections side by side when they fit the width, else one under another.
+        let spacer = 14.0
+        let sideBySide = sections.map(\.width).reduce(0, +) + spacer * Double(sections.count - 1) <= width
+        let columns = sideBySide ? 3 * sections.count - 1 : 2
+        var html = "<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"1\">"
+        if let heading {
+            html += "<tr><td align=\"left\" colspan=\"\(columns)\">\(headingHTML(heading.0, heading.1, typography: typography, width: width))</td></tr>"
+        }
+        func titleCell(_ section: Section) -> String { "<td colspan=\"2\" align=\"left\">\(text(section.title, bold: true))</td>" }
+        func cells(_ row: (String, String)?) -> String { row.map { "\($0.0)<td align=\"left\">\($0.1)</td>" } ?? "<td></td><td></td>" }
+        if sideBySide {
+            let gap = "<td width=\"\(Int(spacer))\"></td>"
+            html += "<tr>" + sections.map(titleCell).joined(separator: gap) + "</tr>"
+            for index in 0..<(sections.map(\.rows.count).max() ?? 0) {
+                html += "<tr>" + sections.map { cells(index < $0.rows.count ? $0.rows[index] : nil) }.joined(separator: gap) + "</tr>"
+            }
+        } else {
+            for section in sections {
+                html += "<tr>\(titleCell(section))</tr>" + section.rows.map { "<tr>\(cells($0))</tr>" }.joined()
+            }
+        }
+        return ", label=<\(html)</table>>"
+    }
+
+    /// Text for an HTML-like label: XML-escaped, and a no-break space where it would be empty
+    /// (Graphviz rejects `<font></font>` and `<b></b>` as a syntax error).
+    static func htmlText(_ value: String) -> String {
+        let escaped = Escape.html(value)
+        return escaped.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" }) ? escaped + "&#160;" : escaped
     }
 
     /// What the legend says of a relay's first leg.
@@ -281,6 +689,85 @@ public struct DiagramWriter: Sendable {
     /// The colour of relay legs: the mediation kind's.
     private var relayColor: String { network.log.kinds.index(of: "mediation").map { network.log.kinds[$0].color } ?? Kind.builtIn[0].color }
 
-    private func format(_ value: Double) -> String { String(format: "%.2f", value) }
+    /// `value` with two decimals (`12.30`, `-0.05`), without Foundation's slow `String(format:)`.
+    private func format(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e12 else { return "0.00" }
+        let hundredths = Int64((abs(value) * 100).rounded())
+        let cents = hundredths % 100
+        return (value < 0 && hundredths != 0 ? "-" : "") + String(hundredths / 100) + (cents < 10 ? ".0" : ".") + String(cents)
+    }
+}
 
+/// A legend rendered once by Graphviz as SVG, to be composed into every figure's SVG.
+public struct ComposedLegend: Sendable {
+    public let width: Double
+    public let height: Double
+    let translateX: Double
+    let translateY: Double
+    /// The drawing's elements, inside Graphviz's `graph0` group, background excluded.
+    let body: String
+
+    /// Reads Graphviz's SVG of ``DiagramWriter/legendDOT(options:grid:)``; `nil` if it is not one.
+    public init?(svg: String) {
+        guard let frame = Self.frame(of: svg), let background = Self.background(in: svg),
+              let end = svg.range(of: "</g>\n</svg>", options: .backwards)
+        else { return nil }
+        (width, height, translateX, translateY) = (frame.width, frame.height, frame.translateX, frame.translateY)
+        body = String(svg[background.upperBound..<end.lowerBound])
+    }
+
+    /// The viewBox size and the drawing group's translation of a Graphviz SVG.
+    /// (Plain string searches: Foundation's regular expressions cost a millisecond per figure.)
+    static func frame(of svg: String) -> (width: Double, height: Double, translateX: Double, translateY: Double)? {
+        func numbers(after marker: String, until end: Character) -> [Double] {
+            guard let start = svg.range(of: marker) else { return [] }
+            return svg[start.upperBound...].prefix { $0 != end }.split(separator: " ").compactMap { Double($0) }
+        }
+        let sizes = numbers(after: "viewBox=\"", until: "\"")
+        let shifts = numbers(after: "rotate(0) translate(", until: ")")
+        guard sizes.count == 4, shifts.count == 2 else { return nil }
+        return (sizes[2], sizes[3], shifts[0], shifts[1])
+    }
+
+    /// Where Graphviz's white background polygon ends (the legend is drawn right after it).
+    static func background(in svg: String) -> Range<String.Index>? {
+        guard let start = svg.range(of: "<polygon fill=\"white\" stroke=\"transparent\" points=\""),
+              let end = svg.range(of: "\"/>\n", range: start.upperBound..<svg.endIndex) else { return nil }
+        return start.lowerBound..<end.upperBound
+    }
+}
+
+/// PNG files that say their resolution, so that they print at the figure's width.
+public enum PNGResolution {
+    /// `png` with a `pHYs` chunk giving `dpi` pixels per inch (any earlier one replaced);
+    /// anything that is not a PNG comes back unchanged.
+    public static func setting(_ dpi: Double, in png: [UInt8]) -> [UInt8] {
+        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        guard png.count > 33, Array(png[0..<8]) == signature else { return png }
+        var out = Array(png[0..<33])  // signature and IHDR
+        let perMetre = UInt32((dpi / 0.0254).rounded())
+        var chunk: [UInt8] = Array("pHYs".utf8)
+        for _ in 0..<2 { chunk += [UInt8(perMetre >> 24), UInt8(perMetre >> 16 & 0xFF), UInt8(perMetre >> 8 & 0xFF), UInt8(perMetre & 0xFF)] }
+        chunk.append(1)
+        out += [0, 0, 0, 9] + chunk
+        let crc = crc32(chunk)
+        out += [UInt8(crc >> 24), UInt8(crc >> 16 & 0xFF), UInt8(crc >> 8 & 0xFF), UInt8(crc & 0xFF)]
+        var position = 33
+        while position + 8 <= png.count {
+            let length = Int(png[position]) << 24 | Int(png[position + 1]) << 16 | Int(png[position + 2]) << 8 | Int(png[position + 3])
+            let end = min(png.count, position + 12 + length)
+            if Array(png[(position + 4)..<(position + 8)]) != Array("pHYs".utf8) { out += png[position..<end] }
+            position = end
+        }
+        return out
+    }
+
+    private static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
 }

@@ -31,6 +31,33 @@ public enum Escape {
         return result
     }
 
+    /// A DOT quoted string's content for `tooltip` (and any other escString attribute that
+    /// Graphviz reads twice): a hover then shows exactly the original text.
+    ///
+    /// Graphviz 2.43 unescapes a tooltip once when it turns `\n` into line breaks and once more
+    /// when it expands `\N`, `\G`, `\E`, `\T`, `\H` and `\L`: each backslash of the data is
+    /// written as four, so that one survives both passes and no escape is expanded. Quotes,
+    /// line breaks, `&` and control characters are treated as in ``dotString(_:)``.
+    public static func dotEscString(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": bytes += [0x5C, 0x5C, 0x5C, 0x5C]
+            case "\"": bytes += [0x5C, 0x22]
+            case "&": bytes += Array("&amp;".utf8)
+            case "\r": bytes += [0x5C, 0x6E]
+            case "\n": if !previousWasCR { bytes += [0x5C, 0x6E] }
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || !isXMLCharacter(scalar) { break }
+                bytes += Array(String(scalar).utf8)
+            }
+            previousWasCR = scalar == "\r"
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Text for HTML and XML element content and attribute values; control characters other
     /// than tab and newline, U+FFFE and U+FFFF (which XML 1.0 cannot carry) are dropped.
     public static func html(_ text: String) -> String {
@@ -182,6 +209,18 @@ public enum NumberFormat {
         }
         let decimals = max(0, digits - 1 - magnitude)
         return String(format: "%.\(min(decimals, 12))f", value)
+    }
+
+    /// The report's policy: whole numbers (counts) as integers, other measures to three
+    /// significant digits without trailing zeros (`5.5`, `0.143`, `6`).
+    public static func measure(_ value: Double) -> String {
+        guard value.isFinite else { return nonFinite(value) }
+        let text = readable(value, digits: 3)
+        guard text.contains("."), !text.contains("e") else { return text }
+        var trimmed = Substring(text)
+        while trimmed.hasSuffix("0") { trimmed = trimmed.dropLast() }
+        if trimmed.hasSuffix(".") { trimmed = trimmed.dropLast() }
+        return String(trimmed)
     }
 
     private static func nonFinite(_ value: Double) -> String {

@@ -18,6 +18,8 @@ public struct Report {
         /// The tone rule and the stance rule over the same dyad, shown side by side slice by
         /// slice (the events behind each cell come from the network's log).
         public var rolesCompared: (tone: ThirdPartyRoles, toneRule: RoleRule, stance: ThirdPartyRoles)?
+        /// Whether to draw every slice in one figure (`grid.svg`), shown first under "All slices".
+        public var drawsGrid = true
 
         public init(measures: [Measure], pathLength: PathLength = .hops, focus: Int32? = nil,
                     roles: (table: ThirdPartyRoles, dyad: (String, String), rule: RoleRule)? = nil,
@@ -44,10 +46,11 @@ public struct Report {
     ///   - network: the sliced events.
     ///   - options: what to include.
     ///   - output: where the files go (committed by the caller).
-    ///   - render: turns a slice's DOT into SVG text.
+    ///   - render: turns a figure's DOT into SVG text; its first argument names the figure
+    ///     (`slice 2018`, `grid`) for messages.
     /// - Returns: warnings to show the user.
     public static func write(network: SlicedNetwork, options: Options, to output: StagedDirectory,
-                             render: (String) throws -> String) throws -> [String] {
+                             render: (String, String) throws -> String) throws -> [String] {
         let table = CentralityTable(network: network, measures: options.measures, pathLength: options.pathLength)
         let writer = DiagramWriter(network: network)
         try output.write("centrality.csv", text: table.csv())
@@ -65,15 +68,18 @@ public struct Report {
             let entity = network.entities[Int(focus)]
             let level = network.options.mergesGroups ? "groups" : "actors"
             let group = entity.group
-            func cell(_ value: Double?) -> String { value.map { NumberFormat.readable($0) } ?? "absent" }
+            func cell(_ value: Double?) -> String { value.map { NumberFormat.measure($0) } ?? "absent" }
             let explanation = Self.headlineExplanation(label: entity.label, group: group, level: level)
+            let chart = BrokerageChart.svg(series: series, actorLabel: entity.label, group: group, level: level)
+            try output.write("brokerage.svg", text: chart)
             focusView = ["label": entity.label, "group": group, "level": level,
-                         "chart": BrokerageChart.svg(series: series, actorLabel: entity.label, group: group, level: level),
+                         "chart": chart,
                          "explanation": explanation,
                          "rows": series.map { ["slice": $0.slice, "mediation": cell($0.mediation), "layer": cell($0.mediationLayerBrokerage),
                                                "brokerage": cell($0.brokerage), "betweenness": cell($0.betweenness)] }]
             // The headline opens the report.
             markdown += "## Brokerage of \(Escape.markdownCell(entity.label)) per slice\n\n"
+            markdown += "![Brokerage of \(Escape.markdownCell(entity.label)) per slice](brokerage.svg)\n\n"
             markdown += "| slice | relationships mediated | G–F brokerage, mediation layer by group (\(Escape.markdownCell(group))) | G–F brokerage, full graph (\(level)) | betweenness |\n"
             markdown += "|---|---:|---:|---:|---:|\n"
             for point in series {
@@ -81,11 +87,25 @@ public struct Report {
             }
             markdown += "\n" + Escape.markdownCell(explanation) + "\n\n"
         }
+        var slicesMarkdown = ""
+        var gridSVG: String?
+        // The .dot files are whole figures, legend included, for drawing with `neato -n`; the
+        // SVGs are drawn from the same DOT without the legend, which is composed in afterwards.
+        var standalone = options.diagram
+        standalone.composedLegend = nil
+        standalone.composedGridLegend = nil
+        if options.drawsGrid && options.diagram.layout != nil {
+            try output.write("grid.dot", text: writer.gridDOT(options: standalone))
+            let svg = try render("grid", writer.gridDOT(options: options.diagram))
+            try output.write("grid.svg", text: svg)
+            gridSVG = inlineSVG(svg)
+            slicesMarkdown += "## All slices\n\n![All slices side by side](grid.svg)\n\n"
+        }
         for slice in network.slices {
             let name = fileName(for: slice.label)
-            let dot = writer.dot(for: slice, options: options.diagram)
-            try output.write("\(name).dot", text: dot)
-            let svg = try render(dot)
+            try output.write("\(name).dot", text: writer.dot(for: slice, options: standalone))
+            let svg = try render("slice \(slice.label)", options.diagram.composedLegend == nil ? writer.dot(for: slice, options: standalone)
+                                                                                                 : writer.dot(for: slice, options: options.diagram))
             try output.write("\(name).svg", text: svg)
             let rows = table.rows.filter { $0.slice == slice.label }
             sliceViews.append([
@@ -95,26 +115,26 @@ public struct Report {
                 "counts": "\(counted(slice.eventIndices.count, "event")) · \(counted(slice.graph.nodeCount, "actor")) · \(counted(slice.graph.edgeCount, "tie"))",
                 "rows": rows.map { row in
                     ["actor": row.actor.label, "group": row.actor.group,
-                     "values": row.values.map { ["value": $0.map { NumberFormat.readable($0) } ?? "–"] }] as [String: Any]
+                     "values": row.values.map { ["value": $0.map { NumberFormat.measure($0) } ?? "–"] }] as [String: Any]
                 },
             ])
-            markdown += "## \(Escape.markdownCell(slice.label))\n\n![\(Escape.markdownCell(slice.label))](\(name).svg)\n\n"
-            markdown += "\(counted(slice.eventIndices.count, "event")), \(counted(slice.graph.nodeCount, "actor")), \(counted(slice.graph.edgeCount, "tie")).\n\n"
+            slicesMarkdown += "## \(Escape.markdownCell(slice.label))\n\n![\(Escape.markdownCell(slice.label))](\(name).svg)\n\n"
+            slicesMarkdown += "\(counted(slice.eventIndices.count, "event")), \(counted(slice.graph.nodeCount, "actor")), \(counted(slice.graph.edgeCount, "tie")).\n\n"
             var sliceTable = "| actor | " + options.measures.map(\.rawValue).joined(separator: " | ") + " |\n|---|"
             sliceTable += String(repeating: "---:|", count: options.measures.count) + "\n"
             for row in rows {
-                sliceTable += "| \(Escape.markdownCell(row.actor.label)) | " + row.values.map { $0.map { NumberFormat.readable($0) } ?? "" }.joined(separator: " | ") + " |\n"
+                sliceTable += "| \(Escape.markdownCell(row.actor.label)) | " + row.values.map { $0.map { NumberFormat.measure($0) } ?? "" }.joined(separator: " | ") + " |\n"
             }
-            markdown += sliceTable + "\n"
+            slicesMarkdown += sliceTable + "\n"
         }
         var rolesView: [String: Any]?
         if let roles = options.roles, options.rolesCompared == nil {
             rolesView = ["a": roles.dyad.0, "b": roles.dyad.1, "rule": roles.rule.rawValue,
                          "rows": roles.table.rows.map { row in
                              ["slice": row.slice, "third": row.third, "role": row.role.rawValue,
-                              "score": NumberFormat.readable(row.score, digits: 3),
-                              "sigmaA": ThirdPartyRoles.readable(row.stanceTowardsA, empty: "–"),
-                              "sigmaB": ThirdPartyRoles.readable(row.stanceTowardsB, empty: "–"),
+                              "score": NumberFormat.measure(row.score),
+                              "sigmaA": (row.stanceTowardsA.map(NumberFormat.measure) ?? "–"),
+                              "sigmaB": (row.stanceTowardsB.map(NumberFormat.measure) ?? "–"),
                               "events": row.eventsWithA + row.eventsWithB] as [String: Any]
                          }]
             markdown += "## Third-party roles towards \(Escape.markdownCell(roles.dyad.0)) – \(Escape.markdownCell(roles.dyad.1)) (rule: \(roles.rule.rawValue))\n\n"
@@ -125,6 +145,8 @@ public struct Report {
             comparedView = rolesComparisonView(compared, dyad: roles.dyad, network: network)
             markdown += rolesComparisonMarkdown(compared, dyad: roles.dyad)
         }
+        // The slices come after the headline and the roles, as in report.html.
+        markdown += slicesMarkdown
         let context: [String: Any] = [
             "title": options.title,
             "file": network.log.file,
@@ -133,6 +155,8 @@ public struct Report {
             "direction": network.options.isDirected ? "directed" : "undirected",
             "measures": options.measures.map { ["name": $0.rawValue] },
             "slices": sliceViews,
+            "grid": gridSVG as Any,
+            "hasGrid": gridSVG != nil,
             "focus": focusView as Any,
             "hasFocus": focusView != nil,
             "roles": rolesView as Any,
@@ -219,9 +243,9 @@ public struct Report {
         }
         func cell(_ row: ThirdPartyRoles.Row?, tone: Bool) -> [String: Any] {
             guard let row else { return ["present": false] }
-            var detail = "score \(NumberFormat.readable(row.score, digits: 3))"
+            var detail = "score \(NumberFormat.measure(row.score))"
             if tone {
-                detail += "; σ(T, \(dyad.0)) \(ThirdPartyRoles.readable(row.stanceTowardsA, empty: "–")), σ(T, \(dyad.1)) \(ThirdPartyRoles.readable(row.stanceTowardsB, empty: "–"))"
+                detail += "; σ(T, \(dyad.0)) \((row.stanceTowardsA.map(NumberFormat.measure) ?? "–")), σ(T, \(dyad.1)) \((row.stanceTowardsB.map(NumberFormat.measure) ?? "–"))"
             }
             detail += "; \(counted(row.events.count, tone ? "event" : "act"))"
             let lines = row.events.map(eventLine)
@@ -264,8 +288,8 @@ public struct Report {
             let tone = compared.tone.rows.first { $0.slice == slice && $0.third == third }
             let stance = compared.stance.rows.first { $0.slice == slice && $0.third == third }
             out += "| \(Escape.markdownCell(slice)) | \(Escape.markdownCell(third)) | \(tone?.role.rawValue ?? "–") | "
-            out += "\(tone.map { NumberFormat.readable($0.score, digits: 3) } ?? "") | \(tone.map { String($0.events.count) } ?? "") | "
-            out += "\(stance?.role.rawValue ?? "–") | \(stance.map { NumberFormat.readable($0.score, digits: 3) } ?? "") | \(stance.map { String($0.events.count) } ?? "") |\n"
+            out += "\(tone.map { NumberFormat.measure($0.score) } ?? "") | \(tone.map { String($0.events.count) } ?? "") | "
+            out += "\(stance?.role.rawValue ?? "–") | \(stance.map { NumberFormat.measure($0.score) } ?? "") | \(stance.map { String($0.events.count) } ?? "") |\n"
         }
         return out + "\n"
     }
@@ -295,37 +319,45 @@ public enum BrokerageChart {
     /// Two panels side by side, one point per slice, gaps where absent: the relationships
     /// mediated; Gould–Fernandez brokerage on the mediation layer by group and on the full graph.
     public static func svg(series: [Point], actorLabel: String, group: String, level: String) -> String {
-        let panels: [(title: String, lines: [Series])] = [
-            ("Relationships mediated", [Series(name: "mediation", values: series.map(\.mediation), color: "#2166ac", dash: nil)]),
-            ("Gould–Fernandez brokerage (total)", [
-                Series(name: "mediation layer, \(group) among groups", values: series.map(\.mediationLayerBrokerage), color: "#2166ac", dash: nil),
-                Series(name: "full graph, \(actorLabel) among \(level)", values: series.map(\.brokerage), color: "#b2182b", dash: "5,3"),
+        let panels: [(title: String, axis: String, lines: [Series])] = [
+            ("Relationships mediated", "relationships", [Series(name: "mediation", values: series.map(\.mediation), color: "#0072b2", dash: nil)]),
+            ("Gould–Fernandez brokerage (total)", "brokerage (count)", [
+                Series(name: "mediation layer, \(group) among groups", values: series.map(\.mediationLayerBrokerage), color: "#0072b2", dash: nil),
+                Series(name: "full graph, \(actorLabel) among \(level)", values: series.map(\.brokerage), color: "#d55e00", dash: "5,3"),
             ]),
         ]
-        let panelWidth = 340.0, height = 236.0, left = 44.0, right = 12.0, top = 28.0, bottom = 72.0
+        let panelWidth = 340.0, height = 250.0, left = 48.0, right = 12.0, top = 28.0, bottom = 86.0
         let width = Double(panels.count) * panelWidth + 20 * Double(panels.count - 1)
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
+        // Fills the card's width (the viewBox keeps the proportions); the file alone is as wide as its viewBox.
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"100%\" style=\"max-width: \(Int(width) * 2)px\" "
         out += "viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(Escape.html("Brokerage of \(actorLabel) per slice"))\">\n"
         let font = "font-family=\"Helvetica, Arial, sans-serif\""
         for (index, panel) in panels.enumerated() {
             let x0 = Double(index) * (panelWidth + 20)
             let plotWidth = panelWidth - left - right, plotHeight = height - top - bottom
-            let largest = max(panel.lines.flatMap { $0.values.compactMap { $0 } }.max() ?? 0, 1e-12)
-            let niceMax = largest >= 1 ? ceil(largest) : largest
+            // Both panels count things: whole-number ticks, 0 to a round maximum, at most five.
+            let largest = max(panel.lines.flatMap { $0.values.compactMap { $0 } }.max() ?? 0, 0)
+            let step = max(1, Int((ceil(largest) / 4).rounded(.up)))
+            let niceMax = Double(max(step, Int(ceil(largest / Double(step))) * step))
             func x(_ i: Int) -> Double { x0 + left + (series.count > 1 ? Double(i) / Double(series.count - 1) * plotWidth : plotWidth / 2) }
             func y(_ v: Double) -> Double { top + plotHeight * (1 - v / niceMax) }
             out += "<text x=\"\(f(x0 + left))\" y=\"16\" font-size=\"12\" font-weight=\"bold\" \(font)>\(Escape.html(panel.title))</text>\n"
             out += "<line x1=\"\(f(x0 + left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x0 + left + plotWidth))\" y2=\"\(f(top + plotHeight))\" stroke=\"#888\"/>\n"
             out += "<line x1=\"\(f(x0 + left))\" y1=\"\(f(top))\" x2=\"\(f(x0 + left))\" y2=\"\(f(top + plotHeight))\" stroke=\"#888\"/>\n"
-            for tick in [0.0, niceMax / 2, niceMax] {
-                out += "<text x=\"\(f(x0 + left - 4))\" y=\"\(f(y(tick) + 4))\" font-size=\"10\" text-anchor=\"end\" \(font)>\(NumberFormat.readable(tick, digits: 3))</text>\n"
+            for tick in stride(from: 0, through: Int(niceMax), by: step) {
+                let value = Double(tick)
+                out += "<line x1=\"\(f(x0 + left - 3))\" y1=\"\(f(y(value)))\" x2=\"\(f(x0 + left))\" y2=\"\(f(y(value)))\" stroke=\"#888\"/>\n"
+                out += "<text x=\"\(f(x0 + left - 5))\" y=\"\(f(y(value) + 4))\" font-size=\"10\" text-anchor=\"end\" \(font)>\(tick)</text>\n"
             }
+            // Axis titles.
+            out += "<text transform=\"translate(\(f(x0 + 12)),\(f(top + plotHeight / 2))) rotate(-90)\" font-size=\"10\" text-anchor=\"middle\" \(font)>\(Escape.html(panel.axis))</text>\n"
+            out += "<text x=\"\(f(x0 + left + plotWidth / 2))\" y=\"\(f(top + plotHeight + 30))\" font-size=\"10\" text-anchor=\"middle\" \(font)>slice</text>\n"
             for (i, point) in series.enumerated() {
-                out += "<text x=\"\(f(x(i)))\" y=\"\(f(top + plotHeight + 16))\" font-size=\"10\" text-anchor=\"middle\" \(font)>\(Escape.html(point.slice))</text>\n"
+                out += "<text x=\"\(f(x(i)))\" y=\"\(f(top + plotHeight + 15))\" font-size=\"10\" text-anchor=\"middle\" \(font)>\(Escape.html(point.slice))</text>\n"
             }
             for (lineIndex, line) in panel.lines.enumerated() {
                 // The key under the plot.
-                let keyY = top + plotHeight + 34 + 16 * Double(lineIndex)
+                let keyY = top + plotHeight + 50 + 16 * Double(lineIndex)
                 let dash = line.dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
                 out += "<line x1=\"\(f(x0 + left))\" y1=\"\(f(keyY - 4))\" x2=\"\(f(x0 + left + 22))\" y2=\"\(f(keyY - 4))\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
                 out += "<text x=\"\(f(x0 + left + 28))\" y=\"\(f(keyY))\" font-size=\"10\" \(font)>\(Escape.html(line.name))</text>\n"
@@ -338,7 +370,7 @@ public enum BrokerageChart {
                 for (i, value) in line.values.enumerated() {
                     guard let value else { flush(); continue }
                     run.append("\(f(x(i))),\(f(y(value)))")
-                    out += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(value)))\" r=\"3.5\" fill=\"\(line.color)\"><title>\(Escape.html("\(series[i].slice), \(line.name): \(NumberFormat.readable(value))"))</title></circle>\n"
+                    out += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(value)))\" r=\"3.5\" fill=\"\(line.color)\"><title>\(Escape.html("\(series[i].slice), \(line.name): \(NumberFormat.measure(value))"))</title></circle>\n"
                 }
                 flush()
             }

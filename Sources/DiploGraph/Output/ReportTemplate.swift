@@ -23,8 +23,9 @@ nav { position: sticky; top: 0; background: #fff; padding: 0.5em 0; border-botto
 nav button { font: inherit; margin: 0 0.3em 0.3em 0; padding: 0.25em 0.8em; border: 1px solid #999; background: #f6f6f6; border-radius: 4px; cursor: pointer; }
 nav button[aria-pressed="true"] { background: #2166ac; color: #fff; border-color: #2166ac; }
 .slices { display: grid; grid-template-columns: 1fr; gap: 1.2em; }
-section.slice { border: 1px solid #ddd; border-radius: 6px; padding: 0.6em 0.9em; }
-section.slice h2 { margin: 0.2em 0; font-size: 1.2em; }
+section.slice, section.grid { border: 1px solid #ddd; border-radius: 6px; padding: 0.6em 0.9em; }
+section.slice h2, section.grid h2 { margin: 0.2em 0; font-size: 1.2em; }
+.chart svg, svg.chart { width: 100%; height: auto; }
 .diagram svg { width: 100%; height: auto; max-height: 85vh; }
 table { border-collapse: collapse; font-size: 0.85em; margin: 0.6em 0; }
 th, td { border-bottom: 1px solid #e3e3e3; padding: 0.2em 0.5em; text-align: right; }
@@ -78,6 +79,11 @@ Facilitating above +0.1, spoiling below −0.1; expand a cell for the events beh
 {{#slices}}<button type="button" data-slice="{{anchor}}" aria-pressed="false">{{label}}</button>
 {{/slices}}</nav>
 <div class="slices" id="slices">
+{{#hasGrid}}{{#grid}}<section class="grid" id="all-slices">
+<h2>All slices side by side</h2>
+<p class="meta">Every slice on the same layout, one legend; the cards below show each slice with its table.</p>
+<div class="diagram">{{{.}}}</div>
+</section>{{/grid}}{{/hasGrid}}
 {{#slices}}
 <section class="slice" id="{{anchor}}">
 <h2>{{label}}</h2>
@@ -100,6 +106,9 @@ Facilitating above +0.1, spoiling below −0.1; expand a cell for the events beh
       buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b === button)); });
       document.querySelectorAll("section.slice").forEach(function (section) {
         section.hidden = chosen !== "all" && section.id !== chosen;
+      });
+      document.querySelectorAll("section.grid").forEach(function (section) {
+        section.hidden = chosen !== "all";
       });
     });
   });
