@@ -107,6 +107,18 @@ public final class Graphviz: Sendable {
         }
     }
 
+    /// Puts a laid-out graph's positions and sizes into its attributes (`pos`, `width`,
+    /// `height`): Graphviz writes them there only when it renders the graph as DOT.
+    private static func writeLayoutAttributes(_ context: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>) throws(GraphvizError) {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        let status = gvRenderData(context, graph, "dot", &buffer, &length)
+        if let buffer { gvFreeRenderData(buffer) }
+        if status != 0 || agerrors() >= diplograph_agerr().rawValue {
+            throw .layout(takeMessages(orElse: "could not read the layout's positions"))
+        }
+    }
+
     /// Lays out `dot` and reads back every node's position, in points.
     ///
     /// - Returns: the `pos` of each node, keyed by node name.
@@ -115,14 +127,7 @@ public final class Graphviz: Sendable {
         try withGraph(dot: dot) { (context, graph) throws(GraphvizError) -> [String: Point] in
             try layout(context, graph, engine)
             defer { gvFreeLayout(context, graph) }
-            // Positions reach the `pos` attributes only when the graph is rendered as DOT.
-            var buffer: UnsafeMutablePointer<CChar>?
-            var length: UInt32 = 0
-            let status = gvRenderData(context, graph, "dot", &buffer, &length)
-            if let buffer { gvFreeRenderData(buffer) }
-            if status != 0 || agerrors() >= diplograph_agerr().rawValue {
-                throw .layout(Self.takeMessages(orElse: "could not read the layout's positions"))
-            }
+            try Self.writeLayoutAttributes(context, graph)
             var result: [String: Point] = [:]
             var node = agfstnode(graph)
             while let current = node {
@@ -148,13 +153,7 @@ public final class Graphviz: Sendable {
         try withGraph(dot: dot) { (context, graph) throws(GraphvizError) -> [String: Box] in
             try layout(context, graph, engine)
             defer { gvFreeLayout(context, graph) }
-            var buffer: UnsafeMutablePointer<CChar>?
-            var length: UInt32 = 0
-            let status = gvRenderData(context, graph, "dot", &buffer, &length)
-            if let buffer { gvFreeRenderData(buffer) }
-            if status != 0 || agerrors() >= diplograph_agerr().rawValue {
-                throw .layout(Self.takeMessages(orElse: "could not read the layout's positions"))
-            }
+            try Self.writeLayoutAttributes(context, graph)
             func number(_ object: UnsafeMutableRawPointer, _ name: StaticString) -> Double? {
                 agget(object, Self.cString(name)).flatMap { Double(String(cString: $0)) }
             }

@@ -56,11 +56,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "The events file to write, ending in .events.csv.")
     var out: String
 
-    @Option(name: .long, help: "CAMEO mapping file (cameo,kind): prefixes, the longest match wins.")
-    var mapping: String?
-
-    @Option(name: .customLong("kinds-file"), help: "Kinds file declaring kinds the mapping uses beyond the built-in three.")
-    var kindsFile: String?
+    @OptionGroup var cameo: MappingOptions
 
     @Flag(name: .customLong("skip-bad-rows"), help: "Count malformed rows instead of stopping at them.")
     var skipBadRows = false
@@ -79,8 +75,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let kinds = try kindsFile.map { try DatasetReader.readKinds(path: $0) } ?? KindTable()
-        let cameo = try mapping.map { try CAMEOMapping.read(path: $0, kinds: kinds) } ?? .standard
+        let cameo = try self.cameo.load()
         let actorsPath = String(out.dropLast(".events.csv".count)) + ".actors.csv"
         let header = "date,source,target,kind,weight,note,cameo,event_id\n"
         // An actors file import wrote names each country as its own label and group; one with
@@ -135,11 +130,7 @@ struct SQLCommand: ParsableCommand {
     @Option(name: .long, help: "The SQL dialect: duckdb, spark or bigquery.")
     var dialect: SQLDialect
 
-    @Option(name: .long, help: "CAMEO mapping file (cameo,kind): prefixes, the longest match wins.")
-    var mapping: String?
-
-    @Option(name: .customLong("kinds-file"), help: "Kinds file declaring kinds the mapping uses beyond the built-in three.")
-    var kindsFile: String?
+    @OptionGroup var cameo: MappingOptions
 
     @Option(name: .long, help: "The slice each row's date is cut to: year (2018) or month (2018-06).")
     var slice: SQLQuery.Slice = .year
@@ -154,13 +145,27 @@ struct SQLCommand: ParsableCommand {
     }
 
     func run() throws {
-        let kinds = try kindsFile.map { try DatasetReader.readKinds(path: $0) } ?? KindTable()
-        let cameo = try mapping.map { try CAMEOMapping.read(path: $0, kinds: kinds) } ?? .standard
+        let cameo = try self.cameo.load()
         let query = SQLQuery(source: source, dialect: dialect, mapping: cameo, slice: slice, input: from.map(SQLInput.init))
         do {
             printOut(try query.text())
         } catch {
             throw UserError(error.description)
         }
+    }
+}
+
+/// `--mapping` and `--kinds-file`, shared by `import` and `sql`.
+struct MappingOptions: ParsableArguments {
+    @Option(name: .long, help: "CAMEO mapping file (cameo,kind): prefixes, the longest match wins.")
+    var mapping: String?
+
+    @Option(name: .customLong("kinds-file"), help: "Kinds file declaring kinds the mapping uses beyond the built-in three.")
+    var kindsFile: String?
+
+    /// The mapping file's mapping, or the interface's default.
+    func load() throws -> CAMEOMapping {
+        let kinds = try kindsFile.map { try DatasetReader.readKinds(path: $0) } ?? KindTable()
+        return try mapping.map { try CAMEOMapping.read(path: $0, kinds: kinds) } ?? .standard
     }
 }
