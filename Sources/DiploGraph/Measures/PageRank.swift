@@ -18,24 +18,44 @@ extension SliceGraph {
         let outStrength = outStrengths()
         var x = [Double](repeating: 1 / Double(n), count: n)
         var next = [Double](repeating: 0, count: n)
+        // x[u] / outStrength[u], once per node per iteration rather than once per edge.
+        var share = [Double](repeating: 0, count: n)
         let uniform = 1 / Double(n)
-        for _ in 0..<10_000 {
-            var dangling = 0.0
-            for v in 0..<n where outStrength[v] == 0 { dangling += x[v] }
-            let base = alpha * dangling * uniform + (1 - alpha) * uniform
-            // Pull form: each node sums over its in-edges, so the loop writes one slot per node.
-            for v in 0..<n {
-                var sum = 0.0
-                for slot in Int(inOffsets[v])..<Int(inOffsets[v + 1]) {
-                    let u = Int(inNeighbors[slot])
-                    sum += x[u] * inWeights[slot] / outStrength[u]
+        inOffsets.withUnsafeBufferPointer { offsets in
+            inNeighbors.withUnsafeBufferPointer { neighbors in
+                inWeights.withUnsafeBufferPointer { weights in
+                    outStrength.withUnsafeBufferPointer { outStrength in
+                        share.withUnsafeMutableBufferPointer { share in
+                            for _ in 0..<10_000 {
+                                var dangling = 0.0
+                                x.withUnsafeBufferPointer { x in
+                                    for u in 0..<n {
+                                        if outStrength[u] == 0 { dangling += x[u]; share[u] = 0 } else { share[u] = x[u] / outStrength[u] }
+                                    }
+                                }
+                                let base = alpha * dangling * uniform + (1 - alpha) * uniform
+                                // Pull form: each node sums over its in-edges, so the loop writes one slot per node.
+                                var change = 0.0
+                                x.withUnsafeBufferPointer { x in
+                                    next.withUnsafeMutableBufferPointer { next in
+                                        for v in 0..<n {
+                                            var sum = 0.0
+                                            for slot in Int(offsets[v])..<Int(offsets[v + 1]) {
+                                                sum += share[Int(neighbors[slot])] * weights[slot]
+                                            }
+                                            let value = alpha * sum + base
+                                            next[v] = value
+                                            change += abs(value - x[v])
+                                        }
+                                    }
+                                }
+                                swap(&x, &next)
+                                if change < 1e-15 * Double(n) { break }
+                            }
+                        }
+                    }
                 }
-                next[v] = alpha * sum + base
             }
-            var change = 0.0
-            for v in 0..<n { change += abs(next[v] - x[v]) }
-            swap(&x, &next)
-            if change < 1e-15 * Double(n) { break }
         }
         return x
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The rows of `diplograph centrality`: one per node per slice, measures as columns.
@@ -14,13 +15,19 @@ public struct CentralityTable: Sendable {
 
     /// Computes `measures` on every slice of `network`.
     ///
-    /// Slices are computed one after another; within a slice, betweenness uses all cores.
+    /// Slices are computed in parallel (and, within a slice, betweenness's sources); rows and
+    /// warnings come out in slice order whatever the core count.
     public init(network: SlicedNetwork, measures: [Measure], pathLength: PathLength) {
         self.measures = measures
         var rows: [Row] = []
         var warnings: [String] = []
-        for slice in network.slices {
-            let table = MeasureTable(network: network, slice: slice, measures: measures, pathLength: pathLength)
+        let slices = network.slices
+        let tables = ConcurrentResults<MeasureTable>(count: slices.count)
+        DispatchQueue.concurrentPerform(iterations: slices.count) { index in
+            tables[index] = MeasureTable(network: network, slice: slices[index], measures: measures, pathLength: pathLength)
+        }
+        for (index, slice) in slices.enumerated() {
+            let table = tables[index]!
             warnings += table.warnings
             for (local, node) in slice.nodes.enumerated() {
                 var values = table.columns.map { $0[local] }
