@@ -19,12 +19,22 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
+    /// year·10⁴ + month·10² + day, 0 for a missing month or day: four bytes, so that an
+    /// ``Event`` stays small, and ordered as the dates are.
+    private let packed: Int32
+
     /// The year, 1...9999.
-    public let year: Int
+    public var year: Int { Int(packed / 10_000) }
     /// 1...12, or `nil` for a year-precise date.
-    public let month: Int?
+    public var month: Int? {
+        let month = Int(packed / 100 % 100)
+        return month == 0 ? nil : month
+    }
     /// 1...31 as the month allows, or `nil` unless day-precise.
-    public let day: Int?
+    public var day: Int? {
+        let day = Int(packed % 100)
+        return day == 0 ? nil : day
+    }
 
     /// Creates a date, checking the calendar (proleptic Gregorian).
     /// - Returns: `nil` when the month or day does not exist.
@@ -38,9 +48,7 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
         } else if day != nil {
             return nil
         }
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = Int32(year * 10_000 + (month ?? 0) * 100 + (day ?? 0))
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -87,7 +95,7 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Earlier dates first; a coarser date sorts before the finer dates it contains.
     public static func < (a: EventDate, b: EventDate) -> Bool {
-        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
+        a.packed < b.packed
     }
 
     public var description: String {
