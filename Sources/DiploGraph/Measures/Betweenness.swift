@@ -47,8 +47,9 @@ extension SliceGraph {
 
     /// The dependency sums of Brandes's algorithm over `sources`, counted over ordered pairs.
     func betweennessContributions(from sources: Range<Int>, pathLength: PathLength) -> [Double] {
+        if pathLength == .hops { return hopBetweennessContributions(from: sources) }
         let n = nodeCount
-        var search = ShortestPathSearch(graph: self, pathLength: pathLength, recordsPredecessors: pathLength == .inverseWeight)
+        var search = ShortestPathSearch(graph: self, pathLength: pathLength, recordsPredecessors: true)
         var dependency = [Double](repeating: 0, count: n)
         var result = [Double](repeating: 0, count: n)
         for s in sources {
@@ -56,30 +57,7 @@ extension SliceGraph {
             let count = search.orderCount
             switch pathLength {
             case .hops:
-                inOffsets.withUnsafeBufferPointer { inOffsets in
-                    inNeighbors.withUnsafeBufferPointer { inNeighbors in
-                        search.order.withUnsafeBufferPointer { order in
-                            search.distance.withUnsafeBufferPointer { distance in
-                                search.pathCount.withUnsafeBufferPointer { sigma in
-                                    dependency.withUnsafeMutableBufferPointer { delta in
-                                        var i = count - 1
-                                        while i > 0 {
-                                            let w = Int(order[i])
-                                            let coefficient = (1 + delta[w]) / sigma[w]
-                                            let previous = distance[w] - 1
-                                            for slot in Int(inOffsets[w])..<Int(inOffsets[w + 1]) {
-                                                let v = Int(inNeighbors[slot])
-                                                if distance[v] == previous { delta[v] += sigma[v] * coefficient }
-                                            }
-                                            result[w] += delta[w]
-                                            i -= 1
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                preconditionFailure("hops take hopBetweennessContributions")
             case .inverseWeight:
                 var i = count - 1
                 while i > 0 {
@@ -93,6 +71,81 @@ extension SliceGraph {
                 }
             }
             for i in 0..<count { dependency[Int(search.order[i])] = 0 }
+        }
+        return result
+    }
+}
+
+extension SliceGraph {
+    /// ``betweennessContributions(from:pathLength:)`` for hop counts: one breadth-first
+    /// search per source, then the dependencies pulled along out-edges in reverse order,
+    /// δ(v) = σ(v) Σ_{w: v→w, d(w)=d(v)+1} (1 + δ(w)) / σ(w), so that both passes walk the
+    /// same rows and each node's slot is written once. Buffers are allocated once per call.
+    /// - Complexity: O(|sources| · (*n* + *m*)) time, O(*n*) memory.
+    func hopBetweennessContributions(from sources: Range<Int>) -> [Double] {
+        let n = nodeCount
+        var result = [Double](repeating: 0, count: n)
+        guard n > 0 else { return result }
+        let distance = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        distance.initialize(repeating: -1, count: n)
+        let sigma = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        sigma.initialize(repeating: 0, count: n)
+        // (1 + δ(w)) / σ(w), set when w's dependency is final.
+        let share = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        share.initialize(repeating: 0, count: n)
+        let order = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        order.initialize(repeating: 0, count: n)
+        defer {
+            distance.deallocate()
+            sigma.deallocate()
+            share.deallocate()
+            order.deallocate()
+        }
+        outOffsets.withUnsafeBufferPointer { offsets in
+            outNeighbors.withUnsafeBufferPointer { neighbors in
+                result.withUnsafeMutableBufferPointer { result in
+                    for s in sources {
+                        distance[s] = 0
+                        sigma[s] = 1
+                        order[0] = Int32(s)
+                        var count = 1
+                        var head = 0
+                        while head < count {
+                            let v = Int(order[head])
+                            head += 1
+                            let next = distance[v] &+ 1
+                            let paths = sigma[v]
+                            for slot in Int(offsets[v])..<Int(offsets[v &+ 1]) {
+                                let w = Int(neighbors[slot])
+                                let known = distance[w]
+                                if known < 0 {
+                                    distance[w] = next
+                                    sigma[w] = paths
+                                    order[count] = Int32(truncatingIfNeeded: w)
+                                    count &+= 1
+                                } else if known == next {
+                                    sigma[w] += paths
+                                }
+                            }
+                        }
+                        var i = count - 1
+                        while i > 0 {
+                            let v = Int(order[i])
+                            let next = distance[v] &+ 1
+                            var sum = 0.0
+                            for slot in Int(offsets[v])..<Int(offsets[v &+ 1]) {
+                                let w = Int(neighbors[slot])
+                                if distance[w] == next { sum += share[w] }
+                            }
+                            let delta = sigma[v] * sum
+                            share[v] = (1 + delta) / sigma[v]
+                            result[v] += delta
+                            i -= 1
+                        }
+                        for i in 0..<count { distance[Int(order[i])] = -1 }
+                    }
+                }
+            }
         }
         return result
     }
