@@ -62,30 +62,30 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Parses the UTF-8 bytes of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     /// - Complexity: O(1).
     public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                let digit = Int(bytes[i]) - 48
-                guard (0...9).contains(digit) else { return nil }
-                value = value * 10 + digit
-            }
-            return value
+        let count = bytes.count
+        guard count == 4 || count == 7 || count == 10 else { return nil }
+        /// The two-digit number at `i`, or -1.
+        @inline(__always) func twoDigits(_ i: Int) -> Int {
+            let a = bytes[i] &- 48, b = bytes[i + 1] &- 48
+            return a < 10 && b < 10 ? Int(a) * 10 + Int(b) : -1
         }
+        let century = twoDigits(0), yearOfCentury = twoDigits(2)
+        guard century >= 0, yearOfCentury >= 0 else { return nil }
+        let year = century * 100 + yearOfCentury
         let dash = UInt8(ascii: "-")
-        switch bytes.count {
-        case 4:
-            guard let y = number(0..<4) else { return nil }
-            self.init(year: y)
-        case 7:
-            guard bytes[4] == dash, let y = number(0..<4), let m = number(5..<7) else { return nil }
-            self.init(year: y, month: m)
-        case 10:
-            guard bytes[4] == dash, bytes[7] == dash, let y = number(0..<4), let m = number(5..<7),
-                  let d = number(8..<10) else { return nil }
-            self.init(year: y, month: m, day: d)
-        default:
-            return nil
+        if count == 4 {
+            self.init(year: year)
+            return
         }
+        let month = twoDigits(5)
+        guard bytes[4] == dash, month >= 0 else { return nil }
+        if count == 7 {
+            self.init(year: year, month: month)
+            return
+        }
+        let day = twoDigits(8)
+        guard bytes[7] == dash, day >= 0 else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     /// Whether the date names a year, a month or a day.

@@ -312,8 +312,9 @@ enum ParallelEventsReader {
         /// The actor id in `bytes`, interned in this part when new; `nil` to give up.
         private mutating func actor(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
             guard RecordScanner.isPlainID(bytes) else { return nil }
-            if let index = known.value(of: bytes) { return index }
-            if let index = local.value(of: bytes) { return knownCount + index }
+            let hash = ByteInterner.hash(bytes)
+            if let index = known.value(of: bytes, hash: hash) { return index }
+            if let index = local.value(of: bytes, hash: hash) { return knownCount + index }
             if isClosed { return nil }
             let index = Int32(result.newActors.count)
             local.insert(bytes, value: index)
