@@ -1,5 +1,10 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The events reader's fast path: well-formed files are read in blocks, each block cut at
 /// line ends into one part per core, the parts parsed in parallel and joined in file order.
@@ -31,24 +36,41 @@ enum ParallelEventsReader {
     /// Reads an events file, or returns `nil` when the serial reader must (see the type).
     static func read(path: String, actors: ActorTable?, kinds: KindTable,
                      partCount: Int = defaultPartCount, blockSize: Int = defaultBlockSize) -> EventLog? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        var size = 0
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
         var info = stat()
-        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { size = Int(info.st_size) } else { return nil }
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
         // Small files: one part, no threads.
         let parts = size < 1 << 20 ? 1 : partCount
         var reader = Reader(name: path, actors: actors, kinds: kinds, partCount: parts, expectedBytes: size)
-        var block: [UInt8] = []
+        // One buffer for the whole file, read into in place: the carried record, then the next block.
+        var block = [UInt8](repeating: 0, count: min(size, blockSize) + 1)
+        var filled = 0
         while true {
-            let chunk: Data?
-            do { chunk = try handle.read(upToCount: blockSize) } catch { return nil }
-            let isLast = chunk?.isEmpty ?? true
-            if let chunk { block.append(contentsOf: chunk) }
-            guard let carry = reader.consume(block, isEndOfInput: isLast) else { return nil }
+            if block.count < filled + blockSize { block += repeatElement(0, count: filled + blockSize - block.count) }
+            var isLast = false
+            let wanted = filled + blockSize
+            while filled < wanted {
+                let count = block.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + filled, wanted - filled) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return nil
+                }
+                if count == 0 { isLast = true; break }
+                filled += count
+            }
+            let carry = block.withUnsafeBufferPointer { bytes in
+                reader.consume(UnsafeBufferPointer(rebasing: bytes[0..<filled]), isEndOfInput: isLast)
+            }
+            guard let carry else { return nil }
             if isLast { break }
-            block.removeFirst(block.count - carry)
             if carry > largestCarry { return nil }
+            block.withUnsafeMutableBufferPointer { bytes in
+                if carry > 0 { memmove(bytes.baseAddress!, bytes.baseAddress! + (filled - carry), carry) }
+            }
+            filled = carry
         }
         return reader.finish()
     }
@@ -121,7 +143,7 @@ enum ParallelEventsReader {
             block.withUnsafeBufferPointer { bytes in consume(bytes, isEndOfInput: isEndOfInput) }
         }
 
-        private mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, isEndOfInput: Bool) -> Int? {
+        mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, isEndOfInput: Bool) -> Int? {
             var start = 0
             if isAtFileStart {
                 // The header: only from a block that holds it whole.
@@ -211,8 +233,8 @@ enum ParallelEventsReader {
 
         /// Appends a part's events, numbering its new actors after the known ones in order of
         /// first appearance, and its lines after the lines before it.
-        private mutating func merge(_ part: PartResult) {
-            let knownCount = Int32(actors.count)
+        private mutating func merge(_ result: PartResult) {
+            var part = result
             var global = [Int32](repeating: 0, count: part.newActors.count)
             for (local, id) in part.newActors.enumerated() {
                 if let index = id.withUnsafeBufferPointer({ actorIndex.value(of: $0) }) {
@@ -226,14 +248,17 @@ enum ParallelEventsReader {
             let firstNew = part.knownCount
             func map(_ id: Int32) -> Int32 { id < firstNew ? id : global[Int(id - firstNew)] }
             let lineOffset = nextLine - 1
-            for var event in part.events {
-                event.source = map(event.source)
-                event.target = map(event.target)
-                if let about = event.about { event.about = try? Relationship(map(about.first), map(about.second)) }
-                event.line += lineOffset
-                events.append(event)
+            part.events.withUnsafeMutableBufferPointer { partEvents in
+                for i in partEvents.indices {
+                    partEvents[i].line += lineOffset
+                    if partEvents[i].source >= firstNew { partEvents[i].source = map(partEvents[i].source) }
+                    if partEvents[i].target >= firstNew { partEvents[i].target = map(partEvents[i].target) }
+                    if let about = partEvents[i].about, about.second >= firstNew {
+                        partEvents[i].about = try? Relationship(map(about.first), map(about.second))
+                    }
+                }
             }
-            _ = knownCount
+            events.append(contentsOf: part.events)
             notes.append(contentsOf: part.notes)
             nextLine += part.lineBreaks
         }
@@ -281,6 +306,9 @@ enum ParallelEventsReader {
             self.kindIndex = kindIndex
             self.mediationKind = mediationKind
             result.knownCount = knownCount
+            // About 30 bytes a record: grown once at most.
+            result.events.reserveCapacity(bytes.count / 30 + 16)
+            result.notes.reserveCapacity(bytes.count / 30 + 16)
         }
 
         /// Parses the part; a record its end cuts inside quotes is left as `unfinishedRecordStart`.
@@ -553,4 +581,13 @@ final class ByteScratch {
     }
 
     deinit { base?.deallocate() }
+}
+
+/// The C library's `read(2)` (the name `read` is taken inside the reader).
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(descriptor, buffer, count)
+    #else
+    Darwin.read(descriptor, buffer, count)
+    #endif
 }

@@ -60,12 +60,38 @@ public struct CentralityTable: Sendable {
     /// `slice,actor,<m1>,...`; exact numbers, empty cells for missing values.
     public func csv() -> String {
         var out = (["slice", "actor"] + measures.map(\.rawValue)).joined(separator: ",") + "\n"
+        out.reserveCapacity(rows.count * (24 + 20 * measures.count))
+        // Rows of one slice are consecutive: its label is escaped once.
+        var slice: String?
+        var escapedSlice = ""
         for row in rows {
-            out += Escape.csv(row.slice) + "," + Escape.csv(row.actor.id)
-            for value in row.values { out += "," + (value.map(NumberFormat.exact) ?? "") }
+            if row.slice != slice {
+                slice = row.slice
+                escapedSlice = Self.csvField(row.slice)
+            }
+            out += escapedSlice
+            out += ","
+            out += Self.csvField(row.actor.id)
+            for value in row.values {
+                out += ","
+                if let value { out += NumberFormat.exact(value) }
+            }
             out += "\n"
         }
         return out
+    }
+
+    /// ``Escape/csv(_:)``, skipped for text that plainly needs nothing: printable ASCII
+    /// without commas or quotes and without a space at either end.
+    private static func csvField(_ text: String) -> String {
+        var text = text
+        let isPlain = text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            if first == 0x20 || last == 0x20 { return false }
+            for byte in bytes where byte < 0x20 || byte > 0x7E || byte == 0x2C || byte == 0x22 { return false }
+            return true
+        }
+        return isPlain ? text : Escape.csv(text)
     }
 
     /// An array of objects with `slice`, `actor`, `label`, `group` and one field per measure

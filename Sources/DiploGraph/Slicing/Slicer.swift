@@ -244,21 +244,33 @@ public enum Slicer {
         var targets = [Int32](repeating: 0, count: total)
         var weights = [Double](repeating: 0, count: total)
         for i in 0..<entityCount + 1 { scratch.sourceStart[i] = 0 }
-        for i in 0..<total {
-            let event = log.events[Int(i < events.count ? events[i] : relays[i - events.count])]
-            var u: Int32, v: Int32
-            if i < events.count {
-                u = entityOfActor[Int(event.source)]
-                v = entityOfActor[Int(event.target)]
-            } else {
-                u = relayOrigin(of: event, mediationKind: mediationKind, entityOfActor: entityOfActor)!
-                v = entityOfActor[Int(event.source)]
+        log.events.withUnsafeBufferPointer { all in
+            entityOfActor.withUnsafeBufferPointer { entityOf in
+                sources.withUnsafeMutableBufferPointer { sources in
+                    targets.withUnsafeMutableBufferPointer { targets in
+                        weights.withUnsafeMutableBufferPointer { weights in
+                            scratch.sourceStart.withUnsafeMutableBufferPointer { sourceStart in
+                                for i in 0..<total {
+                                    let event = all[Int(i < events.count ? events[i] : relays[i - events.count])]
+                                    var u: Int32, v: Int32
+                                    if i < events.count {
+                                        u = entityOf[Int(event.source)]
+                                        v = entityOf[Int(event.target)]
+                                    } else {
+                                        u = relayOrigin(of: event, mediationKind: mediationKind, entityOfActor: entityOfActor)!
+                                        v = entityOf[Int(event.source)]
+                                    }
+                                    if !directed && u > v { swap(&u, &v) }
+                                    sources[i] = u
+                                    targets[i] = v
+                                    weights[i] = event.weight
+                                    if u != v { sourceStart[Int(u) + 1] += 1 }
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            if !directed && u > v { swap(&u, &v) }
-            sources[i] = u
-            targets[i] = v
-            weights[i] = event.weight
-            if u != v { scratch.sourceStart[Int(u) + 1] += 1 }
         }
         /// The line of the event behind endpoint pair `i`, for messages.
         func lineOf(_ i: Int) -> Int { log.events[Int(i < events.count ? events[i] : relays[i - events.count])].line }
@@ -273,21 +285,35 @@ public enum Slicer {
         }
         // Entity-level edges, by source then target.
         var edgeSources: [Int32] = [], edgeTargets: [Int32] = [], edgeWeights: [Double] = []
+        edgeSources.reserveCapacity(kept)
+        edgeTargets.reserveCapacity(kept)
+        edgeWeights.reserveCapacity(kept)
         var isReported: Set<Int> = []
         var row: [Int32] = []
         for u in 0..<entityCount {
             let range = Int(scratch.sourceStart[u])..<Int(scratch.sourceStart[u + 1])
             if range.isEmpty { continue }
             row.removeAll(keepingCapacity: true)
-            for slot in range {
-                let i = Int(scratch.bySource[slot])
-                let v = Int(targets[i])
-                if scratch.touchedBy[v] != Int32(u) {
-                    scratch.touchedBy[v] = Int32(u)
-                    scratch.weightTo[v] = weights[i]
-                    row.append(Int32(v))
-                } else {
-                    scratch.weightTo[v] += weights[i]
+            // Sums in file order, with a dense row of weights and the source that last touched each target.
+            scratch.bySource.withUnsafeBufferPointer { bySource in
+                scratch.touchedBy.withUnsafeMutableBufferPointer { touchedBy in
+                    scratch.weightTo.withUnsafeMutableBufferPointer { weightTo in
+                        targets.withUnsafeBufferPointer { targets in
+                            weights.withUnsafeBufferPointer { weights in
+                                for slot in range {
+                                    let i = Int(bySource[slot])
+                                    let v = Int(targets[i])
+                                    if touchedBy[v] != Int32(u) {
+                                        touchedBy[v] = Int32(u)
+                                        weightTo[v] = weights[i]
+                                        row.append(Int32(v))
+                                    } else {
+                                        weightTo[v] += weights[i]
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
             row.sort()
