@@ -46,12 +46,14 @@ enum ParallelEventsReader {
         let parts = size < 1 << 20 ? 1 : partCount
         var reader = Reader(name: path, actors: actors, kinds: kinds, partCount: parts, expectedBytes: size)
         // One buffer for the whole file, read into in place: the carried record, then the next block.
-        var block = [UInt8](repeating: 0, count: min(size, blockSize) + 1)
+        // Blocks no larger than the file (plus one byte, to see its end), so small files stay small.
+        let chunk = max(1, min(blockSize, size + 1))
+        var block = [UInt8](repeating: 0, count: chunk)
         var filled = 0
         while true {
-            if block.count < filled + blockSize { block += repeatElement(0, count: filled + blockSize - block.count) }
+            if block.count < filled + chunk { block += repeatElement(0, count: filled + chunk - block.count) }
             var isLast = false
-            let wanted = filled + blockSize
+            let wanted = filled + chunk
             while filled < wanted {
                 let count = block.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + filled, wanted - filled) }
                 if count < 0 {
