@@ -29,8 +29,7 @@ struct ByteInterner {
                         let entry = slots[slot]
                         if entry < 0 { return nil }
                         let (start, end, value) = entries[Int(entry)]
-                        if Int(end - start) == bytes.count
-                            && (bytes.isEmpty || memcmp(arena.baseAddress! + Int(start), bytes.baseAddress!, bytes.count) == 0) {
+                        if Int(end - start) == bytes.count && Self.isEqual(arena.baseAddress! + Int(start), bytes) {
                             return value
                         }
                         slot = (slot + 1) & mask
@@ -38,6 +37,49 @@ struct ByteInterner {
                 }
             }
         }
+    }
+
+    /// Calls `body` with a read-only view of the table, whose lookups touch no reference counts.
+    func withView<R>(_ body: (View) -> R) -> R {
+        slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                arena.withUnsafeBufferPointer { arena in
+                    body(View(slots: slots, entries: entries, arena: arena))
+                }
+            }
+        }
+    }
+
+    /// A read-only view of an interner, valid inside ``withView(_:)``.
+    struct View {
+        let slots: UnsafeBufferPointer<Int32>
+        let entries: UnsafeBufferPointer<(start: Int32, end: Int32, value: Int32)>
+        let arena: UnsafeBufferPointer<UInt8>
+
+        /// ``ByteInterner/value(of:hash:)``.
+        @inline(__always)
+        func value(of bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> Int32? {
+            let mask = slots.count - 1
+            var slot = hash & mask
+            while true {
+                let entry = slots[slot]
+                if entry < 0 { return nil }
+                let (start, end, value) = entries[Int(entry)]
+                if Int(end - start) == bytes.count && ByteInterner.isEqual(arena.baseAddress! + Int(start), bytes) {
+                    return value
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// Whether the `bytes.count` bytes at `stored` are `bytes`: inline for short ids.
+    @inline(__always)
+    fileprivate static func isEqual(_ stored: UnsafePointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        if count > 16 { return memcmp(stored, bytes.baseAddress!, count) == 0 }
+        for i in 0..<count where stored[i] != bytes[i] { return false }
+        return true
     }
 
     /// Records `bytes` → `value`; `bytes` must not be present yet.
@@ -69,8 +111,20 @@ struct ByteInterner {
     /// FNV-1a, then mixed, so that ids differing in their last characters spread out.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        var h = hashSeed
+        for byte in bytes { h = hashStep(h, byte) }
+        return finishHash(h)
+    }
+
+    /// ``hash(_:)`` in steps, for callers that look at each byte anyway.
+    static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    @inline(__always)
+    static func hashStep(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+
+    @inline(__always)
+    static func finishHash(_ state: UInt64) -> Int {
+        var h = state
         h ^= h >> 29
         h = h &* 0xBF58_476D_1CE4_E5B9
         h ^= h >> 32

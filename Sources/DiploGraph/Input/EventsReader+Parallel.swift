@@ -183,9 +183,13 @@ enum ParallelEventsReader {
                 let kindIndex = kindIndex, mediation = kinds.index(of: "mediation")
                 let work: @Sendable (Int) -> Void = { part in
                     let slice = UnsafeBufferPointer(rebasing: base.bytes[cuts[part]..<cuts[part + 1]])
-                    var parser = PartParser(bytes: slice, columns: columns, known: known, knownCount: knownCount,
-                                            isClosed: isClosed, kindIndex: kindIndex, mediationKind: mediation)
-                    results[part] = parser.run()
+                    results[part] = known.withView { known in
+                        kindIndex.withView { kindIndex in
+                            var parser = PartParser(bytes: slice, columns: columns, known: known, knownCount: knownCount,
+                                                    isClosed: isClosed, kindIndex: kindIndex, mediationKind: mediation)
+                            return parser.run()
+                        }
+                    }
                 }
                 if count == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: count, execute: work) }
                 // Join in file order.
@@ -290,16 +294,16 @@ enum ParallelEventsReader {
     struct PartParser {
         var scanner: RecordScanner
         let columns: Columns
-        let known: ByteInterner
+        let known: ByteInterner.View
         let knownCount: Int32
         let isClosed: Bool
-        let kindIndex: ByteInterner
+        let kindIndex: ByteInterner.View
         let mediationKind: Int32?
         var local = ByteInterner()
         var result = PartResult()
 
-        init(bytes: UnsafeBufferPointer<UInt8>, columns: Columns, known: ByteInterner, knownCount: Int32, isClosed: Bool,
-             kindIndex: ByteInterner, mediationKind: Int32?) {
+        init(bytes: UnsafeBufferPointer<UInt8>, columns: Columns, known: ByteInterner.View, knownCount: Int32, isClosed: Bool,
+             kindIndex: ByteInterner.View, mediationKind: Int32?) {
             scanner = RecordScanner(bytes: bytes, fieldLimit: columns.count)
             self.columns = columns
             self.known = known
@@ -341,8 +345,14 @@ enum ParallelEventsReader {
 
         /// The actor id in `bytes`, interned in this part when new; `nil` to give up.
         private mutating func actor(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-            guard RecordScanner.isPlainID(bytes) else { return nil }
-            let hash = ByteInterner.hash(bytes)
+            // Plain (printable ASCII, not empty, no space at either end) and hashed in one pass.
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return nil }
+            var state = ByteInterner.hashSeed
+            for byte in bytes {
+                if byte < 0x20 || byte > 0x7E { return nil }
+                state = ByteInterner.hashStep(state, byte)
+            }
+            let hash = ByteInterner.finishHash(state)
             if let index = known.value(of: bytes, hash: hash) { return index }
             if let index = local.value(of: bytes, hash: hash) { return knownCount + index }
             if isClosed { return nil }
@@ -357,7 +367,7 @@ enum ParallelEventsReader {
                   let source = actor(scanner.field(columns.source)),
                   let target = actor(scanner.field(columns.target)),
                   source != target,
-                  let kind = kindIndex.value(of: scanner.field(columns.kind)) else { return false }
+                  let kind = kindIndex.value(of: scanner.field(columns.kind), hash: ByteInterner.hash(scanner.field(columns.kind))) else { return false }
             var weight = 1.0
             if let column = columns.weight, !scanner.isFieldEmpty(column) {
                 guard let parsed = DatasetReader.parseDouble(scanner.field(column)), parsed.isFinite, parsed > 0 else { return false }
@@ -427,14 +437,6 @@ struct RecordScanner {
     init(bytes: UnsafeBufferPointer<UInt8>, fieldLimit: Int) {
         self.bytes = bytes
         self.fieldLimit = fieldLimit
-    }
-
-    /// Whether `id` takes the fast path: printable ASCII, not empty, no space at either end.
-    @inline(__always)
-    static func isPlainID(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = id.first, let last = id.last, first != 0x20, last != 0x20 else { return false }
-        for byte in id where byte < 0x20 || byte > 0x7E { return false }
-        return true
     }
 
     /// Field `index` of the current record, valid until the next call of ``next()``.

@@ -19,16 +19,15 @@ public struct CentralityTable: Sendable {
     /// warnings come out in slice order whatever the core count.
     public init(network: SlicedNetwork, measures: [Measure], pathLength: PathLength) {
         self.measures = measures
-        var rows: [Row] = []
-        var warnings: [String] = []
         let slices = network.slices
-        let tables = ConcurrentResults<MeasureTable>(count: slices.count)
+        // Each slice's measures, then its rows and warnings, on its own core; joined in slice order.
+        let parts = ConcurrentResults<(rows: [Row], warnings: [String])>(count: slices.count)
         DispatchQueue.concurrentPerform(iterations: slices.count) { index in
-            tables[index] = MeasureTable(network: network, slice: slices[index], measures: measures, pathLength: pathLength)
-        }
-        for (index, slice) in slices.enumerated() {
-            let table = tables[index]!
-            warnings += table.warnings
+            let slice = slices[index]
+            let table = MeasureTable(network: network, slice: slice, measures: measures, pathLength: pathLength)
+            var warnings = table.warnings
+            var rows: [Row] = []
+            rows.reserveCapacity(slice.nodes.count)
             for (local, node) in slice.nodes.enumerated() {
                 var values = table.columns.map { $0[local] }
                 // A last guard: no output ever holds inf or nan (slicing already refuses sums that overflow).
@@ -38,6 +37,15 @@ public struct CentralityTable: Sendable {
                 }
                 rows.append(Row(slice: slice.label, actor: network.entities[Int(node)], values: values))
             }
+            parts[index] = (rows, warnings)
+        }
+        var rows: [Row] = []
+        var warnings: [String] = []
+        rows.reserveCapacity(slices.reduce(0) { $0 + $1.nodes.count })
+        for index in slices.indices {
+            let part = parts[index]!
+            rows += part.rows
+            warnings += part.warnings
         }
         self.rows = rows
         self.warnings = warnings
@@ -59,8 +67,25 @@ public struct CentralityTable: Sendable {
 
     /// `slice,actor,<m1>,...`; exact numbers, empty cells for missing values.
     public func csv() -> String {
-        var out = (["slice", "actor"] + measures.map(\.rawValue)).joined(separator: ",") + "\n"
-        out.reserveCapacity(rows.count * (24 + 20 * measures.count))
+        let header = (["slice", "actor"] + measures.map(\.rawValue)).joined(separator: ",") + "\n"
+        // Chunks of rows formatted on all cores, joined in order.
+        let chunkCount = rows.count < 4096 ? 1 : 16
+        let chunks = ConcurrentResults<String>(count: chunkCount)
+        let rows = rows
+        let format: @Sendable (Int) -> Void = { chunk in
+            chunks[chunk] = Self.csvRows(rows[(rows.count * chunk / chunkCount)..<(rows.count * (chunk + 1) / chunkCount)])
+        }
+        if chunkCount == 1 { format(0) } else { DispatchQueue.concurrentPerform(iterations: chunkCount, execute: format) }
+        var out = header
+        out.reserveCapacity(header.utf8.count + (0..<chunkCount).reduce(0) { $0 + chunks[$1]!.utf8.count })
+        for chunk in 0..<chunkCount { out += chunks[chunk]! }
+        return out
+    }
+
+    /// `slice,actor,<values>` lines.
+    private static func csvRows(_ rows: ArraySlice<Row>) -> String {
+        var out = ""
+        out.reserveCapacity(rows.count * 48)
         // Rows of one slice are consecutive: its label is escaped once.
         var slice: String?
         var escapedSlice = ""
