@@ -77,29 +77,37 @@ extension SliceGraph {
 }
 
 extension SliceGraph {
-    /// ``betweennessContributions(from:pathLength:)`` for hop counts: one breadth-first
-    /// search per source, then the dependencies pulled along out-edges in reverse order,
-    /// δ(v) = σ(v) Σ_{w: v→w, d(w)=d(v)+1} (1 + δ(w)) / σ(w), so that both passes walk the
-    /// same rows and each node's slot is written once. Buffers are allocated once per call.
-    /// - Complexity: O(|sources| · (*n* + *m*)) time, O(*n*) memory.
+    /// ``betweennessContributions(from:pathLength:)`` for hop counts.
+    ///
+    /// One breadth-first search per source records, for each node in the order reached, the
+    /// successors it has on shortest paths (the edges to nodes one step further), in one flat
+    /// array written front to back. The backward pass reads that array back to front and pulls
+    /// δ(v) = σ(v) Σ_{w: v→w, d(w)=d(v)+1} (1 + δ(w)) / σ(w): no row of the graph is read twice
+    /// and no distance is compared again. Once (1 + δ(v)) / σ(v) is known it replaces σ(v) in
+    /// the same slot, so the search keeps three arrays of *n* and one of *m*, allocated once.
+    /// - Complexity: O(|sources| · (*n* + *m*)) time, O(*n* + *m*) memory.
     func hopBetweennessContributions(from sources: Range<Int>) -> [Double] {
         let n = nodeCount
         var result = [Double](repeating: 0, count: n)
         guard n > 0 else { return result }
         let distance = UnsafeMutablePointer<Int32>.allocate(capacity: n)
         distance.initialize(repeating: -1, count: n)
+        // σ(v) during the search; (1 + δ(v)) / σ(v) once v's dependency is final.
         let sigma = UnsafeMutablePointer<Double>.allocate(capacity: n)
         sigma.initialize(repeating: 0, count: n)
-        // (1 + δ(w)) / σ(w), set when w's dependency is final.
-        let share = UnsafeMutablePointer<Double>.allocate(capacity: n)
-        share.initialize(repeating: 0, count: n)
         let order = UnsafeMutablePointer<Int32>.allocate(capacity: n)
         order.initialize(repeating: 0, count: n)
+        // Where the shortest-path successors of order[i] start in `successors`.
+        let successorStart = UnsafeMutablePointer<Int32>.allocate(capacity: n + 1)
+        successorStart.initialize(repeating: 0, count: n + 1)
+        let successors = UnsafeMutablePointer<Int32>.allocate(capacity: max(outNeighbors.count, 1))
+        successors.initialize(repeating: 0, count: max(outNeighbors.count, 1))
         defer {
             distance.deallocate()
             sigma.deallocate()
-            share.deallocate()
             order.deallocate()
+            successorStart.deallocate()
+            successors.deallocate()
         }
         outOffsets.withUnsafeBufferPointer { offsets in
             outNeighbors.withUnsafeBufferPointer { neighbors in
@@ -110,35 +118,39 @@ extension SliceGraph {
                         order[0] = Int32(s)
                         var count = 1
                         var head = 0
+                        var edges = 0
                         while head < count {
                             let v = Int(order[head])
+                            successorStart[head] = Int32(truncatingIfNeeded: edges)
                             head += 1
                             let next = distance[v] &+ 1
                             let paths = sigma[v]
                             for slot in Int(offsets[v])..<Int(offsets[v &+ 1]) {
-                                let w = Int(neighbors[slot])
-                                let known = distance[w]
+                                let w = neighbors[slot]
+                                let known = distance[Int(w)]
                                 if known < 0 {
-                                    distance[w] = next
-                                    sigma[w] = paths
-                                    order[count] = Int32(truncatingIfNeeded: w)
+                                    distance[Int(w)] = next
+                                    sigma[Int(w)] = paths
+                                    order[count] = w
                                     count &+= 1
-                                } else if known == next {
-                                    sigma[w] += paths
+                                } else if known != next {
+                                    continue
+                                } else {
+                                    sigma[Int(w)] += paths
                                 }
+                                successors[edges] = w
+                                edges &+= 1
                             }
                         }
+                        successorStart[count] = Int32(truncatingIfNeeded: edges)
                         var i = count - 1
                         while i > 0 {
-                            let v = Int(order[i])
-                            let next = distance[v] &+ 1
                             var sum = 0.0
-                            for slot in Int(offsets[v])..<Int(offsets[v &+ 1]) {
-                                let w = Int(neighbors[slot])
-                                if distance[w] == next { sum += share[w] }
-                            }
-                            let delta = sigma[v] * sum
-                            share[v] = (1 + delta) / sigma[v]
+                            for t in Int(successorStart[i])..<Int(successorStart[i &+ 1]) { sum += sigma[Int(successors[t])] }
+                            let v = Int(order[i])
+                            let paths = sigma[v]
+                            let delta = paths * sum
+                            sigma[v] = (1 + delta) / paths
                             result[v] += delta
                             i -= 1
                         }
