@@ -55,4 +55,18 @@ import Testing
         let parallel = graph.betweenness(isNormalized: false)
         expectClose(parallel, whole, "blocked vs single pass")
     }
+
+    /// Sources split over cores give the single pass's values, for every kind of graph.
+    @Test(arguments: [true, false], [PathLength.hops, .inverseWeight])
+    func parallelEqualsSerial(isDirected: Bool, pathLength: PathLength) {
+        for seed in 0..<20 {
+            var rng = SeededGenerator(seed: UInt64(7000 + seed))
+            let n = Int.random(in: 3...400, using: &rng)
+            let graph = randomGraph(nodes: n, density: Double.random(in: 0.002...0.05, using: &rng), isDirected: isDirected,
+                                    weights: pathLength == .hops ? [1] : [1, 2, 3, 0.5], using: &rng)
+            let whole = graph.betweennessContributions(from: 0..<n, pathLength: pathLength)
+            let parallel = graph.betweenness(pathLength: pathLength, isNormalized: false)
+            expectClose(parallel, whole.map { isDirected ? $0 : $0 / 2 }, "seed \(seed)", relative: 1e-12)
+        }
+    }
 }

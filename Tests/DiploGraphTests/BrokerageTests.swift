@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DiploGraph
 
@@ -52,5 +53,55 @@ import Testing
         // Two nodes: every expectation involves (N−2) = 0.
         let pair = try! testGraph(nodeCount: 2, edges: [(0, 1, 1)], isDirected: true).brokerage(groups: [0, 1])
         #expect(pair.counts.allSatisfy { $0 == [0, 0] })
+    }
+
+    /// The z-scores against sna's formulas written out group by group (the list of other
+    /// groups rebuilt for each), with few groups, many groups and every node its own group.
+    @Test func zScoresMatchTheFormulasGroupByGroup() {
+        for seed in 0..<60 {
+            var rng = SeededGenerator(seed: UInt64(8000 + seed))
+            let n = Int.random(in: 2...60, using: &rng)
+            let graph = randomGraph(nodes: n, density: Double.random(in: 0.02...0.5, using: &rng), isDirected: seed % 3 != 0, using: &rng)
+            let groupCount = [1, 2, 5, n][seed % 4]
+            let groups = (0..<n).map { v in groupCount == n ? v * 7 - 3 : Int.random(in: 0..<groupCount, using: &rng) }
+            let brokerage = try! graph.brokerage(groups: groups)
+            let expected = Self.zScoresGroupByGroup(counts: brokerage.counts, groups: groups, arcs: Double(graph.outNeighbors.count))
+            for role in BrokerageRole.allCases {
+                expectClose(brokerage.zScores(for: role), expected[role.rawValue], "seed \(seed) \(role)", relative: 1e-10)
+                expectClose(brokerage.zScores[role.rawValue], expected[role.rawValue], "seed \(seed) \(role), all roles", relative: 1e-10)
+            }
+        }
+    }
+
+    /// sna's null model as its formulas read, one group at a time.
+    static func zScoresGroupByGroup(counts: [[Double]], groups: [Int], arcs: Double) -> [[Double?]] {
+        let n = groups.count
+        var result = [[Double?]](repeating: [Double?](repeating: nil, count: n), count: 6)
+        let N = Double(n)
+        let d = arcs / (N * (N - 1)), q = d * d * (1 - d), cubic = pow(d, 3) * pow(1 - d, 3)
+        func choose2(_ x: Double) -> Double { x * (x - 1) / 2 }
+        for v in 0..<n {
+            let ni = Double(groups.filter { $0 == groups[v] }.count)
+            let others = Set(groups).subtracting([groups[v]]).map { g in Double(groups.filter { $0 == g }.count) }
+            var e = [Double](repeating: 0, count: 6), s = [Double](repeating: 0, count: 6)
+            e[0] = q * (ni - 1) * (ni - 2)
+            s[0] = e[0] * (1 - q) + 2 * (ni - 1) * (ni - 2) * (ni - 3) * cubic
+            e[1] = q * others.reduce(0) { $0 + $1 * ($1 - 1) }
+            s[1] = e[1] * (1 - q) + 2 * others.reduce(0) { $0 + $1 * ($1 - 1) * ($1 - 2) } * cubic
+            e[2] = q * (N - ni) * (ni - 1)
+            s[2] = e[2] * (1 - q) + 2 * ((ni - 1) * choose2(N - ni) + (N - ni) * choose2(ni - 1)) * cubic
+            e[3] = e[2]
+            s[3] = s[2]
+            let sum = others.reduce(0, +)
+            e[4] = q * (sum * sum - others.reduce(0) { $0 + $1 * $1 })
+            s[4] = e[4] * (1 - q) + 4 * others.reduce(0) { $0 + $1 * choose2(N - $1 - ni) } * cubic
+            e[5] = q * (N - 1) * (N - 2)
+            s[5] = e[5] * (1 - q) + 2 * (N - 1) * (N - 2) * (N - 3) * cubic
+            for role in 0..<6 {
+                let sd = s[role].squareRoot()
+                if sd > 0 && sd.isFinite { result[role][v] = (counts[role][v] - e[role]) / sd }
+            }
+        }
+        return result
     }
 }

@@ -73,11 +73,17 @@ public struct SliceGraph: Sendable, Equatable {
     init(validatedNodeCount nodeCount: Int, edges: [(source: Int32, target: Int32, weight: Double)], isDirected: Bool) {
         self.nodeCount = nodeCount
         self.isDirected = isDirected
-        var out: [(Int32, Int32, Double)] = []
-        out.reserveCapacity(isDirected ? edges.count : 2 * edges.count)
-        for edge in edges {
-            out.append((edge.source, edge.target, edge.weight))
-            if !isDirected { out.append((edge.target, edge.source, edge.weight)) }
+        let out: [(Int32, Int32, Double)]
+        if isDirected {
+            out = edges.map { ($0.source, $0.target, $0.weight) }
+        } else {
+            out = [(Int32, Int32, Double)](unsafeUninitializedCapacity: 2 * edges.count) { buffer, count in
+                for (i, edge) in edges.enumerated() {
+                    buffer.initializeElement(at: 2 * i, to: (edge.source, edge.target, edge.weight))
+                    buffer.initializeElement(at: 2 * i + 1, to: (edge.target, edge.source, edge.weight))
+                }
+                count = 2 * edges.count
+            }
         }
         (outOffsets, outNeighbors, outWeights) = Self.compress(nodeCount: nodeCount, edges: out, byTarget: false)
         if isDirected {
@@ -89,17 +95,28 @@ public struct SliceGraph: Sendable, Equatable {
 
     private static func compress(nodeCount: Int, edges: [(Int32, Int32, Double)], byTarget: Bool) -> ([Int32], [Int32], [Double]) {
         var offsets = [Int32](repeating: 0, count: nodeCount + 1)
-        for edge in edges { offsets[Int(byTarget ? edge.1 : edge.0) + 1] += 1 }
-        for v in 0..<nodeCount { offsets[v + 1] += offsets[v] }
-        var fill = Array(offsets.dropLast())
         var neighbors = [Int32](repeating: 0, count: edges.count)
         var weights = [Double](repeating: 0, count: edges.count)
-        for edge in edges {
-            let row = Int(byTarget ? edge.1 : edge.0)
-            let slot = Int(fill[row])
-            neighbors[slot] = byTarget ? edge.0 : edge.1
-            weights[slot] = edge.2
-            fill[row] += 1
+        // A counting sort by row, stable, so rows keep the edges' order.
+        edges.withUnsafeBufferPointer { edges in
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                for edge in edges { offsets[Int(byTarget ? edge.1 : edge.0) + 1] += 1 }
+                for v in 0..<nodeCount { offsets[v + 1] += offsets[v] }
+                var fill = Array(offsets.dropLast())
+                fill.withUnsafeMutableBufferPointer { fill in
+                    neighbors.withUnsafeMutableBufferPointer { neighbors in
+                        weights.withUnsafeMutableBufferPointer { weights in
+                            for edge in edges {
+                                let row = Int(byTarget ? edge.1 : edge.0)
+                                let slot = Int(fill[row])
+                                neighbors[slot] = byTarget ? edge.0 : edge.1
+                                weights[slot] = edge.2
+                                fill[row] += 1
+                            }
+                        }
+                    }
+                }
+            }
         }
         // Sort each row by neighbour so that every walk is deterministic.
         for v in 0..<nodeCount {

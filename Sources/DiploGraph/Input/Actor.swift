@@ -1,11 +1,11 @@
 /// Someone who acts in events: a person, a government, an organisation.
 public struct Actor: Sendable, Hashable {
     /// The id events use; case-sensitive, any non-empty text.
-    public private(set) var id: String
+    public internal(set) var id: String
     /// What diagrams and tables show.
-    public private(set) var label: String
+    public internal(set) var label: String
     /// The side the actor belongs to (a state, a bloc, an organisation).
-    public private(set) var group: String
+    public internal(set) var group: String
 
     /// An actor with its label and group.
     /// - Throws: ``ValueError`` when `id` or `group` is empty.
@@ -29,7 +29,7 @@ extension Actor {
 
 /// The actors of a dataset, indexed by `Int32` in the order they became known.
 public struct ActorTable: Sendable {
-    public private(set) var actors: [Actor] = []
+    public internal(set) var actors: [Actor] = []
     private var indexByID: [String: Int32] = [:]
     /// Whether the table came from an actors file: then it is closed to new ids.
     public let isDeclared: Bool

@@ -3,19 +3,19 @@
 /// Events hold no text, so that copying one costs no reference counting; what happened
 /// (the `note`) is kept beside them in ``EventLog/notes``.
 public struct Event: Sendable, Hashable {
-    public private(set) var date: EventDate
+    public internal(set) var date: EventDate
     /// Index into the log's ``ActorTable``.
-    public private(set) var source: Int32
+    public internal(set) var source: Int32
     /// Index into the log's ``ActorTable``; never equal to `source`.
-    public private(set) var target: Int32
+    public internal(set) var target: Int32
     /// Index into the log's ``KindTable``.
-    public private(set) var kind: Int32
+    public internal(set) var kind: Int32
     /// A positive, finite interaction strength.
-    public private(set) var weight: Double
+    public internal(set) var weight: Double
     /// The line of the events file the event came from.
-    public private(set) var line: Int
+    public internal(set) var line: Int
     /// The relationship the act bears on (the `about` column), or `nil`.
-    public private(set) var about: Relationship?
+    public internal(set) var about: Relationship?
 
     /// An event between two actors.
     ///
@@ -75,12 +75,12 @@ public struct Relationship: Sendable, Hashable {
 /// The events of a dataset with the actors and kinds they refer to.
 public struct EventLog: Sendable {
     /// The events file as the user named it.
-    public private(set) var file: String
-    public private(set) var actors: ActorTable
-    public private(set) var kinds: KindTable
-    public private(set) var events: [Event]
+    public internal(set) var file: String
+    public internal(set) var actors: ActorTable
+    public internal(set) var kinds: KindTable
+    public internal(set) var events: [Event]
     /// `notes[i]` says what happened in `events[i]` (may be empty).
-    public private(set) var notes: [String]
+    public internal(set) var notes: [String]
 
     /// A log of `events` over `actors` and `kinds`.
     ///

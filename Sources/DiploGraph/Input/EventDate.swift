@@ -19,12 +19,22 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
+    /// year·10⁴ + month·10² + day, 0 for a missing month or day: four bytes, so that an
+    /// ``Event`` stays small, and ordered as the dates are.
+    private let packed: Int32
+
     /// The year, 1...9999.
-    public let year: Int
+    public var year: Int { Int(packed / 10_000) }
     /// 1...12, or `nil` for a year-precise date.
-    public let month: Int?
+    public var month: Int? {
+        let month = Int(packed / 100 % 100)
+        return month == 0 ? nil : month
+    }
     /// 1...31 as the month allows, or `nil` unless day-precise.
-    public let day: Int?
+    public var day: Int? {
+        let day = Int(packed % 100)
+        return day == 0 ? nil : day
+    }
 
     /// Creates a date, checking the calendar (proleptic Gregorian).
     /// - Returns: `nil` when the month or day does not exist.
@@ -38,9 +48,7 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
         } else if day != nil {
             return nil
         }
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = Int32(year * 10_000 + (month ?? 0) * 100 + (day ?? 0))
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -54,30 +62,30 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Parses the UTF-8 bytes of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     /// - Complexity: O(1).
     public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                let digit = Int(bytes[i]) - 48
-                guard (0...9).contains(digit) else { return nil }
-                value = value * 10 + digit
-            }
-            return value
+        let count = bytes.count
+        guard count == 4 || count == 7 || count == 10 else { return nil }
+        /// The two-digit number at `i`, or -1.
+        @inline(__always) func twoDigits(_ i: Int) -> Int {
+            let a = bytes[i] &- 48, b = bytes[i + 1] &- 48
+            return a < 10 && b < 10 ? Int(a) * 10 + Int(b) : -1
         }
+        let century = twoDigits(0), yearOfCentury = twoDigits(2)
+        guard century >= 0, yearOfCentury >= 0 else { return nil }
+        let year = century * 100 + yearOfCentury
         let dash = UInt8(ascii: "-")
-        switch bytes.count {
-        case 4:
-            guard let y = number(0..<4) else { return nil }
-            self.init(year: y)
-        case 7:
-            guard bytes[4] == dash, let y = number(0..<4), let m = number(5..<7) else { return nil }
-            self.init(year: y, month: m)
-        case 10:
-            guard bytes[4] == dash, bytes[7] == dash, let y = number(0..<4), let m = number(5..<7),
-                  let d = number(8..<10) else { return nil }
-            self.init(year: y, month: m, day: d)
-        default:
-            return nil
+        if count == 4 {
+            self.init(year: year)
+            return
         }
+        let month = twoDigits(5)
+        guard bytes[4] == dash, month >= 0 else { return nil }
+        if count == 7 {
+            self.init(year: year, month: month)
+            return
+        }
+        let day = twoDigits(8)
+        guard bytes[7] == dash, day >= 0 else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     /// Whether the date names a year, a month or a day.
@@ -87,7 +95,7 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Earlier dates first; a coarser date sorts before the finer dates it contains.
     public static func < (a: EventDate, b: EventDate) -> Bool {
-        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
+        a.packed < b.packed
     }
 
     public var description: String {

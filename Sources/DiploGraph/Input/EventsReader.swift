@@ -19,6 +19,8 @@ public enum DatasetReader {
     /// - Throws: ``InputProblems`` naming file and line for every bad row.
     /// - Complexity: O(*b*) for a file of *b* bytes.
     public static func readEvents(path: String, actors: ActorTable? = nil, kinds: KindTable = KindTable()) throws(InputProblems) -> EventLog {
+        // Well-formed files on all cores; anything else (and every problem) the serial way below.
+        if let log = ParallelEventsReader.read(path: path, actors: actors, kinds: kinds) { return log }
         var table = try TableFile(path: path, required: ["date", "source", "target", "kind"],
                                   expectedHeader: "with date,source,target,kind (weight, note and about optional)")
         return try readEvents(from: &table, actors: actors, kinds: kinds)
@@ -26,6 +28,13 @@ public enum DatasetReader {
 
     /// Reads events held in memory; `name` stands for the file in messages.
     public static func readEvents(bytes: [UInt8], name: String, actors: ActorTable? = nil, kinds: KindTable = KindTable()) throws(InputProblems) -> EventLog {
+        if let log = ParallelEventsReader.read(bytes: bytes, name: name, actors: actors, kinds: kinds) { return log }
+        return try readEventsSerially(bytes: bytes, name: name, actors: actors, kinds: kinds)
+    }
+
+    /// ``readEvents(bytes:name:actors:kinds:)`` without the parallel fast path: the reader
+    /// that reports problems, and the reference the fast path is tested against.
+    static func readEventsSerially(bytes: [UInt8], name: String, actors: ActorTable? = nil, kinds: KindTable = KindTable()) throws(InputProblems) -> EventLog {
         var table = try TableFile(bytes: bytes, displayName: name, required: ["date", "source", "target", "kind"],
                                   expectedHeader: "with date,source,target,kind (weight, note and about optional)")
         return try readEvents(from: &table, actors: actors, kinds: kinds)

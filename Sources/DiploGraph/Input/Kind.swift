@@ -12,12 +12,12 @@ public struct Kind: Sendable, Hashable {
         case double
     }
 
-    public private(set) var id: String
-    public private(set) var polarity: Polarity
-    public private(set) var label: String
+    public internal(set) var id: String
+    public internal(set) var polarity: Polarity
+    public internal(set) var label: String
     /// A colour as `#rrggbb`, checked on input.
-    public private(set) var color: String
-    public private(set) var style: LineStyle
+    public internal(set) var color: String
+    public internal(set) var style: LineStyle
 
     /// A kind of interaction.
     ///
@@ -66,7 +66,7 @@ public struct Kind: Sendable, Hashable {
 
 /// The kinds a dataset knows: the built-in three and those of a kinds file, in that order.
 public struct KindTable: Sendable {
-    public private(set) var kinds: [Kind]
+    public internal(set) var kinds: [Kind]
     private var indexByID: [String: Int32]
 
     /// The built-in kinds only.

@@ -47,8 +47,9 @@ extension SliceGraph {
 
     /// The dependency sums of Brandes's algorithm over `sources`, counted over ordered pairs.
     func betweennessContributions(from sources: Range<Int>, pathLength: PathLength) -> [Double] {
+        if pathLength == .hops { return hopBetweennessContributions(from: sources) }
         let n = nodeCount
-        var search = ShortestPathSearch(graph: self, pathLength: pathLength, recordsPredecessors: pathLength == .inverseWeight)
+        var search = ShortestPathSearch(graph: self, pathLength: pathLength, recordsPredecessors: true)
         var dependency = [Double](repeating: 0, count: n)
         var result = [Double](repeating: 0, count: n)
         for s in sources {
@@ -56,30 +57,7 @@ extension SliceGraph {
             let count = search.orderCount
             switch pathLength {
             case .hops:
-                inOffsets.withUnsafeBufferPointer { inOffsets in
-                    inNeighbors.withUnsafeBufferPointer { inNeighbors in
-                        search.order.withUnsafeBufferPointer { order in
-                            search.distance.withUnsafeBufferPointer { distance in
-                                search.pathCount.withUnsafeBufferPointer { sigma in
-                                    dependency.withUnsafeMutableBufferPointer { delta in
-                                        var i = count - 1
-                                        while i > 0 {
-                                            let w = Int(order[i])
-                                            let coefficient = (1 + delta[w]) / sigma[w]
-                                            let previous = distance[w] - 1
-                                            for slot in Int(inOffsets[w])..<Int(inOffsets[w + 1]) {
-                                                let v = Int(inNeighbors[slot])
-                                                if distance[v] == previous { delta[v] += sigma[v] * coefficient }
-                                            }
-                                            result[w] += delta[w]
-                                            i -= 1
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                preconditionFailure("hops take hopBetweennessContributions")
             case .inverseWeight:
                 var i = count - 1
                 while i > 0 {
@@ -93,6 +71,93 @@ extension SliceGraph {
                 }
             }
             for i in 0..<count { dependency[Int(search.order[i])] = 0 }
+        }
+        return result
+    }
+}
+
+extension SliceGraph {
+    /// ``betweennessContributions(from:pathLength:)`` for hop counts.
+    ///
+    /// One breadth-first search per source records, for each node in the order reached, the
+    /// successors it has on shortest paths (the edges to nodes one step further), in one flat
+    /// array written front to back. The backward pass reads that array back to front and pulls
+    /// δ(v) = σ(v) Σ_{w: v→w, d(w)=d(v)+1} (1 + δ(w)) / σ(w): no row of the graph is read twice
+    /// and no distance is compared again. Once (1 + δ(v)) / σ(v) is known it replaces σ(v) in
+    /// the same slot, so the search keeps three arrays of *n* and one of *m*, allocated once.
+    /// - Complexity: O(|sources| · (*n* + *m*)) time, O(*n* + *m*) memory.
+    func hopBetweennessContributions(from sources: Range<Int>) -> [Double] {
+        let n = nodeCount
+        var result = [Double](repeating: 0, count: n)
+        guard n > 0 else { return result }
+        let distance = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        distance.initialize(repeating: -1, count: n)
+        // σ(v) during the search; (1 + δ(v)) / σ(v) once v's dependency is final.
+        let sigma = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        sigma.initialize(repeating: 0, count: n)
+        let order = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        order.initialize(repeating: 0, count: n)
+        // Where the shortest-path successors of order[i] start in `successors`.
+        let successorStart = UnsafeMutablePointer<Int32>.allocate(capacity: n + 1)
+        successorStart.initialize(repeating: 0, count: n + 1)
+        let successors = UnsafeMutablePointer<Int32>.allocate(capacity: max(outNeighbors.count, 1))
+        successors.initialize(repeating: 0, count: max(outNeighbors.count, 1))
+        defer {
+            distance.deallocate()
+            sigma.deallocate()
+            order.deallocate()
+            successorStart.deallocate()
+            successors.deallocate()
+        }
+        outOffsets.withUnsafeBufferPointer { offsets in
+            outNeighbors.withUnsafeBufferPointer { neighbors in
+                result.withUnsafeMutableBufferPointer { result in
+                    for s in sources {
+                        distance[s] = 0
+                        sigma[s] = 1
+                        order[0] = Int32(s)
+                        var count = 1
+                        var head = 0
+                        var edges = 0
+                        while head < count {
+                            let v = Int(order[head])
+                            successorStart[head] = Int32(truncatingIfNeeded: edges)
+                            head += 1
+                            let next = distance[v] &+ 1
+                            let paths = sigma[v]
+                            for slot in Int(offsets[v])..<Int(offsets[v &+ 1]) {
+                                let w = neighbors[slot]
+                                let known = distance[Int(w)]
+                                if known < 0 {
+                                    distance[Int(w)] = next
+                                    sigma[Int(w)] = paths
+                                    order[count] = w
+                                    count &+= 1
+                                } else if known != next {
+                                    continue
+                                } else {
+                                    sigma[Int(w)] += paths
+                                }
+                                successors[edges] = w
+                                edges &+= 1
+                            }
+                        }
+                        successorStart[count] = Int32(truncatingIfNeeded: edges)
+                        var i = count - 1
+                        while i > 0 {
+                            var sum = 0.0
+                            for t in Int(successorStart[i])..<Int(successorStart[i &+ 1]) { sum += sigma[Int(successors[t])] }
+                            let v = Int(order[i])
+                            let paths = sigma[v]
+                            let delta = paths * sum
+                            sigma[v] = (1 + delta) / paths
+                            result[v] += delta
+                            i -= 1
+                        }
+                        for i in 0..<count { distance[Int(order[i])] = -1 }
+                    }
+                }
+            }
         }
         return result
     }

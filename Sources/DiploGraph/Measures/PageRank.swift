@@ -9,9 +9,8 @@ extension SliceGraph {
     /// Page, L., Brin, S., Motwani, R. & Winograd, T. (1999). The PageRank citation ranking:
     /// bringing order to the web. Stanford InfoLab.
     ///
-    /// Each node's share of an edge, weight / out-strength, is computed once from weights
-    /// divided by the largest weight, so any positive finite weights (1e308 or 1e-320) give the
-    /// same ranks as the same weights at a normal scale.
+    /// Weights are divided by the largest weight first, so any positive finite weights (1e308
+    /// or 1e-320) give the same ranks as the same weights at a normal scale.
     ///
     /// - Parameter damping: α, the probability of following an edge.
     /// - Returns: the PageRank of each node (summing to 1), by node index.
@@ -19,37 +18,53 @@ extension SliceGraph {
     public func pageRank(damping alpha: Double = 0.85) -> [Double] {
         let n = nodeCount
         guard n > 0 else { return [] }
-        // The share of u's rank each in-edge of v carries: w_uv / Σ_k w_uk, from rescaled weights.
+        // Rescaled weights: out-strengths cannot overflow, whatever the scale.
         let scale = Self.largestWeight(outWeights)
+        let scaledInWeights = inWeights.map { $0 / scale }
         var outStrength = [Double](repeating: 0, count: n)
         for u in 0..<n {
             for slot in Int(outOffsets[u])..<Int(outOffsets[u + 1]) { outStrength[u] += outWeights[slot] / scale }
         }
-        var share = [Double](repeating: 0, count: inNeighbors.count)
-        for v in 0..<n {
-            for slot in Int(inOffsets[v])..<Int(inOffsets[v + 1]) {
-                share[slot] = inWeights[slot] / scale / outStrength[Int(inNeighbors[slot])]
-            }
-        }
         var x = [Double](repeating: 1 / Double(n), count: n)
         var next = [Double](repeating: 0, count: n)
+        // x[u] / outStrength[u], once per node per iteration rather than once per edge.
+        var share = [Double](repeating: 0, count: n)
         let uniform = 1 / Double(n)
-        for _ in 0..<10_000 {
-            var dangling = 0.0
-            for v in 0..<n where outStrength[v] == 0 { dangling += x[v] }
-            let base = alpha * dangling * uniform + (1 - alpha) * uniform
-            // Pull form: each node sums over its in-edges, so the loop writes one slot per node.
-            for v in 0..<n {
-                var sum = 0.0
-                for slot in Int(inOffsets[v])..<Int(inOffsets[v + 1]) {
-                    sum += x[Int(inNeighbors[slot])] * share[slot]
+        inOffsets.withUnsafeBufferPointer { offsets in
+            inNeighbors.withUnsafeBufferPointer { neighbors in
+                scaledInWeights.withUnsafeBufferPointer { weights in
+                    outStrength.withUnsafeBufferPointer { outStrength in
+                        share.withUnsafeMutableBufferPointer { share in
+                            for _ in 0..<10_000 {
+                                var dangling = 0.0
+                                x.withUnsafeBufferPointer { x in
+                                    for u in 0..<n {
+                                        if outStrength[u] == 0 { dangling += x[u]; share[u] = 0 } else { share[u] = x[u] / outStrength[u] }
+                                    }
+                                }
+                                let base = alpha * dangling * uniform + (1 - alpha) * uniform
+                                // Pull form: each node sums over its in-edges, so the loop writes one slot per node.
+                                var change = 0.0
+                                x.withUnsafeBufferPointer { x in
+                                    next.withUnsafeMutableBufferPointer { next in
+                                        for v in 0..<n {
+                                            var sum = 0.0
+                                            for slot in Int(offsets[v])..<Int(offsets[v + 1]) {
+                                                sum += share[Int(neighbors[slot])] * weights[slot]
+                                            }
+                                            let value = alpha * sum + base
+                                            next[v] = value
+                                            change += abs(value - x[v])
+                                        }
+                                    }
+                                }
+                                swap(&x, &next)
+                                if change < 1e-15 * Double(n) { break }
+                            }
+                        }
+                    }
                 }
-                next[v] = alpha * sum + base
             }
-            var change = 0.0
-            for v in 0..<n { change += abs(next[v] - x[v]) }
-            swap(&x, &next)
-            if change < 1e-15 * Double(n) { break }
         }
         return x
     }

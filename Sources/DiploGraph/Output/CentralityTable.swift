@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The rows of `diplograph centrality`: one per node per slice, measures as columns.
@@ -14,14 +15,19 @@ public struct CentralityTable: Sendable {
 
     /// Computes `measures` on every slice of `network`.
     ///
-    /// Slices are computed one after another; within a slice, betweenness uses all cores.
+    /// Slices are computed in parallel (and, within a slice, betweenness's sources); rows and
+    /// warnings come out in slice order whatever the core count.
     public init(network: SlicedNetwork, measures: [Measure], pathLength: PathLength) {
         self.measures = measures
-        var rows: [Row] = []
-        var warnings: [String] = []
-        for slice in network.slices {
+        let slices = network.slices
+        // Each slice's measures, then its rows and warnings, on its own core; joined in slice order.
+        let parts = ConcurrentResults<(rows: [Row], warnings: [String])>(count: slices.count)
+        DispatchQueue.concurrentPerform(iterations: slices.count) { index in
+            let slice = slices[index]
             let table = MeasureTable(network: network, slice: slice, measures: measures, pathLength: pathLength)
-            warnings += table.warnings
+            var warnings = table.warnings
+            var rows: [Row] = []
+            rows.reserveCapacity(slice.nodes.count)
             for (local, node) in slice.nodes.enumerated() {
                 var values = table.columns.map { $0[local] }
                 // A last guard: no output ever holds inf or nan (slicing already refuses sums that overflow).
@@ -31,6 +37,15 @@ public struct CentralityTable: Sendable {
                 }
                 rows.append(Row(slice: slice.label, actor: network.entities[Int(node)], values: values))
             }
+            parts[index] = (rows, warnings)
+        }
+        var rows: [Row] = []
+        var warnings: [String] = []
+        rows.reserveCapacity(slices.reduce(0) { $0 + $1.nodes.count })
+        for index in slices.indices {
+            let part = parts[index]!
+            rows += part.rows
+            warnings += part.warnings
         }
         self.rows = rows
         self.warnings = warnings
@@ -52,13 +67,56 @@ public struct CentralityTable: Sendable {
 
     /// `slice,actor,<m1>,...`; exact numbers, empty cells for missing values.
     public func csv() -> String {
-        var out = (["slice", "actor"] + measures.map(\.rawValue)).joined(separator: ",") + "\n"
+        let header = (["slice", "actor"] + measures.map(\.rawValue)).joined(separator: ",") + "\n"
+        // Chunks of rows formatted on all cores, joined in order.
+        let chunkCount = rows.count < 4096 ? 1 : 16
+        let chunks = ConcurrentResults<String>(count: chunkCount)
+        let rows = rows
+        let format: @Sendable (Int) -> Void = { chunk in
+            chunks[chunk] = Self.csvRows(rows[(rows.count * chunk / chunkCount)..<(rows.count * (chunk + 1) / chunkCount)])
+        }
+        if chunkCount == 1 { format(0) } else { DispatchQueue.concurrentPerform(iterations: chunkCount, execute: format) }
+        var out = header
+        out.reserveCapacity(header.utf8.count + (0..<chunkCount).reduce(0) { $0 + chunks[$1]!.utf8.count })
+        for chunk in 0..<chunkCount { out += chunks[chunk]! }
+        return out
+    }
+
+    /// `slice,actor,<values>` lines.
+    private static func csvRows(_ rows: ArraySlice<Row>) -> String {
+        var out = ""
+        out.reserveCapacity(rows.count * 48)
+        // Rows of one slice are consecutive: its label is escaped once.
+        var slice: String?
+        var escapedSlice = ""
         for row in rows {
-            out += Escape.csv(row.slice) + "," + Escape.csv(row.actor.id)
-            for value in row.values { out += "," + (value.map(NumberFormat.exact) ?? "") }
+            if row.slice != slice {
+                slice = row.slice
+                escapedSlice = Self.csvField(row.slice)
+            }
+            out += escapedSlice
+            out += ","
+            out += Self.csvField(row.actor.id)
+            for value in row.values {
+                out += ","
+                if let value { out += NumberFormat.exact(value) }
+            }
             out += "\n"
         }
         return out
+    }
+
+    /// ``Escape/csv(_:)``, skipped for text that plainly needs nothing: printable ASCII
+    /// without commas or quotes and without a space at either end.
+    private static func csvField(_ text: String) -> String {
+        var text = text
+        let isPlain = text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            if first == 0x20 || last == 0x20 { return false }
+            for byte in bytes where byte < 0x20 || byte > 0x7E || byte == 0x2C || byte == 0x22 { return false }
+            return true
+        }
+        return isPlain ? text : Escape.csv(text)
     }
 
     /// An array of objects with `slice`, `actor`, `label`, `group` and one field per measure

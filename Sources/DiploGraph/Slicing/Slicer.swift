@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Cuts an event log into slice graphs.
 public enum Slicer {
     /// Slices `log` as `options` say.
@@ -139,21 +142,44 @@ public enum Slicer {
                          + "(use a coarser --slice, a shorter --window, fewer --kinds\(options.roster == .all ? ", or --roster active" : ""))")
             try problems.throwIfAny()
         }
-        var slices: [Slice] = []
-        var scratch = Scratch(entityCount: entities.count)
-        for (label, periods) in ranges {
-            let lo = max(periods.lowerBound, first) - first
-            let hi = min(periods.upperBound, last + 1) - first
-            var eventIndices: [Int32] = []
-            if lo < hi {
-                let range = bucketStart[lo]..<bucketStart[hi]
-                eventIndices = Array(bucketed[range])
-                if periods.count > 1 { eventIndices.sort() }
+        // Slices are independent: runs of consecutive slices go to the cores, each run with its
+        // own scratch rows and problem lists; they are joined in slice order, and the problems
+        // are taken slice by slice up to the limit, as one pass would have found them.
+        let runCount = min(ranges.count, ProcessInfo.processInfo.activeProcessorCount, 8)
+        let runs = ConcurrentResults<[(Slice, [InputProblem])]>(count: runCount)
+        let (periodOfFirst, periodOfLast, bucketStarts, bucketedEvents) = (first, last, bucketStart, bucketed)
+        let (entityList, actorEntities) = (entities, entityOfActor)
+        let sliceRun: @Sendable (Int) -> Void = { run in
+            var scratch = Scratch(entityCount: entityList.count)
+            var made: [(Slice, [InputProblem])] = []
+            for (label, periods) in ranges[(ranges.count * run / runCount)..<(ranges.count * (run + 1) / runCount)] {
+                let lo = max(periods.lowerBound, periodOfFirst) - periodOfFirst
+                let hi = min(periods.upperBound, periodOfLast + 1) - periodOfFirst
+                var eventIndices: [Int32] = []
+                if lo < hi {
+                    let range = bucketStarts[lo]..<bucketStarts[hi]
+                    eventIndices = Array(bucketedEvents[range])
+                    if periods.count > 1 { eventIndices.sort() }
+                }
+                var found = ProblemCollector(file: log.file)
+                let slice = makeSlice(label: label, periods: periods, events: eventIndices, log: log, entities: entityList,
+                                      entityOfActor: actorEntities, mediationKind: mediationKind, options: options, scratch: &scratch,
+                                      problems: &found)
+                made.append((slice, found.problems))
+                // Past the limit in this run alone, later slices of the run cannot be reported.
+                if found.isFull { break }
             }
-            slices.append(makeSlice(label: label, periods: periods, events: eventIndices, log: log, entities: entities,
-                                    entityOfActor: entityOfActor, mediationKind: mediationKind, options: options, scratch: &scratch,
-                                    problems: &problems))
-            if problems.isFull { break }
+            runs[run] = made
+        }
+        if runCount == 1 { sliceRun(0) } else { DispatchQueue.concurrentPerform(iterations: runCount, execute: sliceRun) }
+        var slices: [Slice] = []
+        slices.reserveCapacity(ranges.count)
+        joining: for run in 0..<runCount {
+            for (slice, found) in runs[run]! {
+                slices.append(slice)
+                for problem in found { problems.add(line: problem.line, problem.message) }
+                if problems.isFull { break joining }
+            }
         }
         try problems.throwIfAny()
         return SlicedNetwork(entities: entities, slices: slices, options: options, entityOfActor: entityOfActor, log: log)
@@ -232,34 +258,47 @@ public enum Slicer {
         let directed = options.isDirected
         // Endpoints at entity level, oriented for undirected graphs: each event's own edge,
         // then the first leg (origin → mediator) of each relay.
-        var sources = [Int32](repeating: 0, count: events.count)
-        var targets = [Int32](repeating: 0, count: events.count)
-        var weights = [Double](repeating: 0, count: events.count)
-        // The line of the event behind each endpoint pair, for messages.
-        var lineOf = [Int](repeating: 0, count: events.count)
+        var relays: [Int32] = []
+        if mediationKind != nil {
+            for index in events where log.events[Int(index)].about != nil && log.events[Int(index)].kind == mediationKind {
+                relays.append(index)
+            }
+        }
+        let total = events.count + relays.count
+        var sources = [Int32](repeating: 0, count: total)
+        var targets = [Int32](repeating: 0, count: total)
+        var weights = [Double](repeating: 0, count: total)
         for i in 0..<entityCount + 1 { scratch.sourceStart[i] = 0 }
         log.events.withUnsafeBufferPointer { all in
-            func add(_ i: Int, _ source: Int32, _ target: Int32, _ weight: Double, line: Int) {
-                var u = source, v = target
-                if !directed && u > v { swap(&u, &v) }
-                if i < sources.count {
-                    (sources[i], targets[i], weights[i], lineOf[i]) = (u, v, weight, line)
-                } else {
-                    sources.append(u); targets.append(v); weights.append(weight); lineOf.append(line)
-                }
-                if u != v { scratch.sourceStart[Int(u) + 1] += 1 }
-            }
-            for (i, index) in events.enumerated() {
-                let event = all[Int(index)]
-                add(i, entityOfActor[Int(event.source)], entityOfActor[Int(event.target)], event.weight, line: event.line)
-            }
-            for index in events {
-                let event = all[Int(index)]
-                if let origin = relayOrigin(of: event, mediationKind: mediationKind, entityOfActor: entityOfActor) {
-                    add(sources.count, origin, entityOfActor[Int(event.source)], event.weight, line: event.line)
+            entityOfActor.withUnsafeBufferPointer { entityOf in
+                sources.withUnsafeMutableBufferPointer { sources in
+                    targets.withUnsafeMutableBufferPointer { targets in
+                        weights.withUnsafeMutableBufferPointer { weights in
+                            scratch.sourceStart.withUnsafeMutableBufferPointer { sourceStart in
+                                for i in 0..<total {
+                                    let event = all[Int(i < events.count ? events[i] : relays[i - events.count])]
+                                    var u: Int32, v: Int32
+                                    if i < events.count {
+                                        u = entityOf[Int(event.source)]
+                                        v = entityOf[Int(event.target)]
+                                    } else {
+                                        u = relayOrigin(of: event, mediationKind: mediationKind, entityOfActor: entityOfActor)!
+                                        v = entityOf[Int(event.source)]
+                                    }
+                                    if !directed && u > v { swap(&u, &v) }
+                                    sources[i] = u
+                                    targets[i] = v
+                                    weights[i] = event.weight
+                                    if u != v { sourceStart[Int(u) + 1] += 1 }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
+        /// The line of the event behind endpoint pair `i`, for messages.
+        func lineOf(_ i: Int) -> Int { log.events[Int(i < events.count ? events[i] : relays[i - events.count])].line }
         for u in 0..<entityCount { scratch.sourceStart[u + 1] += scratch.sourceStart[u] }
         let kept = Int(scratch.sourceStart[entityCount])
         if scratch.bySource.count < kept { scratch.bySource = [Int32](repeating: 0, count: kept) }
@@ -271,26 +310,40 @@ public enum Slicer {
         }
         // Entity-level edges, by source then target.
         var edgeSources: [Int32] = [], edgeTargets: [Int32] = [], edgeWeights: [Double] = []
+        edgeSources.reserveCapacity(kept)
+        edgeTargets.reserveCapacity(kept)
+        edgeWeights.reserveCapacity(kept)
         var isReported: Set<Int> = []
         var row: [Int32] = []
         for u in 0..<entityCount {
             let range = Int(scratch.sourceStart[u])..<Int(scratch.sourceStart[u + 1])
             if range.isEmpty { continue }
             row.removeAll(keepingCapacity: true)
-            for slot in range {
-                let i = Int(scratch.bySource[slot])
-                let v = Int(targets[i])
-                if scratch.touchedBy[v] != Int32(u) {
-                    scratch.touchedBy[v] = Int32(u)
-                    scratch.weightTo[v] = weights[i]
-                    row.append(Int32(v))
-                } else {
-                    scratch.weightTo[v] += weights[i]
+            // Sums in file order, with a dense row of weights and the source that last touched each target.
+            scratch.bySource.withUnsafeBufferPointer { bySource in
+                scratch.touchedBy.withUnsafeMutableBufferPointer { touchedBy in
+                    scratch.weightTo.withUnsafeMutableBufferPointer { weightTo in
+                        targets.withUnsafeBufferPointer { targets in
+                            weights.withUnsafeBufferPointer { weights in
+                                for slot in range {
+                                    let i = Int(bySource[slot])
+                                    let v = Int(targets[i])
+                                    if touchedBy[v] != Int32(u) {
+                                        touchedBy[v] = Int32(u)
+                                        weightTo[v] = weights[i]
+                                        row.append(Int32(v))
+                                    } else {
+                                        weightTo[v] += weights[i]
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
             row.sort()
             for v in row where !scratch.weightTo[Int(v)].isFinite {
-                let lines = Array(Set(range.map { Int(scratch.bySource[$0]) }.filter { targets[$0] == v }.map { lineOf[$0] })).sorted()
+                let lines = Array(Set(range.map { Int(scratch.bySource[$0]) }.filter { targets[$0] == v }.map { lineOf($0) })).sorted()
                 problems.add(line: nil, "weights of \(entities[u].id) \(directed ? "→" : "–") \(entities[Int(v)].id) in \(label) sum to more than 1.8e308 (\(Self.describe(lines: lines)))")
                 isReported.formUnion([u, Int(v)])
             }
@@ -315,7 +368,7 @@ public enum Slicer {
         }
         for e in 0..<entityCount where !around[e].isFinite && !isReported.contains(e) {
             let lines = Array(Set((0..<sources.count).filter { sources[$0] == Int32(e) || targets[$0] == Int32(e) }
-                .map { lineOf[$0] })).sorted()
+                .map { lineOf($0) })).sorted()
             problems.add(line: nil, "weights of the ties of \(entities[e].id) in \(label) sum to more than 1.8e308 (\(Self.describe(lines: lines)))")
         }
         // Nodes: the active entities, or all of them.
