@@ -59,4 +59,18 @@ import Testing
         #expect(markdown.range(of: #"(?<!\\)<"#, options: .regularExpression) == nil)
         #expect(markdown.contains(#"\<script\>alert("x")\</script\>"#))
     }
+
+    /// Found by the FuzzDiagram target: Graphviz 2.43 rejects an HTML-like label text made only
+    /// of `]` characters, so a kind or group named `]` broke the legend.
+    @Test func legendTextOfBracketsDraws() throws {
+        let scratch = try Scratch()
+        let kinds = try scratch.file("k.kinds.csv", "id,polarity,label\nk,+1,]\n")
+        let actors = try scratch.file("a.actors.csv", "id,label,group\na,],]]\nb,b,g\n")
+        let events = try scratch.file("e.events.csv", "date,source,target,kind\n2018,a,b,k\n")
+        let result = try Tool.run(["render", events, "--kinds-file", kinds, "--actors", actors, "--out", scratch.path("out")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        let svg = try String(contentsOfFile: scratch.path("out/2018.svg"), encoding: .utf8)
+        #expect(svg.contains(">]</text>") || svg.contains(">]]</text>"))
+    }
 }

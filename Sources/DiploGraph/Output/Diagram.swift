@@ -676,10 +676,11 @@ public struct DiagramWriter: Sendable {
         return ", label=<\(html)</table>>"
     }
 
-    /// Text for an HTML-like label: XML-escaped, and a no-break space where it would be empty
-    /// (Graphviz rejects `<font></font>` and `<b></b>` as a syntax error).
+    /// Text for an HTML-like label: XML-escaped, `]` as `&#93;`, and a no-break space where it
+    /// would be empty (Graphviz rejects `<font></font>` and `<b></b>` as a syntax error, and
+    /// 2.43 a text of only `]` characters: found by the FuzzDiagram target).
     static func htmlText(_ value: String) -> String {
-        let escaped = Escape.html(value)
+        let escaped = Escape.html(value).replacingOccurrences(of: "]", with: "&#93;")
         return escaped.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" }) ? escaped + "&#160;" : escaped
     }
 
