@@ -112,6 +112,23 @@ import DiploGraph
         #expect(refusal { () throws(ValueError) in try CAMEOMapping(rows: [("042", "summit"), ("042", "pressure")]) } == "CAMEO prefix '042' is mapped twice")
     }
 
+    @Test func relationshipsNeedTwoDifferentActors() throws {
+        #expect(refusal { () throws(ValueError) in try Relationship(3, 3) } == "a relationship needs two different actors (both 3)")
+        #expect(refusal { () throws(ValueError) in try Relationship(-1, 2) } == "actor index -1: must not be negative")
+        #expect(try Relationship(5, 2) == Relationship(2, 5))
+        #expect(try Relationship(5, 2).otherSide(than: 7) == nil)
+    }
+
+    @Test func theMediationMeasureNeedsOneCountPerNode() throws {
+        let graph = try SliceGraph(nodeCount: 2, edges: [(0, 1, 1)], isDirected: true)
+        #expect(refusal { () throws(ValueError) in
+            try MeasureTable(graph: graph, measures: [.mediation], groups: [0, 1], pathLength: .hops, sliceLabel: "x", mediation: [1])
+        } == "the mediation measure needs one mediation count per node (2)")
+        #expect(refusal { () throws(ValueError) in
+            try MeasureTable(graph: graph, measures: [.mediation], groups: [0, 1], pathLength: .hops, sliceLabel: "x")
+        } == "the mediation measure needs one mediation count per node (2)")
+    }
+
     @Test func readingAFolderOrAMissingFileSaysSo() throws {
         let folder = FileManager.default.temporaryDirectory.path
         #expect(throws: CSVReader.ReadError(reason: "it is a folder, not a file")) { try CSVReader(path: folder) }
