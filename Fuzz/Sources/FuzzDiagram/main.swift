@@ -69,7 +69,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
         // Tooltips are verbatim (no \N, \G … expansion) for text without control characters.
         let label = part(0), group = part(1).isEmpty ? "g" : part(1)
-        let plain = (label + group).unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F..<0xA0).contains($0.value) }
+        // (Characters XML cannot carry, such as U+FFFE, are dropped on purpose: not verbatim.)
+        let plain = (label + group).unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F..<0xA0).contains($0.value) && Escape.isXMLCharacter($0) }
         if plain && !label.isEmpty {
             var expected = ""
             var previous: Unicode.Scalar = "x"
