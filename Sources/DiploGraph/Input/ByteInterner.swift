@@ -20,23 +20,7 @@ struct ByteInterner {
     /// ``value(of:)`` with the bytes' ``hash(_:)`` known (one hash for several interners).
     @inline(__always)
     func value(of bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> Int32? {
-        slots.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries in
-                arena.withUnsafeBufferPointer { arena in
-                    let mask = slots.count - 1
-                    var slot = hash & mask
-                    while true {
-                        let entry = slots[slot]
-                        if entry < 0 { return nil }
-                        let (start, end, value) = entries[Int(entry)]
-                        if Int(end - start) == bytes.count && Self.isEqual(arena.baseAddress! + Int(start), bytes) {
-                            return value
-                        }
-                        slot = (slot + 1) & mask
-                    }
-                }
-            }
-        }
+        withView { $0.value(of: bytes, hash: hash) }
     }
 
     /// Calls `body` with a read-only view of the table, whose lookups touch no reference counts.
