@@ -42,10 +42,15 @@ struct Tool {
 
 /// Runs one of the repository's Python scripts; its exit status and stderr.
 func runScript(_ script: String, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
+    try runPython3([Tool.root.appendingPathComponent(script).path] + arguments)
+}
+
+/// Runs `python3` with `arguments`, the packages `make test` installed into the checkout
+/// (Scripts/test/python-deps.sh) first on its path; its exit status and stderr.
+func runPython3(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", Tool.root.appendingPathComponent(script).path] + arguments
-    // Packages `make test` installed into the checkout (Scripts/test/python-deps.sh) come first.
+    process.arguments = ["python3"] + arguments
     var environment = ProcessInfo.processInfo.environment
     let installed = Tool.root.appendingPathComponent(".build/python-test").path
     environment["PYTHONPATH"] = installed + (environment["PYTHONPATH"].map { ":" + $0 } ?? "")
