@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "DiploGraph", targets: ["DiploGraph"]),
+        .library(name: "DiploGraphIO", targets: ["DiploGraphIO"]),
         .library(name: "DiploGraphviz", targets: ["DiploGraphviz"]),
         .executable(name: "diplograph", targets: ["diplograph"]),
     ],
@@ -26,10 +27,14 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        // Events, slices, the CSR slice graph, the measures, tables, DOT and reports.
+        // The core: events, kinds, actors, slicing, the CSR slice graph, the measures and
+        // third-party roles. No file formats, templates, Graphviz or command line.
+        .target(name: "DiploGraph"),
+        // Reading and writing: CSV readers, importers, exports, tables, DOT, the report and
+        // staged output folders.
         .target(
-            name: "DiploGraph",
-            dependencies: [.product(name: "Mustache", package: "swift-mustache")]
+            name: "DiploGraphIO",
+            dependencies: ["DiploGraph", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The only code that calls into libgvc / libcgraph.
         .target(
@@ -40,12 +45,13 @@ let package = Package(
             name: "diplograph",
             dependencies: [
                 "DiploGraph",
+                "DiploGraphIO",
                 "DiploGraphviz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DiploGraphTests", dependencies: ["DiploGraph"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DiploGraphvizTests", dependencies: ["DiploGraph", "DiploGraphviz"]),
+        .testTarget(name: "DiploGraphTests", dependencies: ["DiploGraph", "DiploGraphIO"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DiploGraphvizTests", dependencies: ["DiploGraph", "DiploGraphIO", "DiploGraphviz"]),
         .testTarget(name: "DiploGraphCLITests", dependencies: ["diplograph"]),
     ]
 )

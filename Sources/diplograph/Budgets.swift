@@ -1,4 +1,5 @@
 import DiploGraph
+import DiploGraphIO
 
 /// Limits on what `render` and `report` write, checked after slicing and before any diagram
 /// is laid out, so that a run that could not finish stops at once with the numbers.

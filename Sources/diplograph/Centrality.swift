@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiploGraph
+import DiploGraphIO
 
 struct Centrality: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import DiploGraph
+import DiploGraphIO
 import DiploGraphviz
 
 /// The engines users choose; `nop` (pinned positions) is DiploGraph's own second pass.

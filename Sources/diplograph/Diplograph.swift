@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiploGraph
+import DiploGraphIO
 import DiploGraphviz
 import Foundation
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiploGraph
+import DiploGraphIO
 import Foundation
 
 extension GraphExport.Format: ExpressibleByArgument {}

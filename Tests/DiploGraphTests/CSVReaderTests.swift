@@ -1,5 +1,6 @@
 import Testing
 @testable import DiploGraph
+@testable import DiploGraphIO
 
 @Suite struct CSVReaderTests {
     func records(_ text: String, dialect: CSVReader.Dialect = .csv) throws -> [(Int, [String])] {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DiploGraph
+@testable import DiploGraphIO
 
 @Suite struct DatasetReaderTests {
     func read(_ text: String, actors: ActorTable? = nil, kinds: KindTable = KindTable()) throws(InputProblems) -> EventLog {

@@ -1,5 +1,6 @@
 import Testing
 @testable import DiploGraph
+@testable import DiploGraphIO
 
 @Suite struct EscapingTests {
     @Test func dotStrings() {

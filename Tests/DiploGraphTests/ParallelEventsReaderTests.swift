@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DiploGraph
+@testable import DiploGraphIO
 
 /// The parallel events reader against the serial one: the same log for files the serial
 /// reader accepts, however the file is cut into blocks and parts, and the serial reader's

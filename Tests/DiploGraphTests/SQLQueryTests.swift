@@ -1,4 +1,5 @@
 import DiploGraph
+import DiploGraphIO
 import Testing
 
 /// The query text; running it on DuckDB and Spark against `import` is in

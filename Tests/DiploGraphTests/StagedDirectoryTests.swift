@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DiploGraph
+import DiploGraphIO
 
 /// The output folder rule through the library's public API.
 @Suite struct StagedDirectoryTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DiploGraph
+import DiploGraphIO
 
 /// Every public initialiser that takes user values rejects each invalid one with a
 /// ``ValueError``; nothing a caller passes can trap. Public API only (no `@testable`).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DiploGraph
+@testable import DiploGraphIO
 @testable import DiploGraphviz
 
 /// The text of every `<text>` element of an SVG, XML entities decoded.

@@ -164,12 +164,12 @@ extension SliceGraph {
 }
 
 /// Results written by concurrent tasks, one slot each, read once they have all finished.
-final class ConcurrentResults<Value: Sendable>: Sendable {
+package final class ConcurrentResults<Value: Sendable>: Sendable {
     private let values: Mutex<[Value?]>
 
-    init(count: Int) { values = Mutex(Array(repeating: nil, count: count)) }
+    package init(count: Int) { values = Mutex(Array(repeating: nil, count: count)) }
 
-    subscript(index: Int) -> Value? {
+    package subscript(index: Int) -> Value? {
         get { values.withLock { $0[index] } }
         set { values.withLock { $0[index] = newValue } }
     }

@@ -86,7 +86,7 @@ extension SliceGraph {
     }
 
     /// ``brokerage(groups:)`` for groups known to match the nodes.
-    func brokerage(validGroups groups: [Int]) -> Brokerage {
+    package func brokerage(validGroups groups: [Int]) -> Brokerage {
         let n = nodeCount
         // One flat row per role: counts[role * n + j].
         var flat = [Double](repeating: 0, count: 6 * n)

@@ -1,3 +1,4 @@
+import DiploGraph
 /// The Mustache template of `report.html`: one self-contained page, no network access.
 ///
 /// `{{name}}` escapes HTML; only Graphviz's SVG and DiploGraph's own chart use `{{{ }}}`.

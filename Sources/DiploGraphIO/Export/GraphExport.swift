@@ -1,4 +1,5 @@
 import Foundation
+import DiploGraph
 
 /// Graph files for Gephi, networkx, igraph and R: the slices' typed ties with their weights.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import DiploGraph
 
 /// Reads `*.events.csv`, `*.actors.csv` and `*.kinds.csv` files as the interface describes them.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import DiploGraph
 
 /// A streaming reader of delimited text: RFC 4180 CSV, or tab-separated files without quoting.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import DiploGraph
 
 /// Event datasets DiploGraph imports.
 public enum EventSource: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import Foundation
+import DiploGraph
 
 /// A physical width for diagrams: `6.5in`, `17cm`, `165mm`, `468pt` or `800px` (96 px to the inch).
 public struct PrintWidth: Sendable, Equatable, CustomStringConvertible {

@@ -52,21 +52,21 @@ public struct InputProblems: Error, Sendable, CustomStringConvertible {
 }
 
 /// Collects problems for one file, up to ``InputProblems/limit``.
-struct ProblemCollector {
-    let file: String
-    private(set) var problems: [InputProblem] = []
-    private(set) var isFull = false
+package struct ProblemCollector {
+    package let file: String
+    package private(set) var problems: [InputProblem] = []
+    package private(set) var isFull = false
 
-    init(file: String) { self.file = file }
+    package init(file: String) { self.file = file }
 
-    mutating func add(line: Int?, _ message: String) {
+    package mutating func add(line: Int?, _ message: String) {
         guard !isFull else { return }
         problems.append(InputProblem(file: file, line: line, message: message))
         if problems.count >= InputProblems.limit { isFull = true }
     }
 
     /// Throws the collected problems, if any.
-    func throwIfAny() throws(InputProblems) {
+    package func throwIfAny() throws(InputProblems) {
         if !problems.isEmpty { throw InputProblems(problems, isTruncated: isFull) }
     }
 }

@@ -1,3 +1,4 @@
+import DiploGraph
 /// Which CAMEO event codes become which DiploGraph kinds.
 ///
 /// A mapping row matches every code that starts with it; the longest match wins, so

@@ -1,4 +1,5 @@
 import Foundation
+import DiploGraph
 
 /// A JSON value for DiploGraph's JSON files, written through Foundation's `JSONEncoder`.
 ///

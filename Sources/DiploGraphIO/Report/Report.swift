@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import DiploGraph
 
 /// Everything `diplograph report` writes, built from a sliced network.
 ///

@@ -1,3 +1,4 @@
+import DiploGraph
 /// SQL engines ``SQLQuery`` writes for.
 public enum SQLDialect: String, Sendable, CaseIterable {
     /// DuckDB 1.2 or later (`strict_mode`): the tab-separated files, Parquet or a table, on one

@@ -3,19 +3,19 @@
 /// Events hold no text, so that copying one costs no reference counting; what happened
 /// (the `note`) is kept beside them in ``EventLog/notes``.
 public struct Event: Sendable, Hashable {
-    public internal(set) var date: EventDate
+    public package(set) var date: EventDate
     /// Index into the log's ``ActorTable``.
-    public internal(set) var source: Int32
+    public package(set) var source: Int32
     /// Index into the log's ``ActorTable``; never equal to `source`.
-    public internal(set) var target: Int32
+    public package(set) var target: Int32
     /// Index into the log's ``KindTable``.
-    public internal(set) var kind: Int32
+    public package(set) var kind: Int32
     /// A positive, finite interaction strength.
-    public internal(set) var weight: Double
+    public package(set) var weight: Double
     /// The line of the events file the event came from.
-    public internal(set) var line: Int
+    public package(set) var line: Int
     /// The relationship the act bears on (the `about` column), or `nil`.
-    public internal(set) var about: Relationship?
+    public package(set) var about: Relationship?
 
     /// An event between two actors.
     ///
@@ -75,12 +75,12 @@ public struct Relationship: Sendable, Hashable {
 /// The events of a dataset with the actors and kinds they refer to.
 public struct EventLog: Sendable {
     /// The events file as the user named it.
-    public internal(set) var file: String
-    public internal(set) var actors: ActorTable
-    public internal(set) var kinds: KindTable
-    public internal(set) var events: [Event]
+    public package(set) var file: String
+    public package(set) var actors: ActorTable
+    public package(set) var kinds: KindTable
+    public package(set) var events: [Event]
     /// `notes[i]` says what happened in `events[i]` (may be empty).
-    public internal(set) var notes: [String]
+    public package(set) var notes: [String]
 
     /// A log of `events` over `actors` and `kinds`.
     ///

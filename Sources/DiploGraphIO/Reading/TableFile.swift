@@ -1,4 +1,5 @@
 import Foundation
+import DiploGraph
 
 /// A CSV file with a header row, read record by record with its problems collected.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import DiploGraph
 
 /// Escaping of data into the text formats DiploGraph writes.
 ///

@@ -5,6 +5,7 @@ import Glibc
 import Musl
 #elseif canImport(Darwin)
 import Darwin
+import DiploGraph
 #endif
 
 /// Removes the staging folders and temporary files of unfinished output when the process is

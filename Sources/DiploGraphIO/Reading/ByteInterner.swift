@@ -1,4 +1,5 @@
 import Foundation
+import DiploGraph
 
 /// Maps byte strings (actor ids, kind ids) to small integers without making a `String`
 /// for ids already seen.

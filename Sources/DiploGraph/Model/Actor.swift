@@ -1,11 +1,11 @@
 /// Someone who acts in events: a person, a government, an organisation.
 public struct Actor: Sendable, Hashable {
     /// The id events use; case-sensitive, any non-empty text.
-    public internal(set) var id: String
+    public package(set) var id: String
     /// What diagrams and tables show.
-    public internal(set) var label: String
+    public package(set) var label: String
     /// The side the actor belongs to (a state, a bloc, an organisation).
-    public internal(set) var group: String
+    public package(set) var group: String
 
     /// An actor with its label and group.
     /// - Throws: ``ValueError`` when `id` or `group` is empty.
@@ -29,7 +29,7 @@ extension Actor {
 
 /// The actors of a dataset, indexed by `Int32` in the order they became known.
 public struct ActorTable: Sendable {
-    public internal(set) var actors: [Actor] = []
+    public package(set) var actors: [Actor] = []
     private var indexByID: [String: Int32] = [:]
     /// Whether the table came from an actors file: then it is closed to new ids.
     public let isDeclared: Bool
@@ -42,7 +42,7 @@ public struct ActorTable: Sendable {
     public func index(of id: String) -> Int32? { indexByID[id] }
 
     /// Returns the index of `id`, adding it as its own group when it is new.
-    mutating func intern(_ id: String) -> Int32 {
+    package mutating func intern(_ id: String) -> Int32 {
         if let index = indexByID[id] { return index }
         let index = Int32(actors.count)
         indexByID[id] = index

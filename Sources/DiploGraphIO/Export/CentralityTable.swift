@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import DiploGraph
 
 /// The rows of `diplograph centrality`: one per node per slice, measures as columns.
 public struct CentralityTable: Sendable {

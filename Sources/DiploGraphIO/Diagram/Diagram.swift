@@ -1,4 +1,5 @@
 import Foundation
+import DiploGraph
 
 /// Font sizes, in points at print size, for one kind of figure.
 public struct DiagramTypography: Sendable, Equatable {

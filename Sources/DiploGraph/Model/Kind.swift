@@ -12,12 +12,12 @@ public struct Kind: Sendable, Hashable {
         case double
     }
 
-    public internal(set) var id: String
-    public internal(set) var polarity: Polarity
-    public internal(set) var label: String
+    public package(set) var id: String
+    public package(set) var polarity: Polarity
+    public package(set) var label: String
     /// A colour as `#rrggbb`, checked on input.
-    public internal(set) var color: String
-    public internal(set) var style: LineStyle
+    public package(set) var color: String
+    public package(set) var style: LineStyle
 
     /// A kind of interaction.
     ///
@@ -66,7 +66,7 @@ public struct Kind: Sendable, Hashable {
 
 /// The kinds a dataset knows: the built-in three and those of a kinds file, in that order.
 public struct KindTable: Sendable {
-    public internal(set) var kinds: [Kind]
+    public package(set) var kinds: [Kind]
     private var indexByID: [String: Int32]
 
     /// The built-in kinds only.
