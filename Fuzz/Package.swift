@@ -15,9 +15,13 @@ let package = Package(
     ],
     dependencies: [.package(name: "DiploGraph", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzReaders", dependencies: [.product(name: "DiploGraph", package: "DiploGraph")]),
+        .executableTarget(name: "FuzzReaders", dependencies: [
+            .product(name: "DiploGraph", package: "DiploGraph"),
+            .product(name: "DiploGraphIO", package: "DiploGraph"),
+        ]),
         .executableTarget(name: "FuzzDiagram", dependencies: [
             .product(name: "DiploGraph", package: "DiploGraph"),
+            .product(name: "DiploGraphIO", package: "DiploGraph"),
             .product(name: "DiploGraphviz", package: "DiploGraph"),
         ]),
     ]

@@ -1,4 +1,5 @@
 import DiploGraph
+import DiploGraphIO
 import DiploGraphviz
 
 /// The DOT writer and Graphviz's parser on arbitrary text: bytes become actor labels, groups

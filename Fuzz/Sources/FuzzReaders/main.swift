@@ -1,4 +1,5 @@
 import DiploGraph
+import DiploGraphIO
 import Foundation
 
 /// Every table in every format, the exports and the DOT: none may trap, and none may hold a

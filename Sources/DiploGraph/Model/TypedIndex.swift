@@ -1,0 +1,47 @@
+/// A position in one of DiploGraph's tables, typed by what it indexes, so that an actor's index
+/// cannot be passed where a kind's, an entity's or a slice-local node's is meant.
+///
+/// Four index spaces meet in a sliced network:
+/// - ``ActorIndex``: an actor in the log's ``ActorTable``;
+/// - ``KindIndex``: a kind in the log's ``KindTable``;
+/// - ``EntityIndex``: a node identity shared by all slices (an actor, or a group when actors are
+///   merged) in ``SlicedNetwork/entities``;
+/// - ``NodeIndex``: a node of one slice's graph, `0..<graph.nodeCount`.
+///
+/// They are all 32-bit positions; only the phantom `Subject` tells them apart, at compile time,
+/// at no cost at run time. Get them from the tables (``ActorTable/index(of:)``,
+/// ``KindTable/index(of:)``), from a network or slice, or make one with ``init(_:)``.
+public struct TypedIndex<Subject>: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The position, `0..<Int32.max`.
+    public let value: Int32
+
+    /// The index at `position`.
+    /// - Throws: ``ValueError`` when `position` is negative or not below `Int32.max`.
+    public init(_ position: Int) throws(ValueError) {
+        guard position >= 0, position < Int(Int32.max) else {
+            throw ValueError("index \(position): must be in 0..<\(Int32.max)")
+        }
+        value = Int32(position)
+    }
+
+    /// An index known to be in range (the readers' and the slicer's).
+    @inlinable package init(unchecked value: Int32) { self.value = value }
+
+    /// The position as an `Int`, for indexing arrays.
+    @inlinable public var position: Int { Int(value) }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
+
+    public var description: String { String(value) }
+}
+
+/// The index of an actor in its log's ``ActorTable``.
+public typealias ActorIndex = TypedIndex<Actor>
+/// The index of a kind in its log's ``KindTable``.
+public typealias KindIndex = TypedIndex<Kind>
+/// The index of an entity (an actor, or a merged group) in ``SlicedNetwork/entities``, the same
+/// in every slice.
+public typealias EntityIndex = TypedIndex<Entity>
+/// The index of a node in one slice's graph, `0..<graph.nodeCount`; the same entity has different
+/// node indices in different slices.
+public typealias NodeIndex = TypedIndex<Slice>
