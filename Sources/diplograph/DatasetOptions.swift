@@ -67,21 +67,6 @@ struct DatasetOptions: ParsableArguments {
         return try Slicing.window(unit: unit, width: width, step: stepCount)
     }
 
-    /// Replaces the layer names `cooperative`, `conflictual` and `neutral` by the kinds of that
-    /// polarity (a declared kind with such an id keeps its meaning).
-    static func expandLayers(_ names: Set<String>, kinds: KindTable) -> Set<String> {
-        let layers: [String: Kind.Polarity] = ["cooperative": .cooperative, "conflictual": .conflictual, "neutral": .neutral]
-        var result: Set<String> = []
-        for name in names {
-            if kinds.index(of: name) == nil, let polarity = layers[name] {
-                result.formUnion(kinds.kinds.filter { $0.polarity == polarity }.map(\.id))
-            } else {
-                result.insert(name)
-            }
-        }
-        return result
-    }
-
     /// Parses `2y`, `3q`, `6m`.
     static func parseSpan(_ text: String, option: String) throws -> (SliceUnit, Int) {
         let units: [Character: SliceUnit] = ["y": .year, "q": .quarter, "m": .month]
@@ -108,7 +93,7 @@ struct DatasetOptions: ParsableArguments {
         }
         if !problems.isEmpty { throw InputProblems(problems) }
         let log = try DatasetReader.readEvents(path: events, actors: actorTable, kinds: kindTable)
-        let kindSet = kinds.map { Self.expandLayers(Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }), kinds: log.kinds) }
+        let kindSet = kinds.map { log.kinds.expandingLayers(Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })) }
         // An unknown kind in --kinds is a mistake on the command line, not in a file.
         let unknownKinds = (kindSet ?? []).filter { log.kinds.index(of: $0) == nil }.sorted()
         if !unknownKinds.isEmpty {
@@ -122,8 +107,7 @@ struct DatasetOptions: ParsableArguments {
 /// `items` joined with commas: all of them up to `limit`, else the first ones, `…`, the last
 /// three and the count, so that a message stays one short line however many there are.
 func listed(_ items: [String], limit: Int = 20) -> String {
-    guard items.count > limit else { return items.joined(separator: ", ") }
-    return (items.prefix(limit - 3) + ["…"] + items.suffix(3)).joined(separator: ", ") + "; \(items.count) in all"
+    LibraryWording.listed(items, limit: limit)
 }
 
 /// The measures named by `--measures`, or `defaults` when it is absent.
@@ -133,11 +117,27 @@ func parseMeasures(_ text: String?, defaults: [Measure]) throws -> [Measure] {
 }
 
 extension SlicedNetwork {
-    /// The entity with id `id`, or an error listing the known ones.
-    func entity(_ written: String, option: String) throws -> Int32 {
-        // Ids are compared in NFC, as the readers store them.
-        let id = DatasetReader.normalized(written)
-        if let index = entities.firstIndex(where: { $0.id == id }) { return Int32(index) }
-        throw UserError("\(option): unknown \(options.mergesGroups ? "group" : "actor") '\(id)' (known: \(listed(entities.map(\.id))))")
+    /// The entity with id `id`, or an error naming `option` and listing the known ones.
+    func entity(_ written: String, option: String) throws -> EntityIndex {
+        // Ids are shown in NFC, as the readers store them.
+        do { return try entityIndex(of: DatasetReader.normalized(written)) } catch { throw UserError("\(option): \(error)") }
     }
+}
+
+/// `message` from the library with its phrases for slicing and path-length choices
+/// (``LibraryWording``) replaced by the flags that make those choices on the command line.
+func commandLineWording(_ message: String) -> String {
+    let flags: [String: String] = [
+        LibraryWording.inSelectedKinds: "in --kinds",
+        LibraryWording.rosterAll: "(--roster all)",
+        LibraryWording.tooLargeAdvice: "(use a coarser --slice, a shorter --window, fewer --kinds)",
+        LibraryWording.tooLargeAdviceAll: "(use a coarser --slice, a shorter --window, fewer --kinds, or --roster active)",
+        LibraryWording.groupLevel: "at the group level (--by group, report --focus)",
+        LibraryWording.inverseWeight: "with --path-length inverse-weight",
+    ]
+    var result = message
+    for phrase in LibraryWording.all where result.contains(phrase) {
+        if let flag = flags[phrase] { result = result.replacingOccurrences(of: phrase, with: flag) }
+    }
+    return result
 }

@@ -35,7 +35,7 @@ struct Diplograph: ParsableCommand {
             try command.run()
             Messages.summariseWarnings()
         } catch let problems as InputProblems {
-            fail(problems.description)
+            fail(commandLineWording(problems.description))
         } catch let error as UserError {
             fail(error.description)
         } catch let error as OutputError {
@@ -91,7 +91,7 @@ enum Messages {
     static func warn(_ message: String) {
         warnings += 1
         guard warnings <= warningLimit else { return }
-        FileHandle.standardError.write(Data(forTerminal("warning: \(message)").utf8))
+        FileHandle.standardError.write(Data(forTerminal("warning: \(commandLineWording(message))").utf8))
     }
 
     /// Says how many warnings were not shown, once.

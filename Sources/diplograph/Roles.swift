@@ -46,7 +46,7 @@ struct Roles: ParsableCommand {
 }
 
 /// Parses `A,B` into two different entities of `network`.
-func parseDyad(_ text: String, in network: SlicedNetwork) throws -> (Int32, Int32) {
+func parseDyad(_ text: String, in network: SlicedNetwork) throws -> (EntityIndex, EntityIndex) {
     // Ids never start or end with whitespace: `A, B` names A and B.
     let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
     guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw UserError("--dyad '\(text)': expected two ids, A,B") }

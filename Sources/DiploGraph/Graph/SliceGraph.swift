@@ -29,7 +29,7 @@ public struct SliceGraph: Sendable, Equatable {
     public var edgeCount: Int { isDirected ? outNeighbors.count : outNeighbors.count / 2 }
 
     /// Whether every path length 1/weight, and the sum of all of them, is finite, so that no
-    /// shortest-path length under `--path-length inverse-weight` overflows.
+    /// shortest-path length under ``PathLength/inverseWeight`` overflows.
     /// - Complexity: O(*m*).
     public var inverseLengthsAreFinite: Bool {
         var total = 0.0

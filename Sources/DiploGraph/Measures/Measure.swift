@@ -119,7 +119,7 @@ public struct MeasureTable: Sendable {
                  .harmonic where pathLength == .inverseWeight && !graph.inverseLengthsAreFinite:
                 // Lengths 1/weight of tiny weights, or their sums, would overflow: no value rather than a wrong one.
                 column = Array(repeating: nil, count: graph.nodeCount)
-                warnings.append("slice \(sliceLabel): \(measure.rawValue) with --path-length inverse-weight needs path lengths 1/weight whose sums stay finite; the weights are too small (rescale them), so its cells are empty")
+                warnings.append("slice \(sliceLabel): \(measure.rawValue) \(LibraryWording.inverseWeight) needs path lengths 1/weight whose sums stay finite; the weights are too small (rescale them), so its cells are empty")
             case .betweenness: column = graph.betweenness(pathLength: pathLength)
             case .closeness: column = graph.closeness(pathLength: pathLength)
             case .harmonic: column = graph.harmonic(pathLength: pathLength)

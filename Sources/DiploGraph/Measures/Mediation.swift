@@ -13,9 +13,9 @@ extension SlicedNetwork {
     public func mediationCounts(in slice: Slice) -> [Double] {
         var counts = [Double](repeating: 0, count: slice.nodes.count)
         guard let mediationKind = log.kinds.index(of: "mediation") else { return counts }
-        var local: [Int32: Int] = [:]
+        var local: [EntityIndex: Int] = [:]
         for (index, node) in slice.nodes.enumerated() { local[node] = index }
-        struct Mediated: Hashable { let mediator: Int32, first: Int32, second: Int32 }
+        struct Mediated: Hashable { let mediator: EntityIndex, first: EntityIndex, second: EntityIndex }
         var seen: Set<Mediated> = []
         for index in slice.eventIndices {
             let event = log.events[Int(index)]

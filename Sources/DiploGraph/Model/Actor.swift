@@ -27,10 +27,11 @@ extension Actor {
     }
 }
 
-/// The actors of a dataset, indexed by `Int32` in the order they became known.
+/// The actors of a dataset, indexed by ``ActorIndex`` in the order they became known.
 public struct ActorTable: Sendable {
+    /// The actors, in index order.
     public package(set) var actors: [Actor] = []
-    private var indexByID: [String: Int32] = [:]
+    private var indexByID: [String: ActorIndex] = [:]
     /// Whether the table came from an actors file: then it is closed to new ids.
     public let isDeclared: Bool
 
@@ -38,28 +39,44 @@ public struct ActorTable: Sendable {
     public init(isDeclared: Bool = false) { self.isDeclared = isDeclared }
 
     /// The index of the actor with `id`, or `nil`.
+    ///
+    /// Ids compare by canonical equivalence, as Swift strings do (an NFD id finds its NFC twin).
+    /// - Parameter id: an actor id.
+    /// - Returns: the actor's index, or `nil` when no actor has that id.
     /// - Complexity: O(1) expected.
-    public func index(of id: String) -> Int32? { indexByID[id] }
+    public func index(of id: String) -> ActorIndex? { indexByID[id] }
 
     /// Returns the index of `id`, adding it as its own group when it is new.
-    package mutating func intern(_ id: String) -> Int32 {
+    package mutating func intern(_ id: String) -> ActorIndex {
         if let index = indexByID[id] { return index }
-        let index = Int32(actors.count)
+        let index = ActorIndex(unchecked: Int32(actors.count))
         indexByID[id] = index
         actors.append(Actor(unchecked: id))
         return index
     }
 
-    /// Adds an actor, as an actors file does; `false` when the id is taken.
-    public mutating func declare(_ actor: Actor) -> Bool {
-        guard indexByID[actor.id] == nil else { return false }
-        indexByID[actor.id] = Int32(actors.count)
+    /// Adds an actor, as an actors file does.
+    ///
+    /// - Parameter actor: the actor to add; its id must be new to the table.
+    /// - Returns: the new actor's index, or `nil` when the id is taken (the table is unchanged).
+    /// - Complexity: O(1) amortised.
+    @discardableResult
+    public mutating func declare(_ actor: Actor) -> ActorIndex? {
+        guard indexByID[actor.id] == nil else { return nil }
+        let index = ActorIndex(unchecked: Int32(actors.count))
+        indexByID[actor.id] = index
         actors.append(actor)
-        return true
+        return index
     }
 
-    /// The actor at `index`.
-    public subscript(index: Int32) -> Actor { actors[Int(index)] }
+    /// The actor at `index`, which must come from this table (as for an array, an index out of
+    /// range stops the program; ``actor(at:)`` checks).
+    /// - Complexity: O(1).
+    public subscript(index: ActorIndex) -> Actor { actors[index.position] }
+
+    /// The actor at `index`, or `nil` when `index` is not below ``count``.
+    /// - Complexity: O(1).
+    public func actor(at index: ActorIndex) -> Actor? { index.position < actors.count ? actors[index.position] : nil }
 
     /// The number of actors.
     public var count: Int { actors.count }

@@ -3,13 +3,14 @@
 /// Events hold no text, so that copying one costs no reference counting; what happened
 /// (the `note`) is kept beside them in ``EventLog/notes``.
 public struct Event: Sendable, Hashable {
+    /// When it happened.
     public package(set) var date: EventDate
-    /// Index into the log's ``ActorTable``.
-    public package(set) var source: Int32
-    /// Index into the log's ``ActorTable``; never equal to `source`.
-    public package(set) var target: Int32
-    /// Index into the log's ``KindTable``.
-    public package(set) var kind: Int32
+    /// The actor who acted, in the log's ``ActorTable``.
+    public package(set) var source: ActorIndex
+    /// The actor acted upon, in the log's ``ActorTable``; never equal to `source`.
+    public package(set) var target: ActorIndex
+    /// What was done, in the log's ``KindTable``.
+    public package(set) var kind: KindIndex
     /// A positive, finite interaction strength.
     public package(set) var weight: Double
     /// The line of the events file the event came from.
@@ -21,19 +22,18 @@ public struct Event: Sendable, Hashable {
     ///
     /// - Parameters:
     ///   - date: when it happened.
-    ///   - source: the actor who acted (index into the log's actors).
+    ///   - source: the actor who acted (in the log's actors).
     ///   - target: the actor acted upon; not `source`.
-    ///   - kind: index into the log's kinds.
+    ///   - kind: what was done (in the log's kinds).
     ///   - weight: a positive, finite strength.
     ///   - line: the events file's line, for messages (0 when there is no file).
     ///   - about: the relationship the act bears on, or `nil`.
-    /// - Throws: ``ValueError`` for a negative index, `source == target`, or a weight that is
-    ///   not positive and finite.
-    public init(date: EventDate, source: Int32, target: Int32, kind: Int32, weight: Double, line: Int = 0,
+    /// - Throws: ``ValueError`` when `source == target` or the weight is not positive and finite.
+    ///   (``EventLog/init(file:actors:kinds:events:notes:)`` checks the indices against its tables.)
+    /// - Complexity: O(1).
+    public init(date: EventDate, source: ActorIndex, target: ActorIndex, kind: KindIndex, weight: Double, line: Int = 0,
                 about: Relationship? = nil) throws(ValueError) {
-        guard source >= 0, target >= 0 else { throw ValueError("actor index \(min(source, target)): must not be negative") }
         guard source != target else { throw ValueError("source and target are the same actor (\(source))") }
-        guard kind >= 0 else { throw ValueError("kind index \(kind): must not be negative") }
         try ValueError.checkWeight(weight)
         self.date = date
         self.source = source
@@ -50,23 +50,25 @@ public struct Event: Sendable, Hashable {
 /// Stored as two actor indices with `first < second`, so that `A|B` and `B|A` are equal.
 public struct Relationship: Sendable, Hashable {
     /// The smaller of the two actor indices.
-    public let first: Int32
+    public let first: ActorIndex
     /// The larger of the two actor indices.
-    public let second: Int32
+    public let second: ActorIndex
 
     /// The relationship between actors `a` and `b`, in either order.
-    /// - Throws: ``ValueError`` when `a` and `b` are the same actor or an index is negative.
-    public init(_ a: Int32, _ b: Int32) throws(ValueError) {
-        guard a >= 0, b >= 0 else { throw ValueError("actor index \(min(a, b)): must not be negative") }
+    /// - Throws: ``ValueError`` when `a` and `b` are the same actor.
+    /// - Complexity: O(1).
+    public init(_ a: ActorIndex, _ b: ActorIndex) throws(ValueError) {
         guard a != b else { throw ValueError("a relationship needs two different actors (both \(a))") }
         (first, second) = a < b ? (a, b) : (b, a)
     }
 
     /// Whether `actor` is one of the two sides.
-    public func contains(_ actor: Int32) -> Bool { actor == first || actor == second }
+    /// - Complexity: O(1).
+    public func contains(_ actor: ActorIndex) -> Bool { actor == first || actor == second }
 
     /// The side that is not `actor`, or `nil` when `actor` is not a side.
-    public func otherSide(than actor: Int32) -> Int32? {
+    /// - Complexity: O(1).
+    public func otherSide(than actor: ActorIndex) -> ActorIndex? {
         guard contains(actor) else { return nil }
         return actor == first ? second : first
     }
@@ -76,8 +78,11 @@ public struct Relationship: Sendable, Hashable {
 public struct EventLog: Sendable {
     /// The events file as the user named it.
     public package(set) var file: String
+    /// The actors events refer to.
     public package(set) var actors: ActorTable
+    /// The kinds events refer to.
     public package(set) var kinds: KindTable
+    /// The events, in file order.
     public package(set) var events: [Event]
     /// `notes[i]` says what happened in `events[i]` (may be empty).
     public package(set) var notes: [String]
@@ -95,13 +100,13 @@ public struct EventLog: Sendable {
             throw ValueError("\(notes.count) notes for \(events.count) events: give one note per event")
         }
         for event in events {
-            guard Int(event.source) < actors.count, Int(event.target) < actors.count else {
+            guard event.source.position < actors.count, event.target.position < actors.count else {
                 throw ValueError("event at line \(event.line): actor index \(max(event.source, event.target)) is out of range (\(actors.count) actors)")
             }
-            if let about = event.about, Int(about.second) >= actors.count {
+            if let about = event.about, about.second.position >= actors.count {
                 throw ValueError("event at line \(event.line): about names actor index \(about.second), out of range (\(actors.count) actors)")
             }
-            guard Int(event.kind) < kinds.count else {
+            guard event.kind.position < kinds.count else {
                 throw ValueError("event at line \(event.line): kind index \(event.kind) is out of range (\(kinds.count) kinds)")
             }
         }

@@ -66,8 +66,9 @@ public struct Kind: Sendable, Hashable {
 
 /// The kinds a dataset knows: the built-in three and those of a kinds file, in that order.
 public struct KindTable: Sendable {
+    /// The kinds, in index order.
     public package(set) var kinds: [Kind]
-    private var indexByID: [String: Int32]
+    private var indexByID: [String: KindIndex]
 
     /// The built-in kinds only.
     public init() {
@@ -77,21 +78,85 @@ public struct KindTable: Sendable {
     }
 
     /// Adds a kind, or replaces the one with the same id.
-    public mutating func declare(_ kind: Kind) {
+    /// - Parameter kind: the kind to add or replace.
+    /// - Returns: the kind's index (the replaced kind's, when the id was known).
+    /// - Complexity: O(1) amortised.
+    @discardableResult
+    public mutating func declare(_ kind: Kind) -> KindIndex {
         if let index = indexByID[kind.id] {
-            kinds[Int(index)] = kind
-        } else {
-            indexByID[kind.id] = Int32(kinds.count)
-            kinds.append(kind)
+            kinds[index.position] = kind
+            return index
         }
+        let index = KindIndex(unchecked: Int32(kinds.count))
+        indexByID[kind.id] = index
+        kinds.append(kind)
+        return index
     }
 
-    public func index(of id: String) -> Int32? { indexByID[id] }
+    /// The index of the kind with `id`, or `nil`.
+    /// - Complexity: O(1) expected.
+    public func index(of id: String) -> KindIndex? { indexByID[id] }
 
-    public subscript(index: Int32) -> Kind { kinds[Int(index)] }
+    /// The kind at `index`, which must come from this table (as for an array, an index out of
+    /// range stops the program; ``kind(at:)`` checks).
+    /// - Complexity: O(1).
+    public subscript(index: KindIndex) -> Kind { kinds[index.position] }
 
+    /// The kind at `index`, or `nil` when `index` is not below ``count``.
+    /// - Complexity: O(1).
+    public func kind(at index: KindIndex) -> Kind? { index.position < kinds.count ? kinds[index.position] : nil }
+
+    /// The number of kinds.
     public var count: Int { kinds.count }
 
     /// The known ids, for error messages.
     public var knownIDs: String { kinds.map(\.id).joined(separator: ", ") }
+}
+
+/// The kinds of one polarity, selected together: every cooperative, conflictual or neutral kind
+/// of a dataset.
+public enum KindLayer: String, Sendable, Hashable, CaseIterable {
+    /// Every kind whose polarity is cooperative.
+    case cooperative
+    /// Every kind whose polarity is conflictual.
+    case conflictual
+    /// Every kind whose polarity is neutral.
+    case neutral
+
+    /// The polarity the layer's kinds share.
+    public var polarity: Kind.Polarity {
+        switch self {
+        case .cooperative: .cooperative
+        case .conflictual: .conflictual
+        case .neutral: .neutral
+        }
+    }
+}
+
+extension KindTable {
+    /// The ids of the kinds in `layer`, in index order.
+    /// - Parameter layer: the polarity to select.
+    /// - Returns: the ids of every kind of that polarity (empty when there is none).
+    /// - Complexity: O(*k*) for *k* kinds.
+    public func ids(in layer: KindLayer) -> [String] {
+        kinds.filter { $0.polarity == layer.polarity }.map(\.id)
+    }
+
+    /// Replaces the layer names `cooperative`, `conflictual` and `neutral` in `names` by the ids
+    /// of their kinds (``ids(in:)``); a kind declared with such an id keeps its meaning, and every
+    /// other name is kept as it is (unknown names included: ``index(of:)`` tells them).
+    /// - Parameter names: kind ids and layer names.
+    /// - Returns: kind ids (and any unknown names of `names`).
+    /// - Complexity: O(*k* · *l*) for *k* kinds and *l* layer names.
+    public func expandingLayers(_ names: Set<String>) -> Set<String> {
+        var result: Set<String> = []
+        for name in names {
+            if index(of: name) == nil, let layer = KindLayer(rawValue: name) {
+                result.formUnion(ids(in: layer))
+            } else {
+                result.insert(name)
+            }
+        }
+        return result
+    }
 }

@@ -45,3 +45,9 @@ public typealias EntityIndex = TypedIndex<Entity>
 /// The index of a node in one slice's graph, `0..<graph.nodeCount`; the same entity has different
 /// node indices in different slices.
 public typealias NodeIndex = TypedIndex<Slice>
+
+extension Int {
+    /// The position of `index` (``TypedIndex/position``), for indexing arrays.
+    /// - Complexity: O(1).
+    @inlinable public init<Subject>(_ index: TypedIndex<Subject>) { self = index.position }
+}

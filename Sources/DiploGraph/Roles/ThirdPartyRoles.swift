@@ -80,10 +80,10 @@ public struct ThirdPartyRoles: Sendable {
     ///   - rule: how the two stances combine.
     /// - Throws: ``ValueError`` when an index is not an entity of `network`, or A is B.
     /// - Complexity: O(*e*) for *e* events in all slices.
-    public init(network: SlicedNetwork, dyad: (a: Int32, b: Int32), third: Int32? = nil, rule: RoleRule = .min) throws(ValueError) {
+    public init(network: SlicedNetwork, dyad: (a: EntityIndex, b: EntityIndex), third: EntityIndex? = nil, rule: RoleRule = .min) throws(ValueError) {
         var rows: [Row] = []
         let entityCount = network.entities.count
-        for index in [dyad.a, dyad.b] + (third.map { [$0] } ?? []) where index < 0 || Int(index) >= entityCount {
+        for index in [dyad.a, dyad.b] + (third.map { [$0] } ?? []) where index.position >= entityCount {
             throw ValueError("entity index \(index) is out of range (\(entityCount) entities)")
         }
         guard dyad.a != dyad.b else { throw ValueError("the dyad's two sides are the same entity (\(dyad.a))") }
@@ -102,7 +102,7 @@ public struct ThirdPartyRoles: Sendable {
                 let polarity = Double(network.log.kinds[event.kind].polarity.rawValue)
                 var isWithSide = false
                 for (side, member) in [dyad.a, dyad.b].enumerated() {
-                    let other: Int32
+                    let other: EntityIndex
                     if u == member { other = v } else if v == member { other = u } else { continue }
                     if other == dyad.a || other == dyad.b { continue }
                     signed[side][Int(other)] += polarity * event.weight

@@ -16,7 +16,7 @@ public enum Slicer {
     ///   including empty periods between them, so that series have no gaps.
     /// - Throws: ``InputProblems`` when a kind in `options.kinds` is unknown, when an
     ///   event's date is coarser than the slice unit, or when a selected mediation event with
-    ///   `about` is no relay at the slices' level (under `--by group`: its sides in one group,
+    ///   `about` is no relay at the slices' level (with groups merged: its sides in one group,
     ///   its target's group on neither side, its source's group on one), each naming the line;
     ///   or when weights sum to more than the largest `Double` in a tie or around a node
     ///   (naming the lines).
@@ -45,27 +45,21 @@ public enum Slicer {
                               ranges fixedRanges: [(label: String, periods: Range<Int>)]?) throws(InputProblems) -> SlicedNetwork {
         var problems = ProblemCollector(file: log.file)
         // Kinds.
-        var selectedKind = [Bool](repeating: options.kinds == nil, count: log.kinds.count)
-        if let kinds = options.kinds {
-            for id in kinds.sorted() {
-                if let index = log.kinds.index(of: id) {
-                    selectedKind[Int(index)] = true
-                } else {
-                    problems.add(line: nil, "unknown kind '\(id)' in --kinds (known kinds: \(log.kinds.knownIDs))")
-                }
-            }
-            try problems.throwIfAny()
+        let (selectedKind, unknownKinds) = options.selectedKinds(in: log.kinds)
+        for id in unknownKinds {
+            problems.add(line: nil, "unknown kind '\(id)' \(LibraryWording.inSelectedKinds) (known kinds: \(log.kinds.knownIDs))")
         }
+        try problems.throwIfAny()
         // Entities.
         var entities: [Entity] = []
-        var entityOfActor = [Int32](repeating: 0, count: log.actors.count)
+        var entityOfActor = [EntityIndex](repeating: EntityIndex(unchecked: 0), count: log.actors.count)
         if options.mergesGroups {
-            var groupIndex: [String: Int32] = [:]
+            var groupIndex: [String: EntityIndex] = [:]
             for (i, actor) in log.actors.actors.enumerated() {
                 if let index = groupIndex[actor.group] {
                     entityOfActor[i] = index
                 } else {
-                    let index = Int32(entities.count)
+                    let index = EntityIndex(unchecked: Int32(entities.count))
                     groupIndex[actor.group] = index
                     entities.append(Entity(id: actor.group, label: actor.group, group: actor.group))
                     entityOfActor[i] = index
@@ -74,7 +68,7 @@ public enum Slicer {
         } else {
             for (i, actor) in log.actors.actors.enumerated() {
                 entities.append(Entity(id: actor.id, label: actor.label, group: actor.group))
-                entityOfActor[i] = Int32(i)
+                entityOfActor[i] = EntityIndex(unchecked: Int32(i))
             }
         }
         // Periods, and relays checked at the level of the slices.
@@ -98,7 +92,7 @@ public enum Slicer {
         guard first <= last else {
             let empty = SliceGraph(validatedNodeCount: 0, edges: [], isDirected: options.isDirected)
             let slices = (fixedRanges ?? []).map { range in
-                let nodes = options.roster == .all ? (0..<Int32(entities.count)).map { $0 } : []
+                let nodes = options.roster == .all ? (0..<Int32(entities.count)).map { EntityIndex(unchecked: $0) } : []
                 return Slice(label: range.label, periods: range.periods, nodes: nodes,
                              graph: nodes.isEmpty ? empty : SliceGraph(validatedNodeCount: nodes.count, edges: [], isDirected: options.isDirected),
                              eventIndices: [])
@@ -136,10 +130,10 @@ public enum Slicer {
         if nodeRows > SliceOptions.maximumNodeRows {
             let nodes = options.mergesGroups ? "groups" : "actors"
             let what = options.roster == .all
-                ? "\(ranges.count) slices × \(entityCount) \(nodes) (--roster all) make \(nodeRows) node rows"
+                ? "\(ranges.count) slices × \(entityCount) \(nodes) \(LibraryWording.rosterAll) make \(nodeRows) node rows"
                 : "\(ranges.count) slices of up to \(entityCount) \(nodes) each make up to \(nodeRows) node rows"
             problems.add(line: nil, "too large to slice: \(what), over the limit of \(SliceOptions.maximumNodeRows) "
-                         + "(use a coarser --slice, a shorter --window, fewer --kinds\(options.roster == .all ? ", or --roster active" : ""))")
+                         + (options.roster == .all ? LibraryWording.tooLargeAdviceAll : LibraryWording.tooLargeAdvice))
             try problems.throwIfAny()
         }
         // Slices are independent: runs of consecutive slices go to the cores, each run with its
@@ -193,17 +187,17 @@ public enum Slicer {
 
     /// Records a problem, naming the event's line, when a mediation event with `about` is no
     /// relay at the level of the slices: its target must be on one side, its source on neither,
-    /// and the two sides must be two entities (two groups under `--by group`).
-    private static func checkRelay(_ event: Event, log: EventLog, entities: [Entity], entityOfActor: [Int32], isMerged: Bool,
+    /// and the two sides must be two entities (two groups when groups are merged).
+    private static func checkRelay(_ event: Event, log: EventLog, entities: [Entity], entityOfActor: [EntityIndex], isMerged: Bool,
                                    problems: inout ProblemCollector) {
         guard let about = event.about else { return }
         let a = entityOfActor[Int(about.first)], b = entityOfActor[Int(about.second)]
         let x = entityOfActor[Int(event.target)], m = entityOfActor[Int(event.source)]
         let written = "'\(log.actors[about.first].id)|\(log.actors[about.second].id)'"
-        func named(_ actor: Int32, _ entity: Int32) -> String {
+        func named(_ actor: ActorIndex, _ entity: EntityIndex) -> String {
             isMerged ? "'\(log.actors[actor].id)' (group '\(entities[Int(entity)].id)')" : "'\(log.actors[actor].id)'"
         }
-        let level = isMerged ? " at the group level (--by group, report --focus)" : ""
+        let level = isMerged ? " \(LibraryWording.groupLevel)" : ""
         if a == b {
             problems.add(line: event.line, "mediation about \(written)\(level): both sides are in group '\(entities[Int(a)].id)' (a relay needs two sides)")
             return
@@ -220,7 +214,7 @@ public enum Slicer {
     /// the side X is not on; `nil` for every other event. The event must have passed
     /// ``checkRelay``.
     @inline(__always)
-    static func relayOrigin(of event: Event, mediationKind: Int32?, entityOfActor: [Int32]) -> Int32? {
+    static func relayOrigin(of event: Event, mediationKind: KindIndex?, entityOfActor: [EntityIndex]) -> EntityIndex? {
         guard let about = event.about, event.kind == mediationKind else { return nil }
         let a = entityOfActor[Int(about.first)], b = entityOfActor[Int(about.second)]
         return entityOfActor[Int(event.target)] == a ? b : a
@@ -252,7 +246,7 @@ public enum Slicer {
     /// summed in file order, so results are reproducible to the bit.
     /// - Complexity: O(*e* + *n* + *m* log *d*) for *e* events, *n* entities, *m* edges.
     private static func makeSlice(label: String, periods: Range<Int>, events: [Int32], log: EventLog, entities: [Entity],
-                                  entityOfActor: [Int32], mediationKind: Int32?, options: SliceOptions, scratch: inout Scratch,
+                                  entityOfActor: [EntityIndex], mediationKind: KindIndex?, options: SliceOptions, scratch: inout Scratch,
                                   problems: inout ProblemCollector) -> Slice {
         let entityCount = entities.count
         let directed = options.isDirected
@@ -279,11 +273,12 @@ public enum Slicer {
                                     let event = all[Int(i < events.count ? events[i] : relays[i - events.count])]
                                     var u: Int32, v: Int32
                                     if i < events.count {
-                                        u = entityOf[Int(event.source)]
-                                        v = entityOf[Int(event.target)]
+                                        u = entityOf[Int(event.source)].value
+                                        v = entityOf[Int(event.target)].value
                                     } else {
-                                        u = relayOrigin(of: event, mediationKind: mediationKind, entityOfActor: entityOfActor)!
-                                        v = entityOf[Int(event.source)]
+                                        // Relays were collected as mediation events with `about`, which makes them relays.
+                                        u = relayOrigin(of: event, mediationKind: mediationKind, entityOfActor: entityOfActor)?.value ?? 0
+                                        v = entityOf[Int(event.source)].value
                                     }
                                     if !directed && u > v { swap(&u, &v) }
                                     sources[i] = u
@@ -372,9 +367,9 @@ public enum Slicer {
             problems.add(line: nil, "weights of the ties of \(entities[e].id) in \(label) sum to more than 1.8e308 (\(Self.describe(lines: lines)))")
         }
         // Nodes: the active entities, or all of them.
-        var nodes: [Int32]
+        var nodes: [EntityIndex]
         if options.roster == .all {
-            nodes = (0..<Int32(entityCount)).map { $0 }
+            nodes = (0..<Int32(entityCount)).map { EntityIndex(unchecked: $0) }
         } else {
             for i in 0..<edgeSources.count {
                 scratch.isActive[Int(edgeSources[i])] = true
@@ -382,7 +377,7 @@ public enum Slicer {
             }
             nodes = []
             for e in 0..<entityCount where scratch.isActive[e] {
-                nodes.append(Int32(e))
+                nodes.append(EntityIndex(unchecked: Int32(e)))
                 scratch.isActive[e] = false
             }
         }

@@ -104,8 +104,11 @@ public enum Roster: String, Sendable, CaseIterable {
 public struct SliceOptions: Sendable {
     /// How time is cut.
     public var slicing: Slicing = .calendar(.year)
-    /// The kinds to keep (`nil`: all).
+    /// The ids of the kinds to keep, with the kinds of ``layers``; `nil` keeps every kind unless
+    /// ``layers`` names some.
     public var kinds: Set<String>? = nil
+    /// The polarity layers to keep (every kind of each), with ``kinds``.
+    public var layers: Set<KindLayer> = []
     /// Whether ties keep their direction.
     public var isDirected = true
     /// Which entities are nodes of each slice.
@@ -114,19 +117,47 @@ public struct SliceOptions: Sendable {
     public var mergesGroups = false
 
     /// The most nodes summed over all slices (the rows of a centrality table) that slicing
-    /// builds: `--roster all` over many slices, or long windows, would otherwise allocate
+    /// builds: the roster `all` over many slices, or long windows, would otherwise allocate
     /// until the process dies (120,000 monthly slices × 200 actors are 24 million rows).
     /// Calendar slices of active actors stay below three nodes per event and are not limited.
     public static let maximumNodeRows = 5_000_000
 
-    /// Options for ``Slicer/slice(_:options:)``; the defaults are yearly, all kinds, directed, active actors.
-    public init(slicing: Slicing = .calendar(.year), kinds: Set<String>? = nil, isDirected: Bool = true,
+    /// Options for ``Slicer/slice(_:options:)``; the defaults are yearly, all kinds, directed,
+    /// active actors.
+    ///
+    /// - Parameters:
+    ///   - slicing: how time is cut.
+    ///   - kinds: the ids of the kinds to keep, or `nil`.
+    ///   - layers: polarity layers to keep besides `kinds`; with `kinds == nil` and no layers,
+    ///     every kind is kept.
+    ///   - isDirected: whether ties keep their direction.
+    ///   - roster: which entities are nodes of each slice.
+    ///   - mergesGroups: whether nodes are groups rather than actors.
+    /// - Complexity: O(1).
+    public init(slicing: Slicing = .calendar(.year), kinds: Set<String>? = nil, layers: Set<KindLayer> = [], isDirected: Bool = true,
                 roster: Roster = .active, mergesGroups: Bool = false) {
         self.slicing = slicing
         self.kinds = kinds
+        self.layers = layers
         self.isDirected = isDirected
         self.roster = roster
         self.mergesGroups = mergesGroups
+    }
+
+    /// Which kinds of `table` these options keep, by kind index, and the ids of ``kinds`` that
+    /// `table` lacks, sorted.
+    /// - Complexity: O(*k* + *s* log *s*) for *k* kinds and *s* selected ids.
+    package func selectedKinds(in table: KindTable) -> (isSelected: [Bool], unknown: [String]) {
+        if kinds == nil && layers.isEmpty { return ([Bool](repeating: true, count: table.count), []) }
+        var isSelected = [Bool](repeating: false, count: table.count)
+        var unknown: [String] = []
+        for id in (kinds ?? []).sorted() {
+            if let index = table.index(of: id) { isSelected[index.position] = true } else { unknown.append(id) }
+        }
+        for (i, kind) in table.kinds.enumerated() where layers.contains(where: { $0.polarity == kind.polarity }) {
+            isSelected[i] = true
+        }
+        return (isSelected, unknown)
     }
 }
 
@@ -146,27 +177,100 @@ public struct Slice: Sendable {
     public let label: String
     /// The calendar periods it covers.
     public let periods: Range<Int>
-    /// `nodes[i]` is the entity of local node `i`, in entity order.
-    public let nodes: [Int32]
+    /// `nodes[i]` is the entity of the graph's node `i`, in increasing entity order.
+    public let nodes: [EntityIndex]
     /// The aggregated graph, indexed like `nodes`.
     public let graph: SliceGraph
     /// The indices in the event log of the selected events in this slice, in file order.
     public let eventIndices: [Int32]
+
+    /// The graph's node for `entity`, or `nil` when the entity is not a node of this slice.
+    /// - Complexity: O(log *n*) for *n* nodes (``nodes`` is sorted).
+    public func node(of entity: EntityIndex) -> NodeIndex? {
+        var low = 0, high = nodes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if nodes[mid] < entity { low = mid + 1 } else { high = mid }
+        }
+        return low < nodes.count && nodes[low] == entity ? NodeIndex(unchecked: Int32(low)) : nil
+    }
+
+    /// The entity of the graph's node `node`, or `nil` when `node` is not below the node count.
+    /// - Complexity: O(1).
+    public func entity(at node: NodeIndex) -> EntityIndex? {
+        node.position < nodes.count ? nodes[node.position] : nil
+    }
+
+    /// The graph's nodes, `0..<graph.nodeCount`, as typed indices.
+    /// - Complexity: O(1) (a lazy collection).
+    public var nodeIndices: LazyMapSequence<Range<Int>, NodeIndex> {
+        (0..<nodes.count).lazy.map { NodeIndex(unchecked: Int32($0)) }
+    }
 }
 
 /// An event log cut into slices, over one set of entities.
 public struct SlicedNetwork: Sendable {
-    /// The node identities shared by all slices.
+    /// The node identities shared by all slices, by ``EntityIndex``.
     public let entities: [Entity]
     /// The slices in time order.
     public let slices: [Slice]
     /// The options the network was sliced with.
     public let options: SliceOptions
-    /// The entity each actor belongs to (itself, or its group).
-    public let entityOfActor: [Int32]
+    /// The entity each actor belongs to (itself, or its group), by ``ActorIndex``.
+    public let entityOfActor: [EntityIndex]
     /// The events the slices were made from.
     public let log: EventLog
 
     /// The slice labelled `label`.
+    /// - Complexity: O(*s*) for *s* slices.
     public func slice(labelled label: String) -> Slice? { slices.first { $0.label == label } }
+
+    /// The entity `actor` belongs to: itself, or its group when actors are merged.
+    /// - Returns: `nil` when `actor` is not an actor of the log.
+    /// - Complexity: O(1).
+    public func entityIndex(ofActor actor: ActorIndex) -> EntityIndex? {
+        actor.position < entityOfActor.count ? entityOfActor[actor.position] : nil
+    }
+
+    /// The entity with id `id`: an actor id, or a group name when actors are merged.
+    /// - Parameter id: the entity's id, compared as Swift strings are (by canonical equivalence).
+    /// - Throws: ``UnknownIDError`` naming the known ids when no entity has that id.
+    /// - Complexity: O(*n*) for *n* entities.
+    public func entityIndex(of id: String) throws(UnknownIDError) -> EntityIndex {
+        if let index = entities.firstIndex(where: { $0.id == id }) { return EntityIndex(unchecked: Int32(index)) }
+        throw UnknownIDError(id: id, what: options.mergesGroups ? .group : .actor, known: entities.map(\.id))
+    }
+
+    /// The entity at `index`, or `nil` when `index` is not an entity of this network.
+    /// - Complexity: O(1).
+    public func entity(at index: EntityIndex) -> Entity? {
+        index.position < entities.count ? entities[index.position] : nil
+    }
+}
+
+/// An id that names nothing of what was searched: no actor, group or kind has it.
+public struct UnknownIDError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What the id was meant to name.
+    public enum Subject: String, Sendable {
+        case actor, group, kind
+    }
+
+    /// The id as given.
+    public let id: String
+    /// What it was meant to name.
+    public let what: Subject
+    /// The ids that are known, in index order.
+    public let known: [String]
+
+    /// An unknown `id` of `what`, among `known`.
+    public init(id: String, what: Subject, known: [String]) {
+        self.id = id
+        self.what = what
+        self.known = known
+    }
+
+    /// `unknown actor 'x' (known: a, b, c)`, listing at most 20 known ids.
+    public var description: String {
+        "unknown \(what.rawValue) '\(id)' (known: \(LibraryWording.listed(known)))"
+    }
 }

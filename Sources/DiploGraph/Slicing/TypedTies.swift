@@ -3,12 +3,12 @@
 /// The slice graph sums all selected kinds into one edge per pair; analysts also want to
 /// see (and Gephi to show) which kinds of interaction a tie is made of.
 public struct TypedTie: Sendable, Equatable {
-    /// Entity indices; ordered `source < target` when the network is undirected.
-    public let source: Int32
-    /// See `source`.
-    public let target: Int32
-    /// Index into the log's ``KindTable``.
-    public let kind: Int32
+    /// The entity the tie starts from; `source < target` when the network is undirected.
+    public let source: EntityIndex
+    /// The entity the tie goes to.
+    public let target: EntityIndex
+    /// The kind of the tie's events, in the log's ``KindTable``.
+    public let kind: KindIndex
     /// The summed weight of the tie's events.
     public let weight: Double
     /// How many events make the tie.
@@ -22,19 +22,19 @@ public struct TypedTie: Sendable, Equatable {
 extension SlicedNetwork {
     /// The ties of `slice`, one per pair (ordered when directed) and kind, in order of first event.
     ///
-    /// Events within one entity (possible with `--by group`) are left out, as in the slice graph.
+    /// Events within one entity (possible when groups are merged) are left out, as in the slice graph.
     /// A relay (see ``Slicer/slice(_:options:)``) adds its first leg, origin → mediator, as a
     /// tie of kind `mediation`: merged with the acts of that pair and kind, so that the ties
     /// sum to the slice graph, or apart from them (``TypedTie/isRelayLeg``) when
     /// `separatesRelayLegs`, so that diagrams can draw legs and acts differently.
     /// - Complexity: O(*e*) expected for the slice's *e* events.
     public func typedTies(in slice: Slice, separatesRelayLegs: Bool = false) -> [TypedTie] {
-        struct Key: Hashable { let source: Int32, target: Int32, kind: Int32, isLeg: Bool }
+        struct Key: Hashable { let source: EntityIndex, target: EntityIndex, kind: KindIndex, isLeg: Bool }
         var position: [Key: Int] = [:]
         var keys: [Key] = []
         var weights: [Double] = []
         var members: [[Int32]] = []
-        func add(_ source: Int32, _ target: Int32, kind: Int32, isLeg: Bool, weight: Double, index: Int32) {
+        func add(_ source: EntityIndex, _ target: EntityIndex, kind: KindIndex, isLeg: Bool, weight: Double, index: Int32) {
             var u = source, v = target
             if u == v { return }
             if !options.isDirected && u > v { swap(&u, &v) }
@@ -66,18 +66,27 @@ extension SlicedNetwork {
 
     /// The relationship `event` bears on at the level of the slices (two actors, or their two
     /// groups), or `nil` when it has no `about` or both sides fall in one group.
-    public func about(of event: Event) -> (Int32, Int32)? {
+    /// - Parameter event: an event of the network's log.
+    /// - Returns: the two entities, the smaller index first.
+    /// - Complexity: O(1).
+    public func about(of event: Event) -> (EntityIndex, EntityIndex)? {
         guard let about = event.about else { return nil }
         let a = entityOfActor[Int(about.first)], b = entityOfActor[Int(about.second)]
         return a == b ? nil : (min(a, b), max(a, b))
     }
 
     /// The first leg's origin entity when `event` is a relay, otherwise `nil`.
-    public func relayOrigin(of event: Event) -> Int32? {
+    /// - Parameter event: an event of the network's log.
+    /// - Complexity: O(1).
+    public func relayOrigin(of event: Event) -> EntityIndex? {
         Slicer.relayOrigin(of: event, mediationKind: log.kinds.index(of: "mediation"), entityOfActor: entityOfActor)
     }
 
-    /// The group index of each node of `slice` (groups numbered in order of appearance), for brokerage.
+    /// The group number of each node of `slice` (groups numbered in order of appearance), for
+    /// ``SliceGraph/brokerage(groups:)``.
+    /// - Parameter slice: one of the network's slices.
+    /// - Returns: one number per node, indexed like `slice.nodes`.
+    /// - Complexity: O(*n*) expected for the slice's *n* nodes.
     public func groupIndices(of slice: Slice) -> [Int] {
         var index: [String: Int] = [:]
         return slice.nodes.map { node in

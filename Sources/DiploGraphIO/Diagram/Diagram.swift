@@ -192,7 +192,7 @@ public struct DiagramWriter: Sendable {
         self.groupColors = groups
         self.otherGroupCount = others
         self.colorOfGroup = colorOfGroup
-        var used = Set<Int32>()
+        var used = Set<KindIndex>()
         var hasRelayLegs = false
         for slice in network.slices {
             for index in slice.eventIndices {
@@ -295,7 +295,7 @@ public struct DiagramWriter: Sendable {
         guard let scale else { return typography.label }
         var largest = scale.lowest
         for slice in network.slices {
-            if let local = slice.nodes.firstIndex(of: entity) { largest = max(largest, scale.value(local, in: slice)) }
+            if let local = slice.nodes.firstIndex(of: EntityIndex(unchecked: entity)) { largest = max(largest, scale.value(local, in: slice)) }
         }
         return scale.fontSize(largest, typography)
     }
@@ -331,7 +331,7 @@ public struct DiagramWriter: Sendable {
             for u in 0..<slice.graph.nodeCount {
                 for v in slice.graph.successors(of: u) {
                     let a = slice.nodes[u], b = slice.nodes[Int(v)]
-                    let key = UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))
+                    let key = UInt64(UInt32(min(a, b).value)) << 32 | UInt64(UInt32(max(a, b).value))
                     if pairs.insert(key).inserted { out += "  n\(min(a, b)) -- n\(max(a, b));\n" }
                 }
             }

@@ -98,7 +98,7 @@ public enum GraphExport {
         }
         out += "    </nodes>\n    <edges>\n"
         // One edge per (source, target, kind) over all slices.
-        struct Key: Hashable { let source: Int32, target: Int32, kind: Int32 }
+        struct Key: Hashable { let source: EntityIndex, target: EntityIndex, kind: KindIndex }
         var order: [Key] = []
         var appearances: [Key: [(slice: Int, weight: Double)]] = [:]
         for (s, slice) in network.slices.enumerated() {

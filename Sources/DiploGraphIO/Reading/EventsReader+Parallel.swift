@@ -248,19 +248,19 @@ enum ParallelEventsReader {
                     global[local] = index
                 } else {
                     let index = actors.intern(String(decoding: id, as: UTF8.self))
-                    id.withUnsafeBufferPointer { actorIndex.insert($0, value: index) }
-                    global[local] = index
+                    id.withUnsafeBufferPointer { actorIndex.insert($0, value: index.value) }
+                    global[local] = index.value
                 }
             }
             let firstNew = part.knownCount
-            func map(_ id: Int32) -> Int32 { id < firstNew ? id : global[Int(id - firstNew)] }
+            func map(_ id: ActorIndex) -> ActorIndex { id.value < firstNew ? id : ActorIndex(unchecked: global[Int(id.value - firstNew)]) }
             let lineOffset = nextLine - 1
             part.events.withUnsafeMutableBufferPointer { partEvents in
                 for i in partEvents.indices {
                     partEvents[i].line += lineOffset
-                    if partEvents[i].source >= firstNew { partEvents[i].source = map(partEvents[i].source) }
-                    if partEvents[i].target >= firstNew { partEvents[i].target = map(partEvents[i].target) }
-                    if let about = partEvents[i].about, about.second >= firstNew {
+                    if partEvents[i].source.value >= firstNew { partEvents[i].source = map(partEvents[i].source) }
+                    if partEvents[i].target.value >= firstNew { partEvents[i].target = map(partEvents[i].target) }
+                    if let about = partEvents[i].about, about.second.value >= firstNew {
                         partEvents[i].about = try? Relationship(map(about.first), map(about.second))
                     }
                 }
@@ -299,12 +299,12 @@ enum ParallelEventsReader {
         let knownCount: Int32
         let isClosed: Bool
         let kindIndex: ByteInterner.View
-        let mediationKind: Int32?
+        let mediationKind: KindIndex?
         var local = ByteInterner()
         var result = PartResult()
 
         init(bytes: UnsafeBufferPointer<UInt8>, columns: Columns, known: ByteInterner.View, knownCount: Int32, isClosed: Bool,
-             kindIndex: ByteInterner.View, mediationKind: Int32?) {
+             kindIndex: ByteInterner.View, mediationKind: KindIndex?) {
             scanner = RecordScanner(bytes: bytes, fieldLimit: columns.count)
             self.columns = columns
             self.known = known
@@ -345,7 +345,7 @@ enum ParallelEventsReader {
         }
 
         /// The actor id in `bytes`, interned in this part when new; `nil` to give up.
-        private mutating func actor(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        private mutating func actor(_ bytes: UnsafeBufferPointer<UInt8>) -> ActorIndex? {
             // Plain (printable ASCII, not empty, no space at either end) and hashed in one pass.
             guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return nil }
             var state = ByteInterner.hashSeed
@@ -354,13 +354,13 @@ enum ParallelEventsReader {
                 state = ByteInterner.hashStep(state, byte)
             }
             let hash = ByteInterner.finishHash(state)
-            if let index = known.value(of: bytes, hash: hash) { return index }
-            if let index = local.value(of: bytes, hash: hash) { return knownCount + index }
+            if let index = known.value(of: bytes, hash: hash) { return ActorIndex(unchecked: index) }
+            if let index = local.value(of: bytes, hash: hash) { return ActorIndex(unchecked: knownCount + index) }
             if isClosed { return nil }
             let index = Int32(result.newActors.count)
             local.insert(bytes, value: index)
             result.newActors.append(Array(bytes))
-            return knownCount + index
+            return ActorIndex(unchecked: knownCount + index)
         }
 
         private mutating func addEvent(line: Int) -> Bool {
@@ -368,7 +368,8 @@ enum ParallelEventsReader {
                   let source = actor(scanner.field(columns.source)),
                   let target = actor(scanner.field(columns.target)),
                   source != target,
-                  let kind = kindIndex.value(of: scanner.field(columns.kind), hash: ByteInterner.hash(scanner.field(columns.kind))) else { return false }
+                  let kind = kindIndex.value(of: scanner.field(columns.kind), hash: ByteInterner.hash(scanner.field(columns.kind)))
+                    .map({ KindIndex(unchecked: $0) }) else { return false }
             var weight = 1.0
             if let column = columns.weight, !scanner.isFieldEmpty(column) {
                 guard let parsed = DatasetReader.parseDouble(scanner.field(column)), parsed.isFinite, parsed > 0 else { return false }

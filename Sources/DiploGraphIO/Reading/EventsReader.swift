@@ -69,8 +69,8 @@ public enum DatasetReader {
         ///
         /// Ids are compared in Unicode's NFC: the bytes of an id seen in another normal form
         /// are added to the index, so each form is converted once.
-        func actor(in column: Int, table: inout TableFile) -> Int32? {
-            if let index = table.withBytes(column, { actorIndex.value(of: $0) }) { return index }
+        func actor(in column: Int, table: inout TableFile) -> ActorIndex? {
+            if let index = table.withBytes(column, { actorIndex.value(of: $0) }) { return ActorIndex(unchecked: index) }
             guard let written = table.text(column) else { return nil }
             let role = column == sourceColumn ? "source" : "target"
             if written.isEmpty {
@@ -83,7 +83,7 @@ public enum DatasetReader {
             }
             let id = DatasetReader.normalized(written)
             if let index = actors.index(of: id) {
-                table.withBytes(column) { actorIndex.insert($0, value: index) }
+                table.withBytes(column) { actorIndex.insert($0, value: index.value) }
                 return index
             }
             if declared != nil {
@@ -92,7 +92,7 @@ public enum DatasetReader {
                 return nil
             }
             let index = actors.intern(id)
-            table.withBytes(column) { actorIndex.insert($0, value: index) }
+            table.withBytes(column) { actorIndex.insert($0, value: index.value) }
             return index
         }
 
@@ -116,7 +116,7 @@ public enum DatasetReader {
                 table.problem("invalid about '\(text)' (the two sides must differ)")
                 return nil
             }
-            var indices: [Int32] = []
+            var indices: [ActorIndex] = []
             for id in ids {
                 if let index = actors.index(of: id) {
                     indices.append(index)
@@ -125,7 +125,7 @@ public enum DatasetReader {
                     if unknownActorSet.insert(id).inserted { unknownActors.append(id) }
                 } else {
                     let index = actors.intern(id)
-                    Array(id.utf8).withUnsafeBufferPointer { actorIndex.insert($0, value: index) }
+                    Array(id.utf8).withUnsafeBufferPointer { actorIndex.insert($0, value: index.value) }
                     indices.append(index)
                 }
             }
@@ -152,10 +152,10 @@ public enum DatasetReader {
                       table.withBytes(sourceColumn, { Array($0) }) == table.withBytes(targetColumn, { Array($0) }) {
                 table.problem("self-loop: source and target are both '\(table.text(sourceColumn) ?? "")'")
             }
-            var kind = table.withBytes(kindColumn) { kindIndex.value(of: $0) }
+            var kind = table.withBytes(kindColumn) { kindIndex.value(of: $0) }.map { KindIndex(unchecked: $0) }
             if kind == nil, let written = table.text(kindColumn), let index = kinds.index(of: DatasetReader.normalized(written)) {
                 // The kind in another Unicode normal form.
-                table.withBytes(kindColumn) { kindIndex.insert($0, value: index) }
+                table.withBytes(kindColumn) { kindIndex.insert($0, value: index.value) }
                 kind = index
             }
             if kind == nil {

@@ -11,7 +11,7 @@ public struct Report {
         public var measures: [Measure]
         public var pathLength: PathLength
         /// The actor (or group) whose brokerage is charted over time.
-        public var focus: Int32?
+        public var focus: EntityIndex?
         /// The roles of third parties towards a dyad, computed by the caller (perhaps over groups).
         public var roles: (table: ThirdPartyRoles, dyad: (String, String), rule: RoleRule)?
         public var diagram: DiagramOptions
@@ -22,7 +22,7 @@ public struct Report {
         /// Whether to draw every slice in one figure (`grid.svg`), shown first under "All slices".
         public var drawsGrid = true
 
-        public init(measures: [Measure], pathLength: PathLength = .hops, focus: Int32? = nil,
+        public init(measures: [Measure], pathLength: PathLength = .hops, focus: EntityIndex? = nil,
                     roles: (table: ThirdPartyRoles, dyad: (String, String), rule: RoleRule)? = nil,
                     diagram: DiagramOptions = DiagramOptions(), title: String,
                     rolesCompared: (tone: ThirdPartyRoles, toneRule: RoleRule, stance: ThirdPartyRoles)? = nil) {
@@ -199,13 +199,13 @@ public struct Report {
     /// group has no mediation tie in a slice where the focus is present); and Gould–Fernandez
     /// brokerage and betweenness on the full slice graph.
     /// - Throws: ``InputProblems`` when a relay is no relay between groups (naming its line).
-    public static func brokerageSeries(network: SlicedNetwork, focus: Int32, pathLength: PathLength) throws(InputProblems) -> [BrokerageChart.Point] {
+    public static func brokerageSeries(network: SlicedNetwork, focus: EntityIndex, pathLength: PathLength) throws(InputProblems) -> [BrokerageChart.Point] {
         var layerOptions = network.options
         layerOptions.kinds = ["mediation"]
         layerOptions.mergesGroups = true
         let layer = try Slicer.slice(network.log, options: layerOptions, alignedWith: network)
         let group = network.entities[Int(focus)].group
-        let focusGroup = layer.entities.firstIndex { $0.id == group }.map(Int32.init)
+        let focusGroup = try? layer.entityIndex(of: group)
         return zip(network.slices, layer.slices).map { slice, layerSlice in
             guard let local = slice.nodes.firstIndex(of: focus) else {
                 return BrokerageChart.Point(slice: slice.label, brokerage: nil, betweenness: nil)
