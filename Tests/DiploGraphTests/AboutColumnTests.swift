@@ -116,10 +116,10 @@ import Testing
             Issue.record("expected problems")
         } catch {
             #expect(error.problems.map(\.description) == [
-                "e.csv:3: mediation about 't|k' at the group level (--by group, report --focus): the source 'w' (group 'US') is on one of the sides (a mediator stands on neither)",
-                "e.csv:4: mediation about 's|t' at the group level (--by group, report --focus): the source 'm' (group 'ROK') is on one of the sides (a mediator stands on neither)",
-                "e.csv:5: mediation about 'k|p' at the group level (--by group, report --focus): both sides are in group 'DPRK' (a relay needs two sides)",
-                "e.csv:6: mediation about 'k|p' at the group level (--by group, report --focus): both sides are in group 'DPRK' (a relay needs two sides)",
+                "e.csv:3: mediation about 't|k' at the group level (actors merged into groups): the source 'w' (group 'US') is on one of the sides (a mediator stands on neither)",
+                "e.csv:4: mediation about 's|t' at the group level (actors merged into groups): the source 'm' (group 'ROK') is on one of the sides (a mediator stands on neither)",
+                "e.csv:5: mediation about 'k|p' at the group level (actors merged into groups): both sides are in group 'DPRK' (a relay needs two sides)",
+                "e.csv:6: mediation about 'k|p' at the group level (actors merged into groups): both sides are in group 'DPRK' (a relay needs two sides)",
             ])
         }
         // Without the mediation layer, there is nothing to check.

@@ -132,8 +132,8 @@ import Testing
             Issue.record("accepted")
         } catch {
             #expect(error.problems.map(\.description) == [
-                "e.csv: too large to slice: 119988 slices × 101 actors (--roster all) make 12118788 node rows, over the limit of 5000000 "
-                + "(use a coarser --slice, a shorter --window, fewer --kinds, or --roster active)"])
+                "e.csv: too large to slice: 119988 slices × 101 actors (roster all) make 12118788 node rows, over the limit of 5000000 "
+                + "(use a coarser slice unit, shorter windows, fewer kinds, or the active roster)"])
         }
         #expect(ContinuousClock.now - started < .seconds(5))
         // Active actors over the same years are two or three per slice: accepted.

@@ -10,8 +10,8 @@ import Testing
         let text = "date,source,target,kind,weight\n" + rows.map { $0.split(separator: ",").count == 4 ? $0 + ",1" : $0 }.joined(separator: "\n")
         let log = try DatasetReader.readEvents(bytes: Array(text.utf8), name: "e.csv", kinds: kinds)
         let network = try Slicer.slice(log, options: SliceOptions())
-        func index(_ id: String) -> Int32 { Int32(network.entities.firstIndex { $0.id == id }!) }
-        return try ThirdPartyRoles(network: network, dyad: (index(dyad.0), index(dyad.1)), third: third.map(index), rule: rule).rows
+        func index(_ id: String) throws -> EntityIndex { try network.entityIndex(of: id) }
+        return try ThirdPartyRoles(network: network, dyad: (try index(dyad.0), try index(dyad.1)), third: try third.map(index), rule: rule).rows
     }
 
     @Test func cooperatingWithBothFacilitates() throws {
@@ -73,8 +73,8 @@ import Testing
         let text = "date,source,target,kind,weight,about\n" + rows.joined(separator: "\n")
         let log = try DatasetReader.readEvents(bytes: Array(text.utf8), name: "e.csv", actors: actors, kinds: kinds)
         let network = try Slicer.slice(log, options: SliceOptions(mergesGroups: mergesGroups))
-        func index(_ id: String) -> Int32 { Int32(network.entities.firstIndex { $0.id == id }!) }
-        return try ThirdPartyRoles(network: network, dyad: (index(dyad.0), index(dyad.1)), rule: rule).rows
+        func index(_ id: String) throws -> EntityIndex { try network.entityIndex(of: id) }
+        return try ThirdPartyRoles(network: network, dyad: (try index(dyad.0), try index(dyad.1)), rule: rule).rows
     }
 
     @Test func stanceScoresActsAboutTheDyadWhateverTheirTarget() throws {
@@ -132,8 +132,8 @@ import Testing
         let actors = try DatasetReader.readActors(path: root + ".actors.csv")
         let log = try DatasetReader.readEvents(path: root + ".events.csv", actors: actors, kinds: kinds)
         let network = try Slicer.slice(log, options: SliceOptions(mergesGroups: true))
-        func index(_ id: String) -> Int32 { Int32(network.entities.firstIndex { $0.id == id }!) }
-        let rows = try ThirdPartyRoles(network: network, dyad: (index("ROK"), index("DPRK")), third: index("US")).rows
+        func index(_ id: String) throws -> EntityIndex { try network.entityIndex(of: id) }
+        let rows = try ThirdPartyRoles(network: network, dyad: (try index("ROK"), try index("DPRK")), third: try index("US")).rows
         // What the name says: the years where the article's reading rests on acts with both
         // Koreas. Later years are for the README's figures, computed from the tool.
         #expect(rows.filter { ["2017", "2018"].contains($0.slice) }.map { "\($0.slice) \($0.role.rawValue)" } == ["2017 spoiling", "2018 facilitating"])

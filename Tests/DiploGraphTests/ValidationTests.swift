@@ -8,6 +8,11 @@ import DiploGraphIO
 @Suite struct ValidationTests {
     static let date = EventDate(year: 2018)!
 
+    /// Indices made through the public initialiser, which refuses negative positions.
+    func a(_ position: Int) -> ActorIndex { try! ActorIndex(position) }
+    func k(_ position: Int) -> KindIndex { try! KindIndex(position) }
+    func e(_ position: Int) -> EntityIndex { try! EntityIndex(position) }
+
     /// Runs `body` and returns the message of the ``ValueError`` it throws, or records an issue.
     func refusal<T>(_ body: () throws(ValueError) -> T, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
         do {
@@ -21,23 +26,24 @@ import DiploGraphIO
 
     @Test(arguments: [0.0, -1, -.infinity, .infinity, .nan, -0.0])
     func eventRejectsWeightsThatAreNotPositiveAndFinite(weight: Double) {
-        let message = refusal { () throws(ValueError) in try Event(date: Self.date, source: 0, target: 1, kind: 0, weight: weight) }
+        let message = refusal { () throws(ValueError) in try Event(date: Self.date, source: a(0), target: a(1), kind: k(0), weight: weight) }
         #expect(message?.contains("must be a positive, finite number") == true)
     }
 
     @Test func eventRejectsBadIndices() {
-        #expect(refusal { () throws(ValueError) in try Event(date: Self.date, source: -1, target: 1, kind: 0, weight: 1) } == "actor index -1: must not be negative")
-        #expect(refusal { () throws(ValueError) in try Event(date: Self.date, source: 0, target: -3, kind: 0, weight: 1) } == "actor index -3: must not be negative")
-        #expect(refusal { () throws(ValueError) in try Event(date: Self.date, source: 2, target: 2, kind: 0, weight: 1) } == "source and target are the same actor (2)")
-        #expect(refusal { () throws(ValueError) in try Event(date: Self.date, source: 0, target: 1, kind: -1, weight: 1) } == "kind index -1: must not be negative")
+        // Negative indices cannot be made at all.
+        let negative = -1, tooLarge = Int(Int32.max)
+        #expect(refusal { () throws(ValueError) in try ActorIndex(negative) } == "index -1: must be in 0..<2147483647")
+        #expect(refusal { () throws(ValueError) in try KindIndex(tooLarge) } == "index 2147483647: must be in 0..<2147483647")
+        #expect(refusal { () throws(ValueError) in try Event(date: Self.date, source: a(2), target: a(2), kind: k(0), weight: 1) } == "source and target are the same actor (2)")
     }
 
     @Test func eventLogRejectsIndicesOutsideItsTablesAndMismatchedNotes() throws {
         let log = try DatasetReader.readEvents(bytes: Array("date,source,target,kind\n2018,a,b,summit\n".utf8), name: "e.csv")
-        let outOfRangeActor = try Event(date: Self.date, source: 0, target: 7, kind: 0, weight: 1, line: 9)
+        let outOfRangeActor = try Event(date: Self.date, source: a(0), target: a(7), kind: k(0), weight: 1, line: 9)
         #expect(refusal { () throws(ValueError) in try EventLog(file: "x", actors: log.actors, kinds: log.kinds, events: [outOfRangeActor]) }
                 == "event at line 9: actor index 7 is out of range (2 actors)")
-        let outOfRangeKind = try Event(date: Self.date, source: 0, target: 1, kind: 3, weight: 1, line: 4)
+        let outOfRangeKind = try Event(date: Self.date, source: a(0), target: a(1), kind: k(3), weight: 1, line: 4)
         #expect(refusal { () throws(ValueError) in try EventLog(file: "x", actors: log.actors, kinds: log.kinds, events: [outOfRangeKind]) }
                 == "event at line 4: kind index 3 is out of range (3 kinds)")
         #expect(refusal { () throws(ValueError) in try EventLog(file: "x", actors: log.actors, kinds: log.kinds, events: log.events, notes: []) }
@@ -100,9 +106,9 @@ import DiploGraphIO
     @Test func thirdPartyRolesRejectEntitiesOutsideTheNetwork() throws {
         let log = try DatasetReader.readEvents(bytes: Array("date,source,target,kind\n2018,a,b,summit\n2018,c,a,summit\n".utf8), name: "e.csv")
         let network = try Slicer.slice(log, options: SliceOptions())
-        #expect(refusal { () throws(ValueError) in try ThirdPartyRoles(network: network, dyad: (0, 5)) } == "entity index 5 is out of range (3 entities)")
-        #expect(refusal { () throws(ValueError) in try ThirdPartyRoles(network: network, dyad: (0, 1), third: -1) } == "entity index -1 is out of range (3 entities)")
-        #expect(refusal { () throws(ValueError) in try ThirdPartyRoles(network: network, dyad: (1, 1)) } == "the dyad's two sides are the same entity (1)")
+        #expect(refusal { () throws(ValueError) in try ThirdPartyRoles(network: network, dyad: (e(0), e(5))) } == "entity index 5 is out of range (3 entities)")
+        #expect(refusal { () throws(ValueError) in try ThirdPartyRoles(network: network, dyad: (e(0), e(1)), third: e(3)) } == "entity index 3 is out of range (3 entities)")
+        #expect(refusal { () throws(ValueError) in try ThirdPartyRoles(network: network, dyad: (e(1), e(1))) } == "the dyad's two sides are the same entity (1)")
     }
 
     @Test func cameoMappingRejectsBadRows() {
@@ -114,10 +120,9 @@ import DiploGraphIO
     }
 
     @Test func relationshipsNeedTwoDifferentActors() throws {
-        #expect(refusal { () throws(ValueError) in try Relationship(3, 3) } == "a relationship needs two different actors (both 3)")
-        #expect(refusal { () throws(ValueError) in try Relationship(-1, 2) } == "actor index -1: must not be negative")
-        #expect(try Relationship(5, 2) == Relationship(2, 5))
-        #expect(try Relationship(5, 2).otherSide(than: 7) == nil)
+        #expect(refusal { () throws(ValueError) in try Relationship(a(3), a(3)) } == "a relationship needs two different actors (both 3)")
+        #expect(try Relationship(a(5), a(2)) == Relationship(a(2), a(5)))
+        #expect(try Relationship(a(5), a(2)).otherSide(than: a(7)) == nil)
     }
 
     @Test func theMediationMeasureNeedsOneCountPerNode() throws {

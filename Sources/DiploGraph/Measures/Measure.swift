@@ -154,8 +154,9 @@ public struct MeasureTable: Sendable {
 extension MeasureTable {
     /// Computes `measures` on one slice of `network`, with its groups and its events.
     ///
-    /// `slice` must be one of `network`'s slices.
-    public init(network: SlicedNetwork, slice: Slice, measures: [Measure], pathLength: PathLength) {
+    /// `slice` must be one of `network`'s slices (``SlicedNetwork/measures(_:in:pathLength:)``
+    /// checks that, and is the public way in).
+    package init(network: SlicedNetwork, slice: Slice, measures: [Measure], pathLength: PathLength) {
         self.init(graph: slice.graph, measures: measures, validGroups: network.groupIndices(of: slice), pathLength: pathLength,
                   sliceLabel: slice.label, mediation: measures.contains(.mediation) ? network.mediationCounts(in: slice) : [])
     }

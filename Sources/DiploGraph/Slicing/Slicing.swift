@@ -220,6 +220,20 @@ public struct SlicedNetwork: Sendable {
     public let entityOfActor: [EntityIndex]
     /// The events the slices were made from.
     public let log: EventLog
+    /// The index of each entity by its id.
+    private let entityIndexByID: [String: EntityIndex]
+
+    init(entities: [Entity], slices: [Slice], options: SliceOptions, entityOfActor: [EntityIndex], log: EventLog) {
+        self.entities = entities
+        self.slices = slices
+        self.options = options
+        self.entityOfActor = entityOfActor
+        self.log = log
+        var indexByID: [String: EntityIndex] = [:]
+        indexByID.reserveCapacity(entities.count)
+        for (index, entity) in entities.enumerated() { indexByID[entity.id] = EntityIndex(unchecked: Int32(index)) }
+        entityIndexByID = indexByID
+    }
 
     /// The slice labelled `label`.
     /// - Complexity: O(*s*) for *s* slices.
@@ -235,9 +249,9 @@ public struct SlicedNetwork: Sendable {
     /// The entity with id `id`: an actor id, or a group name when actors are merged.
     /// - Parameter id: the entity's id, compared as Swift strings are (by canonical equivalence).
     /// - Throws: ``UnknownIDError`` naming the known ids when no entity has that id.
-    /// - Complexity: O(*n*) for *n* entities.
+    /// - Complexity: O(1) expected; O(*n*) for the error's list of the *n* known ids.
     public func entityIndex(of id: String) throws(UnknownIDError) -> EntityIndex {
-        if let index = entities.firstIndex(where: { $0.id == id }) { return EntityIndex(unchecked: Int32(index)) }
+        if let index = entityIndexByID[id] { return index }
         throw UnknownIDError(id: id, what: options.mergesGroups ? .group : .actor, known: entities.map(\.id))
     }
 
