@@ -134,22 +134,31 @@ public struct SliceGraph: Sendable, Equatable {
         return (offsets, neighbors, weights)
     }
 
-    /// The out-neighbours of `v` (all neighbours when undirected).
+    /// The out-neighbours of `v` (all neighbours when undirected), for loops over raw positions;
+    /// `v` must be in `0..<nodeCount` (as for an array; the ``NodeIndex`` overload checks).
+    /// - Complexity: O(1).
     @inlinable public func successors(of v: Int) -> ArraySlice<Int32> {
         outNeighbors[Int(outOffsets[v])..<Int(outOffsets[v + 1])]
     }
 
-    /// The in-neighbours of `v` (all neighbours when undirected).
+    /// The in-neighbours of `v` (all neighbours when undirected), for loops over raw positions;
+    /// `v` must be in `0..<nodeCount` (as for an array; the ``NodeIndex`` overload checks).
+    /// - Complexity: O(1).
     @inlinable public func predecessors(of v: Int) -> ArraySlice<Int32> {
         inNeighbors[Int(inOffsets[v])..<Int(inOffsets[v + 1])]
     }
 
+    /// The number of edges out of `v`; `v` must be in `0..<nodeCount`.
+    /// - Complexity: O(1).
     @inlinable public func outDegree(of v: Int) -> Int { Int(outOffsets[v + 1] - outOffsets[v]) }
+    /// The number of edges into `v`; `v` must be in `0..<nodeCount`.
+    /// - Complexity: O(1).
     @inlinable public func inDegree(of v: Int) -> Int { Int(inOffsets[v + 1] - inOffsets[v]) }
 
-    /// The weight of edge `u → v`, or `nil` when there is none.
+    /// The weight of edge `u → v`, or `nil` when there is none or a node is out of range.
     /// - Complexity: O(log *d*) for the out-degree *d* of `u`.
     public func weight(from u: Int, to v: Int) -> Double? {
+        guard u >= 0, u < nodeCount, v >= 0, v < nodeCount else { return nil }
         var low = Int(outOffsets[u]), high = Int(outOffsets[u + 1])
         let key = Int32(v)
         while low < high {
@@ -157,6 +166,44 @@ public struct SliceGraph: Sendable, Equatable {
             if outNeighbors[mid] < key { low = mid + 1 } else { high = mid }
         }
         return low < Int(outOffsets[u + 1]) && outNeighbors[low] == key ? outWeights[low] : nil
+    }
+
+    /// The graph's nodes as typed indices, `0..<nodeCount`.
+    /// - Complexity: O(1) (a lazy collection).
+    public var nodeIndices: LazyMapSequence<Range<Int>, NodeIndex> {
+        (0..<nodeCount).lazy.map { NodeIndex(unchecked: Int32($0)) }
+    }
+
+    /// The out-neighbours of `node` (all neighbours when undirected), in increasing order; empty
+    /// when `node` is not below ``nodeCount``.
+    /// - Complexity: O(1) (a lazy view of the row).
+    public func successors(of node: NodeIndex) -> LazyMapSequence<ArraySlice<Int32>, NodeIndex> {
+        (node.position < nodeCount ? successors(of: node.position) : []).lazy.map { NodeIndex(unchecked: $0) }
+    }
+
+    /// The in-neighbours of `node` (all neighbours when undirected), in increasing order; empty
+    /// when `node` is not below ``nodeCount``.
+    /// - Complexity: O(1) (a lazy view of the row).
+    public func predecessors(of node: NodeIndex) -> LazyMapSequence<ArraySlice<Int32>, NodeIndex> {
+        (node.position < nodeCount ? predecessors(of: node.position) : []).lazy.map { NodeIndex(unchecked: $0) }
+    }
+
+    /// The number of edges out of `node` (its degree when undirected); 0 when `node` is not
+    /// below ``nodeCount``.
+    /// - Complexity: O(1).
+    public func outDegree(of node: NodeIndex) -> Int { node.position < nodeCount ? outDegree(of: node.position) : 0 }
+
+    /// The number of edges into `node` (its degree when undirected); 0 when `node` is not below
+    /// ``nodeCount``.
+    /// - Complexity: O(1).
+    public func inDegree(of node: NodeIndex) -> Int { node.position < nodeCount ? inDegree(of: node.position) : 0 }
+
+    /// The weight of edge `source → target`, or `nil` when there is none (or a node is not below
+    /// ``nodeCount``).
+    /// - Complexity: O(log *d*) for the out-degree *d* of `source`.
+    public func weight(from source: NodeIndex, to target: NodeIndex) -> Double? {
+        guard source.position < nodeCount, target.position < nodeCount else { return nil }
+        return weight(from: source.position, to: target.position)
     }
 
     /// The reverse graph (every edge turned round); an undirected graph is its own reverse.
