@@ -19,7 +19,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // The C side of Graphviz: a module map over the system headers, no Swift API of its own.
@@ -30,8 +29,7 @@ let package = Package(
         ),
         // The core: events, kinds, actors, slicing, the CSR slice graph, the measures and
         // third-party roles. No file formats, templates, Graphviz or command line.
-        .target(name: "DiploGraph", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
-        .executableTarget(name: "HeapBench", dependencies: ["DiploGraph"]),
+        .target(name: "DiploGraph"),
         // Reading and writing: CSV readers, importers, exports, tables, DOT, the report and
         // staged output folders.
         .target(

@@ -22,17 +22,13 @@ extension SliceGraph {
     /// - Returns: the betweenness of each node, by node index.
     /// - Complexity: O(*n* *m*) for hops, O(*n* *m* log *m*) weighted; O(*n* + *m*) memory per block.
     public func betweenness(pathLength: PathLength = .hops, isNormalized: Bool = true) -> [Double] {
-        betweenness(pathLength: pathLength, isNormalized: isNormalized, usesCollectionsHeap: false)
-    }
-
-    package func betweenness(pathLength: PathLength, isNormalized: Bool, usesCollectionsHeap: Bool) -> [Double] {
         let n = nodeCount
         guard n > 0 else { return [] }
         let blockCount = min(n, 16)
         let partials = ConcurrentResults<[Double]>(count: blockCount)
         DispatchQueue.concurrentPerform(iterations: blockCount) { block in
             let sources = (n * block / blockCount)..<(n * (block + 1) / blockCount)
-            partials[block] = self.betweennessContributions(from: sources, pathLength: pathLength, usesCollectionsHeap: usesCollectionsHeap)
+            partials[block] = self.betweennessContributions(from: sources, pathLength: pathLength)
         }
         var total = [Double](repeating: 0, count: n)
         for block in 0..<blockCount {
@@ -50,11 +46,10 @@ extension SliceGraph {
     }
 
     /// The dependency sums of Brandes's algorithm over `sources`, counted over ordered pairs.
-    func betweennessContributions(from sources: Range<Int>, pathLength: PathLength, usesCollectionsHeap: Bool = false) -> [Double] {
+    func betweennessContributions(from sources: Range<Int>, pathLength: PathLength) -> [Double] {
         if pathLength == .hops { return hopBetweennessContributions(from: sources) }
         let n = nodeCount
         var search = ShortestPathSearch(graph: self, pathLength: pathLength, recordsPredecessors: true)
-        search.usesCollectionsHeap = usesCollectionsHeap
         var dependency = [Double](repeating: 0, count: n)
         var result = [Double](repeating: 0, count: n)
         for s in sources {
@@ -177,12 +172,5 @@ package final class ConcurrentResults<Value: Sendable>: Sendable {
     package subscript(index: Int) -> Value? {
         get { values.withLock { $0[index] } }
         set { values.withLock { $0[index] = newValue } }
-    }
-}
-
-extension SliceGraph {
-    /// Weighted betweenness with either heap, for the heap benchmark.
-    public func benchmarkBetweenness(usesCollectionsHeap: Bool) -> [Double] {
-        betweenness(pathLength: .inverseWeight, isNormalized: true, usesCollectionsHeap: usesCollectionsHeap)
     }
 }

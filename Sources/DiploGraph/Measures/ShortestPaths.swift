@@ -1,5 +1,3 @@
-import HeapModule
-
 /// Single-source shortest paths over a ``SliceGraph``, with buffers reused across sources.
 ///
 /// Betweenness, closeness and harmonic centrality all run one search per node; this type
@@ -20,8 +18,6 @@ struct ShortestPathSearch {
     private(set) var predecessorSlots: [Int32]
     private(set) var predecessorCount: [Int32]
     private var heap: [(Double, Int32)] = []
-    package var usesCollectionsHeap = false
-    private var collectionsHeap = Heap<HeapEntry>()
     private var isSettled: [Bool]
 
     init(graph: SliceGraph, pathLength: PathLength, isReversed: Bool = false, recordsPredecessors: Bool = false) {
@@ -56,7 +52,7 @@ struct ShortestPathSearch {
         reset()
         switch pathLength {
         case .hops: breadthFirst(from: source)
-        case .inverseWeight: if usesCollectionsHeap { dijkstraCollections(from: source) } else { dijkstra(from: source) }
+        case .inverseWeight: dijkstra(from: source)
         }
     }
 
@@ -139,51 +135,6 @@ struct ShortestPathSearch {
         // `reset` clears exactly what this search touched.
     }
 
-    private mutating func dijkstraCollections(from source: Int) {
-        let offsets = isReversed ? graph.inOffsets : graph.outOffsets
-        let neighbors = isReversed ? graph.inNeighbors : graph.outNeighbors
-        let weights = isReversed ? graph.inWeights : graph.outWeights
-        // Predecessor slots of w live in w's row of the opposite adjacency.
-        let predecessorOffsets = isReversed ? graph.outOffsets : graph.inOffsets
-        let recordsPredecessors = !predecessorCount.isEmpty
-        collectionsHeap = Heap<HeapEntry>()
-        distance[source] = 0
-        pathCount[source] = 1
-        collectionsHeap.insert(HeapEntry(distance: 0, node: Int32(source)))
-        while let entry = collectionsHeap.popMin() {
-            let (d, v32) = (entry.distance, entry.node)
-            let v = Int(v32)
-            if isSettled[v] || d != distance[v] { continue }
-            isSettled[v] = true
-            order[orderCount] = v32
-            orderCount += 1
-            let sigma = pathCount[v]
-            for slot in Int(offsets[v])..<Int(offsets[v + 1]) {
-                let w = Int(neighbors[slot])
-                if isSettled[w] { continue }
-                let candidate = d + 1 / weights[slot]
-                let known = distance[w]
-                if known >= 0 && SliceGraph.isSameLength(candidate, known) {
-                    pathCount[w] += sigma
-                    if recordsPredecessors {
-                        predecessorSlots[Int(predecessorOffsets[w]) + Int(predecessorCount[w])] = v32
-                        predecessorCount[w] += 1
-                    }
-                } else if known < 0 || candidate < known {
-                    distance[w] = candidate
-                    pathCount[w] = sigma
-                    if recordsPredecessors {
-                        predecessorSlots[Int(predecessorOffsets[w])] = v32
-                        predecessorCount[w] = 1
-                    }
-                    collectionsHeap.insert(HeapEntry(distance: candidate, node: Int32(w)))
-                }
-            }
-        }
-        // Every node given a distance was pushed, so it is settled and listed in `order`:
-        // `reset` clears exactly what this search touched.
-    }
-
     /// Calls `body` with every node u and the distances of the nodes that reach it (u's own
     /// distance 0 first), one reversed search per node: what closeness and harmonic sum.
     /// - Complexity: O(*n* *m*) for hops, O(*n* *m* log *m*) weighted.
@@ -247,11 +198,4 @@ struct ShortestPathSearch {
     private static func isBefore(_ a: (Double, Int32), _ b: (Double, Int32)) -> Bool {
         a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
     }
-}
-
-/// A heap entry for swift-collections' `Heap`: ordered by distance, then node.
-struct HeapEntry: Comparable {
-    let distance: Double
-    let node: Int32
-    static func < (a: HeapEntry, b: HeapEntry) -> Bool { a.distance < b.distance || (a.distance == b.distance && a.node < b.node) }
 }
