@@ -44,7 +44,7 @@ import Testing
         let log = try read("2018,t,k,pressure,x|y\n")
         #expect(log.actors.actors.map(\.id) == ["t", "k", "x", "y"])
         #expect(log.actors[log.actors.index(of: "x")!].group == "x")
-        #expect(log.events[0].about == (try Relationship(2, 3)))
+        #expect(log.events[0].about == (try Relationship(ActorIndex(unchecked: 2), ActorIndex(unchecked: 3))))
     }
 
     @Test func everyBadFormIsAnErrorNamingItsLine() throws {
@@ -131,8 +131,8 @@ import Testing
         var actors = ActorTable()
         for id in ["m", "a", "b", "x"] { _ = actors.declare(try Actor(id: id, label: id, group: id)) }
         let kinds = KindTable()
-        let event = try Event(date: EventDate(year: 2018)!, source: 0, target: 3, kind: kinds.index(of: "mediation")!, weight: 1, line: 7,
-                          about: try Relationship(1, 2))
+        let event = try Event(date: EventDate(year: 2018)!, source: ActorIndex(unchecked: 0), target: ActorIndex(unchecked: 3), kind: kinds.index(of: "mediation")!, weight: 1, line: 7,
+                          about: try Relationship(ActorIndex(unchecked: 1), ActorIndex(unchecked: 2)))
         let log = try EventLog(file: "code", actors: actors, kinds: kinds, events: [event])
         #expect(throws: InputProblems.self) { try Slicer.slice(log, options: SliceOptions()) }
         do { _ = try Slicer.slice(log, options: SliceOptions()) } catch {

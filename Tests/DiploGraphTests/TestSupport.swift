@@ -131,8 +131,3 @@ func testGraph(nodeCount: Int, edges: [(source: Int32, target: Int32, weight: Do
         fatalError("invalid test graph: \(error)")
     }
 }
-
-/// Literal indices in tests (`source: 0`); library code gets its indices from the tables.
-extension TypedIndex: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: Int32) { self.init(unchecked: value) }
-}
