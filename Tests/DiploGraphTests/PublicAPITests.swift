@@ -210,3 +210,20 @@ import DiploGraphIO
         #expect(slice.entity(at: outside) == nil)
     }
 }
+
+@Suite struct CheckedValuesTests {
+    @Test func pageRankRefusesADampingOutsideZeroToOne() throws {
+        let network = try Slicer.slice(try PublicAPITests.smallLog(), options: SliceOptions())
+        let graph = network.slices[0].graph
+        for damping in [-0.1, 1.5, .nan, .infinity] {
+            #expect(throws: ValueError.self) { try graph.pageRank(damping: damping) }
+        }
+        #expect(try graph.pageRank(damping: 0.85) == graph.pageRank())
+    }
+
+    @Test func periodLabelsOfAnyOrdinalAreText() {
+        #expect(SliceUnit.year.label(ofPeriod: 7) == "0007")
+        #expect(SliceUnit.year.label(ofPeriod: -1_234_567) == "-1234567")
+        #expect(SliceUnit.quarter.label(ofPeriod: 2018 * 4 + 1) == "2018-Q2")
+    }
+}

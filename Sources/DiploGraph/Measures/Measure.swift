@@ -1,16 +1,63 @@
-/// A per-node measure the command line can compute, named as its table column.
+/// A per-node measure of a slice graph, named (its raw value) as its table column.
+///
+/// Each is computed by a ``SliceGraph`` method, whose documentation gives the definition and
+/// the paper it comes from; ``SlicedNetwork/measures(_:in:pathLength:)`` computes several on
+/// one slice.
 public enum Measure: String, Sendable, CaseIterable {
-    case degree, inDegree = "in_degree", outDegree = "out_degree"
-    case strength, inStrength = "in_strength", outStrength = "out_strength"
-    case betweenness, closeness, harmonic, pagerank, eigenvector
-    case constraint, effectiveSize = "effective_size"
-    case coordinator, itinerant, representative, gatekeeper, liaison, brokerage
-    case coordinatorZ = "coordinator_z", itinerantZ = "itinerant_z", representativeZ = "representative_z"
-    case gatekeeperZ = "gatekeeper_z", liaisonZ = "liaison_z", brokerageZ = "brokerage_z"
+    /// Edges at a node, in + out when directed (``SliceGraph/degrees()``).
+    case degree
+    /// Edges into a node (``SliceGraph/inDegrees()``).
+    case inDegree = "in_degree"
+    /// Edges out of a node (``SliceGraph/outDegrees()``).
+    case outDegree = "out_degree"
+    /// Summed weight at a node (``SliceGraph/strengths()``).
+    case strength
+    /// Summed weight into a node (``SliceGraph/inStrengths()``).
+    case inStrength = "in_strength"
+    /// Summed weight out of a node (``SliceGraph/outStrengths()``).
+    case outStrength = "out_strength"
+    /// Shortest-path betweenness, Brandes (2001) (``SliceGraph/betweenness(pathLength:isNormalized:)``).
+    case betweenness
+    /// Closeness, as networkx (``SliceGraph/closeness(pathLength:)``).
+    case closeness
+    /// Harmonic centrality (``SliceGraph/harmonic(pathLength:)``).
+    case harmonic
+    /// PageRank, Page et al. (1999) (``SliceGraph/pageRank()``).
+    case pagerank
+    /// Eigenvector centrality (``SliceGraph/eigenvector()``).
+    case eigenvector
+    /// Burt's constraint (``SliceGraph/constraint()``).
+    case constraint
+    /// Burt's effective size (``SliceGraph/effectiveSize()``).
+    case effectiveSize = "effective_size"
+    /// Gould–Fernandez coordinator count (``SliceGraph/brokerage(groups:)``).
+    case coordinator
+    /// Gould–Fernandez itinerant count.
+    case itinerant
+    /// Gould–Fernandez representative count.
+    case representative
+    /// Gould–Fernandez gatekeeper count.
+    case gatekeeper
+    /// Gould–Fernandez liaison count.
+    case liaison
+    /// Gould–Fernandez total brokerage count.
+    case brokerage
+    /// The coordinator count's z-score against sna's null model (``Brokerage/zScores(for:)``).
+    case coordinatorZ = "coordinator_z"
+    /// The itinerant count's z-score.
+    case itinerantZ = "itinerant_z"
+    /// The representative count's z-score.
+    case representativeZ = "representative_z"
+    /// The gatekeeper count's z-score.
+    case gatekeeperZ = "gatekeeper_z"
+    /// The liaison count's z-score.
+    case liaisonZ = "liaison_z"
+    /// The total brokerage count's z-score.
+    case brokerageZ = "brokerage_z"
     /// The number of distinct relationships an entity mediated in the slice (see ``SlicedNetwork/mediationCounts(in:)``).
     case mediation
 
-    /// The measures `centrality` prints when none are named.
+    /// The measures a centrality table has when none are named.
     public static let defaults: [Measure] = [.degree, .strength, .betweenness, .brokerage]
 
     /// The Gould–Fernandez role a brokerage measure reports, and whether as a z-score.
@@ -42,6 +89,7 @@ public enum Measure: String, Sendable, CaseIterable {
 
     /// Parses a comma-separated list, such as `degree,betweenness`.
     /// - Throws: a message naming the unknown names and listing the known ones.
+    /// - Complexity: O(*t*) for *t* characters of `text`.
     public static func parseList(_ text: String) throws(MeasureListError) -> [Measure] {
         var measures: [Measure] = []
         var unknown: [String] = []
@@ -57,10 +105,11 @@ public enum Measure: String, Sendable, CaseIterable {
     }
 }
 
-/// Unknown measure names on the command line.
+/// Names in a list of measures that are no measures (``Measure/parseList(_:)``).
 public struct MeasureListError: Error, CustomStringConvertible {
     /// The names that are not measures.
     public let unknown: [String]
+    /// `unknown measure 'x'; known measures: degree, …`.
     public var description: String {
         "unknown measure\(unknown.count == 1 ? "" : "s") \(unknown.map { "'\($0)'" }.joined(separator: ", ")); known measures: "
             + Measure.allCases.map(\.rawValue).joined(separator: ", ")
@@ -87,6 +136,7 @@ public struct MeasureTable: Sendable {
     ///     (``SlicedNetwork/mediationCounts(in:)``); required when `measures` has it.
     /// - Throws: ``ValueError`` unless there is one group per node, and one mediation count per
     ///   node when `measures` has `mediation`.
+    /// - Complexity: that of the measures asked for (O(*n* *m*) for betweenness on *n* nodes and *m* edges); the brokerage pass is shared by its roles.
     public init(graph: SliceGraph, measures: [Measure], groups: [Int], pathLength: PathLength, sliceLabel: String,
                 mediation: [Double]? = nil) throws(ValueError) {
         guard groups.count == graph.nodeCount else { throw ValueError("\(groups.count) groups for \(graph.nodeCount) nodes: give one group per node") }

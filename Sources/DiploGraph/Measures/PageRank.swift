@@ -12,10 +12,22 @@ extension SliceGraph {
     /// Weights are divided by the largest weight first, so any positive finite weights (1e308
     /// or 1e-320) give the same ranks as the same weights at a normal scale.
     ///
-    /// - Parameter damping: α, the probability of following an edge.
-    /// - Returns: the PageRank of each node (summing to 1), by node index.
+    /// - Returns: the PageRank of each node (summing to 1), by node index, at α = 0.85.
     /// - Complexity: O((*n* + *m*) · *k*) for *k* iterations (about 230 at α = 0.85).
-    public func pageRank(damping alpha: Double = 0.85) -> [Double] {
+    public func pageRank() -> [Double] { pageRank(validDamping: 0.85) }
+
+    /// ``pageRank()`` with another damping factor.
+    ///
+    /// - Parameter damping: α, the probability of following an edge, in 0...1.
+    /// - Returns: the PageRank of each node (summing to 1), by node index.
+    /// - Throws: ``ValueError`` when `damping` is not in 0...1.
+    /// - Complexity: O((*n* + *m*) · *k*) for *k* iterations, at most 10,000.
+    public func pageRank(damping: Double) throws(ValueError) -> [Double] {
+        guard (0...1).contains(damping) else { throw ValueError("damping \(damping): must be between 0 and 1") }
+        return pageRank(validDamping: damping)
+    }
+
+    private func pageRank(validDamping alpha: Double) -> [Double] {
         let n = nodeCount
         guard n > 0 else { return [] }
         // Rescaled weights: out-strengths cannot overflow, whatever the scale.

@@ -9,6 +9,7 @@ public struct Actor: Sendable, Hashable {
 
     /// An actor with its label and group.
     /// - Throws: ``ValueError`` when `id` or `group` is empty.
+    /// - Complexity: O(1).
     public init(id: String, label: String, group: String) throws(ValueError) {
         guard !id.isEmpty else { throw ValueError("an actor's id must not be empty") }
         guard !group.isEmpty else { throw ValueError("actor '\(id)': its group must not be empty") }
@@ -36,6 +37,7 @@ public struct ActorTable: Sendable {
     public let isDeclared: Bool
 
     /// An empty table; `isDeclared` closes it to ids events introduce (as an actors file does).
+    /// - Complexity: O(1).
     public init(isDeclared: Bool = false) { self.isDeclared = isDeclared }
 
     /// The index of the actor with `id`, or `nil`.

@@ -6,10 +6,17 @@
 public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// How precise a date is.
     public enum Precision: Int, Sendable, Comparable, CustomStringConvertible {
-        case year = 0, month, day
+        /// A year only.
+        case year = 0
+        /// A year and month.
+        case month
+        /// A full date.
+        case day
 
+        /// Whether `a` is coarser than `b`.
         public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
 
+        /// `year`, `month` or `day`.
         public var description: String {
             switch self {
             case .year: "year"
@@ -38,6 +45,7 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Creates a date, checking the calendar (proleptic Gregorian).
     /// - Returns: `nil` when the month or day does not exist.
+    /// - Complexity: O(1).
     public init?(year: Int, month: Int? = nil, day: Int? = nil) {
         guard (1...9999).contains(year) else { return nil }
         if let month {
@@ -53,6 +61,7 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     /// - Returns: `nil` for any other form and for dates that do not exist (`2018-13-40`).
+    /// - Complexity: O(*t*) for *t* characters (at most 10 are read).
     public init?(_ text: String) {
         var text = text
         guard let date = text.withUTF8({ EventDate(utf8: $0) }) else { return nil }
@@ -98,6 +107,7 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
         a.packed < b.packed
     }
 
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the date.
     public var description: String {
         var text = String(year)
         while text.count < 4 { text = "0" + text }

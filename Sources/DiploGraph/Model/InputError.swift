@@ -11,12 +11,14 @@ public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible 
     public var message: String
 
     /// A problem at `line` of `file` (`nil`: the whole file).
+    /// - Complexity: O(1).
     public init(file: String, line: Int?, message: String) {
         self.file = file
         self.line = line
         self.message = message
     }
 
+    /// `FILE:LINE: message`, or `FILE: message` for the whole file.
     public var description: String {
         if let line { return "\(file):\(line): \(message)" }
         return "\(file): \(message)"
@@ -37,11 +39,13 @@ public struct InputProblems: Error, Sendable, CustomStringConvertible {
     public var isTruncated: Bool
 
     /// Problems to report together.
+    /// - Complexity: O(1).
     public init(_ problems: [InputProblem], isTruncated: Bool = false) {
         self.problems = problems
         self.isTruncated = isTruncated
     }
 
+    /// One problem a line, and a last line when reading stopped at the limit.
     public var description: String {
         var lines = problems.map(\.description)
         if isTruncated, let file = problems.last?.file {
@@ -80,8 +84,11 @@ public struct ValueError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What was refused and why, e.g. `weight -1: must be positive and finite`.
     public var message: String
 
+    /// A refusal saying `message`.
+    /// - Complexity: O(1).
     public init(_ message: String) { self.message = message }
 
+    /// The message.
     public var description: String { message }
 
     /// Checks that `weight` is a positive, finite number.

@@ -2,21 +2,37 @@
 public struct Kind: Sendable, Hashable {
     /// Whether an interaction of this kind draws the sides together or apart.
     public enum Polarity: Int, Sendable, Hashable {
-        case conflictual = -1, neutral = 0, cooperative = 1
+        /// −1: the interaction sets the sides against each other (pressure, sanctions).
+        case conflictual = -1
+        /// 0: neither (talks without a result).
+        case neutral = 0
+        /// +1: the interaction draws the sides together (summits, mediation).
+        case cooperative = 1
     }
 
     /// Line styles Graphviz draws; nothing else reaches the DOT.
     public enum LineStyle: String, Sendable, Hashable, CaseIterable {
-        case solid, dashed, dotted, bold
+        /// A plain line.
+        case solid
+        /// A dashed line.
+        case dashed
+        /// A dotted line.
+        case dotted
+        /// A thick line.
+        case bold
         /// Two parallel lines (Graphviz draws a colour list `c:invis:c` as two lines).
         case double
     }
 
+    /// The id events use.
     public package(set) var id: String
+    /// Whether the kind draws sides together or apart.
     public package(set) var polarity: Polarity
+    /// What legends show.
     public package(set) var label: String
     /// A colour as `#rrggbb`, checked on input.
     public package(set) var color: String
+    /// How diagrams draw the kind's edges.
     public package(set) var style: LineStyle
 
     /// A kind of interaction.
@@ -28,6 +44,7 @@ public struct Kind: Sendable, Hashable {
     ///   - color: `#rrggbb`, or the polarity's default.
     ///   - style: the line style, or solid (dashed for conflictual kinds).
     /// - Throws: ``ValueError`` for an empty id or a colour that is not `#rrggbb`.
+    /// - Complexity: O(1).
     public init(id: String, polarity: Polarity, label: String, color: String? = nil, style: LineStyle? = nil) throws(ValueError) {
         guard !id.isEmpty else { throw ValueError("a kind's id must not be empty") }
         if let color { try ValueError.checkColor(color) }
@@ -71,6 +88,7 @@ public struct KindTable: Sendable {
     private var indexByID: [String: KindIndex]
 
     /// The built-in kinds only.
+    /// - Complexity: O(1) (the three built-in kinds).
     public init() {
         kinds = []
         indexByID = [:]

@@ -17,6 +17,7 @@ public struct TypedIndex<Subject>: Sendable, Hashable, Comparable, CustomStringC
 
     /// The index at `position`.
     /// - Throws: ``ValueError`` when `position` is negative or not below `Int32.max`.
+    /// - Complexity: O(1).
     public init(_ position: Int) throws(ValueError) {
         guard position >= 0, position < Int(Int32.max) else {
             throw ValueError("index \(position): must be in 0..<\(Int32.max)")
@@ -30,8 +31,10 @@ public struct TypedIndex<Subject>: Sendable, Hashable, Comparable, CustomStringC
     /// The position as an `Int`, for indexing arrays.
     @inlinable public var position: Int { Int(value) }
 
+    /// Whether `lhs` comes before `rhs` in their table.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
 
+    /// The position, in decimal.
     public var description: String { String(value) }
 }
 

@@ -21,9 +21,15 @@ public enum RoleRule: String, Sendable, CaseIterable {
 
 /// A third party's role towards a dyad in one slice.
 public enum ThirdPartyRole: String, Sendable {
-    case facilitating, spoiling, neutral
+    /// The third party draws the sides together (score above +0.1).
+    case facilitating
+    /// The third party drives them apart (score below −0.1).
+    case spoiling
+    /// Neither (score within ±0.1).
+    case neutral
 
     /// `facilitating` above +0.1, `spoiling` below −0.1, `neutral` between.
+    /// - Complexity: O(1).
     public init(score: Double) {
         self = score > 0.1 ? .facilitating : (score < -0.1 ? .spoiling : .neutral)
     }
@@ -52,14 +58,17 @@ public struct ThirdPartyRoles: Sendable {
         public let slice: String
         /// The third party's id.
         public let third: String
+        /// The role the score gives.
         public let role: ThirdPartyRole
         /// The rule's score, in [−1, 1]: a combination of σ(T,A) and σ(T,B), or σ_about.
         public let score: Double
         /// σ(T,A) and σ(T,B); `nil` (only under `stance`) when T has no event with that side.
         public let stanceTowardsA: Double?
+        /// See ``stanceTowardsA``.
         public let stanceTowardsB: Double?
         /// The number of events between T and A, and between T and B.
         public let eventsWithA: Int
+        /// See ``eventsWithA``.
         public let eventsWithB: Int
         /// The number of T's acts whose `about` is the dyad.
         public let eventsAbout: Int

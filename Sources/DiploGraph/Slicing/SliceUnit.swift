@@ -1,6 +1,13 @@
 /// The calendar unit that cuts events into slices.
 public enum SliceUnit: String, Sendable, CaseIterable {
-    case year, quarter, month, all
+    /// Calendar years.
+    case year
+    /// Calendar quarters (January–March is Q1).
+    case quarter
+    /// Calendar months.
+    case month
+    /// One period for everything.
+    case all
 
     /// The least precise date an event may have to fall in one slice of this unit.
     public var requiredPrecision: EventDate.Precision {
@@ -12,6 +19,7 @@ public enum SliceUnit: String, Sendable, CaseIterable {
 
     /// The ordinal of the period that holds `date`: consecutive periods have consecutive ordinals.
     /// - Returns: `nil` when `date` is coarser than ``requiredPrecision`` (a `2018` date has no month).
+    /// - Complexity: O(1).
     public func period(of date: EventDate) -> Int? {
         switch self {
         case .year: return date.year
@@ -22,8 +30,9 @@ public enum SliceUnit: String, Sendable, CaseIterable {
     }
 
     /// The label of period `ordinal`: `2017`, `2017-Q1`, `2017-03`, `all`.
+    /// - Complexity: O(1).
     public func label(ofPeriod ordinal: Int) -> String {
-        func year(_ y: Int) -> String { y >= 1000 ? String(y) : String(repeating: "0", count: 4 - String(y).count) + String(y) }
+        func year(_ y: Int) -> String { (0..<1000).contains(y) ? String(repeating: "0", count: 4 - String(y).count) + String(y) : String(y) }
         switch self {
         case .year: return year(ordinal)
         case .quarter: return "\(year(ordinal / 4))-Q\(ordinal % 4 + 1)"

@@ -12,6 +12,10 @@ public enum Slicer {
     /// `about` A|B (X on one side, M on neither) is a relay: it also adds the leg
     /// origin → M, origin being the other side, with the event's weight.
     ///
+    /// - Parameters:
+    ///   - log: the events, with their actors and kinds.
+    ///   - options: how to cut time, which kinds to keep (``SliceOptions/kinds`` and
+    ///     ``SliceOptions/layers``), direction, roster and whether to merge actors into groups.
     /// - Returns: the slices from the first to the last period with a selected event,
     ///   including empty periods between them, so that series have no gaps.
     /// - Throws: ``InputProblems`` when a kind in `options.kinds` is unknown, when an
@@ -33,6 +37,7 @@ public enum Slicer {
     /// of `network` without a selected event are empty here.
     /// - Throws: as ``slice(_:options:)``, and a problem when the two slicings count periods
     ///   in different units.
+    /// - Complexity: that of ``slice(_:options:)``.
     public static func slice(_ log: EventLog, options: SliceOptions, alignedWith network: SlicedNetwork) throws(InputProblems) -> SlicedNetwork {
         guard options.slicing.unit == network.options.slicing.unit else {
             throw InputProblems([InputProblem(file: log.file, line: nil,

@@ -30,6 +30,7 @@ public struct Slicing: Sendable, Equatable {
     /// Slices of `unit` made as `mode` says.
     /// - Throws: ``ValueError`` for a window whose width or step is not in 1...``maximumPeriods``,
     ///   or a window or cumulative slicing with the unit `all`.
+    /// - Complexity: O(1).
     public init(unit: SliceUnit, mode: Mode) throws(ValueError) {
         if case .window(let width, let step) = mode {
             guard (1...Self.maximumPeriods).contains(width) else {
@@ -47,14 +48,17 @@ public struct Slicing: Sendable, Equatable {
     }
 
     /// One slice per calendar period of `unit`.
+    /// - Complexity: O(1).
     public static func calendar(_ unit: SliceUnit) -> Slicing { Slicing(unchecked: unit, mode: .calendar) }
 
     /// Expanding slices from the first period with an event; `unit` is not `all`.
     /// - Throws: ``ValueError`` for the unit `all`.
+    /// - Complexity: O(1).
     public static func cumulative(_ unit: SliceUnit) throws(ValueError) -> Slicing { try Slicing(unit: unit, mode: .cumulative) }
 
     /// Sliding windows of `width` periods of `unit`, starting every `step` periods.
     /// - Throws: ``ValueError`` when `width` or `step` is not positive (or too large), or `unit` is `all`.
+    /// - Complexity: O(1).
     public static func window(unit: SliceUnit, width: Int, step: Int) throws(ValueError) -> Slicing {
         try Slicing(unit: unit, mode: .window(width: width, step: step))
     }
@@ -266,7 +270,12 @@ public struct SlicedNetwork: Sendable {
 public struct UnknownIDError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What the id was meant to name.
     public enum Subject: String, Sendable {
-        case actor, group, kind
+        /// An actor id.
+        case actor
+        /// A group name (entities of a network with actors merged into groups).
+        case group
+        /// A kind id.
+        case kind
     }
 
     /// The id as given.
@@ -277,6 +286,7 @@ public struct UnknownIDError: Error, Sendable, Equatable, CustomStringConvertibl
     public let known: [String]
 
     /// An unknown `id` of `what`, among `known`.
+    /// - Complexity: O(1).
     public init(id: String, what: Subject, known: [String]) {
         self.id = id
         self.what = what
