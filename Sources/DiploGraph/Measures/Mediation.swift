@@ -9,19 +9,17 @@ extension SlicedNetwork {
     /// this count says how many relationships an actor worked on, whatever the paths.
     ///
     /// - Returns: one count per node of `slice`, indexed like `slice.nodes`.
-    /// - Complexity: O(*e* + *n*) expected for the slice's *e* events and *n* nodes.
+    /// - Complexity: O(*e* log *n* + *n*) expected for the slice's *e* events and *n* nodes.
     public func mediationCounts(in slice: Slice) -> [Double] {
         var counts = [Double](repeating: 0, count: slice.nodes.count)
         guard let mediationKind = log.kinds.index(of: "mediation") else { return counts }
-        var local: [EntityIndex: Int] = [:]
-        for (index, node) in slice.nodes.enumerated() { local[node] = index }
         struct Mediated: Hashable { let mediator: EntityIndex, first: EntityIndex, second: EntityIndex }
         var seen: Set<Mediated> = []
         for index in slice.eventIndices {
             let event = log.events[Int(index)]
             guard event.kind == mediationKind, let (a, b) = about(of: event) else { continue }
             let mediator = entityOfActor[Int(event.source)]
-            guard let node = local[mediator], seen.insert(Mediated(mediator: mediator, first: a, second: b)).inserted else { continue }
+            guard let node = slice.node(of: mediator)?.position, seen.insert(Mediated(mediator: mediator, first: a, second: b)).inserted else { continue }
             counts[node] += 1
         }
         return counts
