@@ -38,10 +38,11 @@ let package = Package(
             name: "DiploGraphIO",
             dependencies: ["DiploGraph", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        // The only code that calls into libgvc / libcgraph.
+        // The only code that calls into libgvc / libcgraph, and the diagram recipe over it
+        // (shared layout, measured boxes, composed legends) as library API.
         .target(
             name: "DiploGraphviz",
-            dependencies: ["CGraphviz"]
+            dependencies: ["CGraphviz", "DiploGraph", "DiploGraphIO"]
         ),
         .executableTarget(
             name: "diplograph",

@@ -52,7 +52,7 @@ public enum Escape {
             case "\n": if !previousWasCR { bytes += [0x5C, 0x6E] }
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || !isXMLCharacter(scalar) { break }
-                bytes += Array(String(scalar).utf8)
+                if scalar.isASCII { bytes.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
             }
             previousWasCR = scalar == "\r"
         }

@@ -47,11 +47,11 @@ public struct Report {
     ///   - network: the sliced events.
     ///   - options: what to include.
     ///   - output: where the files go (committed by the caller).
-    ///   - render: turns a figure's DOT into SVG text; its first argument names the figure
-    ///     (`slice 2018`, `grid`) for messages.
+    ///   - render: turns a figure's DOT into SVG text (DiploGraphviz's `DiagramRenderer`
+    ///     does, with the options' composed legends); its first argument says which figure.
     /// - Returns: warnings to show the user.
     public static func write(network: SlicedNetwork, options: Options, to output: StagedDirectory,
-                             render: (String, String) throws -> String) throws -> [String] {
+                             render: (DiagramFigure, String) throws -> String) throws -> [String] {
         let table = CentralityTable(network: network, measures: options.measures, pathLength: options.pathLength)
         let writer = DiagramWriter(network: network)
         try output.write("centrality.csv", text: table.csv())
@@ -97,7 +97,7 @@ public struct Report {
         standalone.composedGridLegend = nil
         if options.drawsGrid && options.diagram.layout != nil {
             try output.write("grid.dot", text: writer.gridDOT(options: standalone))
-            let svg = try render("grid", writer.gridDOT(options: options.diagram))
+            let svg = try render(.grid, writer.gridDOT(options: options.diagram))
             try output.write("grid.svg", text: svg)
             gridSVG = inlineSVG(svg)
             slicesMarkdown += "## All slices\n\n![All slices side by side](grid.svg)\n\n"
@@ -105,7 +105,7 @@ public struct Report {
         for slice in network.slices {
             let name = fileName(for: slice.label)
             try output.write("\(name).dot", text: writer.dot(for: slice, options: standalone))
-            let svg = try render("slice \(slice.label)", options.diagram.composedLegend == nil ? writer.dot(for: slice, options: standalone)
+            let svg = try render(.slice(slice.label), options.diagram.composedLegend == nil ? writer.dot(for: slice, options: standalone)
                                                                                                  : writer.dot(for: slice, options: options.diagram))
             try output.write("\(name).svg", text: svg)
             let rows = table.rows.filter { $0.slice == slice.label }
