@@ -98,7 +98,7 @@ public enum Escape {
         return String(result)
     }
 
-    /// Text for a terminal (stderr messages, `--format table`): control characters (C0 but
+    /// Text for a terminal (messages, aligned text tables): control characters (C0 but
     /// newline and tab, DEL, C1) and the bidirectional overrides shown as `\u{1B}`, so that data
     /// cannot move the cursor, change colours, ring the bell or reorder what is shown.
     public static func terminal(_ text: String) -> String {

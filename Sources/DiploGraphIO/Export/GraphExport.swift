@@ -6,7 +6,7 @@ import DiploGraph
 /// Every format carries, per tie, its slice, kind and summed weight, and per node its
 /// label and group. Text is escaped for the format (XML, JSON, CSV).
 public enum GraphExport {
-    /// The formats `diplograph export --to` writes.
+    /// The formats ``GraphExport`` writes: GEXF 1.3, GraphML, networkx node-link JSON and a CSV edge list.
     public enum Format: String, Sendable, CaseIterable {
         case gexf, graphml, json, csv
     }
