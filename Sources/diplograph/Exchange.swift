@@ -29,9 +29,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let network = try dataset.load()
-        let file = try StagedFile(path: out, signature: GraphExport.signature(of: to), force: force)
-        try file.write(GraphExport.render(network, as: to))
-        try file.commit()
+        try GraphExport.write(network, as: to, toFile: out, force: force)
     }
 }
 

@@ -22,6 +22,13 @@ public enum GraphExport {
         }
     }
 
+    /// `network` in `format`: ``gexf(_:)``, ``graphML(_:)``, ``nodeLinkJSON(_:)`` or ``csv(_:)``.
+    /// - Parameters:
+    ///   - network: the sliced events.
+    ///   - format: the file format.
+    /// - Returns: the file's text.
+    /// - Throws: ``ValueError`` only if a weight is not finite or the XML could not be
+    ///   written, which slicing and the fixed element names rule out.
     public static func render(_ network: SlicedNetwork, as format: Format) throws(ValueError) -> String {
         switch format {
         case .gexf: try gexf(network)
@@ -29,6 +36,24 @@ public enum GraphExport {
         case .json: try nodeLinkJSON(network)
         case .csv: csv(network)
         }
+    }
+
+    /// Writes `network` in `format` to the file at `path`, staged: the file appears (or is
+    /// replaced, keeping its permissions) only when the whole text was written.
+    ///
+    /// An existing file is replaced only if it holds ``signature(of:)`` in its first kilobyte
+    /// (DiploGraph wrote it), or when `force` is set (see ``StagedFile``).
+    /// - Parameters:
+    ///   - network: the sliced events.
+    ///   - format: the file format.
+    ///   - path: the file to write; a symbolic link is written through.
+    ///   - force: replace an existing file DiploGraph did not write.
+    /// - Throws: ``ValueError`` as ``render(_:as:)`` does; ``OutputError`` when the file may not
+    ///   be replaced or cannot be written.
+    public static func write(_ network: SlicedNetwork, as format: Format, toFile path: String, force: Bool = false) throws {
+        let file = try StagedFile(path: path, signature: signature(of: format), force: force)
+        try file.write(render(network, as: format))
+        try file.commit()
     }
 
     /// The entities that appear in at least one slice, in entity order.
