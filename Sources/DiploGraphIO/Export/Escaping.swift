@@ -3,8 +3,9 @@ import DiploGraph
 
 /// Escaping of data into the text formats DiploGraph writes.
 ///
-/// Data (ids, labels, notes, groups) reaches DOT, SVG, HTML, CSV, JSON and Markdown only
-/// through these functions.
+/// Data (ids, labels, notes, groups) reaches DOT, SVG, HTML, CSV and Markdown only through
+/// these functions; JSON goes through ``JSONValue`` (Foundation's `JSONEncoder`), and GEXF and
+/// GraphML through ``XMLWriter``.
 public enum Escape {
     /// A DOT quoted string's content for `label` and `tooltip`: backslash, quote and
     /// newline escaped, `&` as `&amp;` (labels expand entities), other control characters dropped.
@@ -143,31 +144,6 @@ public enum Escape {
             return text
         }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// A JSON string literal, quotes included.
-    public static func json(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c"  // safe inside <script> in HTML reports
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value >= 0xFFFE && scalar.value <= 0xFFFF {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 
     /// A Markdown table cell: pipes, backslashes and markup characters escaped, line breaks as spaces.
