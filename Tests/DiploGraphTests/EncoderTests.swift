@@ -145,23 +145,11 @@ private func hostileNetwork(_ folder: Folder, slicing: Slicing = .calendar(.year
 @Suite struct GraphFilesReadBackTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// networkx's view of a GEXF or GraphML file as JSON: nodes with label and group, edges
-    /// with their data; nil when python3 with networkx is missing.
-    static func networkx(_ path: String, reader: String) throws -> [String: Any]? {
-        let script = """
-            import json, sys
-            try:
-                import networkx as nx
-            except ImportError:
-                sys.exit(3)
-            g = nx.\(reader)(sys.argv[1])
-            nodes = {str(n): {"label": d.get("label"), "group": d.get("group")} for n, d in g.nodes(data=True)}
-            edges = sorted([str(u), str(v), d.get("kind"), d.get("slice"), float(d.get("weight", 0))] for u, v, d in g.edges(data=True))
-            print(json.dumps({"nodes": nodes, "edges": edges}))
-            """
+    /// Runs `python3` with the checkout's test packages on its path: status, stdout and stderr.
+    static func python(_ arguments: [String]) throws -> (status: Int32, output: Data, message: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path]
+        process.arguments = ["python3"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["PYTHONPATH"] = root.appendingPathComponent(".build/python-test").path + (environment["PYTHONPATH"].map { ":" + $0 } ?? "")
         process.environment = environment
@@ -172,23 +160,25 @@ private func hostileNetwork(_ folder: Folder, slicing: Slicing = .calendar(.year
         let data = out.fileHandleForReading.readDataToEndOfFile()
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        if process.terminationStatus == 3 { return nil }
-        try #require(process.terminationStatus == 0, "\(message)")
-        return try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        return (process.terminationStatus, data, message)
     }
 
-    static let hasNetworkx: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import networkx"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["PYTHONPATH"] = root.appendingPathComponent(".build/python-test").path
-        process.environment = environment
-        process.standardError = Pipe()
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let hasNetworkx = (try? python(["-c", "import networkx"]).status) == 0
+
+    /// networkx's view of a GEXF or GraphML file: nodes with label and group, edges with their data.
+    static func networkx(_ path: String, reader: String) throws -> [String: Any]? {
+        let script = """
+            import json, sys
+            import networkx as nx
+            g = nx.\(reader)(sys.argv[1])
+            nodes = {str(n): {"label": d.get("label"), "group": d.get("group")} for n, d in g.nodes(data=True)}
+            edges = sorted([str(u), str(v), d.get("kind"), d.get("slice"), float(d.get("weight", 0))] for u, v, d in g.edges(data=True))
+            print(json.dumps({"nodes": nodes, "edges": edges}))
+            """
+        let result = try python(["-c", script, path])
+        try #require(result.status == 0, "\(result.message)")
+        return try JSONSerialization.jsonObject(with: result.output) as? [String: Any]
+    }
 
     @Test(.enabled(if: hasNetworkx, "needs python3 with networkx (make test-deps installs it)"))
     func graphMLReadsBackAsTheNetwork() throws {

@@ -65,19 +65,42 @@ public enum Escape {
     public static func html(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
+        appendMarkup(text, to: &result, as: .html)
+        return result
+    }
+
+    /// Where ``appendMarkup(_:to:as:)`` puts text.
+    enum MarkupContext {
+        /// HTML: a carriage return is dropped.
+        case html
+        /// XML element content: a carriage return as `&#13;`.
+        case xmlText
+        /// An XML attribute value: tab, line feed and carriage return as character references.
+        case xmlAttribute
+    }
+
+    /// Appends `text` with `&`, `<`, `>`, `"` and `'` as references and the characters XML 1.0
+    /// cannot carry dropped; line breaks and tabs as `context` needs them.
+    static func appendMarkup(_ text: String, to output: inout String, as context: MarkupContext) {
+        // Most text needs nothing: append it whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
+            output += text
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            case "\r": if context != .html { output += "&#13;" }
+            case "\n" where context == .xmlAttribute: output += "&#10;"
+            case "\t" where context == .xmlAttribute: output += "&#9;"
             default:
-                if scalar == "\r" || !isXMLCharacter(scalar) { break }
-                result.unicodeScalars.append(scalar)
+                if isXMLCharacter(scalar) { output.unicodeScalars.append(scalar) }
             }
         }
-        return result
     }
 
     /// Whether XML 1.0 can carry `scalar` (its `Char` production: tab, newline, carriage

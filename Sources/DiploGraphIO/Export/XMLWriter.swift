@@ -195,25 +195,7 @@ public struct XMLWriter: Sendable {
     // MARK: - Escaping and names
 
     private static func appendEscaped(_ text: String, to output: inout String, inAttribute: Bool) {
-        // Most text needs nothing: append it whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
-            output += text
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            case "\r": output += "&#13;"
-            case "\n" where inAttribute: output += "&#10;"
-            case "\t" where inAttribute: output += "&#9;"
-            default:
-                if Escape.isXMLCharacter(scalar) { output.unicodeScalars.append(scalar) }
-            }
-        }
+        Escape.appendMarkup(text, to: &output, as: inAttribute ? .xmlAttribute : .xmlText)
     }
 
     /// Checks `name` against XML 1.0's `Name` production.

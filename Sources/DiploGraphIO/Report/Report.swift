@@ -59,7 +59,8 @@ public struct Report {
         if let roles = options.roles { try output.write("roles.csv", text: roles.table.csv()) }
 
         var sliceViews: [[String: Any]] = []
-        var markdown: [String: Any] = [
+        // What both templates show at the top; each adds its own views.
+        let header: [String: Any] = [
             "title": options.title,
             "file": network.log.file,
             "eventCount": counted(network.log.events.count, "event"),
@@ -67,6 +68,7 @@ public struct Report {
             "direction": network.options.isDirected ? "directed" : "undirected",
             "measures": options.measures.map { ["name": $0.rawValue] },
         ]
+        var markdown = header
         let warnings = table.warnings
         var focusView: [String: Any]?
         if let focus = options.focus {
@@ -145,13 +147,7 @@ public struct Report {
         }
         // The slices come after the headline and the roles, as in report.html.
         markdown["slices"] = slicesMarkdown
-        let context: [String: Any] = [
-            "title": options.title,
-            "file": network.log.file,
-            "eventCount": counted(network.log.events.count, "event"),
-            "sliceCount": counted(network.slices.count, "slice"),
-            "direction": network.options.isDirected ? "directed" : "undirected",
-            "measures": options.measures.map { ["name": $0.rawValue] },
+        let context = header.merging([
             "slices": sliceViews,
             "grid": gridSVG as Any,
             "hasGrid": gridSVG != nil,
@@ -161,7 +157,7 @@ public struct Report {
             "hasRoles": rolesView != nil,
             "compared": comparedView as Any,
             "hasCompared": comparedView != nil,
-        ]
+        ] as [String: Any]) { _, view in view }
         let library = try ReportTemplate.library.get()
         // Mustache escapes markup but keeps characters XML 1.0 forbids: drop them from the page.
         try output.write("report.html", text: Escape.xmlCharacters(library.render(context, withTemplate: "report") ?? ""))
