@@ -5,7 +5,7 @@ REPORT_ARGS := $(DATA).events.csv --actors $(DATA).actors.csv --kinds-file $(DAT
 	--focus moon-jae-in --dyad ROK,DPRK --third US --roles-by group --size-by brokerage \
 	--title "The US, Moon Jae-in and the two Koreas, 2016-2020"
 
-.PHONY: run test deps test-deps build bench fuzz browser-check clean
+.PHONY: run test deps test-deps build bench fuzz browser-check clean docs examples
 
 ## Installs libgraphviz-dev (and pkg-config) when libgvc cannot be found.
 deps:
@@ -45,6 +45,20 @@ browser-check: build
 .PHONY: check-graphviz-headers
 check-graphviz-headers: deps
 	Scripts/check-graphviz-headers.sh "$$(pkg-config --variable=includedir libgvc)"
+
+## Builds the DocC documentation of the library modules into .build/docs/<Module>.doccarchive;
+## a warning (a broken symbol link, an undocumented parameter) fails the build.
+DOC_TARGETS := DiploGraph DiploGraphIO DiploGraphviz
+docs: deps
+	@for target in $(DOC_TARGETS); do \
+		$(SWIFT) package --disable-sandbox generate-documentation --target $$target --warnings-as-errors \
+			--output-path .build/docs/$$target.doccarchive || exit 1; \
+	done
+
+## Builds and runs the example package (Examples/), which uses the public API only: Moon
+## Jae-in's yearly brokerage table, and the 2018 diagram written to .build/examples/2018.svg.
+examples: deps
+	$(SWIFT) run --package-path Examples korean-brokerage graphs .build/examples
 
 bench: build
 	Scripts/benchmark.sh

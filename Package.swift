@@ -19,6 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // `swift package generate-documentation` for the DocC catalogs (make docs, and CI).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The C side of Graphviz: a module map over the system headers, no Swift API of its own.
@@ -36,10 +38,11 @@ let package = Package(
             name: "DiploGraphIO",
             dependencies: ["DiploGraph", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        // The only code that calls into libgvc / libcgraph.
+        // The only code that calls into libgvc / libcgraph, and the diagram recipe over it
+        // (shared layout, measured boxes, composed legends) as library API.
         .target(
             name: "DiploGraphviz",
-            dependencies: ["CGraphviz"]
+            dependencies: ["CGraphviz", "DiploGraph", "DiploGraphIO"]
         ),
         .executableTarget(
             name: "diplograph",

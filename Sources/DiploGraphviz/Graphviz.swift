@@ -1,4 +1,5 @@
 import CGraphviz
+import DiploGraphIO
 import Foundation
 import Synchronization
 
@@ -119,57 +120,48 @@ public final class Graphviz: Sendable {
         }
     }
 
-    /// Lays out `dot` and reads back every node's position, in points.
+    /// Lays out `dot` and reads back the positions of the nodes named `nodes`, in points.
     ///
-    /// - Returns: the `pos` of each node, keyed by node name.
+    /// - Parameters:
+    ///   - dot: DOT text of exactly one graph.
+    ///   - engine: the layout engine.
+    ///   - nodes: the node names to look up (e.g. ``DiagramWriter/nodeName(of:)``).
+    /// - Returns: each named node's position, in the order of `nodes`; `nil` for a name the
+    ///   graph has no node of.
     /// - Throws: ``GraphvizError`` with Graphviz's message.
-    public func positions(dot: String, engine: LayoutEngine) throws(GraphvizError) -> [String: Point] {
-        try withGraph(dot: dot) { (context, graph) throws(GraphvizError) -> [String: Point] in
-            try layout(context, graph, engine)
-            defer { gvFreeLayout(context, graph) }
-            try Self.writeLayoutAttributes(context, graph)
-            var result: [String: Point] = [:]
-            var node = agfstnode(graph)
-            while let current = node {
-                let name = String(cString: agnameof(UnsafeMutableRawPointer(current)))
-                if let pos = agget(UnsafeMutableRawPointer(current), Self.cString("pos")) {
-                    let parts = String(cString: pos).split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .init(charactersIn: "!"))) }
-                    if parts.count >= 2 { result[name] = Point(x: parts[0], y: parts[1]) }
-                }
-                node = agnxtnode(graph, current)
-            }
-            _ = Self.takeWarnings()
-            return result
-        }
+    /// - Complexity: the layout's, plus O(*k* log *n*) lookups for *k* names.
+    public func positions(dot: String, engine: LayoutEngine, nodes: [String]) throws(GraphvizError) -> [Point?] {
+        try boxes(dot: dot, engine: engine, nodes: nodes).map { $0?.center }
     }
 
-    /// Lays out `dot` and reads back every node's box: its centre and its size, in points.
+    /// Lays out `dot` and reads back the boxes of the nodes named `nodes`: centre and size, in points.
     ///
     /// The size is the one Graphviz computed from the node's label and font (or its fixed
     /// size), so that a caller can keep boxes apart that Graphviz itself will draw.
-    /// - Returns: the box of each node, keyed by node name.
+    /// - Parameters:
+    ///   - dot: DOT text of exactly one graph.
+    ///   - engine: the layout engine.
+    ///   - nodes: the node names to look up (e.g. ``DiagramWriter/nodeName(of:)``).
+    /// - Returns: each named node's box, in the order of `nodes`; `nil` for a name the graph
+    ///   has no node of.
     /// - Throws: ``GraphvizError`` with Graphviz's message.
-    public func boxes(dot: String, engine: LayoutEngine) throws(GraphvizError) -> [String: Box] {
-        try withGraph(dot: dot) { (context, graph) throws(GraphvizError) -> [String: Box] in
+    /// - Complexity: the layout's, plus O(*k* log *n*) lookups for *k* names.
+    public func boxes(dot: String, engine: LayoutEngine, nodes: [String]) throws(GraphvizError) -> [Box?] {
+        try withGraph(dot: dot) { (context, graph) throws(GraphvizError) -> [Box?] in
             try layout(context, graph, engine)
             defer { gvFreeLayout(context, graph) }
             try Self.writeLayoutAttributes(context, graph)
             func number(_ object: UnsafeMutableRawPointer, _ name: StaticString) -> Double? {
                 agget(object, Self.cString(name)).flatMap { Double(String(cString: $0)) }
             }
-            var result: [String: Box] = [:]
-            var node = agfstnode(graph)
-            while let current = node {
-                let object = UnsafeMutableRawPointer(current)
-                let name = String(cString: agnameof(object))
-                if let pos = agget(object, Self.cString("pos")) {
-                    let parts = String(cString: pos).split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .init(charactersIn: "!"))) }
-                    if parts.count >= 2 {
-                        result[name] = Box(x: parts[0], y: parts[1], width: 72 * (number(object, "width") ?? 0),
-                                           height: 72 * (number(object, "height") ?? 0))
-                    }
-                }
-                node = agnxtnode(graph, current)
+            let result = nodes.map { name -> Box? in
+                guard let node = name.withCString({ agnode(graph, UnsafeMutablePointer(mutating: $0), 0) }) else { return nil }
+                let object = UnsafeMutableRawPointer(node)
+                guard let pos = agget(object, Self.cString("pos")) else { return nil }
+                let parts = String(cString: pos).split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .init(charactersIn: "!"))) }
+                guard parts.count >= 2 else { return nil }
+                return Box(center: Point(x: parts[0], y: parts[1]),
+                           size: Size(width: 72 * (number(object, "width") ?? 0), height: 72 * (number(object, "height") ?? 0)))
             }
             _ = Self.takeWarnings()
             return result
@@ -209,27 +201,11 @@ public final class Graphviz: Sendable {
 
     // MARK: - Internals (all under the lock)
 
-    /// A layout point in Graphviz's coordinates (points, y up).
-    public struct Point: Sendable, Equatable {
-        public var x: Double
-        public var y: Double
-        public init(x: Double, y: Double) { self.x = x; self.y = y }
-    }
-
-    /// A node's box after layout: centre and size in points.
-    public struct Box: Sendable, Equatable {
-        public var x: Double
-        public var y: Double
-        public var width: Double
-        public var height: Double
-        public init(x: Double, y: Double, width: Double, height: Double) {
-            self.x = x; self.y = y; self.width = width; self.height = height
-        }
-    }
-
     /// Rendered bytes with the warnings Graphviz gave while making them.
     public struct Rendering: Sendable {
+        /// The rendered file's bytes.
         public let bytes: [UInt8]
+        /// Graphviz's warnings, each once, without its `Warning: ` prefix.
         public let warnings: [String]
     }
 

@@ -40,73 +40,67 @@ struct DiagramArguments: ParsableArguments {
         if let sizeBy, Measure(rawValue: sizeBy) == nil {
             throw ValidationError("--size-by: unknown measure '\(sizeBy)'; known measures: \(Measure.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if let width, PrintWidth(width) == nil {
-            throw ValidationError("--width: '\(width)' is not a width between 1in and 100in with a unit, e.g. 6.5in, 17cm, 165mm, 468pt or 800px")
+        if let width {
+            do { _ = try PrintWidth(width) } catch { throw ValidationError("--width: \(error.message)") }
         }
     }
 
-    /// Lays out all slices together once, so that every slice's diagram shares positions.
-    ///
-    /// Refuses, before any layout, a network with more than ``DiagramWriter/nodeLimit`` actors to draw.
+    /// The library's renderer for these arguments: one shared layout, measured boxes, legends
+    /// (see `DiagramRenderer`); its errors in the command line's words.
     /// - Parameter composesLegend: render the legend once and compose it into each SVG
     ///   (`render`, `report`), rather than write it into each figure's DOT (`dot`, PNG, PDF).
-    func diagramOptions(for network: SlicedNetwork, pathLength: PathLength, title: String? = nil,
-                        format: OutputFormat = .svg, composesLegend: Bool = true) throws -> DiagramOptions {
-        let writer = DiagramWriter(network: network)
-        let drawn = writer.drawnEntities.count
-        if drawn > DiagramWriter.nodeLimit {
-            let level = network.options.mergesGroups ? "groups" : "actors"
-            let groups = Set(network.entities.map(\.group)).count
-            throw UserError("\(drawn) \(level) to draw: diagrams hold at most \(DiagramWriter.nodeLimit) nodes (Graphviz takes minutes or crashes beyond). "
-                            + (network.options.mergesGroups ? "Draw fewer kinds (--kinds) or shorter periods." : "Draw groups with --by group (\(groups) groups), or fewer kinds with --kinds."))
+    func renderer(for network: SlicedNetwork, pathLength: PathLength, title: String? = nil,
+                  format: OutputFormat = .svg, composesLegend: Bool = true) throws -> DiagramRenderer {
+        let options = try DiagramOptions(showsGhosts: ghosts, sizeBy: sizeBy.flatMap(Measure.init(rawValue:)), pathLength: pathLength,
+                                         showsLegend: !noLegend, width: width.map(PrintWidth.init) ?? .page, title: title)
+        do {
+            return try DiagramRenderer(network: network, options: options, engine: engine, format: format, composesLegend: composesLegend)
+        } catch {
+            throw commandLineError(error)
         }
-        let printWidth = width.flatMap(PrintWidth.init) ?? .page
-        var options = DiagramOptions(showsGhosts: ghosts, sizeBy: sizeBy.flatMap(Measure.init(rawValue:)), pathLength: pathLength,
-                                     showsLegend: !noLegend, width: printWidth, title: title)
-        options = writer.prepared(options)
-        let boxes = try Graphviz.shared.boxes(dot: writer.unionDOT(sizeScale: options.sizeScale), engine: engine)
-        options.layout = DiagramLayout(entityCount: network.entities.count, boxesByNodeName: boxes.mapValues {
-            (DiagramLayout.Point(x: $0.x, y: $0.y), DiagramLayout.Size(width: $0.width, height: $0.height))
-        })
-        let gridBoxes = try Graphviz.shared.boxes(dot: writer.measuringDOT(typography: .grid, sizeScale: options.sizeScale), engine: .pinned)
-        var gridSizes = [DiagramLayout.Size?](repeating: nil, count: network.entities.count)
-        for (name, box) in gridBoxes where name.hasPrefix("n") {
-            if let index = Int(name.dropFirst()), index >= 0, index < gridSizes.count { gridSizes[index] = DiagramLayout.Size(width: box.width, height: box.height) }
-        }
-        options.gridSizes = gridSizes
-        if format == .png { options.rasterDPI = printWidth.isPixels ? 96 : 192 }
-        options = writer.prepared(options)
-        if format == .svg && options.showsLegend && composesLegend {
-            // Drawn once, composed into every SVG: no figure lays its legend out again.
-            func legend(grid: Bool) throws -> ComposedLegend? {
-                let svg = try Graphviz.shared.render(dot: writer.legendDOT(options: options, grid: grid), engine: .pinned, format: .svg)
-                return ComposedLegend(svg: String(decoding: svg.bytes, as: UTF8.self))
-            }
-            options.composedLegend = try legend(grid: false)
-            options.composedGridLegend = try legend(grid: true)
-        }
-        return options
     }
 }
 
-/// Draws DOT with the pinned engine; Graphviz's warnings for one figure go to stderr on one line.
-func drawPinned(_ dot: String, format: OutputFormat, figure: String, options: DiagramOptions) throws -> [UInt8] {
-    let rendering = try Graphviz.shared.render(dot: dot, engine: .pinned, format: format)
-    if !rendering.warnings.isEmpty { warn("Graphviz, \(figure): \(rendering.warnings.joined(separator: "; "))") }
-    if format == .png, let dpi = options.rasterDPI { return PNGResolution.setting(dpi, in: rendering.bytes) }
-    if format == .svg {
-        let legend = figure == "grid" ? options.composedGridLegend : options.composedLegend
-        if legend != nil { return Array(DiagramWriter.composing(legend, into: String(decoding: rendering.bytes, as: UTF8.self)).utf8) }
+/// `error` in the command line's words (naming its options).
+func commandLineError(_ error: DiagramError) -> Error {
+    switch error {
+    case let .tooManyNodes(count, limit, mergesGroups, groupCount):
+        return UserError("\(count) \(mergesGroups ? "groups" : "actors") to draw: diagrams hold at most \(limit) nodes (Graphviz takes minutes or crashes beyond). "
+                         + (mergesGroups ? "Draw fewer kinds (--kinds) or shorter periods." : "Draw groups with --by group (\(groupCount) groups), or fewer kinds with --kinds."))
+    case let .gridTooLarge(nodes, panels, limit):
+        return UserError("--grid: \(nodes) nodes in \(panels) panels: one figure holds at most \(limit) nodes. Use longer slices (--slice year), --by group or --kinds.")
+    case .unsupportedEngine:
+        return UserError(error.description)
+    case let .graphviz(graphviz):
+        return graphviz
     }
-    return rendering.bytes
 }
 
-/// Says once that some slices' edges are drawn straight.
-func noteStraightEdges(_ writer: DiagramWriter, _ slices: [Slice], options: DiagramOptions) {
-    let straight = slices.filter { writer.routesStraight($0, options: options) }
-    guard !straight.isEmpty else { return }
-    let names = straight.prefix(5).map(\.label).joined(separator: ", ") + (straight.count > 5 ? ", …" : "")
-    note("edges drawn straight in \(straight.count) of \(slices.count) slices (\(names)): routing curves around that many nodes would take seconds per slice")
+/// Shows what the library warned about: notes for choices it made, warnings for defects, in
+/// the command line's words.
+func show(_ warnings: [DiagramWarning]) {
+    for warning in warnings {
+        switch warning {
+        case .straightEdges:
+            note(warning.description)
+        case let .scaledDown(grid, needed, label, width, scaled):
+            warn("\(grid ? "the grid" : "the diagrams") need \(NumberFormat.measure(needed / 72)) in for \(NumberFormat.measure(label)) pt labels; "
+                 + "at --width \(width) labels are \(NumberFormat.measure(scaled)) pt. Use a larger --width, --by group or --kinds.")
+        case .graphviz:
+            warn(warning.description)
+        }
+    }
+}
+
+/// Draws with `renderer`, showing Graphviz's warnings; its errors in the command line's words.
+func drawn(_ draw: () throws(DiagramError) -> Drawing) throws -> Drawing {
+    do {
+        let drawing = try draw()
+        show(drawing.warnings)
+        return drawing
+    } catch {
+        throw commandLineError(error)
+    }
 }
 
 /// What `--out` accepts, for `render` and `report`.
@@ -149,8 +143,8 @@ struct DotCommand: ParsableCommand {
             }
             slice = network.slices[0]
         }
-        let options = try diagram.diagramOptions(for: network, pathLength: pathLength, title: title, composesLegend: false)
-        printOut(DiagramWriter(network: network).dot(for: slice, options: options))
+        let renderer = try diagram.renderer(for: network, pathLength: pathLength, title: title, composesLegend: false)
+        printOut(renderer.dot(for: slice))
     }
 }
 
@@ -187,24 +181,21 @@ struct RenderCommand: ParsableCommand {
         let network = try dataset.load()
         guard !network.slices.isEmpty else { throw UserError("\(dataset.events): no events to draw (check --kinds)") }
         try DiagramBudget.check(network, command: "render")
-        let writer = DiagramWriter(network: network)
-        if grid, writer.gridNodeCount(showsGhosts: diagram.ghosts) > DiagramWriter.nodeLimit {
-            throw UserError("--grid: \(writer.gridNodeCount(showsGhosts: diagram.ghosts)) nodes in \(network.slices.count) panels: one figure holds at most "
-                            + "\(DiagramWriter.nodeLimit) nodes. Use longer slices (--slice year), --by group or --kinds.")
+        if grid {
+            do { try DiagramRenderer.checkGrid(of: network, showsGhosts: diagram.ghosts) } catch { throw commandLineError(error) }
         }
-        let options = try diagram.diagramOptions(for: network, pathLength: pathLength, title: title, format: format)
+        let renderer = try diagram.renderer(for: network, pathLength: pathLength, title: title, format: format)
         let output = try StagedDirectory(path: out, force: force)
         if grid {
-            let bytes = try drawPinned(writer.gridDOT(options: options), format: format, figure: "grid", options: options)
-            try output.write("grid.\(format.rawValue)", bytes: bytes)
+            try output.write("grid.\(format.rawValue)", bytes: try drawn(renderer.drawGrid).bytes)
         } else {
-            noteStraightEdges(writer, network.slices, options: options)
+            show(renderer.straightEdgesWarning.map { [$0] } ?? [])
             for slice in network.slices {
-                let bytes = try drawPinned(writer.dot(for: slice, options: options), format: format, figure: "slice \(slice.label)", options: options)
-                try output.write("\(Report.fileName(for: slice.label)).\(format.rawValue)", bytes: bytes)
+                let drawing = try drawn { () throws(DiagramError) in try renderer.draw(slice) }
+                try output.write("\(Report.fileName(for: slice.label)).\(format.rawValue)", bytes: drawing.bytes)
             }
         }
-        if let message = writer.legibilityWarning(options: options, grid: grid) { warn(message) }
+        show(renderer.legibilityWarning(grid: grid).map { [$0] } ?? [])
         try output.commit()
     }
 }
@@ -281,20 +272,19 @@ struct ReportCommand: ParsableCommand {
             compared = (try ThirdPartyRoles(network: rolesNetwork, dyad: (a, b), third: thirdIndex, rule: toneRule), toneRule,
                         try ThirdPartyRoles(network: rolesNetwork, dyad: (a, b), third: thirdIndex, rule: .stance))
         }
-        let diagramOptions = try diagram.diagramOptions(for: network, pathLength: pathLength, title: title)
-        let writer = DiagramWriter(network: network)
-        let drawsGrid = writer.gridNodeCount(showsGhosts: diagram.ghosts) <= DiagramWriter.nodeLimit
+        let renderer = try diagram.renderer(for: network, pathLength: pathLength, title: title)
+        let drawsGrid = renderer.drawsGrid
         if !drawsGrid { note("no grid of all slices: \(network.slices.count) panels would hold more than \(DiagramWriter.nodeLimit) nodes") }
-        noteStraightEdges(writer, network.slices, options: diagramOptions)
+        show(renderer.straightEdgesWarning.map { [$0] } ?? [])
         let output = try StagedDirectory(path: out, force: force)
         var options = Report.Options(measures: chosen, pathLength: pathLength, focus: focusIndex, roles: roles,
-                                     diagram: diagramOptions, title: title, rolesCompared: compared)
+                                     diagram: renderer.options, title: title, rolesCompared: compared)
         options.drawsGrid = drawsGrid
         let warnings = try Report.write(network: network, options: options, to: output) { figure, dot in
-            String(decoding: try drawPinned(dot, format: .svg, figure: figure, options: diagramOptions), as: UTF8.self)
+            try drawn { () throws(DiagramError) in try renderer.draw(dot: dot, figure: figure) }.svg ?? ""
         }
         try output.commit()
-        if let message = writer.legibilityWarning(options: diagramOptions, grid: false) { warn(message) }
+        show(renderer.legibilityWarning(grid: false).map { [$0] } ?? [])
         for warning in warnings { warn(warning) }
     }
 }

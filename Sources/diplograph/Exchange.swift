@@ -29,9 +29,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let network = try dataset.load()
-        let file = try StagedFile(path: out, signature: GraphExport.signature(of: to), force: force)
-        try file.write(GraphExport.render(network, as: to))
-        try file.commit()
+        try GraphExport.write(network, as: to, toFile: out, force: force)
     }
 }
 
@@ -66,43 +64,27 @@ struct ImportCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if !out.hasSuffix(".events.csv") { throw ValidationError("--out must end in .events.csv (the actors file goes beside it)") }
-    }
-
-    /// Whether every row of the actors file at `path` is `id,id,id`, as `import` writes them.
-    static func looksImported(_ path: String) -> Bool {
-        guard let actors = try? DatasetReader.readActors(path: path) else { return false }
-        return actors.actors.allSatisfy { $0.label == $0.id && $0.group == $0.id }
+        do {
+            _ = try EventImport.actorsPath(besideEvents: out)
+        } catch {
+            throw ValidationError("--out must end in .events.csv (the actors file goes beside it)")
+        }
     }
 
     func run() throws {
-        let cameo = try self.cameo.load()
-        let actorsPath = String(out.dropLast(".events.csv".count)) + ".actors.csv"
-        let header = "date,source,target,kind,weight,note,cameo,event_id\n"
-        // An actors file import wrote names each country as its own label and group; one with
-        // other labels or groups was edited by hand, and is not replaced.
-        if !force, FileManager.default.fileExists(atPath: actorsPath),
-           !FileManager.default.fileExists(atPath: out) || !Self.looksImported(actorsPath) {
+        let actorsPath = try EventImport.actorsPath(besideEvents: out)
+        let isTerminal = isatty(STDERR_FILENO) == 1
+        let summary: ImportSummary
+        do {
+            summary = try EventImport(source: source, path: file, mapping: cameo.load(), skipsBadRows: skipBadRows)
+                .write(eventsTo: out, actorsTo: actorsPath, force: force) { rows in
+                    if isTerminal { FileHandle.standardError.write(Data("\rread \(rows) rows".utf8)) }
+                }
+        } catch let error as OutputError where error.kind == .foreignFile && error.path == actorsPath {
             throw OutputError(path: actorsPath, reason: "the file exists beside the events file to write, and DiploGraph did not write it (or it was edited); name another --out",
                               kind: .foreignFile)
         }
-        let events = try StagedFile(path: out, signature: header, force: force)
-        let actors = try StagedFile(path: actorsPath, signature: "id,label,group\n", force: force)
-        try events.write(header)
-        var countries: [String] = []
-        var known: Set<String> = []
-        let isTerminal = isatty(STDERR_FILENO) == 1
-        let summary = try EventImporter.read(source, path: file, mapping: cameo, skipsBadRows: skipBadRows, progress: { rows in
-            if isTerminal { FileHandle.standardError.write(Data("\rread \(rows) rows".utf8)) }
-        }) { event in
-            for country in [event.source, event.target] where known.insert(country).inserted { countries.append(country) }
-            try events.write([event.date.description, Escape.csv(event.source), Escape.csv(event.target), event.kind, "1",
-                              Escape.csv(event.note), event.cameo, Escape.csv(event.eventID)].joined(separator: ",") + "\n")
-        }
         if isTerminal && summary.rows >= 100_000 { FileHandle.standardError.write(Data("\r".utf8)) }
-        try actors.write("id,label,group\n" + countries.map { "\(Escape.csv($0)),\(Escape.csv($0)),\(Escape.csv($0))\n" }.joined())
-        try events.commit()
-        try actors.commit()
         FileHandle.standardError.write(Data("\(file): \(summary)\n".utf8))
     }
 }
@@ -139,19 +121,14 @@ struct SQLCommand: ParsableCommand {
     @Option(name: .long, help: "Table, Parquet path or tab-separated files to read (default: see below).")
     var from: String?
 
-    /// Whether every row of the actors file at `path` is `id,id,id`, as `import` writes them.
-    static func looksImported(_ path: String) -> Bool {
-        guard let actors = try? DatasetReader.readActors(path: path) else { return false }
-        return actors.actors.allSatisfy { $0.label == $0.id && $0.group == $0.id }
-    }
-
     func run() throws {
         let cameo = try self.cameo.load()
         let query = SQLQuery(source: source, dialect: dialect, mapping: cameo, slice: slice, input: from.map(SQLInput.init))
         do {
             printOut(try query.text())
         } catch {
-            throw UserError(error.description)
+            // Both reasons are about naming a table to read.
+            throw UserError(error.description + " (--from PROJECT.DATASET.TABLE)")
         }
     }
 }

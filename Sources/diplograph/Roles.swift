@@ -36,12 +36,7 @@ struct Roles: ParsableCommand {
         let (a, b) = try parseDyad(dyad, in: network)
         let thirdIndex = try third.map { try network.entity($0, option: "--third") }
         let roles = try ThirdPartyRoles(network: network, dyad: (a, b), third: thirdIndex, rule: rule)
-        switch format {
-        case .csv: printOut(roles.csv())
-        case .json: printOut(try roles.json())
-        case .markdown: printOut(roles.markdown(dyadLabels: (network.entities[Int(a)].id, network.entities[Int(b)].id)))
-        case .table: printOut(roles.text())
-        }
+        printOut(try roles.formatted(as: format, dyadLabels: (network.entities[Int(a)].id, network.entities[Int(b)].id)))
     }
 }
 

@@ -68,7 +68,7 @@ import Testing
         } catch {
             #expect(error.problems.map(\.description) == [
                 "\(path):2: invalid CAMEO code '04x' (expected 1 to 6 digits, such as 042)",
-                "\(path):3: unknown kind 'hug' (known kinds: mediation, summit, pressure; declare others with --kinds-file)",
+                "\(path):3: unknown kind 'hug' (known kinds: mediation, summit, pressure; declare others in a kinds file)",
                 "\(path):5: CAMEO code '042' mapped twice (first on line 4)",
             ])
         }

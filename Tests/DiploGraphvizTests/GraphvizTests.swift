@@ -109,10 +109,14 @@ func svg(_ dot: String, engine: LayoutEngine = .dot) throws -> String {
     }
 
     @Test func positionsAreReadBack() throws {
-        let positions = try Graphviz.shared.positions(dot: "graph { a -- b -- c }", engine: .neato)
-        #expect(Set(positions.keys) == ["a", "b", "c"])
-        let pinned = try Graphviz.shared.positions(dot: #"graph { graph [notranslate=true]; a [pos="10,20!"]; b [pos="30,40!"] }"#, engine: .pinned)
-        #expect(pinned["a"] == Graphviz.Point(x: 10, y: 20))
+        let positions = try Graphviz.shared.positions(dot: "graph { a -- b -- c }", engine: .neato, nodes: ["a", "b", "c", "d"])
+        #expect(positions.count == 4 && positions[0...2].allSatisfy { $0 != nil } && positions[3] == nil)
+        let pinned = try Graphviz.shared.positions(dot: #"graph { graph [notranslate=true]; a [pos="10,20!"]; b [pos="30,40!"] }"#,
+                                                   engine: .pinned, nodes: ["b", "a"])
+        #expect(pinned == [Point(x: 30, y: 40), Point(x: 10, y: 20)])
+        let boxes = try Graphviz.shared.boxes(dot: #"graph { graph [notranslate=true]; a [shape=box, fixedsize=true, width=1, height=0.5, pos="10,20!"] }"#,
+                                              engine: .pinned, nodes: ["a"])
+        #expect(boxes == [Box(center: Point(x: 10, y: 20), size: Size(width: 72, height: 36))])
     }
 
     static let oddLabels = [

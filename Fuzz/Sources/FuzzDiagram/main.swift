@@ -44,9 +44,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(format != .csv || (!text.contains("inf") && !text.contains("nan")), "non-finite number in CSV")
     }
     // As the tool draws: positions pinned from a shared layout, rendered by the `nop` engine.
-    let layout = DiagramLayout(entityCount: 3, positionsByNodeName: ["n0": .init(x: 0, y: 0), "n1": .init(x: 240, y: 120), "n2": .init(x: 0, y: 200)])
+    let layout = try! DiagramLayout(entityCount: 3, positions: [EntityIndex(0): Point(x: 0, y: 0), EntityIndex(1): Point(x: 240, y: 120),
+                                                                EntityIndex(2): Point(x: 0, y: 200)])
     let writer = DiagramWriter(network: network)
-    for dot in [writer.dot(for: network.slices[0], options: DiagramOptions(layout: layout, showsGhosts: true, sizeBy: .degree)),
+    for dot in [writer.dot(for: network.slices[0], options: (try! DiagramOptions(layout: layout, showsGhosts: true, sizeBy: .degree))),
                 writer.dot(for: network.slices[0])] {
         do {
             let nodes = try Graphviz.shared.nodeAttributes(dot: dot, names: ["label"])
@@ -59,7 +60,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     do {
         // Kind and group labels reach the HTML-like legend, actor labels and notes the tooltips.
-        let dot = writer.dot(for: network.slices[0], options: DiagramOptions(layout: layout, showsGhosts: true, sizeBy: .degree))
+        let dot = writer.dot(for: network.slices[0], options: (try! DiagramOptions(layout: layout, showsGhosts: true, sizeBy: .degree)))
         let svg = String(decoding: try Graphviz.shared.render(dot: dot, engine: .pinned, format: .svg).bytes, as: UTF8.self)
         let forbidden = svg.unicodeScalars.filter { !Escape.isXMLCharacter($0) }
         precondition(forbidden.isEmpty, "characters XML 1.0 forbids in the SVG: \(forbidden.map(\.value))")

@@ -41,7 +41,7 @@ func checkOutputs(_ network: SlicedNetwork) {
     }
     let writer = DiagramWriter(network: network)
     for slice in network.slices.prefix(3) {
-        _ = writer.dot(for: slice, options: DiagramOptions(showsGhosts: true, sizeBy: .pagerank))
+        _ = writer.dot(for: slice, options: (try! DiagramOptions(showsGhosts: true, sizeBy: .pagerank)))
     }
 }
 

@@ -3,13 +3,13 @@ import DiploGraph
 
 /// Font sizes, in points at print size, for one kind of figure.
 public struct DiagramTypography: Sendable, Equatable {
-    /// Node labels (the smallest, with `--size-by`).
+    /// Node labels (the smallest, when labels are sized by a measure).
     public var label: Double
-    /// The largest node label with `--size-by`.
+    /// The largest node label when labels are sized by a measure.
     public var largestLabel: Double
     /// Legend text.
     public var legend: Double
-    /// The `--title` line.
+    /// The figure's title line.
     public var title: Double
     /// The slice label under the title, or above each panel of a grid.
     public var subtitle: Double
@@ -22,7 +22,7 @@ public struct DiagramTypography: Sendable, Equatable {
     public static let grid = DiagramTypography(label: 7, largestLabel: 11, legend: 7, title: 10, subtitle: 8, wrapsLabels: true)
 }
 
-/// One `--size-by` scale for all slices: a value gets the same label size in every slice.
+/// One label-size scale for all slices: a value gets the same label size in every slice.
 public struct SizeScale: Sendable {
     public let measure: Measure
     /// The smallest and largest value over all slices.
@@ -94,6 +94,7 @@ public struct DiagramOptions: Sendable {
     public var sizeBy: Measure?
     /// Path length for a path-based `sizeBy` measure.
     public var pathLength: PathLength = .hops
+    /// Whether the figures carry a legend (groups, kinds of tie, label sizes).
     public var showsLegend = true
     /// The figure's physical width.
     public var width: PrintWidth = .page
@@ -101,9 +102,9 @@ public struct DiagramOptions: Sendable {
     public var title: String?
     /// The largest box of each entity at the grid's typography, as Graphviz measures it
     /// (``DiagramWriter/measuringDOT(typography:sizeScale:)``); estimated when `nil`.
-    public var gridSizes: [DiagramLayout.Size?]?
+    public var gridSizes: [Size?]?
     /// Pixels per inch of PNG output; `nil` for SVG and PDF.
-    public var rasterDPI: Double?
+    public package(set) var rasterDPI: Double?
     /// The `sizeBy` scale; computed by ``DiagramWriter/prepared(_:)`` when `nil`.
     public var sizeScale: SizeScale?
 
@@ -112,10 +113,32 @@ public struct DiagramOptions: Sendable {
     /// Legends rendered once and composed into every SVG (``DiagramWriter/legendDOT(options:grid:)``);
     /// when `nil` the legend is each figure's own graph label.
     public var composedLegend: ComposedLegend?
+    /// The grid's legend, rendered once and composed into the grid's SVG; `nil` as for ``composedLegend``.
     public var composedGridLegend: ComposedLegend?
 
+    /// The default options: no shared layout, no ghosts, labels at one size, a legend, the page width.
+    /// - Complexity: O(1).
+    public init() {}
+
+    /// Options for drawing diagrams.
+    ///
+    /// - Parameters:
+    ///   - layout: shared positions (DiploGraphviz's `DiagramRenderer` computes them);
+    ///     `nil` lets the engine lay out each slice on its own.
+    ///   - showsGhosts: whether entities absent from a slice are drawn faint at their places.
+    ///   - sizeBy: the measure that scales node labels, on one scale for all slices.
+    ///   - pathLength: the path length of a path-based `sizeBy` measure.
+    ///   - showsLegend: whether the figures carry a legend.
+    ///   - width: the figure's physical width.
+    ///   - title: a title drawn above every figure.
+    ///   - rasterDPI: pixels per inch of PNG output, 1…2400; `nil` for SVG and PDF.
+    /// - Throws: ``ValueError`` when `rasterDPI` is not finite or outside 1…2400.
+    /// - Complexity: O(1).
     public init(layout: DiagramLayout? = nil, showsGhosts: Bool = false, sizeBy: Measure? = nil, pathLength: PathLength = .hops,
-                showsLegend: Bool = true, width: PrintWidth = .page, title: String? = nil) {
+                showsLegend: Bool = true, width: PrintWidth = .page, title: String? = nil, rasterDPI: Double? = nil) throws(ValueError) {
+        if let rasterDPI, !(rasterDPI.isFinite && (1...2400).contains(rasterDPI)) {
+            throw ValueError("a raster resolution of \(rasterDPI) dpi: must be between 1 and 2400")
+        }
         self.layout = layout
         self.showsGhosts = showsGhosts
         self.sizeBy = sizeBy
@@ -123,6 +146,7 @@ public struct DiagramOptions: Sendable {
         self.showsLegend = showsLegend
         self.width = width
         self.title = title
+        self.rasterDPI = rasterDPI
     }
 }
 
@@ -213,18 +237,34 @@ public struct DiagramWriter: Sendable {
     // MARK: - Preparation
 
     /// The entities drawn in some slice (all of them get a place in the shared layout).
-    public var drawnEntities: [Int32] {
+    ///
+    /// - Complexity: O(*e* + *n*) for *e* entities and *n* nodes over all slices.
+    public var drawnEntities: [EntityIndex] {
         var drawn = [Bool](repeating: false, count: network.entities.count)
         for slice in network.slices { for node in slice.nodes { drawn[Int(node)] = true } }
-        return drawn.indices.filter { drawn[$0] }.map(Int32.init)
+        return drawn.indices.filter { drawn[$0] }.map { EntityIndex(unchecked: Int32($0)) }
     }
+
+    /// The name of `entity`'s node in every DOT graph this writer writes (`n` and its
+    /// position: generated, so that no user text reaches a node id). Look nodes up in
+    /// Graphviz's results by this name; names are never parsed back into entities.
+    ///
+    /// - Parameter entity: an entity of ``network``.
+    /// - Returns: the node's DOT id.
+    /// - Complexity: O(1).
+    public func nodeName(of entity: EntityIndex) -> String { "n\(entity.value)" }
+
+    /// ``nodeName(of:)`` of the entity at raw position `entity`.
+    private func name(_ entity: Int32) -> String { nodeName(of: EntityIndex(unchecked: entity)) }
+    /// ``nodeName(of:)``, for the slices' typed nodes and ties.
+    private func name(_ entity: EntityIndex) -> String { nodeName(of: entity) }
 
     /// The nodes of the grid figure: every slice's nodes (and absent ones with ghosts).
     public func gridNodeCount(showsGhosts: Bool) -> Int {
         showsGhosts ? drawnEntityCount * network.slices.count : network.slices.reduce(0) { $0 + $1.nodes.count }
     }
 
-    /// `options` with the `--size-by` scale and the layouts fitted to the print width filled in.
+    /// `options` with the label-size scale and the layouts fitted to the print width filled in.
     public func prepared(_ options: DiagramOptions) -> DiagramOptions {
         var options = options
         if let measure = options.sizeBy, options.sizeScale?.measure != measure {
@@ -268,11 +308,11 @@ public struct DiagramWriter: Sendable {
     static let panelGap = 14.0
 
     /// A box size from the label's length, for layouts whose sizes Graphviz did not measure.
-    private func estimatedSize(_ entity: Int32, typography: DiagramTypography, scale: SizeScale?) -> DiagramLayout.Size {
+    private func estimatedSize(_ entity: Int32, typography: DiagramTypography, scale: SizeScale?) -> Size {
         let lines = labelLines(network.entities[Int(entity)].label, typography: typography)
         let font = typography.largestLabel
         let longest = Double(lines.map(\.count).max() ?? 1)
-        return DiagramLayout.Size(width: longest * font * 0.62 + 8, height: Double(lines.count) * font * 1.2 + 5)
+        return Size(width: longest * font * 0.62 + 8, height: Double(lines.count) * font * 1.2 + 5)
     }
 
     /// A label as the lines it is drawn in: long labels break at the space nearest their middle
@@ -324,7 +364,7 @@ public struct DiagramWriter: Sendable {
             }
         }
         for node in drawn {
-            out += "  n\(node) [label=\"\(Escape.dotString(network.entities[Int(node)].label))\", fontsize=\(format(largest[Int(node)]))];\n"
+            out += "  \(nodeName(of: node)) [label=\"\(Escape.dotString(network.entities[node.position].label))\", fontsize=\(format(largest[node.position]))];\n"
         }
         var pairs = Set<UInt64>()
         for slice in network.slices {
@@ -332,7 +372,7 @@ public struct DiagramWriter: Sendable {
                 for v in slice.graph.successors(of: u) {
                     let a = slice.nodes[u], b = slice.nodes[Int(v)]
                     let key = UInt64(UInt32(min(a, b).value)) << 32 | UInt64(UInt32(max(a, b).value))
-                    if pairs.insert(key).inserted { out += "  n\(min(a, b)) -- n\(max(a, b));\n" }
+                    if pairs.insert(key).inserted { out += "  \(name(min(a, b))) -- \(name(max(a, b)));\n" }
                 }
             }
         }
@@ -344,8 +384,8 @@ public struct DiagramWriter: Sendable {
     public func measuringDOT(typography: DiagramTypography, sizeScale: SizeScale?) -> String {
         var out = "graph \"measure\" {\n  graph [notranslate=true, splines=false];\n  node [\(nodeDefaults)];\n"
         for node in drawnEntities {
-            let font = largestFont(node, scale: sizeScale, typography: typography)
-            out += "  n\(node) [label=\"\(dotLabel(network.entities[Int(node)].label, typography: typography))\", fontsize=\(format(font)), pos=\"0,0!\"];\n"
+            let font = largestFont(node.value, scale: sizeScale, typography: typography)
+            out += "  \(nodeName(of: node)) [label=\"\(dotLabel(network.entities[node.position].label, typography: typography))\", fontsize=\(format(font)), pos=\"0,0!\"];\n"
         }
         return out + "}\n"
     }
@@ -390,7 +430,7 @@ public struct DiagramWriter: Sendable {
         }
         let canvasWidth = max(drawingWidth(options.width), fitted.width)
         if !fitted.fits { out += ", size=\"\(format(options.width.points / 72)),1000\"" }
-        let composed = options.showsLegend && fitted.fits ? options.composedLegend : nil
+        let composed = composedLegend(options: options, grid: false)
         if options.showsLegend && composed == nil { out += legendAttribute(options: options, typography: typography, width: canvasWidth, heading: nil) }
         out += "];\n  node [\(nodeDefaults)];\n  edge [arrowsize=0.5];\n"
         let offset = ((canvasWidth - fitted.width) / 2, 0.0)
@@ -408,7 +448,7 @@ public struct DiagramWriter: Sendable {
     }
 
     /// Nodes and edges of one slice, at `positions` shifted by `offset`, named `prefix`n<entity>.
-    private func body(slice: Slice, ties: [TypedTie], options: DiagramOptions, typography: DiagramTypography, positions: [DiagramLayout.Point?]?,
+    private func body(slice: Slice, ties: [TypedTie], options: DiagramOptions, typography: DiagramTypography, positions: [Point?]?,
                       offset: (Double, Double), prefix: String) -> String {
         let directed = network.options.isDirected
         let arrow = directed ? "->" : "--"
@@ -431,11 +471,11 @@ public struct DiagramWriter: Sendable {
                 attributes += ", fontsize=\(format(typography.label))"
             }
             attributes += ", tooltip=\"\(Escape.dotEscString(tooltip))\""
-            out += "  \(prefix)n\(node) [\(attributes)\(pos(Int(node)))];\n"
+            out += "  \(prefix)\(name(node)) [\(attributes)\(pos(Int(node)))];\n"
         }
         if options.showsGhosts, positions != nil {
             for (index, entity) in network.entities.enumerated() where !isPresent[index] && positions?[index] != nil {
-                out += "  \(prefix)n\(index) [label=\"\(dotLabel(entity.label, typography: typography))\", fontsize=\(format(typography.label)), "
+                out += "  \(prefix)\(name(Int32(index))) [label=\"\(dotLabel(entity.label, typography: typography))\", fontsize=\(format(typography.label)), "
                 out += "style=dashed, color=\"#bbbbbb\", fontcolor=\"#999999\", "
                 out += "tooltip=\"\(Escape.dotEscString("\(entity.label): no events in this slice"))\"\(pos(index))];\n"
             }
@@ -459,7 +499,7 @@ public struct DiagramWriter: Sendable {
                 let line = [note.isEmpty ? nil : note, aboutText(index).map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
                 if !line.isEmpty { tooltip += "\n• " + line }
             }
-            out += "  \(prefix)n\(tie.source) \(arrow) \(prefix)n\(tie.target) ["
+            out += "  \(prefix)\(name(tie.source)) \(arrow) \(prefix)\(name(tie.target)) ["
             out += tie.isRelayLeg ? "color=\"\(relayColor)\", style=dotted, penwidth=0.9, arrowhead=onormal, " : edgeStyle(kind, weight: tie.weight) + ", "
             out += "tooltip=\"\(Escape.dotEscString(tooltip))\"];\n"
         }
@@ -497,11 +537,9 @@ public struct DiagramWriter: Sendable {
         guard let grid = options.grid else { return out + "];\n}\n" }
         let fitted = grid.layout
         let columns = grid.columns
-        let panelWidth = max((drawingWidth(options.width) - Double(columns - 1) * Self.panelGap) / Double(columns), fitted.width)
-        let canvasWidth = Double(columns) * panelWidth + Double(columns - 1) * Self.panelGap
-        let fits = canvasWidth <= drawingWidth(options.width) * (1 + 1e-9)
+        let (panelWidth, canvasWidth, fits) = gridCanvas(grid, width: options.width)
         if !fits { out += ", size=\"\(format(options.width.points / 72)),1000\"" }
-        let composed = options.showsLegend && fits ? options.composedGridLegend : nil
+        let composed = composedLegend(options: options, grid: true)
         if options.showsLegend && composed == nil { out += legendAttribute(options: options, typography: typography, width: canvasWidth, heading: nil) }
         out += "];\n  node [\(nodeDefaults)];\n  edge [arrowsize=0.4];\n"
         let panelTitle = typography.subtitle * 1.3
@@ -529,9 +567,44 @@ public struct DiagramWriter: Sendable {
         return out + "}\n"
     }
 
-    /// What to tell the user when the figure had to be scaled down below its label sizes to
-    /// fit the width; `nil` when it fits.
-    public func legibilityWarning(options: DiagramOptions, grid: Bool) -> String? {
+    /// The grid's panel and canvas widths, and whether the canvas fits the width.
+    private func gridCanvas(_ grid: (layout: FittedLayout, columns: Int), width: PrintWidth) -> (panel: Double, canvas: Double, fits: Bool) {
+        let columns = Double(grid.columns)
+        let panelWidth = max((drawingWidth(width) - (columns - 1) * Self.panelGap) / columns, grid.layout.width)
+        let canvasWidth = columns * panelWidth + (columns - 1) * Self.panelGap
+        return (panelWidth, canvasWidth, canvasWidth <= drawingWidth(width) * (1 + 1e-9))
+    }
+
+    /// The legend to compose into a figure's SVG after Graphviz drew it: the options' composed
+    /// legend when the figure leaves room for it (it fits the width); `nil` when the figure's
+    /// DOT carries its legend itself, or has none.
+    ///
+    /// - Parameters:
+    ///   - options: the options the figure is drawn with.
+    ///   - grid: whether the figure is the grid of all slices.
+    /// - Returns: the legend to compose, or `nil`.
+    /// - Complexity: O(1) once `options` is prepared (``prepared(_:)``).
+    public func composedLegend(options: DiagramOptions, grid: Bool) -> ComposedLegend? {
+        let options = prepared(options)
+        guard options.showsLegend else { return nil }
+        if grid {
+            guard let layout = options.grid, gridCanvas(layout, width: options.width).fits else { return nil }
+            return options.composedGridLegend
+        }
+        guard options.single?.fits == true else { return nil }
+        return options.composedLegend
+    }
+
+    /// The warning to give when the figure had to be scaled down below its label sizes to
+    /// fit the width.
+    ///
+    /// - Parameters:
+    ///   - options: the options the figures are drawn with.
+    ///   - grid: whether the figure is the grid of all slices, rather than one slice's.
+    /// - Returns: ``DiagramWarning/scaledDown(grid:neededWidth:labelSize:width:scaledLabelSize:)``,
+    ///   or `nil` when the figure fits.
+    /// - Complexity: O(1) once `options` is prepared (``prepared(_:)``).
+    public func legibilityWarning(options: DiagramOptions, grid: Bool) -> DiagramWarning? {
         let options = prepared(options)
         let typography = grid ? DiagramTypography.grid : .single
         guard let fitted = grid ? options.grid?.layout : options.single else { return nil }
@@ -539,8 +612,8 @@ public struct DiagramWriter: Sendable {
         let needed = columns * fitted.width + (columns - 1) * Self.panelGap + 2 * Self.margin
         guard needed > options.width.points * (1 + 1e-9) else { return nil }
         let shrink = options.width.points / needed
-        return "\(grid ? "the grid" : "the diagrams") need \(NumberFormat.measure(needed / 72)) in for \(NumberFormat.measure(typography.label)) pt labels; "
-            + "at --width \(options.width) labels are \(NumberFormat.measure(typography.label * shrink)) pt. Use a larger --width, --by group or --kinds."
+        return .scaledDown(grid: grid, neededWidth: needed, labelSize: typography.label, width: options.width,
+                           scaledLabelSize: typography.label * shrink)
     }
 
     // MARK: - Titles and legend
@@ -554,16 +627,6 @@ public struct DiagramWriter: Sendable {
                          : max(drawingWidth(options.width), options.single?.width ?? 0)
         return "graph \"legend\" {\n  graph [fontname=\"Helvetica\", pad=0, margin=0, labelloc=b, labeljust=l, notranslate=true"
             + legendAttribute(options: options, typography: grid ? .grid : .single, width: width, heading: nil) + "];\n}\n"
-    }
-
-    /// `svg` (Graphviz's rendering of a figure drawn with `legend` in `options`) with the
-    /// legend's drawing put into the room left for it at the bottom left.
-    public static func composing(_ legend: ComposedLegend?, into svg: String) -> String {
-        guard let legend, let figure = ComposedLegend.frame(of: svg), let anchor = ComposedLegend.background(in: svg) else { return svg }
-        let dx = legend.translateX - figure.translateX
-        let dy = legend.translateY + figure.height - legend.height - figure.translateY
-        let group = "<g class=\"legend\" transform=\"translate(\(dx) \(dy))\">\n\(legend.body)</g>\n"
-        return svg.replacingCharacters(in: anchor.upperBound..<anchor.upperBound, with: group)
     }
 
     private func headingHeight(_ title: String?, typography: DiagramTypography, width: Double) -> Double {
@@ -697,45 +760,6 @@ public struct DiagramWriter: Sendable {
         let hundredths = Int64((abs(value) * 100).rounded())
         let cents = hundredths % 100
         return (value < 0 && hundredths != 0 ? "-" : "") + String(hundredths / 100) + (cents < 10 ? ".0" : ".") + String(cents)
-    }
-}
-
-/// A legend rendered once by Graphviz as SVG, to be composed into every figure's SVG.
-public struct ComposedLegend: Sendable {
-    public let width: Double
-    public let height: Double
-    let translateX: Double
-    let translateY: Double
-    /// The drawing's elements, inside Graphviz's `graph0` group, background excluded.
-    let body: String
-
-    /// Reads Graphviz's SVG of ``DiagramWriter/legendDOT(options:grid:)``; `nil` if it is not one.
-    public init?(svg: String) {
-        guard let frame = Self.frame(of: svg), let background = Self.background(in: svg),
-              let end = svg.range(of: "</g>\n</svg>", options: .backwards)
-        else { return nil }
-        (width, height, translateX, translateY) = (frame.width, frame.height, frame.translateX, frame.translateY)
-        body = String(svg[background.upperBound..<end.lowerBound])
-    }
-
-    /// The viewBox size and the drawing group's translation of a Graphviz SVG.
-    /// (Plain string searches: Foundation's regular expressions cost a millisecond per figure.)
-    static func frame(of svg: String) -> (width: Double, height: Double, translateX: Double, translateY: Double)? {
-        func numbers(after marker: String, until end: Character) -> [Double] {
-            guard let start = svg.range(of: marker) else { return [] }
-            return svg[start.upperBound...].prefix { $0 != end }.split(separator: " ").compactMap { Double($0) }
-        }
-        let sizes = numbers(after: "viewBox=\"", until: "\"")
-        let shifts = numbers(after: "rotate(0) translate(", until: ")")
-        guard sizes.count == 4, shifts.count == 2 else { return nil }
-        return (sizes[2], sizes[3], shifts[0], shifts[1])
-    }
-
-    /// Where Graphviz's white background polygon ends (the legend is drawn right after it).
-    static func background(in svg: String) -> Range<String.Index>? {
-        guard let start = svg.range(of: "<polygon fill=\"white\" stroke=\"transparent\" points=\""),
-              let end = svg.range(of: "\"/>\n", range: start.upperBound..<svg.endIndex) else { return nil }
-        return start.lowerBound..<end.upperBound
     }
 }
 

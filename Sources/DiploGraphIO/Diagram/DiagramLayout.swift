@@ -7,29 +7,48 @@ public struct PrintWidth: Sendable, Equatable, CustomStringConvertible {
     public let points: Double
     /// Whether it was given in pixels (PNGs are then drawn at 96 dpi, pixel for pixel).
     public let isPixels: Bool
+    /// The width as it was given, e.g. `6.5in`.
     public let description: String
 
     /// The default: the text width of a US Letter or A4 page with one-inch margins.
-    public static let page = PrintWidth(points: 468, isPixels: false, description: "6.5in")
+    public static let page = PrintWidth(checked: 468, isPixels: false, description: "6.5in")
 
     /// The narrowest and widest widths accepted, in points (1 in and 100 in).
     public static let accepted: ClosedRange<Double> = 72...7200
 
-    private init(points: Double, isPixels: Bool, description: String) {
+    private init(checked points: Double, isPixels: Bool, description: String) {
         self.points = points
         self.isPixels = isPixels
         self.description = description
     }
 
-    /// Parses a length with its unit; `nil` for anything else or a width outside ``accepted``.
-    public init?(_ text: String) {
+    /// A width of `points` points (1/72 in).
+    ///
+    /// - Parameter points: the width, within ``accepted``.
+    /// - Throws: ``ValueError`` when `points` is not finite or outside ``accepted``.
+    /// - Complexity: O(1).
+    public init(points: Double) throws(ValueError) {
+        guard points.isFinite, Self.accepted.contains(points) else {
+            throw ValueError("a width of \(points) pt: must be between 72 pt (1 in) and 7200 pt (100 in)")
+        }
+        self.init(checked: points, isPixels: false, description: "\(NumberFormat.measure(points))pt")
+    }
+
+    /// Parses a length with its unit: `in`, `cm`, `mm`, `pt` or `px`.
+    ///
+    /// - Parameter text: the length, e.g. `6.5in` or `800px`.
+    /// - Throws: ``ValueError`` for anything else, or a width outside ``accepted``.
+    /// - Complexity: O(*n*) in the length of `text`.
+    public init(_ text: String) throws(ValueError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         let units: [(String, Double)] = [("in", 72), ("cm", 72 / 2.54), ("mm", 72 / 25.4), ("pt", 1), ("px", 0.75)]
         guard let (unit, factor) = units.first(where: { trimmed.hasSuffix($0.0) }),
               let number = Double(trimmed.dropLast(unit.count).trimmingCharacters(in: .whitespaces)),
               number.isFinite, PrintWidth.accepted.contains(number * factor)
-        else { return nil }
-        self.init(points: number * factor, isPixels: unit == "px", description: text)
+        else {
+            throw ValueError("'\(text)' is not a width between 1in and 100in with a unit, e.g. 6.5in, 17cm, 165mm, 468pt or 800px")
+        }
+        self.init(checked: number * factor, isPixels: unit == "px", description: text)
     }
 }
 
@@ -39,39 +58,50 @@ public struct PrintWidth: Sendable, Equatable, CustomStringConvertible {
 /// largest box it takes in any slice, as Graphviz measured it. ``DiagramWriter`` scales the
 /// positions to the print width, never closer than the boxes allow.
 public struct DiagramLayout: Sendable {
-    /// The position of each entity in points (y up), by entity index; `nil` for entities never drawn.
-    public var positions: [Point?]
+    /// The position of each entity in points (y up), by entity position; `nil` for entities never drawn.
+    public private(set) var positions: [Point?]
     /// The largest box each entity takes in any slice, in points; `nil` where unknown.
-    public var sizes: [Size?]
+    public private(set) var sizes: [Size?]
     /// The box every slice's diagram spans (node centres), legend excluded.
-    public var bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double)
+    public private(set) var bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double)
 
-    public struct Point: Sendable, Equatable {
-        public var x: Double
-        public var y: Double
-        public init(x: Double, y: Double) { self.x = x; self.y = y }
+    /// A layout from positions alone (box sizes are then estimated from the labels).
+    ///
+    /// - Parameters:
+    ///   - entityCount: the number of entities of the network drawn (``SlicedNetwork/entities``).
+    ///   - positions: where each placed entity sits, in points.
+    /// - Throws: ``ValueError`` for an entity outside `0..<entityCount` or a coordinate that is not finite.
+    /// - Complexity: O(*n* + *p*) for *n* entities and *p* positions.
+    public init(entityCount: Int, positions: [EntityIndex: Point]) throws(ValueError) {
+        try self.init(entityCount: entityCount, placed: positions.mapValues { ($0, nil) })
     }
 
-    public struct Size: Sendable, Equatable {
-        public var width: Double
-        public var height: Double
-        public init(width: Double, height: Double) { self.width = width; self.height = height }
+    /// A layout from the boxes Graphviz laid out: each entity's centre and measured size.
+    ///
+    /// - Parameters:
+    ///   - entityCount: the number of entities of the network drawn (``SlicedNetwork/entities``).
+    ///   - boxes: each placed entity's box, in points.
+    /// - Throws: ``ValueError`` for an entity outside `0..<entityCount`, or a coordinate or
+    ///   size that is not finite (or a negative size).
+    /// - Complexity: O(*n* + *b*) for *n* entities and *b* boxes.
+    public init(entityCount: Int, boxes: [EntityIndex: Box]) throws(ValueError) {
+        try self.init(entityCount: entityCount, placed: boxes.mapValues { ($0.center, $0.size) })
     }
 
-    /// A layout from positions keyed by the node names ``DiagramWriter`` gives (`n<entity>`).
-    public init(entityCount: Int, positionsByNodeName: [String: Point]) {
-        self.init(entityCount: entityCount, boxesByNodeName: positionsByNodeName.mapValues { ($0, nil) })
-    }
-
-    /// A layout from positions and measured box sizes keyed by node name (`n<entity>`).
-    public init(entityCount: Int, boxesByNodeName: [String: (Point, Size?)]) {
+    private init(entityCount: Int, placed: [EntityIndex: (Point, Size?)]) throws(ValueError) {
+        guard entityCount >= 0 else { throw ValueError("a layout of \(entityCount) entities: the count must not be negative") }
         var positions = [Point?](repeating: nil, count: entityCount)
         var sizes = [Size?](repeating: nil, count: entityCount)
-        for (name, box) in boxesByNodeName where name.hasPrefix("n") {
-            if let index = Int(name.dropFirst()), index >= 0, index < entityCount {
-                positions[index] = box.0
-                sizes[index] = box.1
+        for (entity, (point, size)) in placed {
+            guard entity.position < entityCount else {
+                throw ValueError("entity \(entity) is not among the \(entityCount) entities of the layout")
             }
+            guard point.x.isFinite, point.y.isFinite else { throw ValueError("entity \(entity): its position is not finite") }
+            if let size, !(size.width.isFinite && size.height.isFinite && size.width >= 0 && size.height >= 0) {
+                throw ValueError("entity \(entity): its box size must be finite and not negative")
+            }
+            positions[entity.position] = point
+            sizes[entity.position] = size
         }
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
         for point in positions.compactMap({ $0 }) {
@@ -88,7 +118,7 @@ public struct DiagramLayout: Sendable {
 /// A layout scaled for print: node centres in final points, boxes that never overlap.
 struct FittedLayout: Sendable {
     /// Centres by entity, in points, the drawing's lower left box corner at (0, 0).
-    var positions: [DiagramLayout.Point?]
+    var positions: [Point?]
     /// The drawing's extent (box edges included).
     var width: Double
     var height: Double
@@ -104,7 +134,7 @@ struct FittedLayout: Sendable {
     /// pushed upwards, lowest first, just far enough to clear the boxes below them.
     ///
     /// - Complexity: O(*n*²) in the number of positioned entities.
-    init(layout: DiagramLayout, sizes: [DiagramLayout.Size?], width: Double, maxHeight: Double, gap: Double) {
+    init(layout: DiagramLayout, sizes: [Size?], width: Double, maxHeight: Double, gap: Double) {
         var indices: [Int] = []
         var xs: [Double] = [], ys: [Double] = [], ws: [Double] = [], hs: [Double] = []
         var taken = Set<[Double]>()
@@ -115,7 +145,7 @@ struct FittedLayout: Sendable {
             while !taken.insert([point.x, point.y]).inserted { k += 1; point.x += 0.5 * k; point.y += 0.37 * k }
             indices.append(index)
             xs.append(point.x); ys.append(point.y)
-            let size = sizes[index] ?? DiagramLayout.Size(width: 60, height: 16)
+            let size = sizes[index] ?? Size(width: 60, height: 16)
             ws.append(size.width); hs.append(size.height)
         }
         let n = indices.count
@@ -188,9 +218,9 @@ struct FittedLayout: Sendable {
             minX = min(minX, sx * xs[k] - ws[k] / 2)
             minY = min(minY, sy * ys[k] - hs[k] / 2)
         }
-        var positions = [DiagramLayout.Point?](repeating: nil, count: layout.positions.count)
+        var positions = [Point?](repeating: nil, count: layout.positions.count)
         for k in 0..<n {
-            positions[indices[k]] = DiagramLayout.Point(x: sx * xs[k] - minX, y: sy * ys[k] - minY)
+            positions[indices[k]] = Point(x: sx * xs[k] - minX, y: sy * ys[k] - minY)
         }
         self.positions = positions
         self.width = extent(xs, ws, sx)

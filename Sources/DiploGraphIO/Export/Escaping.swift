@@ -3,8 +3,9 @@ import DiploGraph
 
 /// Escaping of data into the text formats DiploGraph writes.
 ///
-/// Data (ids, labels, notes, groups) reaches DOT, SVG, HTML, CSV, JSON and Markdown only
-/// through these functions.
+/// Data (ids, labels, notes, groups) reaches DOT, SVG, HTML, CSV and Markdown only through
+/// these functions; JSON goes through ``JSONValue`` (Foundation's `JSONEncoder`), and GEXF and
+/// GraphML through ``XMLWriter``.
 public enum Escape {
     /// A DOT quoted string's content for `label` and `tooltip`: backslash, quote and
     /// newline escaped, `&` as `&amp;` (labels expand entities), other control characters dropped.
@@ -52,7 +53,7 @@ public enum Escape {
             case "\n": if !previousWasCR { bytes += [0x5C, 0x6E] }
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || !isXMLCharacter(scalar) { break }
-                bytes += Array(String(scalar).utf8)
+                if scalar.isASCII { bytes.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
             }
             previousWasCR = scalar == "\r"
         }
@@ -64,19 +65,42 @@ public enum Escape {
     public static func html(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
+        appendMarkup(text, to: &result, as: .html)
+        return result
+    }
+
+    /// Where ``appendMarkup(_:to:as:)`` puts text.
+    enum MarkupContext {
+        /// HTML: a carriage return is dropped.
+        case html
+        /// XML element content: a carriage return as `&#13;`.
+        case xmlText
+        /// An XML attribute value: tab, line feed and carriage return as character references.
+        case xmlAttribute
+    }
+
+    /// Appends `text` with `&`, `<`, `>`, `"` and `'` as references and the characters XML 1.0
+    /// cannot carry dropped; line breaks and tabs as `context` needs them.
+    static func appendMarkup(_ text: String, to output: inout String, as context: MarkupContext) {
+        // Most text needs nothing: append it whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
+            output += text
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            case "\r": if context != .html { output += "&#13;" }
+            case "\n" where context == .xmlAttribute: output += "&#10;"
+            case "\t" where context == .xmlAttribute: output += "&#9;"
             default:
-                if scalar == "\r" || !isXMLCharacter(scalar) { break }
-                result.unicodeScalars.append(scalar)
+                if isXMLCharacter(scalar) { output.unicodeScalars.append(scalar) }
             }
         }
-        return result
     }
 
     /// Whether XML 1.0 can carry `scalar` (its `Char` production: tab, newline, carriage
@@ -98,7 +122,7 @@ public enum Escape {
         return String(result)
     }
 
-    /// Text for a terminal (stderr messages, `--format table`): control characters (C0 but
+    /// Text for a terminal (messages, aligned text tables): control characters (C0 but
     /// newline and tab, DEL, C1) and the bidirectional overrides shown as `\u{1B}`, so that data
     /// cannot move the cursor, change colours, ring the bell or reorder what is shown.
     public static func terminal(_ text: String) -> String {
@@ -143,31 +167,6 @@ public enum Escape {
             return text
         }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// A JSON string literal, quotes included.
-    public static func json(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c"  // safe inside <script> in HTML reports
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value >= 0xFFFE && scalar.value <= 0xFFFF {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 
     /// A Markdown table cell: pipes, backslashes and markup characters escaped, line breaks as spaces.

@@ -6,7 +6,7 @@ import DiploGraph
 /// Every format carries, per tie, its slice, kind and summed weight, and per node its
 /// label and group. Text is escaped for the format (XML, JSON, CSV).
 public enum GraphExport {
-    /// The formats `diplograph export --to` writes.
+    /// The formats ``GraphExport`` writes: GEXF 1.3, GraphML, networkx node-link JSON and a CSV edge list.
     public enum Format: String, Sendable, CaseIterable {
         case gexf, graphml, json, csv
     }
@@ -22,13 +22,38 @@ public enum GraphExport {
         }
     }
 
+    /// `network` in `format`: ``gexf(_:)``, ``graphML(_:)``, ``nodeLinkJSON(_:)`` or ``csv(_:)``.
+    /// - Parameters:
+    ///   - network: the sliced events.
+    ///   - format: the file format.
+    /// - Returns: the file's text.
+    /// - Throws: ``ValueError`` only if a weight is not finite or the XML could not be
+    ///   written, which slicing and the fixed element names rule out.
     public static func render(_ network: SlicedNetwork, as format: Format) throws(ValueError) -> String {
         switch format {
-        case .gexf: gexf(network)
-        case .graphml: graphML(network)
+        case .gexf: try gexf(network)
+        case .graphml: try graphML(network)
         case .json: try nodeLinkJSON(network)
         case .csv: csv(network)
         }
+    }
+
+    /// Writes `network` in `format` to the file at `path`, staged: the file appears (or is
+    /// replaced, keeping its permissions) only when the whole text was written.
+    ///
+    /// An existing file is replaced only if it holds ``signature(of:)`` in its first kilobyte
+    /// (DiploGraph wrote it), or when `force` is set (see ``StagedFile``).
+    /// - Parameters:
+    ///   - network: the sliced events.
+    ///   - format: the file format.
+    ///   - path: the file to write; a symbolic link is written through.
+    ///   - force: replace an existing file DiploGraph did not write.
+    /// - Throws: ``ValueError`` as ``render(_:as:)`` does; ``OutputError`` when the file may not
+    ///   be replaced or cannot be written.
+    public static func write(_ network: SlicedNetwork, as format: Format, toFile path: String, force: Bool = false) throws {
+        let file = try StagedFile(path: path, signature: signature(of: format), force: force)
+        try file.write(render(network, as: format))
+        try file.commit()
     }
 
     /// The entities that appear in at least one slice, in entity order.
@@ -37,10 +62,6 @@ public enum GraphExport {
         for slice in network.slices { for node in slice.nodes { present[Int(node)] = true } }
         return (0..<Int32(network.entities.count)).filter { present[Int($0)] }
     }
-
-    /// XML text and attribute values: ``Escape/html(_:)``, which also drops the control
-    /// characters XML 1.0 cannot carry.
-    private static func xml(_ text: String) -> String { Escape.html(text) }
 
     // MARK: - GEXF
 
@@ -51,7 +72,13 @@ public enum GraphExport {
     /// Spells are closed intervals, which Gephi and networkx both read: yearly slices as
     /// integer years (`start="2018" end="2018"`), finer slices, windows and cumulative slices
     /// as dates from the first to the last day they cover; `all` makes a static graph.
-    public static func gexf(_ network: SlicedNetwork) -> String {
+    /// Written through ``XMLWriter``: text is escaped and characters XML 1.0 cannot carry are dropped.
+    /// - Parameter network: the sliced events.
+    /// - Returns: the GEXF document.
+    /// - Throws: ``ValueError`` only if the document could not be written as XML, which the
+    ///   writer's checks on names (all fixed here) rule out.
+    /// - Complexity: O(*s* + *t*) for *s* node appearances and *t* typed ties over all slices.
+    public static func gexf(_ network: SlicedNetwork) throws(ValueError) -> String {
         enum Time { case none, integer, date }
         let unit = network.options.slicing.unit
         let time: Time
@@ -60,43 +87,59 @@ public enum GraphExport {
         case (.calendar, .year): time = .integer
         default: time = .date
         }
-        func interval(_ slice: Slice) -> String {
+        func interval(_ slice: Slice) -> [(name: String, value: String)] {
             switch time {
-            case .none: return ""
-            case .integer: return "start=\"\(slice.periods.lowerBound)\" end=\"\(slice.periods.upperBound - 1)\""
-            case .date: return "start=\"\(periodStart(slice.periods.lowerBound, unit))\" end=\"\(periodEnd(slice.periods.upperBound - 1, unit))\""
+            case .none: return []
+            case .integer: return [("start", String(slice.periods.lowerBound)), ("end", String(slice.periods.upperBound - 1))]
+            case .date: return [("start", periodStart(slice.periods.lowerBound, unit)), ("end", periodEnd(slice.periods.upperBound - 1, unit))]
             }
         }
-        func spell(_ slice: Slice) -> String { "<spell \(interval(slice))/>" }
-        func stamp(_ slice: Slice) -> String { " " + interval(slice) }
         let isDynamic = time != .none
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        out += "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
-        out += "  <meta><creator>DiploGraph</creator><description>\(xml("Events from \(network.log.file)"))</description></meta>\n"
-        out += "  <graph defaultedgetype=\"\(network.options.isDirected ? "directed" : "undirected")\" mode=\"\(isDynamic ? "dynamic" : "static")\""
+        var xml = XMLWriter()
+        try xml.startElement("gexf", attributes: [
+            ("xmlns", "http://gexf.net/1.3"), ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            ("xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"), ("version", "1.3"),
+        ], layout: .block)
+        try xml.startElement("meta")
+        try xml.element("creator", text: "DiploGraph")
+        try xml.element("description", text: "Events from \(network.log.file)")
+        try xml.endElement()
+        var graphAttributes: [(name: String, value: String)] = [
+            ("defaultedgetype", network.options.isDirected ? "directed" : "undirected"), ("mode", isDynamic ? "dynamic" : "static"),
+        ]
         switch time {
         case .none: break
-        case .integer: out += " timeformat=\"integer\" timerepresentation=\"interval\""
-        case .date: out += " timeformat=\"date\" timerepresentation=\"interval\""
+        case .integer: graphAttributes += [("timeformat", "integer"), ("timerepresentation", "interval")]
+        case .date: graphAttributes += [("timeformat", "date"), ("timerepresentation", "interval")]
         }
-        out += ">\n"
-        out += "    <attributes class=\"node\" mode=\"static\">\n      <attribute id=\"group\" title=\"group\" type=\"string\"/>\n    </attributes>\n"
-        out += "    <attributes class=\"edge\" mode=\"static\">\n      <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n    </attributes>\n"
-        if isDynamic {
-            out += "    <attributes class=\"edge\" mode=\"dynamic\">\n      <attribute id=\"slice_weight\" title=\"slice_weight\" type=\"double\"/>\n    </attributes>\n"
+        try xml.startElement("graph", attributes: graphAttributes, layout: .block)
+        var declared: [(forClass: String, mode: String, id: String, type: String)] = [("node", "static", "group", "string"), ("edge", "static", "kind", "string")]
+        if isDynamic { declared.append(("edge", "dynamic", "slice_weight", "double")) }
+        for attribute in declared {
+            try xml.startElement("attributes", attributes: [("class", attribute.forClass), ("mode", attribute.mode)], layout: .block)
+            try xml.element("attribute", attributes: [("id", attribute.id), ("title", attribute.id), ("type", attribute.type)])
+            try xml.endElement()
         }
-        out += "    <nodes>\n"
+        func spells(_ slices: [Int]) throws(ValueError) {
+            guard isDynamic else { return }
+            try xml.startElement("spells")
+            for slice in slices { try xml.element("spell", attributes: interval(network.slices[slice])) }
+            try xml.endElement()
+        }
+        try xml.startElement("nodes", layout: .block)
         var slicesOf = [[Int]](repeating: [], count: network.entities.count)
         for (s, slice) in network.slices.enumerated() { for node in slice.nodes { slicesOf[Int(node)].append(s) } }
         for entity in drawnEntities(network) {
             let e = network.entities[Int(entity)]
-            out += "      <node id=\"\(xml(e.id))\" label=\"\(xml(e.label))\">\n"
-            out += "        <attvalues><attvalue for=\"group\" value=\"\(xml(e.group))\"/></attvalues>\n"
-            if isDynamic { out += "        <spells>" + slicesOf[Int(entity)].map { spell(network.slices[$0]) }.joined() + "</spells>\n" }
-            out += "      </node>\n"
+            try xml.startElement("node", attributes: [("id", e.id), ("label", e.label)], layout: .block)
+            try xml.startElement("attvalues")
+            try xml.element("attvalue", attributes: [("for", "group"), ("value", e.group)])
+            try xml.endElement()
+            try spells(slicesOf[Int(entity)])
+            try xml.endElement()
         }
-        out += "    </nodes>\n    <edges>\n"
+        try xml.endElement()
+        try xml.startElement("edges", layout: .block)
         // One edge per (source, target, kind) over all slices.
         struct Key: Hashable { let source: EntityIndex, target: EntityIndex, kind: KindIndex }
         var order: [Key] = []
@@ -112,16 +155,25 @@ public enum GraphExport {
             let slices = appearances[key]!
             let kind = network.log.kinds[key.kind].id
             let total = slices.reduce(0) { $0 + $1.weight }
-            out += "      <edge id=\"e\(index)\" source=\"\(xml(network.entities[Int(key.source)].id))\" target=\"\(xml(network.entities[Int(key.target)].id))\" kind=\"\(xml(kind))\" weight=\"\(NumberFormat.exact(total))\">\n"
-            out += "        <attvalues><attvalue for=\"kind\" value=\"\(xml(kind))\"/>"
+            try xml.startElement("edge", attributes: [
+                ("id", "e\(index)"), ("source", network.entities[Int(key.source)].id), ("target", network.entities[Int(key.target)].id),
+                ("kind", kind), ("weight", NumberFormat.exact(total)),
+            ], layout: .block)
+            try xml.startElement("attvalues")
+            try xml.element("attvalue", attributes: [("for", "kind"), ("value", kind)])
             if isDynamic {
-                for (s, weight) in slices { out += "<attvalue for=\"slice_weight\" value=\"\(NumberFormat.exact(weight))\"\(stamp(network.slices[s]))/>" }
+                for (s, weight) in slices {
+                    try xml.element("attvalue", attributes: [("for", "slice_weight"), ("value", NumberFormat.exact(weight))] + interval(network.slices[s]))
+                }
             }
-            out += "</attvalues>\n"
-            if isDynamic { out += "        <spells>" + slices.map { spell(network.slices[$0.slice]) }.joined() + "</spells>\n" }
-            out += "      </edge>\n"
+            try xml.endElement()
+            try spells(slices.map(\.slice))
+            try xml.endElement()
         }
-        return out + "    </edges>\n  </graph>\n</gexf>\n"
+        try xml.endElement()
+        try xml.endElement()
+        try xml.endElement()
+        return try xml.document()
     }
 
     static func periodStart(_ period: Int, _ unit: SliceUnit) -> String {
@@ -146,31 +198,49 @@ public enum GraphExport {
 
     /// GraphML with `label` and `group` on nodes and `slice`, `kind`, `weight` on edges: one
     /// edge per slice, pair and kind (a multigraph when a pair has several).
-    public static func graphML(_ network: SlicedNetwork) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<!-- Written by DiploGraph -->\n"
-        out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
-        out += "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
-        out += "  <key id=\"group\" for=\"node\" attr.name=\"group\" attr.type=\"string\"/>\n"
-        out += "  <key id=\"slice\" for=\"edge\" attr.name=\"slice\" attr.type=\"string\"/>\n"
-        out += "  <key id=\"kind\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n"
-        out += "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
-        out += "  <graph id=\"G\" edgedefault=\"\(network.options.isDirected ? "directed" : "undirected")\">\n"
+    ///
+    /// Written through ``XMLWriter``: text is escaped and characters XML 1.0 cannot carry are dropped.
+    /// - Parameter network: the sliced events.
+    /// - Returns: the GraphML document.
+    /// - Throws: ``ValueError`` only if the document could not be written as XML, which the
+    ///   writer's checks on names (all fixed here) rule out.
+    /// - Complexity: O(*n* + *t*) for *n* entities and *t* typed ties over all slices.
+    public static func graphML(_ network: SlicedNetwork) throws(ValueError) -> String {
+        var xml = XMLWriter()
+        try xml.comment("Written by DiploGraph")
+        try xml.startElement("graphml", attributes: [
+            ("xmlns", "http://graphml.graphdrawing.org/xmlns"), ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            ("xsi:schemaLocation", "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"),
+        ], layout: .block)
+        let keys = [("label", "node", "string"), ("group", "node", "string"), ("slice", "edge", "string"),
+                    ("kind", "edge", "string"), ("weight", "edge", "double")]
+        for (id, domain, type) in keys {
+            try xml.element("key", attributes: [("id", id), ("for", domain), ("attr.name", id), ("attr.type", type)])
+        }
+        try xml.startElement("graph", attributes: [("id", "G"), ("edgedefault", network.options.isDirected ? "directed" : "undirected")],
+                             layout: .block)
         for entity in drawnEntities(network) {
             let e = network.entities[Int(entity)]
-            out += "    <node id=\"\(xml(e.id))\"><data key=\"label\">\(xml(e.label))</data><data key=\"group\">\(xml(e.group))</data></node>\n"
+            try xml.startElement("node", attributes: [("id", e.id)])
+            try xml.element("data", attributes: [("key", "label")], text: e.label)
+            try xml.element("data", attributes: [("key", "group")], text: e.group)
+            try xml.endElement()
         }
         var index = 0
         for slice in network.slices {
             for tie in network.typedTies(in: slice) {
-                out += "    <edge id=\"e\(index)\" source=\"\(xml(network.entities[Int(tie.source)].id))\" target=\"\(xml(network.entities[Int(tie.target)].id))\">"
-                out += "<data key=\"slice\">\(xml(slice.label))</data><data key=\"kind\">\(xml(network.log.kinds[tie.kind].id))</data>"
-                out += "<data key=\"weight\">\(NumberFormat.exact(tie.weight))</data></edge>\n"
+                try xml.startElement("edge", attributes: [("id", "e\(index)"), ("source", network.entities[Int(tie.source)].id),
+                                                          ("target", network.entities[Int(tie.target)].id)])
+                try xml.element("data", attributes: [("key", "slice")], text: slice.label)
+                try xml.element("data", attributes: [("key", "kind")], text: network.log.kinds[tie.kind].id)
+                try xml.element("data", attributes: [("key", "weight")], text: NumberFormat.exact(tie.weight))
+                try xml.endElement()
                 index += 1
             }
         }
-        return out + "  </graph>\n</graphml>\n"
+        try xml.endElement()
+        try xml.endElement()
+        return try xml.document()
     }
 
     // MARK: - node-link JSON

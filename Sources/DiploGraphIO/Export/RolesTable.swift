@@ -2,6 +2,21 @@ import DiploGraph
 
 // The role table in the formats `roles` writes: CSV, JSON, Markdown and aligned text.
 extension ThirdPartyRoles {
+    /// The table in `format`: ``csv()``, ``json()``, ``markdown(dyadLabels:)`` or ``text()``.
+    /// - Parameters:
+    ///   - format: the output format.
+    ///   - dyadLabels: the two sides' names for the Markdown table's stance columns.
+    /// - Returns: the table's text.
+    /// - Throws: ``ValueError`` only if a score is not finite (JSON), which role scores never are.
+    public func formatted(as format: CentralityTable.Format, dyadLabels: (String, String)) throws(ValueError) -> String {
+        switch format {
+        case .csv: csv()
+        case .json: try json()
+        case .markdown: markdown(dyadLabels: dyadLabels)
+        case .table: text()
+        }
+    }
+
     /// `slice,third,role,score,sigma_a,sigma_b,events_a,events_b,events_about`; a σ T has no
     /// event for is an empty cell.
     public func csv() -> String {

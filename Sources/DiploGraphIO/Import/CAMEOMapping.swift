@@ -62,7 +62,7 @@ public struct CAMEOMapping: Sendable, Equatable {
                 continue
             }
             guard kinds.index(of: kind) != nil else {
-                table.problem("unknown kind '\(kind)' (known kinds: \(kinds.knownIDs); declare others with --kinds-file)")
+                table.problem("unknown kind '\(kind)' (known kinds: \(kinds.knownIDs); declare others in a kinds file)")
                 continue
             }
             if let earlier = firstLine[code] {

@@ -24,7 +24,7 @@ public enum SQLInput: Sendable, Equatable {
     /// qualified name (`project.dataset.table`).
     case table(String)
 
-    /// Reads `--from`: a value ending in `.parquet` or `/` is Parquet, one with a `/`, a `*`
+    /// Reads an input as a user names it: a value ending in `.parquet` or `/` is Parquet, one with a `/`, a `*`
     /// or `?`, or ending in `.csv`, `.tsv`, `.tab` or `.txt` is tab-separated files, and
     /// anything else a table name.
     public init(_ text: String) {
@@ -39,7 +39,7 @@ public enum SQLInput: Sendable, Equatable {
         }
     }
 
-    /// What a query reads when `--from` is not given: the files as the dataset ships them in
+    /// What a query reads when no input is given: the files as the dataset ships them in
     /// the working directory (`*.export.CSV`, the names GDELT 1.0 daily and 2.0 files unzip
     /// to; `*.tab` for ICEWS) for DuckDB and Spark; for BigQuery the public GDELT 2.0 table,
     /// and nothing for ICEWS, which has no public table.
@@ -53,7 +53,7 @@ public enum SQLInput: Sendable, Equatable {
     }
 }
 
-/// The SQL twin of `diplograph import`: one query that maps CAMEO-coded rows to kinds as
+/// The SQL twin of ``EventImporter``: one query that maps CAMEO-coded rows to kinds as
 /// ``EventImporter`` does and aggregates them per slice, pair and kind.
 ///
 /// The query returns rows `date,source,target,kind,weight,events`, which are DiploGraph
@@ -68,7 +68,7 @@ public enum SQLInput: Sendable, Equatable {
 /// not cover, and the rows the importer
 /// calls malformed (a field count other than 58 or 61 for GDELT, or than the header's for
 /// ICEWS; an invalid date; a CAMEO code that is not digits), which it skips as
-/// `import --skip-bad-rows` does. The mapping is the same ``CAMEOMapping`` the importer uses,
+/// ``EventImporter`` does when it skips bad rows. The mapping is the same ``CAMEOMapping`` the importer uses,
 /// written into the query as a table of `(prefix, kind, position)`; each distinct code is
 /// joined with the rows whose prefix it starts with, and the longest prefix wins
 /// (`ROW_NUMBER()` over the prefix length, the mapping's order breaking ties as
@@ -84,7 +84,7 @@ public enum SQLInput: Sendable, Equatable {
 /// ICEWS header's; their columns are cast to text, so an integer `SQLDATE` works but a CAMEO
 /// code stored as a number has lost its leading zeros and will not match.
 ///
-/// Text from the mapping file and `--from` is quoted for the dialect (string literals and
+/// Text from the mapping and the input's name is quoted for the dialect (string literals and
 /// identifiers escaped), so neither can change the query's structure.
 public struct SQLQuery: Sendable {
     /// The slice a row's date is cut to.
@@ -166,10 +166,10 @@ public struct SQLQuery: Sendable {
     /// - Complexity: O(*r*) for *r* mapping rows.
     public func text() throws(Unsupported) -> String {
         guard let input = input ?? SQLInput.standard(for: source, dialect: dialect) else {
-            throw Unsupported(description: "ICEWS has no public BigQuery table: load the files into a table with the ICEWS header's column names and pass --from PROJECT.DATASET.TABLE")
+            throw Unsupported(description: "ICEWS has no public BigQuery table: load the files into a table with the ICEWS header's column names and give that table as the query's input")
         }
         if dialect == .bigquery, case .table = input {} else if dialect == .bigquery {
-            throw Unsupported(description: "BigQuery reads tables, not files: load the files into a table (bq load, or an external table over Cloud Storage) and pass --from PROJECT.DATASET.TABLE")
+            throw Unsupported(description: "BigQuery reads tables, not files: load the files into a table (bq load, or an external table over Cloud Storage) and give that table as the query's input")
         }
         let q = Quoting(dialect: dialect)
         let dateShape = source == .gdelt ? "^[0-9]{8}$" : "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"

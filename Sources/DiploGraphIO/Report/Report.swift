@@ -47,11 +47,11 @@ public struct Report {
     ///   - network: the sliced events.
     ///   - options: what to include.
     ///   - output: where the files go (committed by the caller).
-    ///   - render: turns a figure's DOT into SVG text; its first argument names the figure
-    ///     (`slice 2018`, `grid`) for messages.
+    ///   - render: turns a figure's DOT into SVG text (DiploGraphviz's `DiagramRenderer`
+    ///     does, with the options' composed legends); its first argument says which figure.
     /// - Returns: warnings to show the user.
     public static func write(network: SlicedNetwork, options: Options, to output: StagedDirectory,
-                             render: (String, String) throws -> String) throws -> [String] {
+                             render: (DiagramFigure, String) throws -> String) throws -> [String] {
         let table = CentralityTable(network: network, measures: options.measures, pathLength: options.pathLength)
         let writer = DiagramWriter(network: network)
         try output.write("centrality.csv", text: table.csv())
@@ -59,9 +59,16 @@ public struct Report {
         if let roles = options.roles { try output.write("roles.csv", text: roles.table.csv()) }
 
         var sliceViews: [[String: Any]] = []
-        var markdown = "# \(Escape.markdownCell(options.title))\n\n"
-        markdown += "Events: `\(Escape.markdownCell(network.log.file))`, \(counted(network.log.events.count, "event")); "
-        markdown += "\(counted(network.slices.count, "slice")) (\(network.options.isDirected ? "directed" : "undirected")).\n\n"
+        // What both templates show at the top; each adds its own views.
+        let header: [String: Any] = [
+            "title": options.title,
+            "file": network.log.file,
+            "eventCount": counted(network.log.events.count, "event"),
+            "sliceCount": counted(network.slices.count, "slice"),
+            "direction": network.options.isDirected ? "directed" : "undirected",
+            "measures": options.measures.map { ["name": $0.rawValue] },
+        ]
+        var markdown = header
         let warnings = table.warnings
         var focusView: [String: Any]?
         if let focus = options.focus {
@@ -79,16 +86,9 @@ public struct Report {
                          "rows": series.map { ["slice": $0.slice, "mediation": cell($0.mediation), "layer": cell($0.mediationLayerBrokerage),
                                                "brokerage": cell($0.brokerage), "betweenness": cell($0.betweenness)] }]
             // The headline opens the report.
-            markdown += "## Brokerage of \(Escape.markdownCell(entity.label)) per slice\n\n"
-            markdown += "![Brokerage of \(Escape.markdownCell(entity.label)) per slice](brokerage.svg)\n\n"
-            markdown += "| slice | relationships mediated | G–F brokerage, mediation layer by group (\(Escape.markdownCell(group))) | G–F brokerage, full graph (\(level)) | betweenness |\n"
-            markdown += "|---|---:|---:|---:|---:|\n"
-            for point in series {
-                markdown += "| \(Escape.markdownCell(point.slice)) | \(cell(point.mediation)) | \(cell(point.mediationLayerBrokerage)) | \(cell(point.brokerage)) | \(cell(point.betweenness)) |\n"
-            }
-            markdown += "\n" + Escape.markdownCell(explanation) + "\n\n"
+            markdown["focus"] = focusView
         }
-        var slicesMarkdown = ""
+        var slicesMarkdown: [[String: Any]] = []
         var gridSVG: String?
         // The .dot files are whole figures, legend included, for drawing with `neato -n`; the
         // SVGs are drawn from the same DOT without the legend, which is composed in afterwards.
@@ -97,15 +97,15 @@ public struct Report {
         standalone.composedGridLegend = nil
         if options.drawsGrid && options.diagram.layout != nil {
             try output.write("grid.dot", text: writer.gridDOT(options: standalone))
-            let svg = try render("grid", writer.gridDOT(options: options.diagram))
+            let svg = try render(.grid, writer.gridDOT(options: options.diagram))
             try output.write("grid.svg", text: svg)
             gridSVG = inlineSVG(svg)
-            slicesMarkdown += "## All slices\n\n![All slices side by side](grid.svg)\n\n"
+            markdown["hasGrid"] = true
         }
         for slice in network.slices {
             let name = fileName(for: slice.label)
             try output.write("\(name).dot", text: writer.dot(for: slice, options: standalone))
-            let svg = try render("slice \(slice.label)", options.diagram.composedLegend == nil ? writer.dot(for: slice, options: standalone)
+            let svg = try render(.slice(slice.label), options.diagram.composedLegend == nil ? writer.dot(for: slice, options: standalone)
                                                                                                  : writer.dot(for: slice, options: options.diagram))
             try output.write("\(name).svg", text: svg)
             let rows = table.rows.filter { $0.slice == slice.label }
@@ -119,14 +119,13 @@ public struct Report {
                      "values": row.values.map { ["value": $0.map { NumberFormat.measure($0) } ?? "–"] }] as [String: Any]
                 },
             ])
-            slicesMarkdown += "## \(Escape.markdownCell(slice.label))\n\n![\(Escape.markdownCell(slice.label))](\(name).svg)\n\n"
-            slicesMarkdown += "\(counted(slice.eventIndices.count, "event")), \(counted(slice.graph.nodeCount, "actor")), \(counted(slice.graph.edgeCount, "tie")).\n\n"
-            var sliceTable = "| actor | " + options.measures.map(\.rawValue).joined(separator: " | ") + " |\n|---|"
-            sliceTable += String(repeating: "---:|", count: options.measures.count) + "\n"
-            for row in rows {
-                sliceTable += "| \(Escape.markdownCell(row.actor.label)) | " + row.values.map { $0.map { NumberFormat.measure($0) } ?? "" }.joined(separator: " | ") + " |\n"
-            }
-            slicesMarkdown += sliceTable + "\n"
+            slicesMarkdown.append([
+                "label": slice.label, "file": name,
+                "counts": "\(counted(slice.eventIndices.count, "event")), \(counted(slice.graph.nodeCount, "actor")), \(counted(slice.graph.edgeCount, "tie"))",
+                "rows": rows.map { row in
+                    ["actor": row.actor.label, "values": row.values.map { ["value": $0.map { NumberFormat.measure($0) } ?? ""] }] as [String: Any]
+                },
+            ])
         }
         var rolesView: [String: Any]?
         if let roles = options.roles, options.rolesCompared == nil {
@@ -138,23 +137,17 @@ public struct Report {
                               "sigmaB": (row.stanceTowardsB.map(NumberFormat.measure) ?? "–"),
                               "events": row.eventsWithA + row.eventsWithB] as [String: Any]
                          }]
-            markdown += "## Third-party roles towards \(Escape.markdownCell(roles.dyad.0)) – \(Escape.markdownCell(roles.dyad.1)) (rule: \(roles.rule.rawValue))\n\n"
-            markdown += roles.table.markdown(dyadLabels: roles.dyad) + "\n"
+            markdown["roles"] = ["a": roles.dyad.0, "b": roles.dyad.1, "rule": roles.rule.rawValue,
+                                 "table": roles.table.markdown(dyadLabels: roles.dyad)]
         }
         var comparedView: [String: Any]?
         if let roles = options.roles, let compared = options.rolesCompared {
             comparedView = rolesComparisonView(compared, dyad: roles.dyad, network: network)
-            markdown += rolesComparisonMarkdown(compared, dyad: roles.dyad)
+            markdown["compared"] = rolesComparisonMarkdown(compared, dyad: roles.dyad)
         }
         // The slices come after the headline and the roles, as in report.html.
-        markdown += slicesMarkdown
-        let context: [String: Any] = [
-            "title": options.title,
-            "file": network.log.file,
-            "eventCount": counted(network.log.events.count, "event"),
-            "sliceCount": counted(network.slices.count, "slice"),
-            "direction": network.options.isDirected ? "directed" : "undirected",
-            "measures": options.measures.map { ["name": $0.rawValue] },
+        markdown["slices"] = slicesMarkdown
+        let context = header.merging([
             "slices": sliceViews,
             "grid": gridSVG as Any,
             "hasGrid": gridSVG != nil,
@@ -164,12 +157,11 @@ public struct Report {
             "hasRoles": rolesView != nil,
             "compared": comparedView as Any,
             "hasCompared": comparedView != nil,
-        ]
-        let library = try MustacheLibrary(templates: ["report": MustacheTemplate(string: ReportTemplate.html),
-                                                      "cell": MustacheTemplate(string: ReportTemplate.cell)])
+        ] as [String: Any]) { _, view in view }
+        let library = try ReportTemplate.library.get()
         // Mustache escapes markup but keeps characters XML 1.0 forbids: drop them from the page.
         try output.write("report.html", text: Escape.xmlCharacters(library.render(context, withTemplate: "report") ?? ""))
-        try output.write("report.md", text: markdown)
+        try output.write("report.md", text: library.render(markdown, withTemplate: "report.md") ?? "")
         return warnings
     }
 
@@ -270,29 +262,26 @@ public struct Report {
         return ["a": dyad.0, "b": dyad.1, "toneRule": compared.toneRule.rawValue, "slices": slices, "hasSlices": !slices.isEmpty]
     }
 
-    /// The tone and stance tables side by side in Markdown.
+    /// The tone and stance tables side by side, one row per slice and third party, for the
+    /// Markdown template.
     static func rolesComparisonMarkdown(_ compared: (tone: ThirdPartyRoles, toneRule: RoleRule, stance: ThirdPartyRoles),
-                                        dyad: (String, String)) -> String {
-        let a = Escape.markdownCell(dyad.0), b = Escape.markdownCell(dyad.1)
-        var out = "## Third-party roles towards \(a) – \(b): tone and stance\n\n"
-        out += "Tone (rule \(compared.toneRule.rawValue)): how T deals with each side, from T's events with \(a) and with \(b). "
-        out += "Stance: what T does about their relationship, from T's acts whose about is \(a) | \(b). "
-        out += "Facilitating above +0.1, spoiling below −0.1 (Obstfeld 2005; Heider 1946; Stedman 1997).\n\n"
-        out += "| slice | third party | tone | tone score | events | stance | stance score | acts |\n|---|---|---|---:|---:|---|---:|---:|\n"
+                                        dyad: (String, String)) -> [String: Any] {
         var keys: [(String, String)] = []
         for row in compared.tone.rows + compared.stance.rows where !keys.contains(where: { $0 == (row.slice, row.third) }) {
             keys.append((row.slice, row.third))
         }
         let sliceOrder = Dictionary((compared.tone.rows + compared.stance.rows).enumerated().map { ($1.slice, $0) }, uniquingKeysWith: min)
         keys.sort { (sliceOrder[$0.0]!, $0.1) < (sliceOrder[$1.0]!, $1.1) }
-        for (slice, third) in keys {
+        let rows = keys.map { slice, third -> [String: Any] in
             let tone = compared.tone.rows.first { $0.slice == slice && $0.third == third }
             let stance = compared.stance.rows.first { $0.slice == slice && $0.third == third }
-            out += "| \(Escape.markdownCell(slice)) | \(Escape.markdownCell(third)) | \(tone?.role.rawValue ?? "–") | "
-            out += "\(tone.map { NumberFormat.measure($0.score) } ?? "") | \(tone.map { String($0.events.count) } ?? "") | "
-            out += "\(stance?.role.rawValue ?? "–") | \(stance.map { NumberFormat.measure($0.score) } ?? "") | \(stance.map { String($0.events.count) } ?? "") |\n"
+            return ["slice": slice, "third": third,
+                    "toneRole": tone?.role.rawValue ?? "–", "toneScore": tone.map { NumberFormat.measure($0.score) } ?? "",
+                    "toneEvents": tone.map { String($0.events.count) } ?? "",
+                    "stanceRole": stance?.role.rawValue ?? "–", "stanceScore": stance.map { NumberFormat.measure($0.score) } ?? "",
+                    "stanceActs": stance.map { String($0.events.count) } ?? ""]
         }
-        return out + "\n"
+        return ["a": dyad.0, "b": dyad.1, "toneRule": compared.toneRule.rawValue, "rows": rows]
     }
 }
 

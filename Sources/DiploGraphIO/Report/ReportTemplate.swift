@@ -1,8 +1,97 @@
 import DiploGraph
-/// The Mustache template of `report.html`: one self-contained page, no network access.
+import Mustache
+
+/// The Mustache templates of `report.html` (one self-contained page, no network access) and
+/// `report.md`.
 ///
-/// `{{name}}` escapes HTML; only Graphviz's SVG and DiploGraph's own chart use `{{{ }}}`.
+/// In the HTML, `{{name}}` escapes HTML; only Graphviz's SVG and DiploGraph's own chart use
+/// `{{{ }}}`. In the Markdown, `{{name}}` escapes Markdown (``Escape/markdownCell(_:)``);
+/// `{{{ }}}` is for text DiploGraph makes itself: numbers, measure and rule names, file names
+/// and the roles table (escaped where it is made).
 enum ReportTemplate {
+    /// The Markdown content type's name in the `CONTENT_TYPE` pragma.
+    static let markdownContentType = "MARKDOWN"
+
+    /// `{{name}}` in a Markdown template: the text as a Markdown table cell would show it.
+    private struct MarkdownContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String { Escape.markdownCell(text) }
+    }
+
+    /// The parsed templates; the Markdown content type is registered (once, process-wide)
+    /// before the Markdown template is parsed.
+    static let library: Result<MustacheLibrary, ValueError> = {
+        MustacheContentTypes.register(MarkdownContentType(), named: markdownContentType)
+        do {
+            return .success(MustacheLibrary(templates: [
+                "report": try MustacheTemplate(string: html), "cell": try MustacheTemplate(string: cell),
+                "report.md": try MustacheTemplate(string: markdown),
+            ]))
+        } catch {
+            return .failure(ValueError("the report's templates do not parse: \(error)"))
+        }
+    }()
+
+    /// `report.md`: the headline, the roles, then every slice with its diagram and table, in
+    /// `report.html`'s order.
+    static let markdown = #"""
+{{% CONTENT_TYPE: MARKDOWN}}
+# {{title}}
+
+Events: `{{file}}`, {{{eventCount}}}; {{{sliceCount}}} ({{{direction}}}).
+
+{{#focus}}
+## Brokerage of {{label}} per slice
+
+![Brokerage of {{label}} per slice](brokerage.svg)
+
+| slice | relationships mediated | G–F brokerage, mediation layer by group ({{group}}) | G–F brokerage, full graph ({{{level}}}) | betweenness |
+|---|---:|---:|---:|---:|
+{{#rows}}
+| {{slice}} | {{{mediation}}} | {{{layer}}} | {{{brokerage}}} | {{{betweenness}}} |
+{{/rows}}
+
+{{explanation}}
+
+{{/focus}}
+{{#roles}}
+## Third-party roles towards {{a}} – {{b}} (rule: {{{rule}}})
+
+{{{table}}}
+{{/roles}}
+{{#compared}}
+## Third-party roles towards {{a}} – {{b}}: tone and stance
+
+Tone (rule {{{toneRule}}}): how T deals with each side, from T's events with {{a}} and with {{b}}. Stance: what T does about their relationship, from T's acts whose about is {{a}} | {{b}}. Facilitating above +0.1, spoiling below −0.1 (Obstfeld 2005; Heider 1946; Stedman 1997).
+
+| slice | third party | tone | tone score | events | stance | stance score | acts |
+|---|---|---|---:|---:|---|---:|---:|
+{{#rows}}
+| {{slice}} | {{third}} | {{{toneRole}}} | {{{toneScore}}} | {{{toneEvents}}} | {{{stanceRole}}} | {{{stanceScore}}} | {{{stanceActs}}} |
+{{/rows}}
+
+{{/compared}}
+{{#hasGrid}}
+## All slices
+
+![All slices side by side](grid.svg)
+
+{{/hasGrid}}
+{{#slices}}
+## {{label}}
+
+![{{label}}]({{{file}}}.svg)
+
+{{{counts}}}.
+
+| actor |{{#measures}} {{{name}}} |{{/measures}}
+|---|{{#measures}}---:|{{/measures}}
+{{#rows}}
+| {{actor}} |{{#values}} {{{value}}} |{{/values}}
+{{/rows}}
+
+{{/slices}}
+"""#
+
     /// One cell of the tone/stance table: the role and score, expanding to the events behind it.
     static let cell = #"""
 <td class="text">{{#present}}<details><summary title="{{title}}"><span class="role-{{role}}">{{role}}</span> <span class="meta">{{detail}}</span></summary><ul>{{#notes}}<li>{{text}}</li>{{/notes}}</ul></details>{{/present}}{{^present}}–{{/present}}</td>

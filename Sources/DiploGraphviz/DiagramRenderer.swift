@@ -1,0 +1,235 @@
+import DiploGraph
+import DiploGraphIO
+
+/// Why diagrams could not be drawn.
+public enum DiagramError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// More entities to draw than one figure holds (``DiagramWriter/nodeLimit``): Graphviz
+    /// would take minutes or crash. `groupCount` is the number of groups the entities form,
+    /// `mergesGroups` whether the entities already are groups.
+    case tooManyNodes(count: Int, limit: Int, mergesGroups: Bool, groupCount: Int)
+    /// The grid of all slices would hold more nodes than one figure holds.
+    case gridTooLarge(nodes: Int, panels: Int, limit: Int)
+    /// The shared layout cannot be computed by this engine (``LayoutEngine/pinned`` only keeps
+    /// positions it is given).
+    case unsupportedEngine(LayoutEngine)
+    /// Graphviz failed, with its message.
+    case graphviz(GraphvizError)
+
+    /// The error in words, naming no command-line options.
+    public var description: String {
+        switch self {
+        case let .tooManyNodes(count, limit, mergesGroups, groupCount):
+            return "\(count) \(mergesGroups ? "groups" : "actors") to draw: diagrams hold at most \(limit) nodes (Graphviz takes minutes or crashes beyond). "
+                + (mergesGroups ? "Draw fewer kinds or shorter periods." : "Draw groups instead of actors (\(groupCount) groups), or fewer kinds.")
+        case let .gridTooLarge(nodes, panels, limit):
+            return "the grid would hold \(nodes) nodes in \(panels) panels: one figure holds at most \(limit) nodes. Use longer slices, groups or fewer kinds."
+        case let .unsupportedEngine(engine):
+            return "the engine \(engine.rawValue) cannot compute a shared layout: it keeps given positions"
+        case let .graphviz(error):
+            return error.description
+        }
+    }
+}
+
+/// A figure drawn by Graphviz: its bytes in the renderer's format and the warnings given.
+public struct Drawing: Sendable {
+    /// Which figure this is.
+    public let figure: DiagramFigure
+    /// The format of ``bytes``.
+    public let format: OutputFormat
+    /// The file's bytes: SVG (UTF-8), PNG (with its resolution set) or PDF.
+    public let bytes: [UInt8]
+    /// What Graphviz warned about while drawing (Graphviz warnings are defects to report).
+    public let warnings: [DiagramWarning]
+
+    /// The SVG text, for SVG drawings; `nil` for PNG and PDF.
+    /// - Complexity: O(*n*) in the size of the drawing.
+    public var svg: String? { format == .svg ? String(decoding: bytes, as: UTF8.self) : nil }
+}
+
+/// Draws a sliced network's diagrams through Graphviz, every slice on one shared layout.
+///
+/// Making one lays out the union of all slices once with the engine chosen, measures every
+/// entity's largest box (at the single-slice and the grid typography), fits the layout to the
+/// print width, and, for SVG, renders the legends once to compose them into every figure.
+/// Each figure is then DOT from ``DiagramWriter`` drawn with pinned positions by libgvc.
+///
+/// ```swift
+/// let network = try DatasetReader.read(...)
+/// let renderer = try DiagramRenderer(network: network, options: try DiagramOptions(sizeBy: .brokerage))
+/// let drawing = try renderer.draw(network.slices[0])
+/// print(drawing.svg!)
+/// ```
+public struct DiagramRenderer: Sendable {
+    /// The DOT writer for the network, which names every node (``DiagramWriter/nodeName(of:)``).
+    public let writer: DiagramWriter
+    /// The options every figure is drawn with: the caller's, with the shared layout, the
+    /// measured grid boxes, the label-size scale and (for SVG) the composed legends filled in.
+    public let options: DiagramOptions
+    /// The engine of the shared layout.
+    public let engine: LayoutEngine
+    /// The format of every drawing.
+    public let format: OutputFormat
+    private let graphviz: Graphviz
+
+    /// Lays out `network`'s slices together, once, for drawing them.
+    ///
+    /// - Parameters:
+    ///   - network: the sliced network to draw.
+    ///   - options: what to draw; a `layout` given there is kept instead of computing one.
+    ///   - engine: the engine of the shared layout (any but ``LayoutEngine/pinned``).
+    ///   - format: the format of every drawing.
+    ///   - composesLegend: for SVG, render the legend once and compose it into each figure's
+    ///     SVG; when `false` (or for PNG and PDF) each figure's DOT carries its legend.
+    ///   - graphviz: the Graphviz owner to draw with.
+    /// - Throws: ``DiagramError/tooManyNodes(count:limit:mergesGroups:groupCount:)`` before
+    ///   any layout for more than ``DiagramWriter/nodeLimit`` entities,
+    ///   ``DiagramError/unsupportedEngine(_:)``, or ``DiagramError/graphviz(_:)``.
+    /// - Complexity: Graphviz's layout of the union graph (with `neato`, about O(*n*²) for
+    ///   *n* entities), plus two pinned renders.
+    public init(network: SlicedNetwork, options: DiagramOptions = DiagramOptions(), engine: LayoutEngine = .neato,
+                format: OutputFormat = .svg, composesLegend: Bool = true, graphviz: Graphviz = .shared) throws(DiagramError) {
+        let writer = DiagramWriter(network: network)
+        let drawn = writer.drawnEntities
+        guard drawn.count <= DiagramWriter.nodeLimit else {
+            throw .tooManyNodes(count: drawn.count, limit: DiagramWriter.nodeLimit, mergesGroups: network.options.mergesGroups,
+                                groupCount: Set(network.entities.map(\.group)).count)
+        }
+        guard engine != .pinned || options.layout != nil else { throw .unsupportedEngine(engine) }
+        var options = writer.prepared(options)
+        let names = drawn.map(writer.nodeName(of:))
+        do throws(GraphvizError) {
+            if options.layout == nil {
+                let boxes = try graphviz.boxes(dot: writer.unionDOT(sizeScale: options.sizeScale), engine: engine, nodes: names)
+                var placed: [EntityIndex: Box] = [:]
+                for (entity, box) in zip(drawn, boxes) { placed[entity] = box }
+                do {
+                    options.layout = try DiagramLayout(entityCount: network.entities.count, boxes: placed)
+                } catch {
+                    throw GraphvizError.layout("the shared layout has unusable boxes: \(error.message)")
+                }
+            }
+            let gridBoxes = try graphviz.boxes(dot: writer.measuringDOT(typography: .grid, sizeScale: options.sizeScale),
+                                               engine: .pinned, nodes: names)
+            var gridSizes = [Size?](repeating: nil, count: network.entities.count)
+            for (entity, box) in zip(drawn, gridBoxes) { gridSizes[entity.position] = box?.size }
+            options.gridSizes = gridSizes
+            if format == .png && options.rasterDPI == nil { options.rasterDPI = options.width.isPixels ? 96 : 192 }
+            options = writer.prepared(options)
+            options.composedLegend = nil
+            options.composedGridLegend = nil
+            if format == .svg && options.showsLegend && composesLegend {
+                // Drawn once, composed into every SVG: no figure lays its legend out again.
+                func legend(grid: Bool) throws(GraphvizError) -> ComposedLegend? {
+                    ComposedLegend(svg: try graphviz.render(dot: writer.legendDOT(options: options, grid: grid), engine: .pinned, format: .svg).bytes)
+                }
+                options.composedLegend = try legend(grid: false)
+                options.composedGridLegend = try legend(grid: true)
+            }
+        } catch {
+            throw .graphviz(error)
+        }
+        self.writer = writer
+        self.options = options
+        self.engine = engine
+        self.format = format
+        self.graphviz = graphviz
+    }
+
+    /// Refuses a grid of `network`'s slices that would hold more than ``DiagramWriter/nodeLimit``
+    /// nodes, before any layout is made.
+    ///
+    /// - Parameters:
+    ///   - network: the sliced network.
+    ///   - showsGhosts: whether absent entities are drawn in every panel.
+    /// - Throws: ``DiagramError/gridTooLarge(nodes:panels:limit:)``.
+    /// - Complexity: O(*s* + *e*) for *s* slices and *e* entities.
+    public static func checkGrid(of network: SlicedNetwork, showsGhosts: Bool) throws(DiagramError) {
+        let nodes = DiagramWriter(network: network).gridNodeCount(showsGhosts: showsGhosts)
+        if nodes > DiagramWriter.nodeLimit {
+            throw .gridTooLarge(nodes: nodes, panels: network.slices.count, limit: DiagramWriter.nodeLimit)
+        }
+    }
+
+    /// Whether the grid of all slices fits in one figure (see ``checkGrid(of:showsGhosts:)``).
+    /// - Complexity: O(*s*) for *s* slices.
+    public var drawsGrid: Bool { writer.gridNodeCount(showsGhosts: options.showsGhosts) <= DiagramWriter.nodeLimit }
+
+    /// Draws `slice` on the shared layout.
+    ///
+    /// - Parameter slice: a slice of the renderer's network.
+    /// - Returns: the drawing, with Graphviz's warnings.
+    /// - Throws: ``DiagramError/graphviz(_:)``.
+    /// - Complexity: Graphviz's parse and pinned render of one slice: O(*n* + *m*) for its
+    ///   nodes and ties (with curved edges, spline routing is about O(*n*² *m*)).
+    public func draw(_ slice: Slice) throws(DiagramError) -> Drawing {
+        try draw(dot: writer.dot(for: slice, options: options), figure: .slice(slice.label))
+    }
+
+    /// Draws every slice side by side in one figure (small multiples), with one legend.
+    ///
+    /// - Returns: the drawing, with Graphviz's warnings.
+    /// - Throws: ``DiagramError/gridTooLarge(nodes:panels:limit:)`` or ``DiagramError/graphviz(_:)``.
+    /// - Complexity: O(*N* + *M*) for the nodes and ties of all slices.
+    public func drawGrid() throws(DiagramError) -> Drawing {
+        try Self.checkGrid(of: writer.network, showsGhosts: options.showsGhosts)
+        return try draw(dot: writer.gridDOT(options: options), figure: .grid)
+    }
+
+    /// Draws DOT that ``writer`` wrote with ``options`` (for callers that assemble figures
+    /// themselves, such as the report), composing the legend for SVG.
+    ///
+    /// - Parameters:
+    ///   - dot: the figure's DOT, positions pinned.
+    ///   - figure: which figure it is (the grid gets the grid's legend).
+    /// - Returns: the drawing, with Graphviz's warnings.
+    /// - Throws: ``DiagramError/graphviz(_:)``.
+    /// - Complexity: Graphviz's parse and pinned render of `dot`.
+    public func draw(dot: String, figure: DiagramFigure) throws(DiagramError) -> Drawing {
+        let rendering: Graphviz.Rendering
+        do {
+            rendering = try graphviz.render(dot: dot, engine: .pinned, format: format)
+        } catch {
+            throw .graphviz(error)
+        }
+        var bytes = rendering.bytes
+        if format == .png, let dpi = options.rasterDPI { bytes = PNGResolution.setting(dpi, in: bytes) }
+        if format == .svg, let legend = writer.composedLegend(options: options, grid: figure == .grid) {
+            bytes = legend.composed(into: bytes)
+        }
+        let warnings = rendering.warnings.isEmpty ? [] : [DiagramWarning.graphviz(figure: figure.description, messages: rendering.warnings)]
+        return Drawing(figure: figure, format: format, bytes: bytes, warnings: warnings)
+    }
+
+    /// A slice's DOT as a whole figure, legend included (for drawing with `neato -n`).
+    ///
+    /// - Parameter slice: a slice of the renderer's network.
+    /// - Returns: the DOT text.
+    /// - Complexity: O(*n* + *m*) for the slice's nodes and ties.
+    public func dot(for slice: Slice) -> String { writer.dot(for: slice, options: standaloneOptions) }
+
+    /// The grid's DOT as a whole figure, legend included.
+    /// - Complexity: O(*N* + *M*) for the nodes and ties of all slices.
+    public func gridDOT() -> String { writer.gridDOT(options: standaloneOptions) }
+
+    /// ``options`` without composed legends: each figure's DOT carries its legend.
+    public var standaloneOptions: DiagramOptions {
+        var standalone = options
+        standalone.composedLegend = nil
+        standalone.composedGridLegend = nil
+        return standalone
+    }
+
+    /// The warning that some slices' edges are drawn straight, or `nil` when none are.
+    /// - Complexity: O(*M*) over the ties of all slices.
+    public var straightEdgesWarning: DiagramWarning? {
+        let slices = writer.network.slices
+        let straight = slices.filter { writer.routesStraight($0, options: options) }
+        return straight.isEmpty ? nil : .straightEdges(slices: straight.map(\.label), total: slices.count)
+    }
+
+    /// The warning that the figures are scaled down below their label sizes, or `nil` when they fit.
+    /// - Parameter grid: whether it is about the grid rather than the slices' diagrams.
+    /// - Complexity: O(1).
+    public func legibilityWarning(grid: Bool) -> DiagramWarning? { writer.legibilityWarning(options: options, grid: grid) }
+}
