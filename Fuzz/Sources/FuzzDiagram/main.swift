@@ -17,18 +17,16 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let a = try? Actor(id: "a", label: part(0), group: part(1).isEmpty ? "g" : part(1)),
           let b = try? Actor(id: "b", label: part(2), group: part(7).isEmpty ? "other" : part(7)),
           let c = try? Actor(id: "c", label: "c", group: part(1).isEmpty ? "g" : part(1)) else { return 0 }
-    _ = actors.declare(a)
-    _ = actors.declare(b)
-    _ = actors.declare(c)
+    guard let ia = actors.declare(a), let ib = actors.declare(b), let ic = actors.declare(c) else { return 0 }
     var kinds = KindTable()
     guard let kind = try? Kind(id: "k", polarity: .cooperative, label: part(3), color: part(5).isEmpty ? nil : part(5)) else { return 0 }
     kinds.declare(kind)
     let weight = Double(part(6)) ?? 1
-    guard let first = try? Event(date: EventDate(year: 2018)!, source: 0, target: 1, kind: kinds.index(of: "k")!, weight: weight),
-          let second = try? Event(date: EventDate(year: 2018)!, source: 2, target: 1, kind: kinds.index(of: "k")!, weight: weight),
+    guard let first = try? Event(date: EventDate(year: 2018)!, source: ia, target: ib, kind: kinds.index(of: "k")!, weight: weight),
+          let second = try? Event(date: EventDate(year: 2018)!, source: ic, target: ib, kind: kinds.index(of: "k")!, weight: weight),
           // A relay: c mediates towards b about a|b (a legend entry and a tooltip with `about`).
-          let relay = try? Event(date: EventDate(year: 2018)!, source: 2, target: 1, kind: kinds.index(of: "mediation")!, weight: 1,
-                                 about: Relationship(0, 1)),
+          let relay = try? Event(date: EventDate(year: 2018)!, source: ic, target: ib, kind: kinds.index(of: "mediation")!, weight: 1,
+                                 about: Relationship(ia, ib)),
           let log = try? EventLog(file: "fuzz", actors: actors, kinds: kinds, events: [first, second, relay],
                                   notes: [part(4), part(0), part(4) + part(3)]) else { return 0 }
     // Weights whose sums overflow are refused by slicing; nothing else may be.

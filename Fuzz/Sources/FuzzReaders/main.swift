@@ -33,7 +33,7 @@ func checkOutputs(_ network: SlicedNetwork) {
     let text = table.text()
     precondition(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) },
                  "a control character in a text table")
-    if network.entities.count >= 2, let roles = try? ThirdPartyRoles(network: network, dyad: (0, 1)) {
+    if network.entities.count >= 2, let roles = try? ThirdPartyRoles(network: network, dyad: (EntityIndex(0), EntityIndex(1))) {
         _ = roles.csv()
         _ = roles.text()
         _ = roles.markdown(dyadLabels: ("a", "b"))
