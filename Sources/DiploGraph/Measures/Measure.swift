@@ -129,6 +129,7 @@ public struct MeasureTable: Sendable {
     ///
     /// - Parameters:
     ///   - graph: the slice graph.
+    ///   - measures: the measures, in column order.
     ///   - groups: the group of each node, for the Gould–Fernandez roles.
     ///   - pathLength: path length for betweenness, closeness and harmonic.
     ///   - sliceLabel: names the slice in warnings.

@@ -91,6 +91,9 @@ public struct EventLog: Sendable {
     ///
     /// - Parameters:
     ///   - file: the events file as the user named it, for messages.
+    ///   - actors: the actors the events refer to.
+    ///   - kinds: the kinds the events refer to.
+    ///   - events: the events, in file order.
     ///   - notes: one note per event, or `nil` for none.
     /// - Throws: ``ValueError`` when an event names an actor or kind the tables lack, or the
     ///   notes do not match the events one to one.
