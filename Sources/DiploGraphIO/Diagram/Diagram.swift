@@ -132,7 +132,7 @@ public struct DiagramOptions: Sendable {
     ///   - width: the figure's physical width.
     ///   - title: a title drawn above every figure.
     ///   - rasterDPI: pixels per inch of PNG output, 1…2400; `nil` for SVG and PDF.
-    /// - Throws: ``ValueError`` when `rasterDPI` is not finite or outside 1…2400.
+    /// - Throws: ``/DiploGraph/ValueError`` when `rasterDPI` is not finite or outside 1…2400.
     /// - Complexity: O(1).
     public init(layout: DiagramLayout? = nil, showsGhosts: Bool = false, sizeBy: Measure? = nil, pathLength: PathLength = .hops,
                 showsLegend: Bool = true, width: PrintWidth = .page, title: String? = nil, rasterDPI: Double? = nil) throws(ValueError) {

@@ -27,7 +27,7 @@ public enum GraphExport {
     ///   - network: the sliced events.
     ///   - format: the file format.
     /// - Returns: the file's text.
-    /// - Throws: ``ValueError`` only if a weight is not finite or the XML could not be
+    /// - Throws: ``/DiploGraph/ValueError`` only if a weight is not finite or the XML could not be
     ///   written, which slicing and the fixed element names rule out.
     public static func render(_ network: SlicedNetwork, as format: Format) throws(ValueError) -> String {
         switch format {
@@ -48,7 +48,7 @@ public enum GraphExport {
     ///   - format: the file format.
     ///   - path: the file to write; a symbolic link is written through.
     ///   - force: replace an existing file DiploGraph did not write.
-    /// - Throws: ``ValueError`` as ``render(_:as:)`` does; ``OutputError`` when the file may not
+    /// - Throws: ``/DiploGraph/ValueError`` as ``render(_:as:)`` does; ``OutputError`` when the file may not
     ///   be replaced or cannot be written.
     public static func write(_ network: SlicedNetwork, as format: Format, toFile path: String, force: Bool = false) throws {
         let file = try StagedFile(path: path, signature: signature(of: format), force: force)
@@ -75,7 +75,7 @@ public enum GraphExport {
     /// Written through ``XMLWriter``: text is escaped and characters XML 1.0 cannot carry are dropped.
     /// - Parameter network: the sliced events.
     /// - Returns: the GEXF document.
-    /// - Throws: ``ValueError`` only if the document could not be written as XML, which the
+    /// - Throws: ``/DiploGraph/ValueError`` only if the document could not be written as XML, which the
     ///   writer's checks on names (all fixed here) rule out.
     /// - Complexity: O(*s* + *t*) for *s* node appearances and *t* typed ties over all slices.
     public static func gexf(_ network: SlicedNetwork) throws(ValueError) -> String {
@@ -202,7 +202,7 @@ public enum GraphExport {
     /// Written through ``XMLWriter``: text is escaped and characters XML 1.0 cannot carry are dropped.
     /// - Parameter network: the sliced events.
     /// - Returns: the GraphML document.
-    /// - Throws: ``ValueError`` only if the document could not be written as XML, which the
+    /// - Throws: ``/DiploGraph/ValueError`` only if the document could not be written as XML, which the
     ///   writer's checks on names (all fixed here) rule out.
     /// - Complexity: O(*n* + *t*) for *n* entities and *t* typed ties over all slices.
     public static func graphML(_ network: SlicedNetwork) throws(ValueError) -> String {
@@ -247,7 +247,7 @@ public enum GraphExport {
 
     /// networkx node-link JSON (`nx.node_link_graph(data, edges="links")`): a multigraph with
     /// `label`, `group` on nodes and `slice`, `kind`, `weight` on links.
-    /// - Throws: ``ValueError`` only if a weight is not finite, which slicing rules out.
+    /// - Throws: ``/DiploGraph/ValueError`` only if a weight is not finite, which slicing rules out.
     public static func nodeLinkJSON(_ network: SlicedNetwork) throws(ValueError) -> String {
         let nodes: [JSONValue] = drawnEntities(network).map { entity in
             let e = network.entities[Int(entity)]

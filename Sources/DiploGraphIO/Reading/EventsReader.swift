@@ -3,7 +3,7 @@ import DiploGraph
 
 /// Reads `*.events.csv`, `*.actors.csv` and `*.kinds.csv` files as the interface describes them.
 ///
-/// Every reader collects all the problems of a file (up to ``InputProblems/limit``) before
+/// Every reader collects all the problems of a file (up to ``/DiploGraph/InputProblems/limit``) before
 /// it throws, each naming its line.
 public enum DatasetReader {
     /// Reads an events file.
@@ -15,9 +15,9 @@ public enum DatasetReader {
     ///   - kinds: the known kinds; an event of another kind is an error.
     ///   The optional `about` column (`A|B`, two different actor ids) says which relationship
     ///   an act bears on; a `mediation` event with `about` must have its target on one side
-    ///   and its source on neither (a relay, see ``Slicer/slice(_:options:)``).
+    ///   and its source on neither (a relay, see ``/DiploGraph/Slicer/slice(_:options:)``).
     /// - Returns: the events in file order.
-    /// - Throws: ``InputProblems`` naming file and line for every bad row.
+    /// - Throws: ``/DiploGraph/InputProblems`` naming file and line for every bad row.
     /// - Complexity: O(*b*) for a file of *b* bytes.
     public static func readEvents(path: String, actors: ActorTable? = nil, kinds: KindTable = KindTable()) throws(InputProblems) -> EventLog {
         // Well-formed files on all cores; anything else (and every problem) the serial way below.
@@ -222,7 +222,7 @@ public enum DatasetReader {
     }
 
     /// Reads an actors file (`id,label,group`, more columns allowed).
-    /// - Throws: ``InputProblems`` for a missing `group` column, empty or duplicate ids, empty groups.
+    /// - Throws: ``/DiploGraph/InputProblems`` for a missing `group` column, empty or duplicate ids, empty groups.
     public static func readActors(path: String) throws(InputProblems) -> ActorTable {
         var table = try TableFile(path: path, required: ["id", "label", "group"], expectedHeader: "id,label,group")
         return try readActors(from: &table)
@@ -265,7 +265,7 @@ public enum DatasetReader {
 
     /// Reads a kinds file (`id,polarity,label`, optional `color` as `#rrggbb` and `style`)
     /// and adds its kinds to the built-in three.
-    /// - Throws: ``InputProblems`` for bad polarities, colours or styles, and duplicate ids.
+    /// - Throws: ``/DiploGraph/InputProblems`` for bad polarities, colours or styles, and duplicate ids.
     public static func readKinds(path: String) throws(InputProblems) -> KindTable {
         var table = try TableFile(path: path, required: ["id", "polarity", "label"], expectedHeader: "id,polarity,label")
         return try readKinds(from: &table)

@@ -190,7 +190,7 @@ public struct Report {
     /// `mediation` events and actors merged into groups, for the focus's group (0 where that
     /// group has no mediation tie in a slice where the focus is present); and Gould–Fernandez
     /// brokerage and betweenness on the full slice graph.
-    /// - Throws: ``InputProblems`` when a relay is no relay between groups (naming its line).
+    /// - Throws: ``/DiploGraph/InputProblems`` when a relay is no relay between groups (naming its line).
     public static func brokerageSeries(network: SlicedNetwork, focus: EntityIndex, pathLength: PathLength) throws(InputProblems) -> [BrokerageChart.Point] {
         var layerOptions = network.options
         layerOptions.kinds = ["mediation"]
