@@ -1,6 +1,6 @@
 import Testing
-@testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraph
+import DiploGraphIO
 
 /// Mediation relays in slice graphs, the `mediation` measure, and brokerage through relays.
 @Suite struct RelayTests {
