@@ -145,7 +145,7 @@ public enum GraphExport {
         var order: [Key] = []
         var appearances: [Key: [(slice: Int, weight: Double)]] = [:]
         for (s, slice) in network.slices.enumerated() {
-            for tie in network.typedTies(in: slice) {
+            for tie in network.typedTies(inOwn: slice) {
                 let key = Key(source: tie.source, target: tie.target, kind: tie.kind)
                 if appearances[key] == nil { order.append(key) }
                 appearances[key, default: []].append((s, tie.weight))
@@ -228,7 +228,7 @@ public enum GraphExport {
         }
         var index = 0
         for slice in network.slices {
-            for tie in network.typedTies(in: slice) {
+            for tie in network.typedTies(inOwn: slice) {
                 try xml.startElement("edge", attributes: [("id", "e\(index)"), ("source", network.entities[Int(tie.source)].id),
                                                           ("target", network.entities[Int(tie.target)].id)])
                 try xml.element("data", attributes: [("key", "slice")], text: slice.label)
@@ -256,7 +256,7 @@ public enum GraphExport {
         var links: [JSONValue] = []
         var keyOfPair: [String: Int] = [:]
         for slice in network.slices {
-            for tie in network.typedTies(in: slice) {
+            for tie in network.typedTies(inOwn: slice) {
                 let source = network.entities[Int(tie.source)].id, target = network.entities[Int(tie.target)].id
                 let pair = source + "\u{0}" + target
                 let key = keyOfPair[pair, default: 0]
@@ -279,7 +279,7 @@ public enum GraphExport {
     public static func csv(_ network: SlicedNetwork) -> String {
         var out = "slice,source,target,kind,weight,events\n"
         for slice in network.slices {
-            for tie in network.typedTies(in: slice) {
+            for tie in network.typedTies(inOwn: slice) {
                 out += [Escape.csv(slice.label), Escape.csv(network.entities[Int(tie.source)].id), Escape.csv(network.entities[Int(tie.target)].id),
                         Escape.csv(network.log.kinds[tie.kind].id), NumberFormat.exact(tie.weight), String(tie.eventCount)].joined(separator: ",") + "\n"
             }

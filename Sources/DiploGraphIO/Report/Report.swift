@@ -205,7 +205,7 @@ public struct Report {
             let table = MeasureTable(network: network, slice: slice, measures: [.brokerage, .betweenness, .mediation], pathLength: pathLength)
             var layerBrokerage = 0.0
             if let focusGroup, let layerLocal = layerSlice.nodes.firstIndex(of: focusGroup) {
-                let brokerage = layerSlice.graph.brokerage(validGroups: layer.groupIndices(of: layerSlice))
+                let brokerage = layerSlice.graph.brokerage(validGroups: layer.groupIndices(ofOwn: layerSlice))
                 layerBrokerage = brokerage.counts[BrokerageRole.total.rawValue][layerLocal]
             }
             return BrokerageChart.Point(slice: slice.label, brokerage: table.columns[0][local], betweenness: table.columns[1][local],
