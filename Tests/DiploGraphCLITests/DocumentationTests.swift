@@ -16,7 +16,10 @@ import Testing
     @Test func everyExampleTargetIsInTheExamplesPackage() throws {
         let manifest = try String(contentsOf: Tool.root.appendingPathComponent("Examples/Package.swift"), encoding: .utf8)
         let sources = try FileManager.default.contentsOfDirectory(atPath: Tool.root.appendingPathComponent("Examples/Sources").path)
-        for target in sources { #expect(manifest.contains("name: \"\(target)\""), "Examples/Sources/\(target) is not a target") }
-        #expect(!manifest.contains("@testable"))
+        for target in sources {
+            #expect(manifest.contains("name: \"\(target)\""), "Examples/Sources/\(target) is not a target")
+            let main = try String(contentsOf: Tool.root.appendingPathComponent("Examples/Sources/\(target)/main.swift"), encoding: .utf8)
+            #expect(!main.contains("@testable import"), "Examples/Sources/\(target) must use the public API only")
+        }
     }
 }

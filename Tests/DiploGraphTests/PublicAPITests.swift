@@ -248,4 +248,23 @@ import DiploGraphIO
         #expect(SliceUnit.year.label(ofPeriod: -1_234_567) == "-1234567")
         #expect(SliceUnit.quarter.label(ofPeriod: 2018 * 4 + 1) == "2018-Q2")
     }
+
+    /// The three files read as the command line reads them: the kinds' and actors' problems
+    /// together, before any event is read against tables that failed.
+    @Test func datasetReadsTheThreeFilesAndReportsTheirProblemsTogether() throws {
+        let log = try DatasetReader.readDataset(events: PublicAPITests.root + ".events.csv", actors: PublicAPITests.root + ".actors.csv",
+                                                kinds: PublicAPITests.root + ".kinds.csv")
+        #expect(log.actors.index(of: "moon-jae-in") != nil)
+        #expect(log.kinds.index(of: "talks") != nil)
+        // Without the kinds file the dataset's own kinds are unknown: the events file is at fault.
+        #expect(throws: InputProblems.self) { try DatasetReader.readDataset(events: PublicAPITests.root + ".events.csv") }
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString)").path
+        do {
+            _ = try DatasetReader.readDataset(events: missing + ".events.csv", actors: missing + ".actors.csv",
+                                              kinds: missing + ".kinds.csv")
+            Issue.record("read a dataset that does not exist")
+        } catch {
+            #expect(error.problems.map(\.file) == [missing + ".kinds.csv", missing + ".actors.csv"])
+        }
+    }
 }

@@ -3,9 +3,8 @@ import DiploGraphIO
 import DiploGraphviz
 
 let data = "graphs/korean-peninsula"
-let log = try DatasetReader.readEvents(path: "\(data).events.csv",
-                                       actors: try DatasetReader.readActors(path: "\(data).actors.csv"),
-                                       kinds: try DatasetReader.readKinds(path: "\(data).kinds.csv"))
+let log = try DatasetReader.readDataset(events: "\(data).events.csv", actors: "\(data).actors.csv",
+                                        kinds: "\(data).kinds.csv")
 let network = try Slicer.slice(log, options: SliceOptions(slicing: .calendar(.year)))
 
 for slice in network.slices {

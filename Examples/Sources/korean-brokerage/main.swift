@@ -14,9 +14,8 @@ let data = arguments[1] + "/korean-peninsula"
 
 do {
     // 1. Read the coded events with their actors and kinds.
-    let log = try DatasetReader.readEvents(path: "\(data).events.csv",
-                                           actors: try DatasetReader.readActors(path: "\(data).actors.csv"),
-                                           kinds: try DatasetReader.readKinds(path: "\(data).kinds.csv"))
+    let log = try DatasetReader.readDataset(events: "\(data).events.csv", actors: "\(data).actors.csv",
+                                            kinds: "\(data).kinds.csv")
     // 2. One graph per calendar year.
     let network = try Slicer.slice(log, options: SliceOptions(slicing: .calendar(.year)))
     let moon = try network.entityIndex(of: "moon-jae-in")

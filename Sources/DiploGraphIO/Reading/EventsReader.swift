@@ -6,6 +6,37 @@ import DiploGraph
 /// Every reader collects all the problems of a file (up to ``/DiploGraph/InputProblems/limit``) before
 /// it throws, each naming its line.
 public enum DatasetReader {
+    /// Reads a dataset: its kinds and actors files (when given) and then its events file
+    /// against them, as the command line does.
+    ///
+    /// ```swift
+    /// let log = try DatasetReader.readDataset(events: "graphs/korean-peninsula.events.csv",
+    ///                                         actors: "graphs/korean-peninsula.actors.csv",
+    ///                                         kinds: "graphs/korean-peninsula.kinds.csv")
+    /// ```
+    /// - Parameters:
+    ///   - events: the events file.
+    ///   - actors: the actors file, or `nil`: then each id in the events is an actor of its own group.
+    ///   - kinds: the kinds file, or `nil`: then only the built-in kinds are known.
+    /// - Returns: the events in file order, with the actors and kinds they name.
+    /// - Throws: ``/DiploGraph/InputProblems`` naming file and line: the problems of the kinds and
+    ///   actors files together (the events are not read against tables that failed), or else those
+    ///   of the events file.
+    /// - Complexity: O(*b*) for *b* bytes in all.
+    public static func readDataset(events: String, actors: String? = nil, kinds: String? = nil) throws(InputProblems) -> EventLog {
+        var problems: [InputProblem] = []
+        var kindTable = KindTable()
+        var actorTable: ActorTable?
+        if let kinds {
+            do { kindTable = try readKinds(path: kinds) } catch { problems += error.problems }
+        }
+        if let actors {
+            do { actorTable = try readActors(path: actors) } catch { problems += error.problems }
+        }
+        if !problems.isEmpty { throw InputProblems(problems) }
+        return try readEvents(path: events, actors: actorTable, kinds: kindTable)
+    }
+
     /// Reads an events file.
     ///
     /// - Parameters:
