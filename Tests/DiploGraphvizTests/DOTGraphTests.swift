@@ -14,9 +14,9 @@ import DiploGraphviz
         defer { try? FileManager.default.removeItem(at: folder) }
         let actors = """
         id,label,group
-        a,"Say ""hi"" \\ <b>&amp;</b> ]]",G"<1>"
+        a,"Say ""hi"" \\ <b>&amp;</b> ]]","G""<1>"" x"
         b,"back\\\\slash\\N end\\",Gé日本
-        c,"tab\there\u{7}bell & ok",G"<1>"
+        c,"tab\there\u{7}bell & ok","G""<1>"" x"
         d,"   ",Ω
 
         """
@@ -105,7 +105,7 @@ import DiploGraphviz
             #expect(throws: ValueError.self, "\(text)") { try DOTValue(string: text) }
         }
         for text in ["", "even \\\\", "\\\\\" quote", "x\\ny"] { #expect(throws: Never.self) { try DOTValue(string: text) } }
-        for text in ["<b>", "a>b", "<<b>", "nul \u{0}"] { #expect(throws: ValueError.self, "\(text)") { try DOTValue(html: text) } }
+        for text in ["<b", "a>b", "<<b>", "nul \u{0}"] { #expect(throws: ValueError.self, "\(text)") { try DOTValue(html: text) } }
         #expect(throws: Never.self) { try DOTValue(html: "<b>x</b> &amp;") }
     }
 
