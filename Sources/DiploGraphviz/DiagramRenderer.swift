@@ -163,7 +163,7 @@ public struct DiagramRenderer: Sendable {
     /// - Complexity: Graphviz's parse and pinned render of one slice: O(*n* + *m*) for its
     ///   nodes and ties (with curved edges, spline routing is about O(*n*² *m*)).
     public func draw(_ slice: Slice) throws(DiagramError) -> Drawing {
-        try draw(dot: writer.dot(for: slice, options: options), figure: .slice(slice.label))
+        try draw(.model(writer.graph(for: slice, options: options)), figure: .slice(slice.label))
     }
 
     /// Draws every slice side by side in one figure (small multiples), with one legend.
@@ -173,7 +173,7 @@ public struct DiagramRenderer: Sendable {
     /// - Complexity: O(*N* + *M*) for the nodes and ties of all slices.
     public func drawGrid() throws(DiagramError) -> Drawing {
         try Self.checkGrid(of: writer.network, showsGhosts: options.showsGhosts)
-        return try draw(dot: writer.gridDOT(options: options), figure: .grid)
+        return try draw(.model(writer.gridGraph(options: options)), figure: .grid)
     }
 
     /// Draws DOT that ``writer`` wrote with ``options`` (for callers that assemble figures
@@ -186,9 +186,37 @@ public struct DiagramRenderer: Sendable {
     /// - Throws: ``DiagramError/graphviz(_:)``.
     /// - Complexity: Graphviz's parse and pinned render of `dot`.
     public func draw(dot: String, figure: DiagramFigure) throws(DiagramError) -> Drawing {
+        try draw(.text(dot), figure: figure)
+    }
+
+    /// Draws a graph that ``writer`` made with ``options`` (``DiagramWriter/graph(for:options:)``,
+    /// ``DiagramWriter/gridGraph(options:)``), built in Graphviz without DOT text, composing the
+    /// legend for SVG.
+    ///
+    /// - Parameters:
+    ///   - graph: the figure's graph, positions pinned.
+    ///   - figure: which figure it is (the grid gets the grid's legend).
+    /// - Returns: the drawing, with Graphviz's warnings: the same as ``draw(dot:figure:)``'s of
+    ///   `graph.dot`.
+    /// - Throws: ``DiagramError/graphviz(_:)``.
+    /// - Complexity: Graphviz's pinned render of `graph`.
+    public func draw(_ graph: DOTGraph, figure: DiagramFigure) throws(DiagramError) -> Drawing {
+        try draw(.model(graph), figure: figure)
+    }
+
+    /// A figure as DOT text or as statements.
+    private enum Figure {
+        case text(String)
+        case model(DOTGraph)
+    }
+
+    private func draw(_ source: Figure, figure: DiagramFigure) throws(DiagramError) -> Drawing {
         let rendering: Graphviz.Rendering
         do {
-            rendering = try graphviz.render(dot: dot, engine: .pinned, format: format)
+            switch source {
+            case .text(let dot): rendering = try graphviz.render(dot: dot, engine: .pinned, format: format)
+            case .model(let graph): rendering = try graphviz.render(graph: graph, engine: .pinned, format: format)
+            }
         } catch {
             throw .graphviz(error)
         }

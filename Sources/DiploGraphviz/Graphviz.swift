@@ -82,9 +82,40 @@ public final class Graphviz: Sendable {
         try render(dot: dot, engine: engine, format: format, capturingStandardError: capturesStandardError)
     }
 
+    /// Lays out `graph` and renders it, building Graphviz's graph through cgraph's API instead
+    /// of writing and parsing DOT text.
+    ///
+    /// The drawing is the one ``render(dot:engine:format:)`` makes of `graph.dot`: Graphviz
+    /// gets the same attributes, with the same values, on nodes and edges created in the same
+    /// order (so node and edge ids in the SVG are the same too).
+    ///
+    /// - Parameters:
+    ///   - graph: the graph.
+    ///   - engine: the layout engine.
+    ///   - format: the output format.
+    /// - Returns: the rendered bytes and the warnings Graphviz printed.
+    /// - Throws: ``GraphvizError`` with Graphviz's message.
+    /// - Complexity: O(*a*) for building a graph of *a* attributes in all, then the layout's
+    ///   and the renderer's work.
+    public func render(graph: DOTGraph, engine: LayoutEngine = .dot, format: OutputFormat = .svg) throws(GraphvizError) -> Rendering {
+        try render(.model(graph), engine: engine, format: format, capturingStandardError: capturesStandardError)
+    }
+
     /// ``render(dot:engine:format:)`` with stderr captured or not for this job.
     func render(dot: String, engine: LayoutEngine, format: OutputFormat, capturingStandardError: Bool) throws(GraphvizError) -> Rendering {
-        try withGraph(dot: dot, capturingStandardError: capturingStandardError) { (context, graph) throws(GraphvizError) -> Rendering in
+        try render(.text(dot), engine: engine, format: format, capturingStandardError: capturingStandardError)
+    }
+
+    /// What a job's graph is made from.
+    private enum Source {
+        /// DOT text, parsed by cgraph.
+        case text(String)
+        /// Statements, built through cgraph's API.
+        case model(DOTGraph)
+    }
+
+    private func render(_ source: Source, engine: LayoutEngine, format: OutputFormat, capturingStandardError: Bool) throws(GraphvizError) -> Rendering {
+        try withGraph(source, capturingStandardError: capturingStandardError) { (context, graph) throws(GraphvizError) -> Rendering in
             try layout(context, graph, engine)
             defer { gvFreeLayout(context, graph) }
             var buffer: UnsafeMutablePointer<CChar>?
@@ -147,7 +178,7 @@ public final class Graphviz: Sendable {
     /// - Throws: ``GraphvizError`` with Graphviz's message.
     /// - Complexity: the layout's, plus O(*k* log *n*) lookups for *k* names.
     public func boxes(dot: String, engine: LayoutEngine, nodes: [String]) throws(GraphvizError) -> [Box?] {
-        try withGraph(dot: dot) { (context, graph) throws(GraphvizError) -> [Box?] in
+        try withGraph(.text(dot)) { (context, graph) throws(GraphvizError) -> [Box?] in
             try layout(context, graph, engine)
             defer { gvFreeLayout(context, graph) }
             try Self.writeLayoutAttributes(context, graph)
@@ -170,7 +201,7 @@ public final class Graphviz: Sendable {
 
     /// Parses `dot` and reads back each node's attributes, keyed by node name (for checks).
     public func nodeAttributes(dot: String, names: [String]) throws(GraphvizError) -> [String: [String: String]] {
-        try withGraph(dot: dot) { (_, graph) throws(GraphvizError) -> [String: [String: String]] in
+        try withGraph(.text(dot)) { (_, graph) throws(GraphvizError) -> [String: [String: String]] in
             var result: [String: [String: String]] = [:]
             var node = agfstnode(graph)
             while let current = node {
@@ -209,7 +240,7 @@ public final class Graphviz: Sendable {
         public let warnings: [String]
     }
 
-    private func withGraph<R>(dot: String, capturingStandardError: Bool? = nil, _ body: (OpaquePointer, UnsafeMutablePointer<Agraph_t>) throws(GraphvizError) -> R) throws(GraphvizError) -> R {
+    private func withGraph<R>(_ source: Source, capturingStandardError: Bool? = nil, _ body: (OpaquePointer, UnsafeMutablePointer<Agraph_t>) throws(GraphvizError) -> R) throws(GraphvizError) -> R {
         // The result is handed out through a local rather than returned from `withLock`,
         // which would ask for a `sending` value; it never leaves this thread.
         var outcome: Result<R, GraphvizError> = .failure(.syntax("not run"))
@@ -218,6 +249,16 @@ public final class Graphviz: Sendable {
                 let context = try Self.context(&state)
                 Self.startJob(capturingStandardError: capturingStandardError ?? capturesStandardError)
                 defer { Self.endCapture() }
+                guard case .text(let dot) = source else {
+                    guard case .model(let model) = source, let graph = Self.build(model) else {
+                        throw .syntax(Self.takeMessages(orElse: "cgraph could not create the graph"))
+                    }
+                    defer { agclose(graph) }
+                    if agerrors() >= diplograph_agerr().rawValue {
+                        throw .syntax(Self.takeMessages(orElse: "cgraph reported an error while building the graph"))
+                    }
+                    return try body(context, graph)
+                }
                 guard !dot.utf8.contains(0) else { throw .syntax("the DOT text contains a NUL byte") }
                 guard let graph = dot.withCString({ agmemread($0) }) else {
                     Self.drainLexer()
@@ -243,6 +284,63 @@ public final class Graphviz: Sendable {
             if status == 0 { gvFreeLayout(context, graph) }
             throw .layout(Self.takeMessages(orElse: "gvLayout failed with engine \(engine.rawValue)"))
         }
+    }
+
+    /// Builds `model` as cgraph's parser builds its DOT text: the graph, its attributes and
+    /// the node and edge defaults (`agattr`), then every statement in order: nodes and edges
+    /// created (`agnode`, `agedge`), attributes not declared yet declared with an empty default,
+    /// then set (`agxset`); HTML-like values made with `agstrdup_html`. Attribute symbols are
+    /// looked up once per graph.
+    private static func build(_ model: DOTGraph) -> UnsafeMutablePointer<Agraph_t>? {
+        let kind = model.isDirected ? diplograph_directed() : diplograph_undirected()
+        guard let graph = model.name.withCString({ agopen(UnsafeMutablePointer(mutating: $0), kind, nil) }) else { return nil }
+        /// Calls `body` with `value` as cgraph takes it: an HTML string held for the call.
+        func withValue<R>(_ value: DOTValue, _ body: (UnsafeMutablePointer<CChar>) -> R) -> R {
+            value.text.withCString { text in
+                guard value.form == .html, let html = agstrdup_html(graph, UnsafeMutablePointer(mutating: text)) else { return body(UnsafeMutablePointer(mutating: text)) }
+                defer { agstrfree(graph, html) }
+                return body(html)
+            }
+        }
+        for (kind, list) in [(Int32(AGRAPH), model.attributes), (Int32(AGNODE), model.nodeDefaults), (Int32(AGEDGE), model.edgeDefaults)] {
+            for attribute in list {
+                _ = attribute.name.withCString { name in withValue(attribute.value) { agattr(graph, kind, UnsafeMutablePointer(mutating: name), $0) } }
+            }
+        }
+        var nodeSymbols: [(String, UnsafeMutablePointer<Agsym_t>)] = []
+        var edgeSymbols: [(String, UnsafeMutablePointer<Agsym_t>)] = []
+        func symbol(_ name: String, kind: Int32, in cache: inout [(String, UnsafeMutablePointer<Agsym_t>)]) -> UnsafeMutablePointer<Agsym_t>? {
+            if let found = cache.first(where: { $0.0 == name }) { return found.1 }
+            let made = name.withCString { text -> UnsafeMutablePointer<Agsym_t>? in
+                let name = UnsafeMutablePointer(mutating: text)
+                return agattr(graph, kind, name, nil) ?? agattr(graph, kind, name, cString(""))
+            }
+            if let made { cache.append((name, made)) }
+            return made
+        }
+        func set(_ attributes: [DOTAttribute], on object: UnsafeMutableRawPointer, kind: Int32,
+                 _ cache: inout [(String, UnsafeMutablePointer<Agsym_t>)]) {
+            for attribute in attributes {
+                guard let symbol = symbol(attribute.name, kind: kind, in: &cache) else { continue }
+                _ = withValue(attribute.value) { agxset(object, symbol, $0) }
+            }
+        }
+        func node(_ name: String) -> UnsafeMutablePointer<Agnode_t>? {
+            name.withCString { agnode(graph, UnsafeMutablePointer(mutating: $0), 1) }
+        }
+        for statement in model.statements {
+            switch statement {
+            case .node(let statement):
+                guard let made = node(statement.name) else { continue }
+                set(statement.attributes, on: UnsafeMutableRawPointer(made), kind: Int32(AGNODE), &nodeSymbols)
+            case .edge(let statement):
+                guard let tail = node(statement.tail), let head = node(statement.head), let made = agedge(graph, tail, head, nil, 1) else { continue }
+                set(statement.attributes, on: UnsafeMutableRawPointer(made), kind: Int32(AGEDGE), &edgeSymbols)
+            case .comment:
+                continue
+            }
+        }
+        return graph
     }
 
     /// Reads and discards whatever agmemread left in the lexer's buffer.

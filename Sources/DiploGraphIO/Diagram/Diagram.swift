@@ -327,7 +327,7 @@ public struct DiagramWriter: Sendable {
     }
 
     private func dotLabel(_ label: String, typography: DiagramTypography) -> String {
-        labelLines(label, typography: typography).map(Escape.dotString).joined(separator: "\\n")
+        labelLines(label, typography: typography).map(Escape.dotStringValue).joined(separator: "\\n")
     }
 
     /// The largest label size `entity` takes in any slice.
@@ -340,21 +340,18 @@ public struct DiagramWriter: Sendable {
         return scale.fontSize(largest, typography)
     }
 
-    private var nodeDefaults: String {
-        // Square corners: Graphviz's rounded boxes cost a fifth of a slice's drawing time.
-        "shape=box, style=filled, fontname=\"Helvetica\", margin=\"0.04,0.02\", width=0.05, height=0.05, penwidth=0.6"
-    }
-
     /// The graph over every entity of every slice with all their ties, for a shared layout.
     ///
     /// Each node carries the label at the largest size it takes in any slice, so that the
     /// engine (and ``DiagramWriter``'s fitting) keeps room for its largest box.
+    /// - Complexity: O(*e* + *M*) for *e* entities and the ties *M* of all slices.
     public func unionDOT(sizeScale: SizeScale? = nil) -> String {
         let drawn = drawnEntities
+        var graph = DOTGraph(unchecked: "union", isDirected: false)
         // Graphviz's overlap removal is slow on large graphs; DiploGraph's own scaling separates boxes there.
-        let overlap = drawn.count <= 300 ? "overlap=false, sep=\"+4\", " : ""
-        var out = "graph \"union\" {\n  graph [\(overlap)splines=false, start=1, outputorder=edgesfirst];\n"
-        out += "  node [\(nodeDefaults)];\n"
+        if drawn.count <= 300 { graph.attributes = [.identifier("overlap", "false"), .string("sep", "+4")] }
+        graph.attributes += [.identifier("splines", "false"), .identifier("start", "1"), .identifier("outputorder", "edgesfirst")]
+        graph.nodeDefaults = nodeDefaultAttributes
         var largest: [Double] = Array(repeating: DiagramTypography.single.label, count: network.entities.count)
         if let sizeScale {
             for slice in network.slices {
@@ -364,7 +361,8 @@ public struct DiagramWriter: Sendable {
             }
         }
         for node in drawn {
-            out += "  \(nodeName(of: node)) [label=\"\(Escape.dotString(network.entities[node.position].label))\", fontsize=\(format(largest[node.position]))];\n"
+            graph.statements.append(.node(DOTNode(unchecked: nodeName(of: node), attributes: [
+                .string("label", Escape.dotStringValue(network.entities[node.position].label)), .identifier("fontsize", format(largest[node.position]))])))
         }
         var pairs = Set<UInt64>()
         for slice in network.slices {
@@ -372,22 +370,29 @@ public struct DiagramWriter: Sendable {
                 for v in slice.graph.successors(of: u) {
                     let a = slice.nodes[u], b = slice.nodes[Int(v)]
                     let key = UInt64(UInt32(min(a, b).value)) << 32 | UInt64(UInt32(max(a, b).value))
-                    if pairs.insert(key).inserted { out += "  \(name(min(a, b))) -- \(name(max(a, b)));\n" }
+                    if pairs.insert(key).inserted {
+                        graph.statements.append(.edge(DOTEdge(unchecked: name(min(a, b)), head: name(max(a, b)), attributes: [])))
+                    }
                 }
             }
         }
-        return out + "}\n"
+        return graph.dot
     }
 
     /// Every drawn entity's largest node at `typography`, all pinned at one point: lay it out
     /// with the pinned engine to measure the boxes (``DiagramOptions/gridSizes``).
+    /// - Complexity: O(*e* × *s*) for *e* entities and *s* slices with a size scale, else O(*e*).
     public func measuringDOT(typography: DiagramTypography, sizeScale: SizeScale?) -> String {
-        var out = "graph \"measure\" {\n  graph [notranslate=true, splines=false];\n  node [\(nodeDefaults)];\n"
+        var graph = DOTGraph(unchecked: "measure", isDirected: false)
+        graph.attributes = [.identifier("notranslate", "true"), .identifier("splines", "false")]
+        graph.nodeDefaults = nodeDefaultAttributes
         for node in drawnEntities {
             let font = largestFont(node.value, scale: sizeScale, typography: typography)
-            out += "  \(nodeName(of: node)) [label=\"\(dotLabel(network.entities[node.position].label, typography: typography))\", fontsize=\(format(font)), pos=\"0,0!\"];\n"
+            graph.statements.append(.node(DOTNode(unchecked: nodeName(of: node), attributes: [
+                .string("label", dotLabel(network.entities[node.position].label, typography: typography)),
+                .identifier("fontsize", format(font)), .string("pos", "0,0!")])))
         }
-        return out + "}\n"
+        return graph.dot
     }
 
     // MARK: - One slice
@@ -403,81 +408,133 @@ public struct DiagramWriter: Sendable {
         return nodes * nodes * Double(edgeCount) > Self.splineBudget
     }
 
-    /// The DOT of one slice.
+    /// The DOT of one slice: ``graph(for:options:)`` as text.
+    ///
+    /// - Parameters:
+    ///   - slice: a slice of ``network``.
+    ///   - options: what to draw.
+    /// - Returns: the DOT text.
+    /// - Complexity: O(*n* + *m*) for the slice's nodes and ties (O(*e*) with ghosts).
+    public func dot(for slice: Slice, options: DiagramOptions = DiagramOptions()) -> String {
+        graph(for: slice, options: options).dot
+    }
+
+    /// One slice's graph, as DOT statements.
     ///
     /// With a layout, every node is pinned (`pos="x,y!"`) at the layout's place scaled to the
     /// print width, and two invisible corner points fix the canvas, so that all slices share
-    /// positions and size; render such DOT with the `nop` engine. One edge is drawn per pair
+    /// positions and size; render such a graph with the `nop` engine. One edge is drawn per pair
     /// and kind, its width growing with the summed weight of that kind's events.
-    public func dot(for slice: Slice, options: DiagramOptions = DiagramOptions()) -> String {
+    ///
+    /// - Parameters:
+    ///   - slice: a slice of ``network``.
+    ///   - options: what to draw.
+    /// - Returns: the graph; its ``DOTGraph/dot`` is the slice's DOT text.
+    /// - Complexity: O(*n* + *m*) for the slice's nodes and ties (O(*e*) with ghosts).
+    public func graph(for slice: Slice, options: DiagramOptions = DiagramOptions()) -> DOTGraph {
         let options = prepared(options)
-        let directed = network.options.isDirected
         let ties = network.typedTies(inOwn: slice, separatesRelayLegs: true)
         let straight = routesStraight(slice, options: options, edgeCount: ties.count)
-        var out = "\(directed ? "digraph" : "graph") \"slice\" {\n"
-        out += "  graph [fontname=\"Helvetica\", outputorder=edgesfirst, pad=0, margin=0, labelloc=b, labeljust=l"
-        if options.layout != nil { out += ", notranslate=true, overlap=true, esep=\"+2\"" }
-        out += ", splines=\(straight ? "line" : "true")"
-        if let dpi = options.rasterDPI { out += ", dpi=\(format(dpi))" }
+        var graph = DOTGraph(unchecked: "slice", isDirected: network.options.isDirected)
+        graph.attributes = figureAttributes
+        if options.layout != nil {
+            graph.attributes += [.identifier("notranslate", "true"), .identifier("overlap", "true"), .string("esep", "+2")]
+        }
+        graph.attributes.append(.identifier("splines", straight ? "line" : "true"))
+        if let dpi = options.rasterDPI { graph.attributes.append(.identifier("dpi", format(dpi))) }
+        graph.nodeDefaults = nodeDefaultAttributes
+        graph.edgeDefaults = [.identifier("arrowsize", "0.5")]
         let typography = DiagramTypography.single
         guard let fitted = options.single else {
             // No shared layout: the engine places the nodes; title and legend share the label.
-            out += legendAttribute(options: options, typography: typography, width: drawingWidth(options.width),
-                                   heading: (options.title, slice.label))
-            out += "];\n  node [\(nodeDefaults)];\n  edge [arrowsize=0.5];\n"
-            out += body(slice: slice, ties: ties, options: options, typography: typography, positions: nil, offset: (0, 0), prefix: "")
-            return out + "}\n"
+            graph.attributes.append(.html("label", legendHTML(options: options, typography: typography, width: drawingWidth(options.width),
+                                                               heading: (options.title, slice.label))))
+            appendBody(to: &graph, slice: slice, ties: ties, options: options, typography: typography, positions: nil, offset: (0, 0), prefix: "")
+            return graph
         }
         let canvasWidth = max(drawingWidth(options.width), fitted.width)
-        if !fitted.fits { out += ", size=\"\(format(options.width.points / 72)),1000\"" }
+        if !fitted.fits { graph.attributes.append(.string("size", "\(format(options.width.points / 72)),1000")) }
         let composed = composedLegend(options: options, grid: false)
-        if options.showsLegend && composed == nil { out += legendAttribute(options: options, typography: typography, width: canvasWidth, heading: nil) }
-        out += "];\n  node [\(nodeDefaults)];\n  edge [arrowsize=0.5];\n"
+        if options.showsLegend && composed == nil {
+            graph.attributes.append(.html("label", legendHTML(options: options, typography: typography, width: canvasWidth, heading: nil)))
+        }
         let offset = ((canvasWidth - fitted.width) / 2, 0.0)
-        out += body(slice: slice, ties: ties, options: options, typography: typography, positions: fitted.positions, offset: offset, prefix: "")
+        appendBody(to: &graph, slice: slice, ties: ties, options: options, typography: typography, positions: fitted.positions, offset: offset, prefix: "")
         // The title block and the canvas corners, identical in every slice.
         let titleHeight = headingHeight(options.title, typography: typography, width: canvasWidth)
-        out += "  // canvas corners, identical in every slice\n"
+        graph.statements.append(.comment("canvas corners, identical in every slice"))
         let top = fitted.height + Self.margin + titleHeight
         let bottom = -Self.margin - (composed.map { $0.height + 2 } ?? 0)
-        out += "  corner_a [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(-Self.margin)),\(format(bottom))!\"];\n"
-        out += "  corner_b [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(canvasWidth + Self.margin)),\(format(top))!\"];\n"
-        out += "  title_block [shape=plaintext, style=\"\", margin=0, label=<\(headingHTML(options.title, slice.label, typography: typography, width: canvasWidth))>, "
-        out += "pos=\"\(format(canvasWidth / 2)),\(format(fitted.height + Self.margin / 2 + titleHeight / 2))!\"];\n"
-        return out + "}\n"
+        appendCorners(to: &graph, bottomLeft: (-Self.margin, bottom), topRight: (canvasWidth + Self.margin, top))
+        graph.statements.append(.node(DOTNode(unchecked: "title_block", attributes: headingAttributes + [
+            .html("label", headingHTML(options.title, slice.label, typography: typography, width: canvasWidth)),
+            pin(canvasWidth / 2, fitted.height + Self.margin / 2 + titleHeight / 2)])))
+        return graph
+    }
+
+    /// The graph attributes every slice and the grid start with.
+    private var figureAttributes: [DOTAttribute] {
+        [.string("fontname", "Helvetica"), .identifier("outputorder", "edgesfirst"), .identifier("pad", "0"), .identifier("margin", "0"),
+         .identifier("labelloc", "b"), .identifier("labeljust", "l")]
+    }
+
+    /// Every figure's node defaults. Square corners: Graphviz's rounded boxes cost a fifth of a
+    /// slice's drawing time.
+    private var nodeDefaultAttributes: [DOTAttribute] {
+        [.identifier("shape", "box"), .identifier("style", "filled"), .string("fontname", "Helvetica"), .string("margin", "0.04,0.02"),
+         .identifier("width", "0.05"), .identifier("height", "0.05"), .identifier("penwidth", "0.6")]
+    }
+
+    /// The first attributes of a heading node (the title block, a panel's title).
+    private var headingAttributes: [DOTAttribute] { [.identifier("shape", "plaintext"), .string("style", ""), .identifier("margin", "0")] }
+
+    /// `pos="x,y!"`: a pinned position.
+    private func pin(_ x: Double, _ y: Double) -> DOTAttribute { .string("pos", format(x) + "," + format(y) + "!") }
+
+    /// The two invisible points that fix the canvas.
+    private func appendCorners(to graph: inout DOTGraph, bottomLeft: (Double, Double), topRight: (Double, Double)) {
+        for (name, point) in [("corner_a", bottomLeft), ("corner_b", topRight)] {
+            graph.statements.append(.node(DOTNode(unchecked: name, attributes: [
+                .identifier("shape", "point"), .identifier("style", "invis"), .identifier("width", "0"), .string("label", ""), pin(point.0, point.1)])))
+        }
     }
 
     /// Nodes and edges of one slice, at `positions` shifted by `offset`, named `prefix`n<entity>.
-    private func body(slice: Slice, ties: [TypedTie], options: DiagramOptions, typography: DiagramTypography, positions: [Point?]?,
-                      offset: (Double, Double), prefix: String) -> String {
+    private func appendBody(to graph: inout DOTGraph, slice: Slice, ties: [TypedTie], options: DiagramOptions, typography: DiagramTypography,
+                            positions: [Point?]?, offset: (Double, Double), prefix: String) {
         let directed = network.options.isDirected
-        let arrow = directed ? "->" : "--"
-        var out = ""
-        func pos(_ entity: Int) -> String {
-            guard let point = positions?[entity] else { return "" }
-            return ", pos=\"\(format(point.x + offset.0)),\(format(point.y + offset.1))!\""
+        graph.statements.reserveCapacity(graph.statements.count + slice.nodes.count + ties.count + 4)
+        func append(_ entity: Int, _ attributes: inout [DOTAttribute]) {
+            if let point = positions?[entity] { attributes.append(pin(point.x + offset.0, point.y + offset.1)) }
         }
         var isPresent = [Bool](repeating: false, count: network.entities.count)
         for (local, node) in slice.nodes.enumerated() {
             isPresent[Int(node)] = true
             let entity = network.entities[Int(node)]
-            var attributes = "label=\"\(dotLabel(entity.label, typography: typography))\", fillcolor=\"\(color(of: entity.group))\""
+            var attributes: [DOTAttribute] = [.string("label", dotLabel(entity.label, typography: typography)),
+                                              .string("fillcolor", color(of: entity.group))]
+            attributes.reserveCapacity(7)
             var tooltip = "\(entity.label) (\(entity.id), \(entity.group))"
             if let scale = options.sizeScale {
                 let value = scale.value(local, in: slice)
-                attributes += ", fontsize=\(format(scale.fontSize(value, typography))), penwidth=\(format(0.6 + 1.4 * scale.fraction(value)))"
+                attributes.append(.identifier("fontsize", format(scale.fontSize(value, typography))))
+                attributes.append(.identifier("penwidth", format(0.6 + 1.4 * scale.fraction(value))))
                 tooltip += "; \(scale.measure.rawValue) \(NumberFormat.measure(value))"
             } else {
-                attributes += ", fontsize=\(format(typography.label))"
+                attributes.append(.identifier("fontsize", format(typography.label)))
             }
-            attributes += ", tooltip=\"\(Escape.dotEscString(tooltip))\""
-            out += "  \(prefix)\(name(node)) [\(attributes)\(pos(Int(node)))];\n"
+            attributes.append(.string("tooltip", Escape.dotEscStringValue(tooltip)))
+            append(Int(node), &attributes)
+            graph.statements.append(.node(DOTNode(unchecked: prefix + name(node), attributes: attributes)))
         }
         if options.showsGhosts, positions != nil {
             for (index, entity) in network.entities.enumerated() where !isPresent[index] && positions?[index] != nil {
-                out += "  \(prefix)\(name(Int32(index))) [label=\"\(dotLabel(entity.label, typography: typography))\", fontsize=\(format(typography.label)), "
-                out += "style=dashed, color=\"#bbbbbb\", fontcolor=\"#999999\", "
-                out += "tooltip=\"\(Escape.dotEscString("\(entity.label): no events in this slice"))\"\(pos(index))];\n"
+                var attributes: [DOTAttribute] = [
+                    .string("label", dotLabel(entity.label, typography: typography)), .identifier("fontsize", format(typography.label)),
+                    .identifier("style", "dashed"), .string("color", "#bbbbbb"), .string("fontcolor", "#999999"),
+                    .string("tooltip", Escape.dotEscStringValue("\(entity.label): no events in this slice"))]
+                append(index, &attributes)
+                graph.statements.append(.node(DOTNode(unchecked: prefix + name(Int32(index)), attributes: attributes)))
             }
         }
         // Edges: one per ordered pair (unordered when undirected) and kind; relays' first legs
@@ -496,14 +553,18 @@ public struct DiagramWriter: Sendable {
                 : "\(from) \(directed ? "→" : "–") \(to): \(kind.label), \(events)"
             for index in tie.events.prefix(6) {
                 let note = Escape.truncated(network.log.notes[Int(index)], limit: Self.tooltipNoteLimit)
-                let line = [note.isEmpty ? nil : note, aboutText(index).map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
-                if !line.isEmpty { tooltip += "\n• " + line }
+                let about = aboutText(index)
+                if note.isEmpty && about == nil { continue }
+                tooltip += "\n• "
+                tooltip += note
+                if let about { tooltip += (note.isEmpty ? "(" : " (") + about + ")" }
             }
-            out += "  \(prefix)\(name(tie.source)) \(arrow) \(prefix)\(name(tie.target)) ["
-            out += tie.isRelayLeg ? "color=\"\(relayColor)\", style=dotted, penwidth=0.9, arrowhead=onormal, " : edgeStyle(kind, weight: tie.weight) + ", "
-            out += "tooltip=\"\(Escape.dotEscString(tooltip))\"];\n"
+            var attributes = tie.isRelayLeg
+                ? [.string("color", relayColor), .identifier("style", "dotted"), .identifier("penwidth", "0.9"), .identifier("arrowhead", "onormal")]
+                : edgeStyle(kind, weight: tie.weight)
+            attributes.append(.string("tooltip", Escape.dotEscStringValue(tooltip)))
+            graph.statements.append(.edge(DOTEdge(unchecked: prefix + name(tie.source), head: prefix + name(tie.target), attributes: attributes)))
         }
-        return out
     }
 
     /// The pen width of an edge of summed weight `weight`.
@@ -511,37 +572,50 @@ public struct DiagramWriter: Sendable {
 
     /// Colour, pattern and width of a kind's edge. `bold` doubles the width (an explicit pen
     /// width would otherwise override Graphviz's bold); `double` draws two parallel lines.
-    func edgeStyle(_ kind: Kind, weight: Double) -> String {
+    func edgeStyle(_ kind: Kind, weight: Double) -> [DOTAttribute] {
         let width = Self.penWidth(weight: weight)
         switch kind.style {
-        case .bold: return "color=\"\(kind.color)\", style=solid, penwidth=\(format(2 * width))"
-        case .double: return "color=\"\(kind.color):invis:\(kind.color)\", style=solid, penwidth=\(format(width))"
-        case .solid, .dashed, .dotted: return "color=\"\(kind.color)\", style=\(kind.style.rawValue), penwidth=\(format(width))"
+        case .bold: return [.string("color", kind.color), .identifier("style", "solid"), .identifier("penwidth", format(2 * width))]
+        case .double: return [.string("color", "\(kind.color):invis:\(kind.color)"), .identifier("style", "solid"), .identifier("penwidth", format(width))]
+        case .solid, .dashed, .dotted: return [.string("color", kind.color), .identifier("style", kind.style.rawValue), .identifier("penwidth", format(width))]
         }
     }
 
     // MARK: - Small multiples
+
+    /// The grid of all slices as DOT text: ``gridGraph(options:)``'s ``DOTGraph/dot``.
+    ///
+    /// - Parameter options: what to draw.
+    /// - Returns: the DOT text.
+    /// - Complexity: O(*N* + *M*) for the nodes and ties of all slices.
+    public func gridDOT(options: DiagramOptions) -> String { gridGraph(options: options).dot }
 
     /// Every slice side by side in one figure on the shared layout (small multiples): panels
     /// titled with their slice label, at most three to a row, one legend for all.
     ///
     /// Edges are straight: spline routing around every panel's nodes at once would cost
     /// seconds. Render it with the `nop` engine. Without a layout the figure is empty.
-    public func gridDOT(options: DiagramOptions) -> String {
+    ///
+    /// - Parameter options: what to draw.
+    /// - Returns: the graph.
+    /// - Complexity: O(*N* + *M*) for the nodes and ties of all slices.
+    public func gridGraph(options: DiagramOptions) -> DOTGraph {
         let options = prepared(options)
-        let directed = network.options.isDirected
         let typography = DiagramTypography.grid
-        var out = "\(directed ? "digraph" : "graph") \"grid\" {\n"
-        out += "  graph [fontname=\"Helvetica\", outputorder=edgesfirst, pad=0, margin=0, labelloc=b, labeljust=l, notranslate=true, overlap=true, splines=line"
-        if let dpi = options.rasterDPI { out += ", dpi=\(format(dpi))" }
-        guard let grid = options.grid else { return out + "];\n}\n" }
+        var graph = DOTGraph(unchecked: "grid", isDirected: network.options.isDirected)
+        graph.attributes = figureAttributes + [.identifier("notranslate", "true"), .identifier("overlap", "true"), .identifier("splines", "line")]
+        if let dpi = options.rasterDPI { graph.attributes.append(.identifier("dpi", format(dpi))) }
+        guard let grid = options.grid else { return graph }
         let fitted = grid.layout
         let columns = grid.columns
         let (panelWidth, canvasWidth, fits) = gridCanvas(grid, width: options.width)
-        if !fits { out += ", size=\"\(format(options.width.points / 72)),1000\"" }
+        if !fits { graph.attributes.append(.string("size", "\(format(options.width.points / 72)),1000")) }
         let composed = composedLegend(options: options, grid: true)
-        if options.showsLegend && composed == nil { out += legendAttribute(options: options, typography: typography, width: canvasWidth, heading: nil) }
-        out += "];\n  node [\(nodeDefaults)];\n  edge [arrowsize=0.4];\n"
+        if options.showsLegend && composed == nil {
+            graph.attributes.append(.html("label", legendHTML(options: options, typography: typography, width: canvasWidth, heading: nil)))
+        }
+        graph.nodeDefaults = nodeDefaultAttributes
+        graph.edgeDefaults = [.identifier("arrowsize", "0.4")]
         let panelTitle = typography.subtitle * 1.3
         let rowHeight = fitted.height + panelTitle + Self.panelGap
         let rows = (network.slices.count + columns - 1) / columns
@@ -549,22 +623,23 @@ public struct DiagramWriter: Sendable {
             let row = k / columns, column = k % columns
             let left = Double(column) * (panelWidth + Self.panelGap)
             let bottom = Double(rows - 1 - row) * rowHeight
-            out += body(slice: slice, ties: network.typedTies(inOwn: slice, separatesRelayLegs: true), options: options,
-                        typography: typography, positions: fitted.positions,
-                        offset: (left + (panelWidth - fitted.width) / 2, bottom), prefix: "p\(k)_")
-            out += "  p\(k)_title [shape=plaintext, style=\"\", margin=0, label=<<b>\(Self.htmlText(slice.label))</b>>, fontsize=\(format(typography.subtitle)), "
-            out += "pos=\"\(format(left + panelWidth / 2)),\(format(bottom + fitted.height + panelTitle / 2 + 1))!\"];\n"
+            appendBody(to: &graph, slice: slice, ties: network.typedTies(inOwn: slice, separatesRelayLegs: true), options: options,
+                       typography: typography, positions: fitted.positions,
+                       offset: (left + (panelWidth - fitted.width) / 2, bottom), prefix: "p\(k)_")
+            graph.statements.append(.node(DOTNode(unchecked: "p\(k)_title", attributes: headingAttributes + [
+                .html("label", "<b>\(Self.htmlText(slice.label))</b>"), .identifier("fontsize", format(typography.subtitle)),
+                pin(left + panelWidth / 2, bottom + fitted.height + panelTitle / 2 + 1)])))
         }
         let top = Double(rows) * rowHeight - Self.panelGap
         let titleHeight = options.title == nil ? 0 : typography.title * 1.4
         let bottom = -Self.margin - (composed.map { $0.height + 2 } ?? 0)
-        out += "  corner_a [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(-Self.margin)),\(format(bottom))!\"];\n"
-        out += "  corner_b [shape=point, style=invis, width=0, label=\"\", pos=\"\(format(canvasWidth + Self.margin)),\(format(top + Self.margin + titleHeight))!\"];\n"
+        appendCorners(to: &graph, bottomLeft: (-Self.margin, bottom), topRight: (canvasWidth + Self.margin, top + Self.margin + titleHeight))
         if let title = options.title {
-            out += "  title_block [shape=plaintext, style=\"\", margin=0, label=<\(headingHTML(title, nil, typography: typography, width: canvasWidth))>, "
-            out += "pos=\"\(format(canvasWidth / 2)),\(format(top + Self.margin / 2 + titleHeight / 2))!\"];\n"
+            graph.statements.append(.node(DOTNode(unchecked: "title_block", attributes: headingAttributes + [
+                .html("label", headingHTML(title, nil, typography: typography, width: canvasWidth)),
+                pin(canvasWidth / 2, top + Self.margin / 2 + titleHeight / 2)])))
         }
-        return out + "}\n"
+        return graph
     }
 
     /// The grid's panel and canvas widths, and whether the canvas fits the width.
@@ -626,7 +701,7 @@ public struct DiagramWriter: Sendable {
         let width = grid ? (options.grid.map { Double($0.columns) * 0 + drawingWidth(options.width) } ?? drawingWidth(options.width))
                          : max(drawingWidth(options.width), options.single?.width ?? 0)
         return "graph \"legend\" {\n  graph [fontname=\"Helvetica\", pad=0, margin=0, labelloc=b, labeljust=l, notranslate=true"
-            + legendAttribute(options: options, typography: grid ? .grid : .single, width: width, heading: nil) + "];\n}\n"
+            + ", label=<" + legendHTML(options: options, typography: grid ? .grid : .single, width: width, heading: nil) + ">];\n}\n"
     }
 
     private func headingHeight(_ title: String?, typography: DiagramTypography, width: Double) -> Double {
@@ -660,8 +735,8 @@ public struct DiagramWriter: Sendable {
 
     /// `, label=<…>` with the legend as an HTML-like table (and a heading when there is no
     /// title node): groups, kinds of tie with their line patterns, line width, label sizes.
-    private func legendAttribute(options: DiagramOptions, typography: DiagramTypography, width: Double,
-                                 heading: (String?, String)?) -> String {
+    private func legendHTML(options: DiagramOptions, typography: DiagramTypography, width: Double,
+                            heading: (String?, String)?) -> String {
         let font = format(typography.legend)
         func text(_ value: String, bold: Bool = false) -> String {
             let escaped = Self.htmlText(value)
@@ -737,7 +812,7 @@ public struct DiagramWriter: Sendable {
                 html += "<tr>\(titleCell(section))</tr>" + section.rows.map { "<tr>\(cells($0))</tr>" }.joined()
             }
         }
-        return ", label=<\(html)</table>>"
+        return html + "</table>"
     }
 
     /// Text for an HTML-like label: XML-escaped, `]` as `&#93;`, and a no-break space where it

@@ -12,26 +12,7 @@ public enum Escape {
     ///
     /// Graphviz then draws exactly the original text: `\\` and `&amp;` come back as `\` and `&`,
     /// and `\N`-style escapes in data stay literal.
-    public static func dotString(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 8)
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "&": result += "&amp;"
-            case "\r": result += "\\n"
-            case "\n": if !previousWasCR { result += "\\n" }
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || !isXMLCharacter(scalar) { break }
-                // Characters outside the Basic Multilingual Plane pass as they are (UTF-8 DOT).
-                result.unicodeScalars.append(scalar)
-            }
-            previousWasCR = scalar == "\r"
-        }
-        return result
-    }
+    public static func dotString(_ text: String) -> String { dotContent(text, backslashes: 2, escapesQuotes: true) }
 
     /// A DOT quoted string's content for `tooltip` (and any other escString attribute that
     /// Graphviz reads twice): a hover then shows exactly the original text.
@@ -40,19 +21,36 @@ public enum Escape {
     /// when it expands `\N`, `\G`, `\E`, `\T`, `\H` and `\L`: each backslash of the data is
     /// written as four, so that one survives both passes and no escape is expanded. Quotes,
     /// line breaks, `&` and control characters are treated as in ``dotString(_:)``.
-    public static func dotEscString(_ text: String) -> String {
+    public static func dotEscString(_ text: String) -> String { dotContent(text, backslashes: 4, escapesQuotes: true) }
+
+    /// ``dotString(_:)`` as Graphviz holds it after parsing (`"` not escaped): the text of a
+    /// ``DOTValue/Form/string`` value.
+    static func dotStringValue(_ text: String) -> String { dotContent(text, backslashes: 2, escapesQuotes: false) }
+
+    /// ``dotEscString(_:)`` as Graphviz holds it after parsing (`"` not escaped).
+    static func dotEscStringValue(_ text: String) -> String { dotContent(text, backslashes: 4, escapesQuotes: false) }
+
+    /// The common work of ``dotString(_:)`` and ``dotEscString(_:)``: each backslash written
+    /// `backslashes` times, `"` as `\"` when `escapesQuotes`, line breaks as `\n`, `&` as
+    /// `&amp;`, control characters and what XML cannot carry dropped; built as bytes.
+    private static func dotContent(_ text: String, backslashes: Int, escapesQuotes: Bool) -> String {
+        // Most text needs nothing: return it whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x5C || $0 == 0x22 || $0 == 0x26 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF }) {
+            return text
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\\": bytes += [0x5C, 0x5C, 0x5C, 0x5C]
-            case "\"": bytes += [0x5C, 0x22]
-            case "&": bytes += Array("&amp;".utf8)
+            case "\\": bytes += repeatElement(0x5C, count: backslashes)
+            case "\"": if escapesQuotes { bytes.append(0x5C) }; bytes.append(0x22)
+            case "&": bytes += "&amp;".utf8
             case "\r": bytes += [0x5C, 0x6E]
             case "\n": if !previousWasCR { bytes += [0x5C, 0x6E] }
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || !isXMLCharacter(scalar) { break }
+                // Characters outside the Basic Multilingual Plane pass as they are (UTF-8 DOT).
                 if scalar.isASCII { bytes.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
             }
             previousWasCR = scalar == "\r"
