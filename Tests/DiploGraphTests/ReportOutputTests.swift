@@ -4,9 +4,10 @@ import DiploGraph
 import DiploGraphIO
 
 // report.html and report.md through the public API, byte for byte against stored files
-// (Fixtures/report/): the headline, the roles (alone, and tone beside stance, with and without
-// rows), the grid and the slices, over data of hostile text. The diagrams are a fixed stand-in
-// (the render closure's), so only the report's own views and templates are compared.
+// (Fixtures/report/*.expected): the headline, the roles (alone, and tone beside stance, with
+// and without rows), the grid and the slices, over data of hostile text. The diagrams are a
+// fixed stand-in (the render closure's), so only the report's own views and templates are
+// compared.
 //
 // To record the files again after an intended change to the report, run
 // `DIPLOGRAPH_RECORD_REPORTS=1 swift test --filter ReportOutputTests` and review the diff.
@@ -60,8 +61,9 @@ private enum HostileReportData {
 @Suite struct ReportOutputTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/report")
 
-    /// Writes the report and compares report.html and report.md with `Fixtures/report/<name>.html`
-    /// and `.md` (or records them when `DIPLOGRAPH_RECORD_REPORTS` is set).
+    /// Writes the report and compares report.html and report.md with
+    /// `Fixtures/report/<name>.html.expected` and `.md.expected` (or records them when
+    /// `DIPLOGRAPH_RECORD_REPORTS` is set).
     static func check(_ name: String, network: SlicedNetwork, options: Report.Options) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diplograph-report-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -76,14 +78,14 @@ private enum HostileReportData {
         try output.commit()
         for file in ["html", "md"] {
             let written = try String(contentsOf: folder.appendingPathComponent("report.\(file)"), encoding: .utf8)
-            let stored = fixtures.appendingPathComponent("\(name).\(file)")
+            let stored = fixtures.appendingPathComponent("\(name).\(file).expected")
             if ProcessInfo.processInfo.environment["DIPLOGRAPH_RECORD_REPORTS"] != nil {
                 try FileManager.default.createDirectory(at: fixtures, withIntermediateDirectories: true)
                 try written.write(to: stored, atomically: true, encoding: .utf8)
                 continue
             }
             let expected = try String(contentsOf: stored, encoding: .utf8)
-            #expect(written == expected, "report.\(file) differs from Fixtures/report/\(name).\(file)")
+            #expect(written == expected, "report.\(file) differs from Fixtures/report/\(name).\(file).expected")
         }
     }
 
