@@ -124,3 +124,52 @@ private enum HostileReportData {
         try Self.check("compared-without-rows", network: network, options: options)
     }
 }
+
+/// report.md names the events file in a code span, where Markdown escapes nothing: verbatim,
+/// in a fence no run of backticks in the name can close (CommonMark 0.31, 6.1).
+@Suite struct EventsFileCodeSpanTests {
+    @Test func namesAreVerbatimBetweenFencesLongerThanTheirBackticks() {
+        #expect(Escape.markdownCodeSpan("my_data.csv") == "`my_data.csv`")
+        #expect(Escape.markdownCodeSpan(#"a*b\c|d<e>[f]#&"#) == #"`a*b\c|d<e>[f]#&`"#)
+        #expect(Escape.markdownCodeSpan("x`y") == "``x`y``")
+        #expect(Escape.markdownCodeSpan("x``y`z") == "```x``y`z```")
+        #expect(Escape.markdownCodeSpan("한국 é.csv") == "`한국 é.csv`")
+    }
+
+    /// A backtick at either end would join the fence, and CommonMark strips one space from
+    /// each side of content that starts and ends with one: both get a space of padding.
+    @Test func backticksAndSpacesAtTheEndsArePadded() {
+        #expect(Escape.markdownCodeSpan("`a") == "`` `a ``")
+        #expect(Escape.markdownCodeSpan("a`") == "`` a` ``")
+        #expect(Escape.markdownCodeSpan("``") == "``` `` ```")
+        #expect(Escape.markdownCodeSpan(" a ") == "`  a  `")
+        #expect(Escape.markdownCodeSpan(" a") == "` a`")
+        #expect(Escape.markdownCodeSpan("   ") == "`   `")
+        #expect(Escape.markdownCodeSpan("") == "` `")
+    }
+
+    /// A line break in a name could end the paragraph (or start a heading): each is a space.
+    @Test func lineBreaksBecomeSpaces() {
+        #expect(Escape.markdownCodeSpan("a\nb\r\nc\rd") == "`a b c d`")
+        #expect(Escape.markdownCodeSpan("a\n\n# b") == "`a  # b`")
+        #expect(Escape.markdownCodeSpan("`\n") == "`` `  ``")
+    }
+
+    /// The report's Events line: the name as the user gave it, unescaped, in its code span.
+    @Test func reportMarkdownNamesTheEventsFileVerbatim() throws {
+        let network = try HostileReportData.network()
+        for (name, line) in [("my_data.events.csv", "`my_data.events.csv`"), ("a`b_c\nd*.csv", "``a`b_c d*.csv``"),
+                             ("`x`.csv", "`` `x`.csv ``")] {
+            let log = try EventLog(file: name, actors: network.log.actors, kinds: network.log.kinds,
+                                   events: network.log.events, notes: network.log.notes)
+            let renamed = try Slicer.slice(log, options: SliceOptions())
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diplograph-report-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let output = try StagedDirectory(path: folder.path)
+            _ = try Report.write(network: renamed, options: Report.Options(measures: [.degree], title: "t"), to: output) { _, _ in "<svg/>" }
+            try output.commit()
+            let markdown = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+            #expect(markdown.hasPrefix("# t\n\nEvents: \(line), 10 events; 3 slices (directed).\n\n"), "\(markdown.prefix(120))")
+        }
+    }
+}

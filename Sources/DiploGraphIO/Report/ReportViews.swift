@@ -13,6 +13,8 @@ enum ReportView {
         /// The title, the events file as the user named it, `10 events`, `3 slices`, and
         /// `directed` or `undirected` (``Header``).
         let title, file, eventCount, sliceCount, direction: String
+        /// The events file as a Markdown code span, for report.md (``Escape/markdownCodeSpan(_:)``).
+        let fileCode: String
         /// The columns of every slice's table.
         let measures: [MeasureName]
         let focus: Focus?, roles: Roles?, compared: Compared?
@@ -26,6 +28,7 @@ enum ReportView {
         init(header: Header, focus: Focus?, roles: Roles?, compared: Compared?, grid: String?, slices: [Slice]) {
             title = header.title
             file = header.file
+            fileCode = Escape.markdownCodeSpan(header.file)
             eventCount = header.eventCount
             sliceCount = header.sliceCount
             direction = header.direction
