@@ -7,14 +7,20 @@ import DiploGraph
 /// The report is assembled here and rendered by a closure, so this library stays free of
 /// Graphviz: the command line passes the one Graphviz owner's renderer in.
 public struct Report {
+    /// What the report shows and how.
     public struct Options {
+        /// The columns of every slice's centrality table (``Report/defaultMeasures`` by default
+        /// on the command line).
         public var measures: [Measure]
+        /// How path-based measures (betweenness, harmonic) count a path's length.
         public var pathLength: PathLength
         /// The actor (or group) whose brokerage is charted over time.
         public var focus: EntityIndex?
         /// The roles of third parties towards a dyad, computed by the caller (perhaps over groups).
         public var roles: (table: ThirdPartyRoles, dyad: (String, String), rule: RoleRule)?
+        /// How the diagrams are drawn (layout, legends, sizes).
         public var diagram: DiagramOptions
+        /// The page's heading (and report.md's).
         public var title: String
         /// The tone rule and the stance rule over the same dyad, shown side by side slice by
         /// slice (the events behind each cell come from the network's log).
@@ -22,6 +28,19 @@ public struct Report {
         /// Whether to draw every slice in one figure (`grid.svg`), shown first under "All slices".
         public var drawsGrid = true
 
+        /// Options for a report; the grid is drawn (``drawsGrid``) when `diagram` has a layout.
+        ///
+        /// - Parameters:
+        ///   - measures: the columns of every slice's table.
+        ///   - pathLength: how path-based measures count a path's length.
+        ///   - focus: the actor (or group) whose brokerage opens the report, or `nil` for none.
+        ///   - roles: third parties' roles towards a dyad (with the dyad's labels and the rule),
+        ///     shown as one table when `rolesCompared` is `nil`, and written to roles.csv.
+        ///   - diagram: how the diagrams are drawn.
+        ///   - title: the report's heading.
+        ///   - rolesCompared: the tone and stance tables over `roles`'s dyad, shown side by side
+        ///     instead of `roles`'s table.
+        /// - Complexity: O(1).
         public init(measures: [Measure], pathLength: PathLength = .hops, focus: EntityIndex? = nil,
                     roles: (table: ThirdPartyRoles, dyad: (String, String), rule: RoleRule)? = nil,
                     diagram: DiagramOptions = DiagramOptions(), title: String,
@@ -36,6 +55,8 @@ public struct Report {
         }
     }
 
+    /// The measures of `diplograph report` when `--measures` is not given: degree, strength,
+    /// betweenness, harmonic, PageRank, constraint and the Gould–Fernandez roles.
     public static let defaultMeasures: [Measure] = [
         .degree, .strength, .betweenness, .harmonic, .pagerank, .constraint,
         .coordinator, .itinerant, .representative, .gatekeeper, .liaison, .brokerage,
@@ -50,6 +71,11 @@ public struct Report {
     ///   - render: turns a figure's DOT into SVG text (DiploGraphviz's `DiagramRenderer`
     ///     does, with the options' composed legends); its first argument says which figure.
     /// - Returns: warnings to show the user.
+    /// - Throws: ``OutputError`` when a file cannot be written, ``/DiploGraph/InputProblems``
+    ///   from ``brokerageSeries(network:focus:pathLength:)`` with a focus, ``/DiploGraph/ValueError``
+    ///   when the templates do not parse, and whatever `render` throws.
+    /// - Complexity: that of the centrality table (``CentralityTable``) and of `render` for
+    ///   each figure, plus O(*r* + *e*) for *r* table rows and *e* events behind the roles.
     public static func write(network: SlicedNetwork, options: Options, to output: StagedDirectory,
                              render: (DiagramFigure, String) throws -> String) throws -> [String] {
         let table = CentralityTable(network: network, measures: options.measures, pathLength: options.pathLength)
@@ -149,6 +175,11 @@ public struct Report {
     static func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     /// A slice label as a file name: letters, digits, `-`, `_` and `.` kept, anything else `_`.
+    ///
+    /// - Parameter label: the slice's label.
+    /// - Returns: the name without extension; `_` put in front of a name that would start
+    ///   with `.` or be empty.
+    /// - Complexity: O(*n*) for *n* characters of `label`.
     public static func fileName(for label: String) -> String {
         let mapped = String(label.unicodeScalars.map { scalar -> Character in
             let ok = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == "."
@@ -170,6 +201,11 @@ public struct Report {
     /// `mediation` events and actors merged into groups, for the focus's group (0 where that
     /// group has no mediation tie in a slice where the focus is present); and Gould–Fernandez
     /// brokerage and betweenness on the full slice graph.
+    /// - Parameters:
+    ///   - network: the sliced events.
+    ///   - focus: the focal entity of `network`.
+    ///   - pathLength: how betweenness counts a path's length.
+    /// - Returns: one point per slice of `network`, in order.
     /// - Throws: ``InputProblems`` when a relay is no relay between groups (naming its line).
     public static func brokerageSeries(network: SlicedNetwork, focus: EntityIndex, pathLength: PathLength) throws(InputProblems) -> [BrokerageChart.Point] {
         var layerOptions = network.options
@@ -273,10 +309,13 @@ public struct Report {
 
 /// A small inline SVG line chart of one actor's brokerage over slices.
 public enum BrokerageChart {
+    /// The focus in one slice; `nil` values where it is absent from the slice.
     public struct Point: Sendable {
+        /// The slice's label.
         public let slice: String
         /// Gould–Fernandez total on the full slice graph.
         public let brokerage: Double?
+        /// Betweenness on the full slice graph.
         public let betweenness: Double?
         /// Relationships mediated (the `mediation` measure).
         public var mediation: Double? = nil
@@ -294,6 +333,14 @@ public enum BrokerageChart {
 
     /// Two panels side by side, one point per slice, gaps where absent: the relationships
     /// mediated; Gould–Fernandez brokerage on the mediation layer by group and on the full graph.
+    ///
+    /// - Parameters:
+    ///   - series: one point per slice, in order.
+    ///   - actorLabel: the focus's label, for the full-graph line's key and the chart's name.
+    ///   - group: the focus's group, for the mediation layer's key.
+    ///   - level: `actors` or `groups`, what the full graph's nodes are.
+    /// - Returns: a standalone SVG document (also inlined in report.html).
+    /// - Complexity: O(*s*) for *s* points.
     public static func svg(series: [Point], actorLabel: String, group: String, level: String) -> String {
         let panels: [(title: String, axis: String, lines: [Series])] = [
             ("Relationships mediated", "relationships", [Series(name: "mediation", values: series.map(\.mediation), color: "#0072b2", dash: nil)]),
