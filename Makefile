@@ -46,19 +46,22 @@ browser-check: build
 check-graphviz-headers: deps
 	Scripts/check-graphviz-headers.sh "$$(pkg-config --variable=includedir libgvc)"
 
-## Builds the DocC documentation of the library modules into .build/docs/<Module>.doccarchive;
-## a warning (a broken symbol link, an undocumented parameter) fails the build.
-DOC_TARGETS := DiploGraph DiploGraphIO DiploGraphviz
+## Builds the DocC documentation of the three library modules, combined (so that links between
+## them resolve), into .build/docs/DiploGraph.doccarchive; a warning (a broken symbol link, an
+## undocumented parameter) fails the build.
 docs: deps
-	@for target in $(DOC_TARGETS); do \
-		$(SWIFT) package --disable-sandbox generate-documentation --target $$target --warnings-as-errors \
-			--output-path .build/docs/$$target.doccarchive || exit 1; \
-	done
+	@mkdir -p .build/docs
+	$(SWIFT) package --disable-sandbox generate-documentation --target DiploGraph --target DiploGraphIO \
+		--target DiploGraphviz --enable-experimental-combined-documentation --warnings-as-errors \
+		--output-path .build/docs/DiploGraph.doccarchive
 
-## Builds and runs the example package (Examples/), which uses the public API only: Moon
-## Jae-in's yearly brokerage table, and the 2018 diagram written to .build/examples/2018.svg.
+## Builds and runs the example package (Examples/), which uses the public API only: the DocC
+## Getting Started article's code (writes .build/examples/figures/2018.svg), and Moon Jae-in's
+## yearly brokerage table with the 2018 diagram (.build/examples/korean/2018.svg).
 examples: deps
-	$(SWIFT) run --package-path Examples korean-brokerage graphs .build/examples
+	mkdir -p .build/examples && ln -sfn ../../graphs .build/examples/graphs
+	cd .build/examples && $(SWIFT) run --package-path ../../Examples getting-started
+	$(SWIFT) run --package-path Examples korean-brokerage graphs .build/examples/korean
 
 bench: build
 	Scripts/benchmark.sh

@@ -3,7 +3,7 @@ import DiploGraphIO
 
 /// Why diagrams could not be drawn.
 public enum DiagramError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// More entities to draw than one figure holds (``DiagramWriter/nodeLimit``): Graphviz
+    /// More entities to draw than one figure holds (``/DiploGraphIO/DiagramWriter/nodeLimit``): Graphviz
     /// would take minutes or crash. `groupCount` is the number of groups the entities form,
     /// `mergesGroups` whether the entities already are groups.
     case tooManyNodes(count: Int, limit: Int, mergesGroups: Bool, groupCount: Int)
@@ -52,7 +52,7 @@ public struct Drawing: Sendable {
 /// Making one lays out the union of all slices once with the engine chosen, measures every
 /// entity's largest box (at the single-slice and the grid typography), fits the layout to the
 /// print width, and, for SVG, renders the legends once to compose them into every figure.
-/// Each figure is then DOT from ``DiagramWriter`` drawn with pinned positions by libgvc.
+/// Each figure is then DOT from ``/DiploGraphIO/DiagramWriter`` drawn with pinned positions by libgvc.
 ///
 /// ```swift
 /// let network = try DatasetReader.read(...)
@@ -61,7 +61,7 @@ public struct Drawing: Sendable {
 /// print(drawing.svg!)
 /// ```
 public struct DiagramRenderer: Sendable {
-    /// The DOT writer for the network, which names every node (``DiagramWriter/nodeName(of:)``).
+    /// The DOT writer for the network, which names every node (``/DiploGraphIO/DiagramWriter/nodeName(of:)``).
     public let writer: DiagramWriter
     /// The options every figure is drawn with: the caller's, with the shared layout, the
     /// measured grid boxes, the label-size scale and (for SVG) the composed legends filled in.
@@ -83,7 +83,7 @@ public struct DiagramRenderer: Sendable {
     ///     SVG; when `false` (or for PNG and PDF) each figure's DOT carries its legend.
     ///   - graphviz: the Graphviz owner to draw with.
     /// - Throws: ``DiagramError/tooManyNodes(count:limit:mergesGroups:groupCount:)`` before
-    ///   any layout for more than ``DiagramWriter/nodeLimit`` entities,
+    ///   any layout for more than ``/DiploGraphIO/DiagramWriter/nodeLimit`` entities,
     ///   ``DiagramError/unsupportedEngine(_:)``, or ``DiagramError/graphviz(_:)``.
     /// - Complexity: Graphviz's layout of the union graph (with `neato`, about O(*n*²) for
     ///   *n* entities), plus two pinned renders.
@@ -136,7 +136,7 @@ public struct DiagramRenderer: Sendable {
         self.graphviz = graphviz
     }
 
-    /// Refuses a grid of `network`'s slices that would hold more than ``DiagramWriter/nodeLimit``
+    /// Refuses a grid of `network`'s slices that would hold more than ``/DiploGraphIO/DiagramWriter/nodeLimit``
     /// nodes, before any layout is made.
     ///
     /// - Parameters:

@@ -125,7 +125,7 @@ public final class Graphviz: Sendable {
     /// - Parameters:
     ///   - dot: DOT text of exactly one graph.
     ///   - engine: the layout engine.
-    ///   - nodes: the node names to look up (e.g. ``DiagramWriter/nodeName(of:)``).
+    ///   - nodes: the node names to look up (e.g. ``/DiploGraphIO/DiagramWriter/nodeName(of:)``).
     /// - Returns: each named node's position, in the order of `nodes`; `nil` for a name the
     ///   graph has no node of.
     /// - Throws: ``GraphvizError`` with Graphviz's message.
@@ -141,7 +141,7 @@ public final class Graphviz: Sendable {
     /// - Parameters:
     ///   - dot: DOT text of exactly one graph.
     ///   - engine: the layout engine.
-    ///   - nodes: the node names to look up (e.g. ``DiagramWriter/nodeName(of:)``).
+    ///   - nodes: the node names to look up (e.g. ``/DiploGraphIO/DiagramWriter/nodeName(of:)``).
     /// - Returns: each named node's box, in the order of `nodes`; `nil` for a name the graph
     ///   has no node of.
     /// - Throws: ``GraphvizError`` with Graphviz's message.

@@ -82,17 +82,7 @@ struct DatasetOptions: ParsableArguments {
 
     /// Reads the files and slices them.
     func load() throws -> SlicedNetwork {
-        var problems: [InputProblem] = []
-        var kindTable = KindTable()
-        var actorTable: ActorTable?
-        if let kindsFile {
-            do { kindTable = try DatasetReader.readKinds(path: kindsFile) } catch { problems += error.problems }
-        }
-        if let actors {
-            do { actorTable = try DatasetReader.readActors(path: actors) } catch { problems += error.problems }
-        }
-        if !problems.isEmpty { throw InputProblems(problems) }
-        let log = try DatasetReader.readEvents(path: events, actors: actorTable, kinds: kindTable)
+        let log = try DatasetReader.readDataset(events: events, actors: actors, kinds: kindsFile)
         let kindSet = kinds.map { log.kinds.expandingLayers(Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })) }
         // An unknown kind in --kinds is a mistake on the command line, not in a file.
         let unknownKinds = (kindSet ?? []).filter { log.kinds.index(of: $0) == nil }.sorted()

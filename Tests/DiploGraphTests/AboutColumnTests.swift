@@ -1,6 +1,6 @@
 import Testing
-@testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraph
+import DiploGraphIO
 
 /// The `about` column: the relationship an act bears on, `A|B`.
 @Suite struct AboutColumnTests {

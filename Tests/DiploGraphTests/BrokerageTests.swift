@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraph
+import DiploGraphIO
 
 @Suite struct BrokerageTests {
     @Test func karateClubKnownValues() {

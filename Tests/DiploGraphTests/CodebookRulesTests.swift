@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraph
+import DiploGraphIO
 
 /// The mechanical rules of `docs/codebook.md`, checked on the default dataset.
 ///

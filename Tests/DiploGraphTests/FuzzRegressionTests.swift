@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraph
+import DiploGraphIO
 
 /// Inputs the fuzzer (Scripts/fuzz.sh) found to crash, kept so that they never crash again.
 @Suite struct FuzzRegressionTests {

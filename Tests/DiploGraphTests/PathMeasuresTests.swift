@@ -1,6 +1,6 @@
 import Testing
-@testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraph
+import DiploGraphIO
 
 /// Closeness and harmonic against distances from enumerated paths.
 @Suite struct PathMeasuresTests {

@@ -93,6 +93,28 @@ import DiploGraphIO
         }
     }
 
+    /// Every call that reads a slice's events or nodes against the network's log and entities
+    /// refuses another network's slice, even one of the same label made from the same file,
+    /// whose indices would be out of range or mean other actors.
+    @Test func sliceReadersRefuseASliceOfAnotherNetwork() throws {
+        let network = try Slicer.slice(try Self.smallLog(), options: SliceOptions())
+        let twin = try Slicer.slice(try Self.smallLog(), options: SliceOptions())
+        let grouped = try network.mergingGroups()
+        for other in [twin, grouped, try Self.network()] {
+            let foreign = try #require(other.slice(labelled: "2018"))
+            #expect(!network.owns(foreign))
+            let refusal = ValueError("slice '2018' is not a slice of this network")
+            #expect(throws: refusal) { try network.typedTies(in: foreign) }
+            #expect(throws: refusal) { try network.groupIndices(of: foreign) }
+            #expect(throws: refusal) { try network.mediationCounts(in: foreign) }
+            #expect(throws: refusal) { try network.measures([.mediation], in: foreign) }
+        }
+        let own = try #require(network.slice(labelled: "2018"))
+        #expect(network.owns(own))
+        #expect(try network.typedTies(in: own).count == 4)  // a→m summit, m→b mediation, its leg a→m, b→c pressure
+        #expect(try network.mediationCounts(in: own) == [0, 0, 0, 1])  // a, b, c, m: m mediated a|b
+    }
+
     @Test func entityLookupNamesWhatIsUnknownAndWhatIsKnown() throws {
         let network = try Slicer.slice(try Self.smallLog(), options: SliceOptions())
         let a = try network.entityIndex(of: "a")
@@ -225,5 +247,24 @@ import DiploGraphIO
         #expect(SliceUnit.year.label(ofPeriod: 7) == "0007")
         #expect(SliceUnit.year.label(ofPeriod: -1_234_567) == "-1234567")
         #expect(SliceUnit.quarter.label(ofPeriod: 2018 * 4 + 1) == "2018-Q2")
+    }
+
+    /// The three files read as the command line reads them: the kinds' and actors' problems
+    /// together, before any event is read against tables that failed.
+    @Test func datasetReadsTheThreeFilesAndReportsTheirProblemsTogether() throws {
+        let log = try DatasetReader.readDataset(events: PublicAPITests.root + ".events.csv", actors: PublicAPITests.root + ".actors.csv",
+                                                kinds: PublicAPITests.root + ".kinds.csv")
+        #expect(log.actors.index(of: "moon-jae-in") != nil)
+        #expect(log.kinds.index(of: "talks") != nil)
+        // Without the kinds file the dataset's own kinds are unknown: the events file is at fault.
+        #expect(throws: InputProblems.self) { try DatasetReader.readDataset(events: PublicAPITests.root + ".events.csv") }
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString)").path
+        do {
+            _ = try DatasetReader.readDataset(events: missing + ".events.csv", actors: missing + ".actors.csv",
+                                              kinds: missing + ".kinds.csv")
+            Issue.record("read a dataset that does not exist")
+        } catch {
+            #expect(error.problems.map(\.file) == [missing + ".kinds.csv", missing + ".actors.csv"])
+        }
     }
 }

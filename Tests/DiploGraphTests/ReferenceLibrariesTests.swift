@@ -1,6 +1,6 @@
 import Testing
-@testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraph
+import DiploGraphIO
 
 /// Every measure against networkx 3.6, igraph and R sna on literature graphs and 60 seeded
 /// random graphs (directed and undirected, weighted, with groups), to 1e-9 relative.

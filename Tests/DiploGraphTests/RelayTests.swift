@@ -1,6 +1,6 @@
 import Testing
-@testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraph
+import DiploGraphIO
 
 /// Mediation relays in slice graphs, the `mediation` measure, and brokerage through relays.
 @Suite struct RelayTests {
@@ -65,10 +65,10 @@ import Testing
         // m>k: the first relay and the plain mediation; the pressure is a plain edge.
         #expect(edges(net, net.slices[0]) == ["k>m:1", "k>t:1", "m>k:2", "m>t:1", "t>m:3"])
         // Typed ties: legs apart for diagrams, merged for exports.
-        let ties = net.typedTies(in: net.slices[0], separatesRelayLegs: true)
+        let ties = try net.typedTies(in: net.slices[0], separatesRelayLegs: true)
         let legs = ties.filter(\.isRelayLeg).map { "\(net.entities[Int($0.source)].id)>\(net.entities[Int($0.target)].id):\($0.eventCount)" }
         #expect(legs.sorted() == ["k>m:1", "t>m:1"])
-        let merged = net.typedTies(in: net.slices[0])
+        let merged = try net.typedTies(in: net.slices[0])
         #expect(merged.allSatisfy { !$0.isRelayLeg })
         #expect(merged.reduce(0) { $0 + $1.weight } == 8)
     }
@@ -198,7 +198,7 @@ import Testing
             let name = { (e: Int) in mergesGroups ? "g\(e)" : "a\(e)" }
             let present = (0..<entityCount).filter { e in (0..<entityCount).contains { a[e][$0] || a[$0][e] } }
             #expect(Set(present.map(name)) == Set(localOf.keys), "seed \(seed): nodes")
-            let groups = net.groupIndices(of: slice)
+            let groups = try net.groupIndices(of: slice)
             let groupOfEntity = Dictionary(uniqueKeysWithValues: present.map { ($0, groups[localOf[name($0)]!]) })
             var expected = [[Double]](repeating: [Double](repeating: 0, count: slice.nodes.count), count: 6)
             for i in present { for j in present { for k in present where i != j && j != k && i != k {

@@ -1,6 +1,6 @@
 import Testing
-@testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraph
+import DiploGraphIO
 
 @Suite struct SpectralTests {
     /// PageRank against the exact solution of its linear system, by Gaussian elimination.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraph
+import DiploGraphIO
 
 /// A small deterministic generator (SplitMix64) so that random tests are reproducible.
 struct SeededGenerator: RandomNumberGenerator {

@@ -1,6 +1,6 @@
 import Testing
-@testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraph
+import DiploGraphIO
 
 @Suite struct ThirdPartyRolesTests {
     /// Events as `year,source,target,kind[,weight]` lines; kinds: summit +1, pressure −1, talks 0.

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-@testable import DiploGraph
-@testable import DiploGraphIO
-@testable import DiploGraphviz
+import DiploGraph
+import DiploGraphIO
+import DiploGraphviz
 
 /// The text of every `<text>` element of an SVG, XML entities decoded.
 func svgTexts(_ svg: String) -> [String] {

@@ -208,7 +208,7 @@ extension MeasureTable {
     /// `slice` must be one of `network`'s slices (``SlicedNetwork/measures(_:in:pathLength:)``
     /// checks that, and is the public way in).
     package init(network: SlicedNetwork, slice: Slice, measures: [Measure], pathLength: PathLength) {
-        self.init(graph: slice.graph, measures: measures, validGroups: network.groupIndices(of: slice), pathLength: pathLength,
-                  sliceLabel: slice.label, mediation: measures.contains(.mediation) ? network.mediationCounts(in: slice) : [])
+        self.init(graph: slice.graph, measures: measures, validGroups: network.groupIndices(ofOwn: slice), pathLength: pathLength,
+                  sliceLabel: slice.label, mediation: measures.contains(.mediation) ? network.mediationCounts(inOwn: slice) : [])
     }
 }

@@ -8,9 +8,17 @@ extension SlicedNetwork {
     /// (see ``Slicer/slice(_:options:)``), and not at all where the sides also meet directly;
     /// this count says how many relationships an actor worked on, whatever the paths.
     ///
+    /// - Parameter slice: one of this network's slices.
     /// - Returns: one count per node of `slice`, indexed like `slice.nodes`.
+    /// - Throws: ``ValueError`` when `slice` is not one of this network's slices.
     /// - Complexity: O(*e* log *n* + *n*) expected for the slice's *e* events and *n* nodes.
-    public func mediationCounts(in slice: Slice) -> [Double] {
+    public func mediationCounts(in slice: Slice) throws(ValueError) -> [Double] {
+        try checkOwns(slice)
+        return mediationCounts(inOwn: slice)
+    }
+
+    /// ``mediationCounts(in:)`` of a slice known to be this network's.
+    package func mediationCounts(inOwn slice: Slice) -> [Double] {
         var counts = [Double](repeating: 0, count: slice.nodes.count)
         guard let mediationKind = log.kinds.index(of: "mediation") else { return counts }
         struct Mediated: Hashable { let mediator: EntityIndex, first: EntityIndex, second: EntityIndex }

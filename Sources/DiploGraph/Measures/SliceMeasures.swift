@@ -183,11 +183,4 @@ extension SlicedNetwork {
         return try resliced(with: options)
     }
 
-    /// Checks that `slice` is one of this network's slices (same label, periods and node count).
-    func checkOwns(_ slice: Slice) throws(ValueError) {
-        let isOwn = slices.contains { $0.label == slice.label && $0.periods == slice.periods && $0.nodes.count == slice.nodes.count }
-        guard isOwn, slice.nodes.allSatisfy({ $0.position < entities.count }) else {
-            throw ValueError("slice '\(slice.label)' is not a slice of this network")
-        }
-    }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// How events are cut into time slices.
 ///
 /// Every slice covers a half-open range of calendar periods `[first, end)`: calendar
@@ -187,6 +189,17 @@ public struct Slice: Sendable {
     public let graph: SliceGraph
     /// The indices in the event log of the selected events in this slice, in file order.
     public let eventIndices: [Int32]
+    /// The network that made the slice (``SlicedNetwork``'s token), so that a network can
+    /// refuse another network's slice, whose indices are not its own.
+    package fileprivate(set) var owner: SlicedNetwork.Token = .none
+
+    package init(label: String, periods: Range<Int>, nodes: [EntityIndex], graph: SliceGraph, eventIndices: [Int32]) {
+        self.label = label
+        self.periods = periods
+        self.nodes = nodes
+        self.graph = graph
+        self.eventIndices = eventIndices
+    }
 
     /// The graph's node for `entity`, or `nil` when the entity is not a node of this slice.
     /// - Complexity: O(log *n*) for *n* nodes (``nodes`` is sorted).
@@ -226,10 +239,26 @@ public struct SlicedNetwork: Sendable {
     public let log: EventLog
     /// The index of each entity by its id.
     private let entityIndexByID: [String: EntityIndex]
+    /// This network's token, stamped on each of its slices.
+    private let token: Token
+
+    /// Tells one network's slices from another's: a number no other network of the process has.
+    package struct Token: Sendable, Equatable {
+        let value: UInt64
+        static let none = Token(value: 0)
+        private static let counter = Atomic<UInt64>(0)
+        static func next() -> Token { Token(value: counter.add(1, ordering: .relaxed).newValue) }
+    }
 
     init(entities: [Entity], slices: [Slice], options: SliceOptions, entityOfActor: [EntityIndex], log: EventLog) {
         self.entities = entities
-        self.slices = slices
+        let token = Token.next()
+        self.token = token
+        self.slices = slices.map { slice in
+            var stamped = slice
+            stamped.owner = token
+            return stamped
+        }
         self.options = options
         self.entityOfActor = entityOfActor
         self.log = log
@@ -237,6 +266,18 @@ public struct SlicedNetwork: Sendable {
         indexByID.reserveCapacity(entities.count)
         for (index, entity) in entities.enumerated() { indexByID[entity.id] = EntityIndex(unchecked: Int32(index)) }
         entityIndexByID = indexByID
+    }
+
+    /// Whether `slice` is one of this network's slices (made by the slicing that made this
+    /// network), so that its nodes and events index this network's entities and log.
+    /// - Complexity: O(1).
+    public func owns(_ slice: Slice) -> Bool { slice.owner == token }
+
+    /// Throws unless `slice` is one of this network's slices.
+    /// - Throws: ``ValueError`` naming the slice.
+    /// - Complexity: O(1).
+    func checkOwns(_ slice: Slice) throws(ValueError) {
+        guard owns(slice) else { throw ValueError("slice '\(slice.label)' is not a slice of this network") }
     }
 
     /// The slice labelled `label`.

@@ -27,8 +27,19 @@ extension SlicedNetwork {
     /// tie of kind `mediation`: merged with the acts of that pair and kind, so that the ties
     /// sum to the slice graph, or apart from them (``TypedTie/isRelayLeg``) when
     /// `separatesRelayLegs`, so that diagrams can draw legs and acts differently.
+    /// - Parameters:
+    ///   - slice: one of this network's slices.
+    ///   - separatesRelayLegs: whether relay legs are kept apart from acts of the same pair and kind.
+    /// - Returns: the ties, in order of their first event.
+    /// - Throws: ``ValueError`` when `slice` is not one of this network's slices.
     /// - Complexity: O(*e*) expected for the slice's *e* events.
-    public func typedTies(in slice: Slice, separatesRelayLegs: Bool = false) -> [TypedTie] {
+    public func typedTies(in slice: Slice, separatesRelayLegs: Bool = false) throws(ValueError) -> [TypedTie] {
+        try checkOwns(slice)
+        return typedTies(inOwn: slice, separatesRelayLegs: separatesRelayLegs)
+    }
+
+    /// ``typedTies(in:separatesRelayLegs:)`` of a slice known to be this network's.
+    package func typedTies(inOwn slice: Slice, separatesRelayLegs: Bool = false) -> [TypedTie] {
         struct Key: Hashable { let source: EntityIndex, target: EntityIndex, kind: KindIndex, isLeg: Bool }
         var position: [Key: Int] = [:]
         var keys: [Key] = []
@@ -86,8 +97,15 @@ extension SlicedNetwork {
     /// ``SliceGraph/brokerage(groups:)``.
     /// - Parameter slice: one of the network's slices.
     /// - Returns: one number per node, indexed like `slice.nodes`.
+    /// - Throws: ``ValueError`` when `slice` is not one of this network's slices.
     /// - Complexity: O(*n*) expected for the slice's *n* nodes.
-    public func groupIndices(of slice: Slice) -> [Int] {
+    public func groupIndices(of slice: Slice) throws(ValueError) -> [Int] {
+        try checkOwns(slice)
+        return groupIndices(ofOwn: slice)
+    }
+
+    /// ``groupIndices(of:)`` of a slice known to be this network's.
+    package func groupIndices(ofOwn slice: Slice) -> [Int] {
         var index: [String: Int] = [:]
         return slice.nodes.map { node in
             let group = entities[Int(node)].group

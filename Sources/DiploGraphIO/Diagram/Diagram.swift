@@ -132,7 +132,7 @@ public struct DiagramOptions: Sendable {
     ///   - width: the figure's physical width.
     ///   - title: a title drawn above every figure.
     ///   - rasterDPI: pixels per inch of PNG output, 1…2400; `nil` for SVG and PDF.
-    /// - Throws: ``ValueError`` when `rasterDPI` is not finite or outside 1…2400.
+    /// - Throws: ``/DiploGraph/ValueError`` when `rasterDPI` is not finite or outside 1…2400.
     /// - Complexity: O(1).
     public init(layout: DiagramLayout? = nil, showsGhosts: Bool = false, sizeBy: Measure? = nil, pathLength: PathLength = .hops,
                 showsLegend: Bool = true, width: PrintWidth = .page, title: String? = nil, rasterDPI: Double? = nil) throws(ValueError) {
@@ -394,7 +394,7 @@ public struct DiagramWriter: Sendable {
 
     /// Whether `slice`'s diagram routes its edges straight (too many nodes and edges for splines).
     public func routesStraight(_ slice: Slice, options: DiagramOptions) -> Bool {
-        routesStraight(slice, options: options, edgeCount: network.typedTies(in: slice, separatesRelayLegs: true).count)
+        routesStraight(slice, options: options, edgeCount: network.typedTies(inOwn: slice, separatesRelayLegs: true).count)
     }
 
     private func routesStraight(_ slice: Slice, options: DiagramOptions, edgeCount: Int) -> Bool {
@@ -412,7 +412,7 @@ public struct DiagramWriter: Sendable {
     public func dot(for slice: Slice, options: DiagramOptions = DiagramOptions()) -> String {
         let options = prepared(options)
         let directed = network.options.isDirected
-        let ties = network.typedTies(in: slice, separatesRelayLegs: true)
+        let ties = network.typedTies(inOwn: slice, separatesRelayLegs: true)
         let straight = routesStraight(slice, options: options, edgeCount: ties.count)
         var out = "\(directed ? "digraph" : "graph") \"slice\" {\n"
         out += "  graph [fontname=\"Helvetica\", outputorder=edgesfirst, pad=0, margin=0, labelloc=b, labeljust=l"
@@ -549,7 +549,7 @@ public struct DiagramWriter: Sendable {
             let row = k / columns, column = k % columns
             let left = Double(column) * (panelWidth + Self.panelGap)
             let bottom = Double(rows - 1 - row) * rowHeight
-            out += body(slice: slice, ties: network.typedTies(in: slice, separatesRelayLegs: true), options: options,
+            out += body(slice: slice, ties: network.typedTies(inOwn: slice, separatesRelayLegs: true), options: options,
                         typography: typography, positions: fitted.positions,
                         offset: (left + (panelWidth - fitted.width) / 2, bottom), prefix: "p\(k)_")
             out += "  p\(k)_title [shape=plaintext, style=\"\", margin=0, label=<<b>\(Self.htmlText(slice.label))</b>>, fontsize=\(format(typography.subtitle)), "

@@ -25,7 +25,7 @@ public struct PrintWidth: Sendable, Equatable, CustomStringConvertible {
     /// A width of `points` points (1/72 in).
     ///
     /// - Parameter points: the width, within ``accepted``.
-    /// - Throws: ``ValueError`` when `points` is not finite or outside ``accepted``.
+    /// - Throws: ``/DiploGraph/ValueError`` when `points` is not finite or outside ``accepted``.
     /// - Complexity: O(1).
     public init(points: Double) throws(ValueError) {
         guard points.isFinite, Self.accepted.contains(points) else {
@@ -37,7 +37,7 @@ public struct PrintWidth: Sendable, Equatable, CustomStringConvertible {
     /// Parses a length with its unit: `in`, `cm`, `mm`, `pt` or `px`.
     ///
     /// - Parameter text: the length, e.g. `6.5in` or `800px`.
-    /// - Throws: ``ValueError`` for anything else, or a width outside ``accepted``.
+    /// - Throws: ``/DiploGraph/ValueError`` for anything else, or a width outside ``accepted``.
     /// - Complexity: O(*n*) in the length of `text`.
     public init(_ text: String) throws(ValueError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
@@ -68,9 +68,9 @@ public struct DiagramLayout: Sendable {
     /// A layout from positions alone (box sizes are then estimated from the labels).
     ///
     /// - Parameters:
-    ///   - entityCount: the number of entities of the network drawn (``SlicedNetwork/entities``).
+    ///   - entityCount: the number of entities of the network drawn (``/DiploGraph/SlicedNetwork/entities``).
     ///   - positions: where each placed entity sits, in points.
-    /// - Throws: ``ValueError`` for an entity outside `0..<entityCount` or a coordinate that is not finite.
+    /// - Throws: ``/DiploGraph/ValueError`` for an entity outside `0..<entityCount` or a coordinate that is not finite.
     /// - Complexity: O(*n* + *p*) for *n* entities and *p* positions.
     public init(entityCount: Int, positions: [EntityIndex: Point]) throws(ValueError) {
         try self.init(entityCount: entityCount, placed: positions.mapValues { ($0, nil) })
@@ -79,9 +79,9 @@ public struct DiagramLayout: Sendable {
     /// A layout from the boxes Graphviz laid out: each entity's centre and measured size.
     ///
     /// - Parameters:
-    ///   - entityCount: the number of entities of the network drawn (``SlicedNetwork/entities``).
+    ///   - entityCount: the number of entities of the network drawn (``/DiploGraph/SlicedNetwork/entities``).
     ///   - boxes: each placed entity's box, in points.
-    /// - Throws: ``ValueError`` for an entity outside `0..<entityCount`, or a coordinate or
+    /// - Throws: ``/DiploGraph/ValueError`` for an entity outside `0..<entityCount`, or a coordinate or
     ///   size that is not finite (or a negative size).
     /// - Complexity: O(*n* + *b*) for *n* entities and *b* boxes.
     public init(entityCount: Int, boxes: [EntityIndex: Box]) throws(ValueError) {

@@ -122,7 +122,7 @@ public struct CentralityTable: Sendable {
 
     /// An array of objects with `slice`, `actor`, `label`, `group` and one field per measure
     /// (`null` when empty), keys sorted, through `JSONEncoder`.
-    /// - Throws: ``ValueError`` only if a value is not finite, which the table never holds.
+    /// - Throws: ``/DiploGraph/ValueError`` only if a value is not finite, which the table never holds.
     public func json() throws(ValueError) -> String {
         try JSONValue.array(rows.map { row in
             .object([("slice", .string(row.slice)), ("actor", .string(row.actor.id)), ("label", .string(row.actor.label)),

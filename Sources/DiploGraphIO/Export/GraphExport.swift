@@ -27,7 +27,7 @@ public enum GraphExport {
     ///   - network: the sliced events.
     ///   - format: the file format.
     /// - Returns: the file's text.
-    /// - Throws: ``ValueError`` only if a weight is not finite or the XML could not be
+    /// - Throws: ``/DiploGraph/ValueError`` only if a weight is not finite or the XML could not be
     ///   written, which slicing and the fixed element names rule out.
     public static func render(_ network: SlicedNetwork, as format: Format) throws(ValueError) -> String {
         switch format {
@@ -48,7 +48,7 @@ public enum GraphExport {
     ///   - format: the file format.
     ///   - path: the file to write; a symbolic link is written through.
     ///   - force: replace an existing file DiploGraph did not write.
-    /// - Throws: ``ValueError`` as ``render(_:as:)`` does; ``OutputError`` when the file may not
+    /// - Throws: ``/DiploGraph/ValueError`` as ``render(_:as:)`` does; ``OutputError`` when the file may not
     ///   be replaced or cannot be written.
     public static func write(_ network: SlicedNetwork, as format: Format, toFile path: String, force: Bool = false) throws {
         let file = try StagedFile(path: path, signature: signature(of: format), force: force)
@@ -75,7 +75,7 @@ public enum GraphExport {
     /// Written through ``XMLWriter``: text is escaped and characters XML 1.0 cannot carry are dropped.
     /// - Parameter network: the sliced events.
     /// - Returns: the GEXF document.
-    /// - Throws: ``ValueError`` only if the document could not be written as XML, which the
+    /// - Throws: ``/DiploGraph/ValueError`` only if the document could not be written as XML, which the
     ///   writer's checks on names (all fixed here) rule out.
     /// - Complexity: O(*s* + *t*) for *s* node appearances and *t* typed ties over all slices.
     public static func gexf(_ network: SlicedNetwork) throws(ValueError) -> String {
@@ -145,7 +145,7 @@ public enum GraphExport {
         var order: [Key] = []
         var appearances: [Key: [(slice: Int, weight: Double)]] = [:]
         for (s, slice) in network.slices.enumerated() {
-            for tie in network.typedTies(in: slice) {
+            for tie in network.typedTies(inOwn: slice) {
                 let key = Key(source: tie.source, target: tie.target, kind: tie.kind)
                 if appearances[key] == nil { order.append(key) }
                 appearances[key, default: []].append((s, tie.weight))
@@ -202,7 +202,7 @@ public enum GraphExport {
     /// Written through ``XMLWriter``: text is escaped and characters XML 1.0 cannot carry are dropped.
     /// - Parameter network: the sliced events.
     /// - Returns: the GraphML document.
-    /// - Throws: ``ValueError`` only if the document could not be written as XML, which the
+    /// - Throws: ``/DiploGraph/ValueError`` only if the document could not be written as XML, which the
     ///   writer's checks on names (all fixed here) rule out.
     /// - Complexity: O(*n* + *t*) for *n* entities and *t* typed ties over all slices.
     public static func graphML(_ network: SlicedNetwork) throws(ValueError) -> String {
@@ -228,7 +228,7 @@ public enum GraphExport {
         }
         var index = 0
         for slice in network.slices {
-            for tie in network.typedTies(in: slice) {
+            for tie in network.typedTies(inOwn: slice) {
                 try xml.startElement("edge", attributes: [("id", "e\(index)"), ("source", network.entities[Int(tie.source)].id),
                                                           ("target", network.entities[Int(tie.target)].id)])
                 try xml.element("data", attributes: [("key", "slice")], text: slice.label)
@@ -247,7 +247,7 @@ public enum GraphExport {
 
     /// networkx node-link JSON (`nx.node_link_graph(data, edges="links")`): a multigraph with
     /// `label`, `group` on nodes and `slice`, `kind`, `weight` on links.
-    /// - Throws: ``ValueError`` only if a weight is not finite, which slicing rules out.
+    /// - Throws: ``/DiploGraph/ValueError`` only if a weight is not finite, which slicing rules out.
     public static func nodeLinkJSON(_ network: SlicedNetwork) throws(ValueError) -> String {
         let nodes: [JSONValue] = drawnEntities(network).map { entity in
             let e = network.entities[Int(entity)]
@@ -256,7 +256,7 @@ public enum GraphExport {
         var links: [JSONValue] = []
         var keyOfPair: [String: Int] = [:]
         for slice in network.slices {
-            for tie in network.typedTies(in: slice) {
+            for tie in network.typedTies(inOwn: slice) {
                 let source = network.entities[Int(tie.source)].id, target = network.entities[Int(tie.target)].id
                 let pair = source + "\u{0}" + target
                 let key = keyOfPair[pair, default: 0]
@@ -279,7 +279,7 @@ public enum GraphExport {
     public static func csv(_ network: SlicedNetwork) -> String {
         var out = "slice,source,target,kind,weight,events\n"
         for slice in network.slices {
-            for tie in network.typedTies(in: slice) {
+            for tie in network.typedTies(inOwn: slice) {
                 out += [Escape.csv(slice.label), Escape.csv(network.entities[Int(tie.source)].id), Escape.csv(network.entities[Int(tie.target)].id),
                         Escape.csv(network.log.kinds[tie.kind].id), NumberFormat.exact(tie.weight), String(tie.eventCount)].joined(separator: ",") + "\n"
             }

@@ -58,7 +58,7 @@ public indirect enum JSONValue: Encodable, Sendable, Equatable {
     }
 
     /// The value as pretty-printed JSON text with sorted keys and a final newline.
-    /// - Throws: ``ValueError`` when it holds a number that is not finite.
+    /// - Throws: ``/DiploGraph/ValueError`` when it holds a number that is not finite.
     public func text() throws(ValueError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -7,7 +7,7 @@ extension ThirdPartyRoles {
     ///   - format: the output format.
     ///   - dyadLabels: the two sides' names for the Markdown table's stance columns.
     /// - Returns: the table's text.
-    /// - Throws: ``ValueError`` only if a score is not finite (JSON), which role scores never are.
+    /// - Throws: ``/DiploGraph/ValueError`` only if a score is not finite (JSON), which role scores never are.
     public func formatted(as format: CentralityTable.Format, dyadLabels: (String, String)) throws(ValueError) -> String {
         switch format {
         case .csv: csv()
@@ -30,7 +30,7 @@ extension ThirdPartyRoles {
     }
 
     /// An array of objects with the CSV's fields (`null` for an empty σ), keys sorted, through `JSONEncoder`.
-    /// - Throws: ``ValueError`` only if a score is not finite, which role scores never are.
+    /// - Throws: ``/DiploGraph/ValueError`` only if a score is not finite, which role scores never are.
     public func json() throws(ValueError) -> String {
         try JSONValue.array(rows.map { row in
             .object([("slice", .string(row.slice)), ("third", .string(row.third)), ("role", .string(row.role.rawValue)),

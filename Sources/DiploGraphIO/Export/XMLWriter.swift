@@ -56,7 +56,7 @@ public struct XMLWriter: Sendable {
     ///   - name: the element's name, such as `graph` or `xsi:schemaLocation`'s form `prefix:name`.
     ///   - attributes: names and values, written in this order; values are escaped.
     ///   - layout: how the element lays out its children.
-    /// - Throws: ``ValueError`` for a name that is not an XML name, an attribute given twice,
+    /// - Throws: ``/DiploGraph/ValueError`` for a name that is not an XML name, an attribute given twice,
     ///   or a second root element.
     /// - Complexity: O(*n*) in the length of the names and values.
     public mutating func startElement(_ name: String, attributes: [(name: String, value: String)] = [],
@@ -89,7 +89,7 @@ public struct XMLWriter: Sendable {
     }
 
     /// Closes the innermost open element.
-    /// - Throws: ``ValueError`` when no element is open.
+    /// - Throws: ``/DiploGraph/ValueError`` when no element is open.
     public mutating func endElement() throws(ValueError) {
         guard let element = open.popLast() else { throw ValueError("XML: no element is open to close") }
         switch element.layout {
@@ -105,7 +105,7 @@ public struct XMLWriter: Sendable {
     /// Writes `text`, escaped, inside the innermost open element, which must be inline.
     ///
     /// Even empty text makes the element a start and an end tag (`<data key="label"></data>`).
-    /// - Throws: ``ValueError`` when no element is open, or the open element is a block.
+    /// - Throws: ``/DiploGraph/ValueError`` when no element is open, or the open element is a block.
     /// - Complexity: O(*n*) in the length of `text`.
     public mutating func text(_ text: String) throws(ValueError) {
         guard let element = open.last else { throw ValueError("XML: text must be inside an element") }
@@ -118,7 +118,7 @@ public struct XMLWriter: Sendable {
 
     /// Writes a whole element: `<name attributes/>`, or `<name attributes>text</name>` when
     /// `text` is given.
-    /// - Throws: ``ValueError`` as ``startElement(_:attributes:layout:)`` does.
+    /// - Throws: ``/DiploGraph/ValueError`` as ``startElement(_:attributes:layout:)`` does.
     public mutating func element(_ name: String, attributes: [(name: String, value: String)] = [],
                                  text: String? = nil) throws(ValueError) {
         try startElement(name, attributes: attributes, layout: .inline)
@@ -127,7 +127,7 @@ public struct XMLWriter: Sendable {
     }
 
     /// Writes `<!-- text -->` where the next child would go (at the top level, on a line of its own).
-    /// - Throws: ``ValueError`` when `text` holds `--`, ends in `-`, or holds a character XML
+    /// - Throws: ``/DiploGraph/ValueError`` when `text` holds `--`, ends in `-`, or holds a character XML
     ///   1.0 cannot carry: a comment cannot escape anything.
     public mutating func comment(_ text: String) throws(ValueError) {
         guard !text.contains("--"), !text.hasSuffix("-"), text.unicodeScalars.allSatisfy(Escape.isXMLCharacter) else {
@@ -139,7 +139,7 @@ public struct XMLWriter: Sendable {
     }
 
     /// The document written so far, once the root element is closed.
-    /// - Throws: ``ValueError`` when there is no root element or an element is still open.
+    /// - Throws: ``/DiploGraph/ValueError`` when there is no root element or an element is still open.
     public func document() throws(ValueError) -> String {
         guard hasRoot else { throw ValueError("XML: the document has no root element") }
         guard open.isEmpty else {

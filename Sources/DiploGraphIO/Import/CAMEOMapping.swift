@@ -13,7 +13,7 @@ public struct CAMEOMapping: Sendable, Equatable {
     }
 
     /// A mapping from `(prefix, kind id)` rows.
-    /// - Throws: ``ValueError`` for a prefix that is not 1 to 6 digits, a kind id that is empty,
+    /// - Throws: ``/DiploGraph/ValueError`` for a prefix that is not 1 to 6 digits, a kind id that is empty,
     ///   or a prefix given twice.
     public init(rows: [(prefix: String, kind: String)]) throws(ValueError) {
         var seen: Set<String> = []
@@ -49,7 +49,7 @@ public struct CAMEOMapping: Sendable, Equatable {
     }
 
     /// Reads a mapping file (`cameo,kind`).
-    /// - Throws: ``InputProblems`` for codes that are not digits, unknown kinds, duplicate codes.
+    /// - Throws: ``/DiploGraph/InputProblems`` for codes that are not digits, unknown kinds, duplicate codes.
     public static func read(path: String, kinds: KindTable) throws(InputProblems) -> CAMEOMapping {
         var table = try TableFile(path: path, required: ["cameo", "kind"], expectedHeader: "cameo,kind")
         let cameoColumn = table.column("cameo")!, kindColumn = table.column("kind")!

@@ -50,7 +50,7 @@ public struct EventImport: Sendable {
     /// The actors file that goes beside an events file: `korea.events.csv` → `korea.actors.csv`.
     /// - Parameter eventsPath: the events file's path, ending in `.events.csv`.
     /// - Returns: the actors file's path, in the same folder.
-    /// - Throws: ``ValueError`` when `eventsPath` does not end in `.events.csv` or names no file.
+    /// - Throws: ``/DiploGraph/ValueError`` when `eventsPath` does not end in `.events.csv` or names no file.
     public static func actorsPath(besideEvents eventsPath: String) throws(ValueError) -> String {
         let suffix = ".events.csv"
         guard eventsPath.hasSuffix(suffix) else {
@@ -83,7 +83,7 @@ public struct EventImport: Sendable {
     ///   - force: replace existing files DiploGraph did not write.
     ///   - progress: called every 100,000 rows with the rows read so far.
     /// - Returns: the counts of rows read, kept and skipped.
-    /// - Throws: ``InputProblems`` naming file and line when the file cannot be read or has
+    /// - Throws: ``/DiploGraph/InputProblems`` naming file and line when the file cannot be read or has
     ///   malformed rows; ``OutputError`` when an output file may not be replaced or cannot
     ///   be written.
     /// - Complexity: O(*b*) time for *b* bytes read; memory grows with the countries, not the rows.

@@ -60,12 +60,14 @@ public enum EventImporter {
     /// - Parameters:
     ///   - source: the dataset's layout.
     ///   - path: the file.
+    ///   - displayName: the file's name in messages, when it differs from `path` (a temporary
+    ///     copy, say); `nil` names `path`.
     ///   - mapping: CAMEO codes to kinds.
     ///   - skipsBadRows: count malformed rows instead of failing.
     ///   - progress: called every 100,000 rows with the rows read so far.
     ///   - emit: receives each kept event in file order.
     /// - Returns: the counts of rows read, kept and skipped.
-    /// - Throws: ``InputProblems`` naming file and line.
+    /// - Throws: ``/DiploGraph/InputProblems`` naming file and line.
     /// - Complexity: O(*b*) time for *b* bytes, O(1) memory beyond one chunk and the countries.
     public static func read(_ source: EventSource, path: String, displayName: String? = nil, mapping: CAMEOMapping,
                             skipsBadRows: Bool = false, progress: ((Int) -> Void)? = nil,

@@ -3,9 +3,40 @@ import DiploGraph
 
 /// Reads `*.events.csv`, `*.actors.csv` and `*.kinds.csv` files as the interface describes them.
 ///
-/// Every reader collects all the problems of a file (up to ``InputProblems/limit``) before
+/// Every reader collects all the problems of a file (up to ``/DiploGraph/InputProblems/limit``) before
 /// it throws, each naming its line.
 public enum DatasetReader {
+    /// Reads a dataset: its kinds and actors files (when given) and then its events file
+    /// against them, as the command line does.
+    ///
+    /// ```swift
+    /// let log = try DatasetReader.readDataset(events: "graphs/korean-peninsula.events.csv",
+    ///                                         actors: "graphs/korean-peninsula.actors.csv",
+    ///                                         kinds: "graphs/korean-peninsula.kinds.csv")
+    /// ```
+    /// - Parameters:
+    ///   - events: the events file.
+    ///   - actors: the actors file, or `nil`: then each id in the events is an actor of its own group.
+    ///   - kinds: the kinds file, or `nil`: then only the built-in kinds are known.
+    /// - Returns: the events in file order, with the actors and kinds they name.
+    /// - Throws: ``/DiploGraph/InputProblems`` naming file and line: the problems of the kinds and
+    ///   actors files together (the events are not read against tables that failed), or else those
+    ///   of the events file.
+    /// - Complexity: O(*b*) for *b* bytes in all.
+    public static func readDataset(events: String, actors: String? = nil, kinds: String? = nil) throws(InputProblems) -> EventLog {
+        var problems: [InputProblem] = []
+        var kindTable = KindTable()
+        var actorTable: ActorTable?
+        if let kinds {
+            do { kindTable = try readKinds(path: kinds) } catch { problems += error.problems }
+        }
+        if let actors {
+            do { actorTable = try readActors(path: actors) } catch { problems += error.problems }
+        }
+        if !problems.isEmpty { throw InputProblems(problems) }
+        return try readEvents(path: events, actors: actorTable, kinds: kindTable)
+    }
+
     /// Reads an events file.
     ///
     /// - Parameters:
@@ -15,9 +46,9 @@ public enum DatasetReader {
     ///   - kinds: the known kinds; an event of another kind is an error.
     ///   The optional `about` column (`A|B`, two different actor ids) says which relationship
     ///   an act bears on; a `mediation` event with `about` must have its target on one side
-    ///   and its source on neither (a relay, see ``Slicer/slice(_:options:)``).
+    ///   and its source on neither (a relay, see ``/DiploGraph/Slicer/slice(_:options:)``).
     /// - Returns: the events in file order.
-    /// - Throws: ``InputProblems`` naming file and line for every bad row.
+    /// - Throws: ``/DiploGraph/InputProblems`` naming file and line for every bad row.
     /// - Complexity: O(*b*) for a file of *b* bytes.
     public static func readEvents(path: String, actors: ActorTable? = nil, kinds: KindTable = KindTable()) throws(InputProblems) -> EventLog {
         // Well-formed files on all cores; anything else (and every problem) the serial way below.
@@ -222,7 +253,7 @@ public enum DatasetReader {
     }
 
     /// Reads an actors file (`id,label,group`, more columns allowed).
-    /// - Throws: ``InputProblems`` for a missing `group` column, empty or duplicate ids, empty groups.
+    /// - Throws: ``/DiploGraph/InputProblems`` for a missing `group` column, empty or duplicate ids, empty groups.
     public static func readActors(path: String) throws(InputProblems) -> ActorTable {
         var table = try TableFile(path: path, required: ["id", "label", "group"], expectedHeader: "id,label,group")
         return try readActors(from: &table)
@@ -265,7 +296,7 @@ public enum DatasetReader {
 
     /// Reads a kinds file (`id,polarity,label`, optional `color` as `#rrggbb` and `style`)
     /// and adds its kinds to the built-in three.
-    /// - Throws: ``InputProblems`` for bad polarities, colours or styles, and duplicate ids.
+    /// - Throws: ``/DiploGraph/InputProblems`` for bad polarities, colours or styles, and duplicate ids.
     public static func readKinds(path: String) throws(InputProblems) -> KindTable {
         var table = try TableFile(path: path, required: ["id", "polarity", "label"], expectedHeader: "id,polarity,label")
         return try readKinds(from: &table)

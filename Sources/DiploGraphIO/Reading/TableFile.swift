@@ -20,7 +20,7 @@ struct TableFile {
     /// - Parameters:
     ///   - required: columns that must be in the header.
     ///   - expectedHeader: how to describe a good header in messages.
-    /// - Throws: ``InputProblems`` when the file cannot be read, is empty, or lacks a column.
+    /// - Throws: ``/DiploGraph/InputProblems`` when the file cannot be read, is empty, or lacks a column.
     init(path: String, displayName: String? = nil, required: [String], expectedHeader: String) throws(InputProblems) {
         let name = displayName ?? path
         self.displayName = name

@@ -206,7 +206,7 @@ public struct Report {
     ///   - focus: the focal entity of `network`.
     ///   - pathLength: how betweenness counts a path's length.
     /// - Returns: one point per slice of `network`, in order.
-    /// - Throws: ``InputProblems`` when a relay is no relay between groups (naming its line).
+    /// - Throws: ``/DiploGraph/InputProblems`` when a relay is no relay between groups (naming its line).
     public static func brokerageSeries(network: SlicedNetwork, focus: EntityIndex, pathLength: PathLength) throws(InputProblems) -> [BrokerageChart.Point] {
         var layerOptions = network.options
         layerOptions.kinds = ["mediation"]
@@ -221,7 +221,7 @@ public struct Report {
             let table = MeasureTable(network: network, slice: slice, measures: [.brokerage, .betweenness, .mediation], pathLength: pathLength)
             var layerBrokerage = 0.0
             if let focusGroup, let layerLocal = layerSlice.nodes.firstIndex(of: focusGroup) {
-                let brokerage = layerSlice.graph.brokerage(validGroups: layer.groupIndices(of: layerSlice))
+                let brokerage = layerSlice.graph.brokerage(validGroups: layer.groupIndices(ofOwn: layerSlice))
                 layerBrokerage = brokerage.counts[BrokerageRole.total.rawValue][layerLocal]
             }
             return BrokerageChart.Point(slice: slice.label, brokerage: table.columns[0][local], betweenness: table.columns[1][local],
