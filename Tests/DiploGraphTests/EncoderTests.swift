@@ -245,7 +245,7 @@ private func hostileNetwork(_ folder: Folder, slicing: Slicing = .calendar(.year
         #expect(markdown == """
             # Title \\*with\\* \\| markup
 
-            Events: `\(Escape.markdownCell(network.log.file))`, 4 events; 2 slices (directed).
+            Events: `\(network.log.file)`, 4 events; 2 slices (directed).
 
             ## Third-party roles towards a – b\\|x (rule: min)
 

@@ -180,6 +180,36 @@ public enum Escape {
         }
         return result
     }
+
+    /// `text` as a Markdown code span that shows it verbatim (CommonMark 0.31, section 6.1).
+    ///
+    /// Nothing is escaped inside a code span, so the fence is one backtick longer than the
+    /// longest run of backticks in `text` and no run inside can close it. A space pads each
+    /// side when `text` starts or ends with a backtick (which would join the fence), or starts
+    /// and ends with a space (CommonMark strips one space from each side of such content).
+    /// Line breaks (CR, LF, CRLF) become spaces, as a code span shows them anyway, so the span
+    /// cannot end its paragraph. An empty `text` gives a span of one space (CommonMark has no
+    /// empty code span).
+    /// - Parameter text: what the span shows, such as a file name.
+    /// - Returns: the span, fences included: `` `my_data.csv` ``, ```` `` a`b `` ````.
+    /// - Complexity: O(*n*) for *n* characters of `text`.
+    package static func markdownCodeSpan(_ text: String) -> String {
+        var content = ""
+        var longestRun = 0, run = 0
+        for character in text {
+            switch character {
+            case "\n", "\r", "\r\n": content += " "
+            default: content.append(character)
+            }
+            run = character == "`" ? run + 1 : 0
+            longestRun = max(longestRun, run)
+        }
+        guard !content.isEmpty else { return "` `" }
+        let fence = String(repeating: "`", count: longestRun + 1)
+        let padded = content.first == "`" || content.last == "`"
+            || (content.first == " " && content.last == " " && content.contains { $0 != " " })
+        return padded ? fence + " " + content + " " + fence : fence + content + fence
+    }
 }
 
 /// Numbers as the tables print them. No `Double` makes either function trap.

@@ -7,14 +7,20 @@ import DiploGraph
 /// The report is assembled here and rendered by a closure, so this library stays free of
 /// Graphviz: the command line passes the one Graphviz owner's renderer in.
 public struct Report {
+    /// What the report shows and how.
     public struct Options {
+        /// The columns of every slice's centrality table (``Report/defaultMeasures`` by default
+        /// on the command line).
         public var measures: [Measure]
+        /// How path-based measures (betweenness, harmonic) count a path's length.
         public var pathLength: PathLength
         /// The actor (or group) whose brokerage is charted over time.
         public var focus: EntityIndex?
         /// The roles of third parties towards a dyad, computed by the caller (perhaps over groups).
         public var roles: (table: ThirdPartyRoles, dyad: (String, String), rule: RoleRule)?
+        /// How the diagrams are drawn (layout, legends, sizes).
         public var diagram: DiagramOptions
+        /// The page's heading (and report.md's).
         public var title: String
         /// The tone rule and the stance rule over the same dyad, shown side by side slice by
         /// slice (the events behind each cell come from the network's log).
@@ -22,6 +28,19 @@ public struct Report {
         /// Whether to draw every slice in one figure (`grid.svg`), shown first under "All slices".
         public var drawsGrid = true
 
+        /// Options for a report; the grid is drawn (``drawsGrid``) when `diagram` has a layout.
+        ///
+        /// - Parameters:
+        ///   - measures: the columns of every slice's table.
+        ///   - pathLength: how path-based measures count a path's length.
+        ///   - focus: the actor (or group) whose brokerage opens the report, or `nil` for none.
+        ///   - roles: third parties' roles towards a dyad (with the dyad's labels and the rule),
+        ///     shown as one table when `rolesCompared` is `nil`, and written to roles.csv.
+        ///   - diagram: how the diagrams are drawn.
+        ///   - title: the report's heading.
+        ///   - rolesCompared: the tone and stance tables over `roles`'s dyad, shown side by side
+        ///     instead of `roles`'s table.
+        /// - Complexity: O(1).
         public init(measures: [Measure], pathLength: PathLength = .hops, focus: EntityIndex? = nil,
                     roles: (table: ThirdPartyRoles, dyad: (String, String), rule: RoleRule)? = nil,
                     diagram: DiagramOptions = DiagramOptions(), title: String,
@@ -36,6 +55,8 @@ public struct Report {
         }
     }
 
+    /// The measures of `diplograph report` when `--measures` is not given: degree, strength,
+    /// betweenness, harmonic, PageRank, constraint and the Gould–Fernandez roles.
     public static let defaultMeasures: [Measure] = [
         .degree, .strength, .betweenness, .harmonic, .pagerank, .constraint,
         .coordinator, .itinerant, .representative, .gatekeeper, .liaison, .brokerage,
@@ -50,6 +71,11 @@ public struct Report {
     ///   - render: turns a figure's DOT into SVG text (DiploGraphviz's `DiagramRenderer`
     ///     does, with the options' composed legends); its first argument says which figure.
     /// - Returns: warnings to show the user.
+    /// - Throws: ``OutputError`` when a file cannot be written, ``/DiploGraph/InputProblems``
+    ///   from ``brokerageSeries(network:focus:pathLength:)`` with a focus, ``/DiploGraph/ValueError``
+    ///   when the templates do not parse, and whatever `render` throws.
+    /// - Complexity: that of the centrality table (``CentralityTable``) and of `render` for
+    ///   each figure, plus O(*r* + *e*) for *r* table rows and *e* events behind the roles.
     public static func write(network: SlicedNetwork, options: Options, to output: StagedDirectory,
                              render: (DiagramFigure, String) throws -> String) throws -> [String] {
         let table = CentralityTable(network: network, measures: options.measures, pathLength: options.pathLength)
@@ -58,37 +84,30 @@ public struct Report {
         try output.write("centrality.md", text: table.markdown())
         if let roles = options.roles { try output.write("roles.csv", text: roles.table.csv()) }
 
-        var sliceViews: [[String: Any]] = []
         // What both templates show at the top; each adds its own views.
-        let header: [String: Any] = [
-            "title": options.title,
-            "file": network.log.file,
-            "eventCount": counted(network.log.events.count, "event"),
-            "sliceCount": counted(network.slices.count, "slice"),
-            "direction": network.options.isDirected ? "directed" : "undirected",
-            "measures": options.measures.map { ["name": $0.rawValue] },
-        ]
-        var markdown = header
+        let header = ReportView.Header(
+            title: options.title, file: network.log.file,
+            eventCount: counted(network.log.events.count, "event"), sliceCount: counted(network.slices.count, "slice"),
+            direction: network.options.isDirected ? "directed" : "undirected",
+            measures: options.measures.map { ReportView.MeasureName(name: $0.rawValue) })
         let warnings = table.warnings
-        var focusView: [String: Any]?
+        var focusView: ReportView.Focus?
         if let focus = options.focus {
             let series = try brokerageSeries(network: network, focus: focus, pathLength: options.pathLength)
             let entity = network.entities[Int(focus)]
             let level = network.options.mergesGroups ? "groups" : "actors"
             let group = entity.group
             func cell(_ value: Double?) -> String { value.map { NumberFormat.measure($0) } ?? "absent" }
-            let explanation = Self.headlineExplanation(label: entity.label, group: group, level: level)
             let chart = BrokerageChart.svg(series: series, actorLabel: entity.label, group: group, level: level)
             try output.write("brokerage.svg", text: chart)
-            focusView = ["label": entity.label, "group": group, "level": level,
-                         "chart": chart,
-                         "explanation": explanation,
-                         "rows": series.map { ["slice": $0.slice, "mediation": cell($0.mediation), "layer": cell($0.mediationLayerBrokerage),
-                                               "brokerage": cell($0.brokerage), "betweenness": cell($0.betweenness)] }]
-            // The headline opens the report.
-            markdown["focus"] = focusView
+            focusView = ReportView.Focus(
+                label: entity.label, group: group, level: level, chart: chart,
+                explanation: Self.headlineExplanation(label: entity.label, group: group, level: level),
+                rows: series.map {
+                    ReportView.FocusRow(slice: $0.slice, mediation: cell($0.mediation), layer: cell($0.mediationLayerBrokerage),
+                                        brokerage: cell($0.brokerage), betweenness: cell($0.betweenness))
+                })
         }
-        var slicesMarkdown: [[String: Any]] = []
         var gridSVG: String?
         // The .dot files are whole figures, legend included, for drawing with `neato -n`; the
         // SVGs are drawn from the same DOT without the legend, which is composed in afterwards.
@@ -100,8 +119,9 @@ public struct Report {
             let svg = try render(.grid, writer.gridDOT(options: options.diagram))
             try output.write("grid.svg", text: svg)
             gridSVG = inlineSVG(svg)
-            markdown["hasGrid"] = true
         }
+        var sliceCards: [ReportView.SliceCard] = []
+        var markdownSlices: [ReportView.MarkdownSlice] = []
         for slice in network.slices {
             let name = fileName(for: slice.label)
             try output.write("\(name).dot", text: writer.dot(for: slice, options: standalone))
@@ -109,58 +129,44 @@ public struct Report {
                                                                                                  : writer.dot(for: slice, options: options.diagram))
             try output.write("\(name).svg", text: svg)
             let rows = table.rows.filter { $0.slice == slice.label }
-            sliceViews.append([
-                "label": slice.label,
-                "anchor": "slice-" + name,
-                "svg": inlineSVG(svg),
-                "counts": "\(counted(slice.eventIndices.count, "event")) · \(counted(slice.graph.nodeCount, "actor")) · \(counted(slice.graph.edgeCount, "tie"))",
-                "rows": rows.map { row in
-                    ["actor": row.actor.label, "group": row.actor.group,
-                     "values": row.values.map { ["value": $0.map { NumberFormat.measure($0) } ?? "–"] }] as [String: Any]
-                },
-            ])
-            slicesMarkdown.append([
-                "label": slice.label, "file": name,
-                "counts": "\(counted(slice.eventIndices.count, "event")), \(counted(slice.graph.nodeCount, "actor")), \(counted(slice.graph.edgeCount, "tie"))",
-                "rows": rows.map { row in
-                    ["actor": row.actor.label, "values": row.values.map { ["value": $0.map { NumberFormat.measure($0) } ?? ""] }] as [String: Any]
-                },
-            ])
+            // A missing value: a dash on the page, an empty cell in Markdown.
+            func actorRows(missing: String) -> [ReportView.ActorRow] {
+                rows.map { row in
+                    ReportView.ActorRow(actor: row.actor.label, group: row.actor.group,
+                                        values: row.values.map { ReportView.ActorRow.Value(value: $0.map { NumberFormat.measure($0) } ?? missing) })
+                }
+            }
+            let counts = [counted(slice.eventIndices.count, "event"), counted(slice.graph.nodeCount, "actor"), counted(slice.graph.edgeCount, "tie")]
+            sliceCards.append(ReportView.SliceCard(label: slice.label, anchor: "slice-" + name, svg: inlineSVG(svg),
+                                                   counts: counts.joined(separator: " · "), rows: actorRows(missing: "–")))
+            markdownSlices.append(ReportView.MarkdownSlice(label: slice.label, file: name, counts: counts.joined(separator: ", "),
+                                                           rows: actorRows(missing: "")))
         }
-        var rolesView: [String: Any]?
+        var rolesView: (html: ReportView.RolesTable, markdown: ReportView.MarkdownRoles)?
         if let roles = options.roles, options.rolesCompared == nil {
-            rolesView = ["a": roles.dyad.0, "b": roles.dyad.1, "rule": roles.rule.rawValue,
-                         "rows": roles.table.rows.map { row in
-                             ["slice": row.slice, "third": row.third, "role": row.role.rawValue,
-                              "score": NumberFormat.measure(row.score),
-                              "sigmaA": (row.stanceTowardsA.map(NumberFormat.measure) ?? "–"),
-                              "sigmaB": (row.stanceTowardsB.map(NumberFormat.measure) ?? "–"),
-                              "events": row.eventsWithA + row.eventsWithB] as [String: Any]
-                         }]
-            markdown["roles"] = ["a": roles.dyad.0, "b": roles.dyad.1, "rule": roles.rule.rawValue,
-                                 "table": roles.table.markdown(dyadLabels: roles.dyad)]
+            let (a, b) = roles.dyad, rule = roles.rule.rawValue
+            rolesView = (ReportView.RolesTable(a: a, b: b, rule: rule, rows: roles.table.rows.map { row in
+                             ReportView.RoleRow(slice: row.slice, third: row.third, role: row.role.rawValue,
+                                                score: NumberFormat.measure(row.score),
+                                                sigmaA: row.stanceTowardsA.map(NumberFormat.measure) ?? "–",
+                                                sigmaB: row.stanceTowardsB.map(NumberFormat.measure) ?? "–",
+                                                events: row.eventsWithA + row.eventsWithB)
+                         }),
+                         ReportView.MarkdownRoles(a: a, b: b, rule: rule, table: roles.table.markdown(dyadLabels: roles.dyad)))
         }
-        var comparedView: [String: Any]?
+        var comparedView: (html: ReportView.ComparedRoles, markdown: ReportView.MarkdownComparedRoles)?
         if let roles = options.roles, let compared = options.rolesCompared {
-            comparedView = rolesComparisonView(compared, dyad: roles.dyad, network: network)
-            markdown["compared"] = rolesComparisonMarkdown(compared, dyad: roles.dyad)
+            comparedView = (rolesComparisonView(compared, dyad: roles.dyad, network: network),
+                            rolesComparisonMarkdown(compared, dyad: roles.dyad))
         }
-        // The slices come after the headline and the roles, as in report.html.
-        markdown["slices"] = slicesMarkdown
-        let context = header.merging([
-            "slices": sliceViews,
-            "grid": gridSVG as Any,
-            "hasGrid": gridSVG != nil,
-            "focus": focusView as Any,
-            "hasFocus": focusView != nil,
-            "roles": rolesView as Any,
-            "hasRoles": rolesView != nil,
-            "compared": comparedView as Any,
-            "hasCompared": comparedView != nil,
-        ] as [String: Any]) { _, view in view }
+        // Both pages put the headline and the roles before the grid and the slices.
+        let page = ReportView.HTMLPage(header: header, focus: focusView, roles: rolesView?.html, compared: comparedView?.html,
+                                       grid: gridSVG, slices: sliceCards)
+        let markdown = ReportView.MarkdownPage(header: header, focus: focusView, roles: rolesView?.markdown,
+                                               compared: comparedView?.markdown, grid: gridSVG, slices: markdownSlices)
         let library = try ReportTemplate.library.get()
         // Mustache escapes markup but keeps characters XML 1.0 forbids: drop them from the page.
-        try output.write("report.html", text: Escape.xmlCharacters(library.render(context, withTemplate: "report") ?? ""))
+        try output.write("report.html", text: Escape.xmlCharacters(library.render(page, withTemplate: "report") ?? ""))
         try output.write("report.md", text: library.render(markdown, withTemplate: "report.md") ?? "")
         return warnings
     }
@@ -169,6 +175,11 @@ public struct Report {
     static func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     /// A slice label as a file name: letters, digits, `-`, `_` and `.` kept, anything else `_`.
+    ///
+    /// - Parameter label: the slice's label.
+    /// - Returns: the name without extension; `_` put in front of a name that would start
+    ///   with `.` or be empty.
+    /// - Complexity: O(*n*) for *n* characters of `label`.
     public static func fileName(for label: String) -> String {
         let mapped = String(label.unicodeScalars.map { scalar -> Character in
             let ok = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == "."
@@ -190,6 +201,11 @@ public struct Report {
     /// `mediation` events and actors merged into groups, for the focus's group (0 where that
     /// group has no mediation tie in a slice where the focus is present); and Gould–Fernandez
     /// brokerage and betweenness on the full slice graph.
+    /// - Parameters:
+    ///   - network: the sliced events.
+    ///   - focus: the focal entity of `network`.
+    ///   - pathLength: how betweenness counts a path's length.
+    /// - Returns: one point per slice of `network`, in order.
     /// - Throws: ``/DiploGraph/InputProblems`` when a relay is no relay between groups (naming its line).
     public static func brokerageSeries(network: SlicedNetwork, focus: EntityIndex, pathLength: PathLength) throws(InputProblems) -> [BrokerageChart.Point] {
         var layerOptions = network.options
@@ -224,8 +240,11 @@ public struct Report {
     }
 
     /// The tone and stance tables side by side, slice by slice, for the HTML template.
+    ///
+    /// - Complexity: O(*s* · *r* + *e* + *v*) for *s* slices, *r* rows of both tables, *e*
+    ///   entities and *v* events behind the rows (with a handful of third parties per slice).
     static func rolesComparisonView(_ compared: (tone: ThirdPartyRoles, toneRule: RoleRule, stance: ThirdPartyRoles),
-                                    dyad: (String, String), network: SlicedNetwork) -> [String: Any] {
+                                    dyad: (String, String), network: SlicedNetwork) -> ReportView.ComparedRoles {
         let log = network.log
         func eventLine(_ index: Int32) -> String {
             let event = log.events[Int(index)]
@@ -234,63 +253,69 @@ public struct Report {
             let note = log.notes[Int(index)]
             return note.isEmpty ? line : line + ": " + note
         }
-        func cell(_ row: ThirdPartyRoles.Row?, tone: Bool) -> [String: Any] {
-            guard let row else { return ["present": false] }
+        func cell(_ row: ThirdPartyRoles.Row?, tone: Bool) -> ReportView.RoleCell {
+            guard let row else { return .absent }
             var detail = "score \(NumberFormat.measure(row.score))"
             if tone {
                 detail += "; σ(T, \(dyad.0)) \((row.stanceTowardsA.map(NumberFormat.measure) ?? "–")), σ(T, \(dyad.1)) \((row.stanceTowardsB.map(NumberFormat.measure) ?? "–"))"
             }
             detail += "; \(counted(row.events.count, tone ? "event" : "act"))"
             let lines = row.events.map(eventLine)
-            return ["present": true, "role": row.role.rawValue, "detail": detail, "title": lines.joined(separator: "\n"),
-                    "notes": lines.map { ["text": $0] }]
+            return ReportView.RoleCell(present: true, role: row.role.rawValue, detail: detail, title: lines.joined(separator: "\n"),
+                                       notes: lines.map { ReportView.RoleCell.Note(text: $0) })
         }
-        var slices: [[String: Any]] = []
+        let order = Dictionary(uniqueKeysWithValues: network.entities.enumerated().map { ($1.id, $0) })
+        var slices: [ReportView.ComparedSlice] = []
         for slice in network.slices {
             let tone = compared.tone.rows.filter { $0.slice == slice.label }
             let stance = compared.stance.rows.filter { $0.slice == slice.label }
             var thirds: [String] = []
             for row in tone + stance where !thirds.contains(row.third) { thirds.append(row.third) }
-            let order = Dictionary(uniqueKeysWithValues: network.entities.enumerated().map { ($1.id, $0) })
             thirds.sort { order[$0, default: 0] < order[$1, default: 0] }
             guard !thirds.isEmpty else { continue }
-            slices.append(["slice": slice.label, "rows": thirds.map { third in
-                ["third": third, "tone": cell(tone.first { $0.third == third }, tone: true),
-                 "stance": cell(stance.first { $0.third == third }, tone: false)] as [String: Any]
-            }])
+            slices.append(ReportView.ComparedSlice(slice: slice.label, rows: thirds.map { third in
+                ReportView.ComparedRow(third: third, tone: cell(tone.first { $0.third == third }, tone: true),
+                                       stance: cell(stance.first { $0.third == third }, tone: false))
+            }))
         }
-        return ["a": dyad.0, "b": dyad.1, "toneRule": compared.toneRule.rawValue, "slices": slices, "hasSlices": !slices.isEmpty]
+        return ReportView.ComparedRoles(a: dyad.0, b: dyad.1, toneRule: compared.toneRule.rawValue, slices: slices, hasSlices: !slices.isEmpty)
     }
 
     /// The tone and stance tables side by side, one row per slice and third party, for the
     /// Markdown template.
+    ///
+    /// - Complexity: O(*k*² + *k* · *r*) for *r* rows of both tables and *k* (slice, third) pairs.
     static func rolesComparisonMarkdown(_ compared: (tone: ThirdPartyRoles, toneRule: RoleRule, stance: ThirdPartyRoles),
-                                        dyad: (String, String)) -> [String: Any] {
+                                        dyad: (String, String)) -> ReportView.MarkdownComparedRoles {
         var keys: [(String, String)] = []
         for row in compared.tone.rows + compared.stance.rows where !keys.contains(where: { $0 == (row.slice, row.third) }) {
             keys.append((row.slice, row.third))
         }
         let sliceOrder = Dictionary((compared.tone.rows + compared.stance.rows).enumerated().map { ($1.slice, $0) }, uniquingKeysWith: min)
         keys.sort { (sliceOrder[$0.0]!, $0.1) < (sliceOrder[$1.0]!, $1.1) }
-        let rows = keys.map { slice, third -> [String: Any] in
+        let rows = keys.map { slice, third in
             let tone = compared.tone.rows.first { $0.slice == slice && $0.third == third }
             let stance = compared.stance.rows.first { $0.slice == slice && $0.third == third }
-            return ["slice": slice, "third": third,
-                    "toneRole": tone?.role.rawValue ?? "–", "toneScore": tone.map { NumberFormat.measure($0.score) } ?? "",
-                    "toneEvents": tone.map { String($0.events.count) } ?? "",
-                    "stanceRole": stance?.role.rawValue ?? "–", "stanceScore": stance.map { NumberFormat.measure($0.score) } ?? "",
-                    "stanceActs": stance.map { String($0.events.count) } ?? ""]
+            return ReportView.MarkdownComparedRow(
+                slice: slice, third: third,
+                toneRole: tone?.role.rawValue ?? "–", toneScore: tone.map { NumberFormat.measure($0.score) } ?? "",
+                toneEvents: tone.map { String($0.events.count) } ?? "",
+                stanceRole: stance?.role.rawValue ?? "–", stanceScore: stance.map { NumberFormat.measure($0.score) } ?? "",
+                stanceActs: stance.map { String($0.events.count) } ?? "")
         }
-        return ["a": dyad.0, "b": dyad.1, "toneRule": compared.toneRule.rawValue, "rows": rows]
+        return ReportView.MarkdownComparedRoles(a: dyad.0, b: dyad.1, toneRule: compared.toneRule.rawValue, rows: rows)
     }
 }
 
 /// A small inline SVG line chart of one actor's brokerage over slices.
 public enum BrokerageChart {
+    /// The focus in one slice; `nil` values where it is absent from the slice.
     public struct Point: Sendable {
+        /// The slice's label.
         public let slice: String
         /// Gould–Fernandez total on the full slice graph.
         public let brokerage: Double?
+        /// Betweenness on the full slice graph.
         public let betweenness: Double?
         /// Relationships mediated (the `mediation` measure).
         public var mediation: Double? = nil
@@ -308,6 +333,14 @@ public enum BrokerageChart {
 
     /// Two panels side by side, one point per slice, gaps where absent: the relationships
     /// mediated; Gould–Fernandez brokerage on the mediation layer by group and on the full graph.
+    ///
+    /// - Parameters:
+    ///   - series: one point per slice, in order.
+    ///   - actorLabel: the focus's label, for the full-graph line's key and the chart's name.
+    ///   - group: the focus's group, for the mediation layer's key.
+    ///   - level: `actors` or `groups`, what the full graph's nodes are.
+    /// - Returns: a standalone SVG document (also inlined in report.html).
+    /// - Complexity: O(*s*) for *s* points.
     public static func svg(series: [Point], actorLabel: String, group: String, level: String) -> String {
         let panels: [(title: String, axis: String, lines: [Series])] = [
             ("Relationships mediated", "relationships", [Series(name: "mediation", values: series.map(\.mediation), color: "#0072b2", dash: nil)]),

@@ -6,8 +6,9 @@ import Mustache
 ///
 /// In the HTML, `{{name}}` escapes HTML; only Graphviz's SVG and DiploGraph's own chart use
 /// `{{{ }}}`. In the Markdown, `{{name}}` escapes Markdown (``Escape/markdownCell(_:)``);
-/// `{{{ }}}` is for text DiploGraph makes itself: numbers, measure and rule names, file names
-/// and the roles table (escaped where it is made).
+/// `{{{ }}}` is for text DiploGraph makes itself: numbers, measure and rule names, file names,
+/// the events file's code span (``Escape/markdownCodeSpan(_:)``: inside backticks Markdown
+/// escapes nothing) and the roles table (escaped where it is made).
 enum ReportTemplate {
     /// The Markdown content type's name in the `CONTENT_TYPE` pragma.
     static let markdownContentType = "MARKDOWN"
@@ -37,7 +38,7 @@ enum ReportTemplate {
 {{% CONTENT_TYPE: MARKDOWN}}
 # {{title}}
 
-Events: `{{file}}`, {{{eventCount}}}; {{{sliceCount}}} ({{{direction}}}).
+Events: {{{fileCode}}}, {{{eventCount}}}; {{{sliceCount}}} ({{{direction}}}).
 
 {{#focus}}
 ## Brokerage of {{label}} per slice
