@@ -254,31 +254,25 @@ struct ReportCommand: ParsableCommand {
         let network = try dataset.load()
         guard !network.slices.isEmpty else { throw UserError("\(dataset.events): no events to report (check --kinds)") }
         try DiagramBudget.check(network, command: "report")
-        let focusIndex = try focus.map { try network.entity($0, option: "--focus") }
-        var roles: (table: ThirdPartyRoles, dyad: (String, String), rule: RoleRule)?
-        var compared: (tone: ThirdPartyRoles, toneRule: RoleRule, stance: ThirdPartyRoles)?
+        var options = Report.Options(measures: chosen, pathLength: pathLength, focus: try focus.map { try network.entity($0, option: "--focus") },
+                                     title: title)
         if let dyad {
+            // Roles over actors or groups, whatever the diagrams' level.
             var rolesNetwork = network
             if let rolesBy, (rolesBy == .group) != network.options.mergesGroups {
-                var options = network.options
-                options.mergesGroups = rolesBy == .group
-                rolesNetwork = try Slicer.slice(network.log, options: options)
+                var sliceOptions = network.options
+                sliceOptions.mergesGroups = rolesBy == .group
+                rolesNetwork = try Slicer.slice(network.log, options: sliceOptions)
             }
-            let (a, b) = try parseDyad(dyad, in: rolesNetwork)
-            let thirdIndex = try third.map { try rolesNetwork.entity($0, option: "--third") }
-            roles = (try ThirdPartyRoles(network: rolesNetwork, dyad: (a, b), third: thirdIndex, rule: rule),
-                     (rolesNetwork.entities[Int(a)].id, rolesNetwork.entities[Int(b)].id), rule)
-            let toneRule: RoleRule = rule.isTone ? rule : .min
-            compared = (try ThirdPartyRoles(network: rolesNetwork, dyad: (a, b), third: thirdIndex, rule: toneRule), toneRule,
-                        try ThirdPartyRoles(network: rolesNetwork, dyad: (a, b), third: thirdIndex, rule: .stance))
+            try options.setRoles(in: rolesNetwork, dyad: try parseDyad(dyad, in: rolesNetwork),
+                                 third: try third.map { try rolesNetwork.entity($0, option: "--third") }, rule: rule)
         }
         let renderer = try diagram.renderer(for: network, pathLength: pathLength, title: title)
+        options.diagram = renderer.options
         let drawsGrid = renderer.drawsGrid
         if !drawsGrid { note("no grid of all slices: \(network.slices.count) panels would hold more than \(DiagramWriter.nodeLimit) nodes") }
         show(renderer.straightEdgesWarning.map { [$0] } ?? [])
         let output = try StagedDirectory(path: out, force: force)
-        var options = Report.Options(measures: chosen, pathLength: pathLength, focus: focusIndex, roles: roles,
-                                     diagram: renderer.options, title: title, rolesCompared: compared)
         options.drawsGrid = drawsGrid
         let warnings = try Report.write(network: network, options: options, to: output) { figure, dot in
             try drawn { () throws(DiagramError) in try renderer.draw(dot: dot, figure: figure) }.svg ?? ""

@@ -267,4 +267,24 @@ import DiploGraphIO
             #expect(error.problems.map(\.file) == [missing + ".kinds.csv", missing + ".actors.csv"])
         }
     }
+
+    /// The report's roles as the command line sets them: the table under the rule, and a
+    /// tone rule beside stance; indices that are not the network's are refused, not trapped on.
+    @Test func reportRolesAreSetFromTheNetworkAndCheckIndices() throws {
+        let network = try PublicAPITests.network(SliceOptions(mergesGroups: true))
+        let dyad = (try network.entityIndex(of: "ROK"), try network.entityIndex(of: "DPRK"))
+        let us = try network.entityIndex(of: "US")
+        var options = Report.Options(measures: [.degree], title: "t")
+        try options.setRoles(in: network, dyad: dyad, third: us, rule: .stance)
+        let roles = try #require(options.roles)
+        #expect(roles.dyad == ("ROK", "DPRK") && roles.rule == .stance)
+        #expect(roles.table.rows.map(\.slice) == (try ThirdPartyRoles(network: network, dyad: dyad, third: us, rule: .stance)).rows.map(\.slice))
+        let compared = try #require(options.rolesCompared)
+        #expect(compared.toneRule == .min)
+        #expect(compared.stance.rows.count == roles.table.rows.count)
+        let outside = try EntityIndex(network.entities.count)
+        #expect(throws: ValueError.self) { try options.setRoles(in: network, dyad: dyad, third: outside) }
+        #expect(throws: ValueError.self) { try options.setRoles(in: network, dyad: (dyad.0, dyad.0)) }
+        #expect(throws: ValueError.self) { try Report.brokerageSeries(network: network, focus: outside, pathLength: .hops) }
+    }
 }

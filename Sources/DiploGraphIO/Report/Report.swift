@@ -53,6 +53,30 @@ public struct Report {
             self.title = title
             self.rolesCompared = rolesCompared
         }
+
+        /// Sets ``roles`` and ``rolesCompared`` for the third parties of `network` towards
+        /// `dyad`: the table under `rule` (written to roles.csv), and a tone rule (`rule`, or
+        /// ``/DiploGraph/RoleRule/min`` when `rule` is stance) beside stance, slice by slice.
+        ///
+        /// `network` may be the report's network or the same log sliced at another level
+        /// (actors merged into groups, say), whose entities the indices name.
+        /// - Parameters:
+        ///   - network: the network the roles are computed over.
+        ///   - dyad: the relationship's two sides, entities of `network`.
+        ///   - third: only this third party, or `nil` for every other entity.
+        ///   - rule: the rule of the roles table.
+        /// - Throws: ``/DiploGraph/ValueError`` as ``/DiploGraph/ThirdPartyRoles`` does for sides or a
+        ///   third party that are not entities of `network`, or two equal sides.
+        /// - Complexity: three passes over the network's events (see ``/DiploGraph/ThirdPartyRoles``).
+        public mutating func setRoles(in network: SlicedNetwork, dyad: (EntityIndex, EntityIndex), third: EntityIndex? = nil,
+                                      rule: RoleRule = .min) throws(ValueError) {
+            let table = try ThirdPartyRoles(network: network, dyad: dyad, third: third, rule: rule)
+            let labels = (network.entities[dyad.0.position].id, network.entities[dyad.1.position].id)
+            let toneRule: RoleRule = rule.isTone ? rule : .min
+            roles = (table, labels, rule)
+            rolesCompared = (try ThirdPartyRoles(network: network, dyad: dyad, third: third, rule: toneRule), toneRule,
+                             try ThirdPartyRoles(network: network, dyad: dyad, third: third, rule: .stance))
+        }
     }
 
     /// The measures of `diplograph report` when `--measures` is not given: degree, strength,
@@ -73,7 +97,8 @@ public struct Report {
     /// - Returns: warnings to show the user.
     /// - Throws: ``OutputError`` when a file cannot be written, ``/DiploGraph/InputProblems``
     ///   from ``brokerageSeries(network:focus:pathLength:)`` with a focus, ``/DiploGraph/ValueError``
-    ///   when the templates do not parse, and whatever `render` throws.
+    ///   for a focus that is not an entity of `network` or templates that do not parse, and
+    ///   whatever `render` throws.
     /// - Complexity: that of the centrality table (``CentralityTable``) and of `render` for
     ///   each figure, plus O(*r* + *e*) for *r* table rows and *e* events behind the roles.
     public static func write(network: SlicedNetwork, options: Options, to output: StagedDirectory,
@@ -206,8 +231,12 @@ public struct Report {
     ///   - focus: the focal entity of `network`.
     ///   - pathLength: how betweenness counts a path's length.
     /// - Returns: one point per slice of `network`, in order.
-    /// - Throws: ``/DiploGraph/InputProblems`` when a relay is no relay between groups (naming its line).
-    public static func brokerageSeries(network: SlicedNetwork, focus: EntityIndex, pathLength: PathLength) throws(InputProblems) -> [BrokerageChart.Point] {
+    /// - Throws: ``/DiploGraph/ValueError`` when `focus` is not an entity of `network`;
+    ///   ``/DiploGraph/InputProblems`` when a relay is no relay between groups (naming its line).
+    public static func brokerageSeries(network: SlicedNetwork, focus: EntityIndex, pathLength: PathLength) throws -> [BrokerageChart.Point] {
+        guard network.entity(at: focus) != nil else {
+            throw ValueError("focus: entity index \(focus) is out of range (\(network.entities.count) entities)")
+        }
         var layerOptions = network.options
         layerOptions.kinds = ["mediation"]
         layerOptions.mergesGroups = true
