@@ -189,8 +189,8 @@ public struct DiagramRenderer: Sendable {
         try draw(.text(dot), figure: figure)
     }
 
-    /// Draws a graph that ``writer`` made with ``options`` (``DiagramWriter/graph(for:options:)``,
-    /// ``DiagramWriter/gridGraph(options:)``), built in Graphviz without DOT text, composing the
+    /// Draws a graph that ``writer`` made with ``options`` (``/DiploGraphIO/DiagramWriter/graph(for:options:)``,
+    /// ``/DiploGraphIO/DiagramWriter/gridGraph(options:)``), built in Graphviz without DOT text, composing the
     /// legend for SVG.
     ///
     /// - Parameters:

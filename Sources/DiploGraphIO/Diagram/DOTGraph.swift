@@ -26,7 +26,7 @@ public struct DOTValue: Sendable, Equatable {
     ///
     /// - Parameter identifier: an ASCII name (letters, digits, `_`, not starting with a digit,
     ///   and not one of DOT's keywords) or a numeral (`-1.5`, `.5`, `8.00`).
-    /// - Throws: ``ValueError`` when `identifier` is neither.
+    /// - Throws: ``/DiploGraph/ValueError`` when `identifier` is neither.
     /// - Complexity: O(*n*) in the length of `identifier`.
     public init(identifier: String) throws(ValueError) {
         guard DOTValue.isIdentifier(identifier) else {
@@ -39,7 +39,7 @@ public struct DOTValue: Sendable, Equatable {
     ///
     /// - Parameter string: the value as Graphviz holds it; Graphviz's escapes (`\n`, `\\`)
     ///   stay in it and are interpreted per attribute.
-    /// - Throws: ``ValueError`` when `string` contains a NUL character, or an odd run of
+    /// - Throws: ``/DiploGraph/ValueError`` when `string` contains a NUL character, or an odd run of
     ///   backslashes before a `"`, a line break or its end (DOT cannot write such a string:
     ///   the backslash would escape the quote or join the lines).
     /// - Complexity: O(*n*) in the length of `string`.
@@ -53,7 +53,7 @@ public struct DOTValue: Sendable, Equatable {
     /// A value written as an HTML-like label (`<…>`), such as `<b>2018</b>`.
     ///
     /// - Parameter html: the label's content, without the outer angle brackets.
-    /// - Throws: ``ValueError`` when `html` contains a NUL character or its angle brackets do
+    /// - Throws: ``/DiploGraph/ValueError`` when `html` contains a NUL character or its angle brackets do
     ///   not pair (a `>` without an open `<`, or a `<` left open).
     /// - Complexity: O(*n*) in the length of `html`.
     public init(html: String) throws(ValueError) {
@@ -131,7 +131,7 @@ public struct DOTAttribute: Sendable, Equatable {
     /// - Parameters:
     ///   - name: the attribute's name: a DOT identifier (``DOTValue/init(identifier:)``).
     ///   - value: its value.
-    /// - Throws: ``ValueError`` when `name` is not a DOT identifier.
+    /// - Throws: ``/DiploGraph/ValueError`` when `name` is not a DOT identifier.
     /// - Complexity: O(*n*) in the length of `name`.
     public init(_ name: String, _ value: DOTValue) throws(ValueError) {
         guard DOTValue.isIdentifier(name), let first = name.utf8.first, first > 0x39 else {
@@ -165,7 +165,7 @@ public struct DOTNode: Sendable, Equatable {
     /// - Parameters:
     ///   - name: the node's id: a DOT identifier (``DOTValue/init(identifier:)``).
     ///   - attributes: its attributes.
-    /// - Throws: ``ValueError`` when `name` is not a DOT identifier.
+    /// - Throws: ``/DiploGraph/ValueError`` when `name` is not a DOT identifier.
     /// - Complexity: O(*n*) in the length of `name`.
     public init(name: String, attributes: [DOTAttribute] = []) throws(ValueError) {
         guard DOTValue.isIdentifier(name) else { throw ValueError("\(Escape.terminal(name)) is not a DOT node id") }
@@ -193,7 +193,7 @@ public struct DOTEdge: Sendable, Equatable {
     ///   - tail: the id of the node it leaves: a DOT identifier.
     ///   - head: the id of the node it enters: a DOT identifier.
     ///   - attributes: its attributes.
-    /// - Throws: ``ValueError`` when `tail` or `head` is not a DOT identifier.
+    /// - Throws: ``/DiploGraph/ValueError`` when `tail` or `head` is not a DOT identifier.
     /// - Complexity: O(*n*) in the length of the ids.
     public init(tail: String, head: String, attributes: [DOTAttribute] = []) throws(ValueError) {
         for name in [tail, head] where !DOTValue.isIdentifier(name) { throw ValueError("\(Escape.terminal(name)) is not a DOT node id") }
@@ -240,7 +240,7 @@ public struct DOTGraph: Sendable, Equatable {
     /// - Parameters:
     ///   - name: the graph's name, any text DOT can quote (``DOTValue/init(string:)``).
     ///   - isDirected: whether it is a `digraph`.
-    /// - Throws: ``ValueError`` when `name` cannot be written as a DOT string.
+    /// - Throws: ``/DiploGraph/ValueError`` when `name` cannot be written as a DOT string.
     /// - Complexity: O(*n*) in the length of `name`.
     public init(name: String, isDirected: Bool) throws(ValueError) {
         _ = try DOTValue(string: name)

@@ -133,7 +133,7 @@ enum ReportView {
     }
 
     /// The roles of third parties towards a dyad under one rule (report.md: the table as
-    /// ``ThirdPartyRoles/markdown(dyadLabels:)`` writes it).
+    /// ``/DiploGraph/ThirdPartyRoles/markdown(dyadLabels:)`` writes it).
     struct MarkdownRoles: Sendable {
         let a, b, rule, table: String
     }
