@@ -14,6 +14,9 @@ public enum DiagramError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupportedEngine(LayoutEngine)
     /// Graphviz failed, with its message.
     case graphviz(GraphvizError)
+    /// The slice is not one of the renderer's network's slices (its indices are another
+    /// network's), so it cannot be drawn on this layout.
+    case foreignSlice(label: String)
 
     /// The error in words, naming no command-line options.
     public var description: String {
@@ -27,6 +30,8 @@ public enum DiagramError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the engine \(engine.rawValue) cannot compute a shared layout: it keeps given positions"
         case let .graphviz(error):
             return error.description
+        case let .foreignSlice(label):
+            return "slice '\(label)' is not a slice of the network the diagrams were laid out for"
         }
     }
 }
@@ -159,11 +164,13 @@ public struct DiagramRenderer: Sendable {
     ///
     /// - Parameter slice: a slice of the renderer's network.
     /// - Returns: the drawing, with Graphviz's warnings.
-    /// - Throws: ``DiagramError/graphviz(_:)``.
+    /// - Throws: ``DiagramError/foreignSlice(label:)`` for a slice of another network, or
+    ///   ``DiagramError/graphviz(_:)``.
     /// - Complexity: Graphviz's parse and pinned render of one slice: O(*n* + *m*) for its
     ///   nodes and ties (with curved edges, spline routing is about O(*n*² *m*)).
     public func draw(_ slice: Slice) throws(DiagramError) -> Drawing {
-        try draw(.model(writer.graph(for: slice, options: options)), figure: .slice(slice.label))
+        guard writer.network.owns(slice) else { throw .foreignSlice(label: slice.label) }
+        return try draw(.model(writer.graph(forOwn: slice, options: options)), figure: .slice(slice.label))
     }
 
     /// Draws every slice side by side in one figure (small multiples), with one legend.
@@ -233,8 +240,12 @@ public struct DiagramRenderer: Sendable {
     ///
     /// - Parameter slice: a slice of the renderer's network.
     /// - Returns: the DOT text.
+    /// - Throws: ``DiagramError/foreignSlice(label:)`` for a slice of another network.
     /// - Complexity: O(*n* + *m*) for the slice's nodes and ties.
-    public func dot(for slice: Slice) -> String { writer.dot(for: slice, options: standaloneOptions) }
+    public func dot(for slice: Slice) throws(DiagramError) -> String {
+        guard writer.network.owns(slice) else { throw .foreignSlice(label: slice.label) }
+        return writer.dot(forOwn: slice, options: standaloneOptions)
+    }
 
     /// The grid's DOT as a whole figure, legend included.
     /// - Complexity: O(*N* + *M*) for the nodes and ties of all slices.

@@ -69,7 +69,7 @@ func commandLineError(_ error: DiagramError) -> Error {
                          + (mergesGroups ? "Draw fewer kinds (--kinds) or shorter periods." : "Draw groups with --by group (\(groupCount) groups), or fewer kinds with --kinds."))
     case let .gridTooLarge(nodes, panels, limit):
         return UserError("--grid: \(nodes) nodes in \(panels) panels: one figure holds at most \(limit) nodes. Use longer slices (--slice year), --by group or --kinds.")
-    case .unsupportedEngine:
+    case .unsupportedEngine, .foreignSlice:
         return UserError(error.description)
     case let .graphviz(graphviz):
         return graphviz
@@ -144,7 +144,7 @@ struct DotCommand: ParsableCommand {
             slice = network.slices[0]
         }
         let renderer = try diagram.renderer(for: network, pathLength: pathLength, title: title, composesLegend: false)
-        printOut(renderer.dot(for: slice))
+        printOut(try renderer.dot(for: slice))
     }
 }
 

@@ -285,6 +285,9 @@ import DiploGraphIO
         let outside = try EntityIndex(network.entities.count)
         #expect(throws: ValueError.self) { try options.setRoles(in: network, dyad: dyad, third: outside) }
         #expect(throws: ValueError.self) { try options.setRoles(in: network, dyad: (dyad.0, dyad.0)) }
+        #expect(throws: ValueError("the third party 'ROK' is one of the dyad's sides: it has no role towards its own relationship")) {
+            try ThirdPartyRoles(network: network, dyad: (a: dyad.0, b: dyad.1), third: dyad.0)
+        }
         #expect(throws: ValueError.self) { try Report.brokerageSeries(network: network, focus: outside, pathLength: .hops) }
     }
 }

@@ -41,13 +41,13 @@ import DiploGraphviz
     static func expectSameDrawings(_ network: SlicedNetwork, options: DiagramOptions) throws {
         let renderer = try DiagramRenderer(network: network, options: options)
         for slice in network.slices {
-            let graph = renderer.writer.graph(for: slice, options: renderer.options)
-            #expect(graph.dot == renderer.writer.dot(for: slice, options: renderer.options))
+            let graph = try renderer.writer.graph(for: slice, options: renderer.options)
+            #expect(try graph.dot == renderer.writer.dot(for: slice, options: renderer.options))
             let built = try renderer.draw(graph, figure: .slice(slice.label))
             let parsed = try renderer.draw(dot: graph.dot, figure: .slice(slice.label))
             #expect(built.bytes == parsed.bytes, "slice \(slice.label)")
             #expect(built.warnings == parsed.warnings)
-            let standalone = renderer.writer.graph(for: slice, options: renderer.standaloneOptions)
+            let standalone = try renderer.writer.graph(for: slice, options: renderer.standaloneOptions)
             #expect(try Graphviz.shared.render(graph: standalone, engine: .pinned).bytes
                     == Graphviz.shared.render(dot: standalone.dot, engine: .pinned).bytes, "standalone slice \(slice.label)")
         }
@@ -66,7 +66,7 @@ import DiploGraphviz
         // Without a shared layout the legend and heading are the graph's label.
         let writer = DiagramWriter(network: network)
         for slice in network.slices {
-            let graph = writer.graph(for: slice)
+            let graph = try writer.graph(for: slice)
             #expect(try Graphviz.shared.render(graph: graph, engine: .neato).bytes == Graphviz.shared.render(dot: graph.dot, engine: .neato).bytes)
         }
     }

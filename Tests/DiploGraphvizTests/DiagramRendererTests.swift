@@ -94,12 +94,28 @@ import DiploGraphviz
         let network = try Self.defaultNetwork()
         let renderer = try DiagramRenderer(network: network, composesLegend: false)
         let slice = network.slices[0]
-        let dot = renderer.dot(for: slice)
+        let dot = try renderer.dot(for: slice)
         #expect(dot.contains("Kinds of tie"))
         let entity = try EntityIndex(Int(slice.nodes[0]))
         #expect(dot.contains("  \(renderer.writer.nodeName(of: entity)) ["))
         let nodes = try Graphviz.shared.nodeAttributes(dot: dot, names: ["label"])
         #expect(nodes[renderer.writer.nodeName(of: entity)]?["label"] == network.entities[entity.position].label)
+    }
+
+    /// A slice of another network (here: the same file sliced again, and the network by
+    /// groups) is refused, not drawn with the wrong indices or trapped on.
+    @Test func aSliceOfAnotherNetworkIsRefused() throws {
+        let network = try Self.defaultNetwork()
+        let renderer = try DiagramRenderer(network: network)
+        for other in [try Self.defaultNetwork(), try network.mergingGroups()] {
+            let foreign = try #require(other.slice(labelled: "2018"))
+            #expect(throws: DiagramError.foreignSlice(label: "2018")) { try renderer.draw(foreign) }
+            #expect(throws: DiagramError.foreignSlice(label: "2018")) { try renderer.dot(for: foreign) }
+            #expect(throws: ValueError("slice '2018' is not a slice of the diagrams' network")) {
+                try renderer.writer.graph(for: foreign)
+            }
+        }
+        #expect(try PrintWidth(" 6.5in ").description == "6.5in")
     }
 
     @Test func thePinnedEngineCannotMakeTheSharedLayout() throws {

@@ -45,8 +45,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let layout = try! DiagramLayout(entityCount: 3, positions: [EntityIndex(0): Point(x: 0, y: 0), EntityIndex(1): Point(x: 240, y: 120),
                                                                 EntityIndex(2): Point(x: 0, y: 200)])
     let writer = DiagramWriter(network: network)
-    for dot in [writer.dot(for: network.slices[0], options: (try! DiagramOptions(layout: layout, showsGhosts: true, sizeBy: .degree))),
-                writer.dot(for: network.slices[0])] {
+    for dot in [try! writer.dot(for: network.slices[0], options: (try! DiagramOptions(layout: layout, showsGhosts: true, sizeBy: .degree))),
+                try! writer.dot(for: network.slices[0])] {
         do {
             let nodes = try Graphviz.shared.nodeAttributes(dot: dot, names: ["label"])
             precondition(nodes["n0"] != nil && nodes["n1"] != nil && nodes["n2"] != nil, "the actors' nodes are missing")
@@ -58,7 +58,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     do {
         // Kind and group labels reach the HTML-like legend, actor labels and notes the tooltips.
-        let dot = writer.dot(for: network.slices[0], options: (try! DiagramOptions(layout: layout, showsGhosts: true, sizeBy: .degree)))
+        let dot = try writer.dot(for: network.slices[0], options: (try! DiagramOptions(layout: layout, showsGhosts: true, sizeBy: .degree)))
         let svg = String(decoding: try Graphviz.shared.render(dot: dot, engine: .pinned, format: .svg).bytes, as: UTF8.self)
         let forbidden = svg.unicodeScalars.filter { !Escape.isXMLCharacter($0) }
         precondition(forbidden.isEmpty, "characters XML 1.0 forbids in the SVG: \(forbidden.map(\.value))")

@@ -41,7 +41,7 @@ func checkOutputs(_ network: SlicedNetwork) {
     }
     let writer = DiagramWriter(network: network)
     for slice in network.slices.prefix(3) {
-        _ = writer.dot(for: slice, options: (try! DiagramOptions(showsGhosts: true, sizeBy: .pagerank)))
+        do { _ = try writer.dot(for: slice, options: (try! DiagramOptions(showsGhosts: true, sizeBy: .pagerank))) } catch { preconditionFailure("a slice of the network was refused: \(error)") }
     }
 }
 

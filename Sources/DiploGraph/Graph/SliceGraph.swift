@@ -137,23 +137,23 @@ public struct SliceGraph: Sendable, Equatable {
     /// The out-neighbours of `v` (all neighbours when undirected), for loops over raw positions;
     /// `v` must be in `0..<nodeCount` (as for an array; the ``NodeIndex`` overload checks).
     /// - Complexity: O(1).
-    @inlinable public func successors(of v: Int) -> ArraySlice<Int32> {
+    @inlinable package func successors(of v: Int) -> ArraySlice<Int32> {
         outNeighbors[Int(outOffsets[v])..<Int(outOffsets[v + 1])]
     }
 
     /// The in-neighbours of `v` (all neighbours when undirected), for loops over raw positions;
     /// `v` must be in `0..<nodeCount` (as for an array; the ``NodeIndex`` overload checks).
     /// - Complexity: O(1).
-    @inlinable public func predecessors(of v: Int) -> ArraySlice<Int32> {
+    @inlinable package func predecessors(of v: Int) -> ArraySlice<Int32> {
         inNeighbors[Int(inOffsets[v])..<Int(inOffsets[v + 1])]
     }
 
     /// The number of edges out of `v`; `v` must be in `0..<nodeCount`.
     /// - Complexity: O(1).
-    @inlinable public func outDegree(of v: Int) -> Int { Int(outOffsets[v + 1] - outOffsets[v]) }
+    @inlinable package func outDegree(of v: Int) -> Int { Int(outOffsets[v + 1] - outOffsets[v]) }
     /// The number of edges into `v`; `v` must be in `0..<nodeCount`.
     /// - Complexity: O(1).
-    @inlinable public func inDegree(of v: Int) -> Int { Int(inOffsets[v + 1] - inOffsets[v]) }
+    @inlinable package func inDegree(of v: Int) -> Int { Int(inOffsets[v + 1] - inOffsets[v]) }
 
     /// The weight of edge `u → v`, or `nil` when there is none or a node is out of range.
     /// - Complexity: O(log *d*) for the out-degree *d* of `u`.

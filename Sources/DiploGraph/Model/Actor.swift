@@ -71,10 +71,10 @@ public struct ActorTable: Sendable {
         return index
     }
 
-    /// The actor at `index`, which must come from this table (as for an array, an index out of
-    /// range stops the program; ``actor(at:)`` checks).
+    /// The actor at `index`, which must come from this table (the readers' and the slicer's
+    /// indices do); the public way in is ``actor(at:)``, which checks.
     /// - Complexity: O(1).
-    public subscript(index: ActorIndex) -> Actor { actors[index.position] }
+    package subscript(index: ActorIndex) -> Actor { actors[index.position] }
 
     /// The actor at `index`, or `nil` when `index` is not below ``count``.
     /// - Complexity: O(1).

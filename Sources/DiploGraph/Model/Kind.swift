@@ -115,10 +115,10 @@ public struct KindTable: Sendable {
     /// - Complexity: O(1) expected.
     public func index(of id: String) -> KindIndex? { indexByID[id] }
 
-    /// The kind at `index`, which must come from this table (as for an array, an index out of
-    /// range stops the program; ``kind(at:)`` checks).
+    /// The kind at `index`, which must come from this table (the readers' and the slicer's
+    /// indices do); the public way in is ``kind(at:)``, which checks.
     /// - Complexity: O(1).
-    public subscript(index: KindIndex) -> Kind { kinds[index.position] }
+    package subscript(index: KindIndex) -> Kind { kinds[index.position] }
 
     /// The kind at `index`, or `nil` when `index` is not below ``count``.
     /// - Complexity: O(1).

@@ -87,7 +87,8 @@ public struct ThirdPartyRoles: Sendable {
     ///   - dyad: the entity indices of A and B.
     ///   - third: only this third party, or every other entity when `nil`.
     ///   - rule: how the two stances combine.
-    /// - Throws: ``ValueError`` when an index is not an entity of `network`, or A is B.
+    /// - Throws: ``ValueError`` when an index is not an entity of `network`, A is B, or the
+    ///   third party is A or B.
     /// - Complexity: O(*e*) for *e* events in all slices.
     public init(network: SlicedNetwork, dyad: (a: EntityIndex, b: EntityIndex), third: EntityIndex? = nil, rule: RoleRule = .min) throws(ValueError) {
         var rows: [Row] = []
@@ -96,6 +97,9 @@ public struct ThirdPartyRoles: Sendable {
             throw ValueError("entity index \(index) is out of range (\(entityCount) entities)")
         }
         guard dyad.a != dyad.b else { throw ValueError("the dyad's two sides are the same entity (\(dyad.a))") }
+        if let third, third == dyad.a || third == dyad.b {
+            throw ValueError("the third party '\(network.entities[third.position].id)' is one of the dyad's sides: it has no role towards its own relationship")
+        }
         let relationship = (min(dyad.a, dyad.b), max(dyad.a, dyad.b))
         for slice in network.slices {
             // signed and total weight of T's events with A (index 0), with B (index 1), and

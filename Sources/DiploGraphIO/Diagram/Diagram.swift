@@ -63,12 +63,12 @@ public struct SizeScale: Sendable {
     }
 
     /// The value of local node `local` of `slice`.
-    public func value(_ local: Int, in slice: Slice) -> Double {
+    package func value(_ local: Int, in slice: Slice) -> Double {
         valuesBySlice[slice.label].flatMap { local < $0.count ? $0[local] : nil } ?? lowest
     }
 
     /// The label size for `value`.
-    public func fontSize(_ value: Double, _ typography: DiagramTypography) -> Double {
+    package func fontSize(_ value: Double, _ typography: DiagramTypography) -> Double {
         typography.label + (typography.largestLabel - typography.label) * fraction(value)
     }
 
@@ -102,19 +102,19 @@ public struct DiagramOptions: Sendable {
     public var title: String?
     /// The largest box of each entity at the grid's typography, as Graphviz measures it
     /// (``DiagramWriter/measuringDOT(typography:sizeScale:)``); estimated when `nil`.
-    public var gridSizes: [Size?]?
+    package var gridSizes: [Size?]?
     /// Pixels per inch of PNG output; `nil` for SVG and PDF.
     public package(set) var rasterDPI: Double?
     /// The `sizeBy` scale; computed by ``DiagramWriter/prepared(_:)`` when `nil`.
-    public var sizeScale: SizeScale?
+    package var sizeScale: SizeScale?
 
     var single: FittedLayout?
     var grid: (layout: FittedLayout, columns: Int)?
     /// Legends rendered once and composed into every SVG (``DiagramWriter/legendDOT(options:grid:)``);
     /// when `nil` the legend is each figure's own graph label.
-    public var composedLegend: ComposedLegend?
+    package var composedLegend: ComposedLegend?
     /// The grid's legend, rendered once and composed into the grid's SVG; `nil` as for ``composedLegend``.
-    public var composedGridLegend: ComposedLegend?
+    package var composedGridLegend: ComposedLegend?
 
     /// The default options: no shared layout, no ghosts, labels at one size, a legend, the page width.
     /// - Complexity: O(1).
@@ -260,12 +260,12 @@ public struct DiagramWriter: Sendable {
     private func name(_ entity: EntityIndex) -> String { nodeName(of: entity) }
 
     /// The nodes of the grid figure: every slice's nodes (and absent ones with ghosts).
-    public func gridNodeCount(showsGhosts: Bool) -> Int {
+    package func gridNodeCount(showsGhosts: Bool) -> Int {
         showsGhosts ? drawnEntityCount * network.slices.count : network.slices.reduce(0) { $0 + $1.nodes.count }
     }
 
     /// `options` with the label-size scale and the layouts fitted to the print width filled in.
-    public func prepared(_ options: DiagramOptions) -> DiagramOptions {
+    package func prepared(_ options: DiagramOptions) -> DiagramOptions {
         var options = options
         if let measure = options.sizeBy, options.sizeScale?.measure != measure {
             options.sizeScale = SizeScale(network: network, measure: measure, pathLength: options.pathLength)
@@ -345,7 +345,7 @@ public struct DiagramWriter: Sendable {
     /// Each node carries the label at the largest size it takes in any slice, so that the
     /// engine (and ``DiagramWriter``'s fitting) keeps room for its largest box.
     /// - Complexity: O(*e* + *M*) for *e* entities and the ties *M* of all slices.
-    public func unionDOT(sizeScale: SizeScale? = nil) -> String {
+    package func unionDOT(sizeScale: SizeScale? = nil) -> String {
         let drawn = drawnEntities
         var graph = DOTGraph(unchecked: "union", isDirected: false)
         // Graphviz's overlap removal is slow on large graphs; DiploGraph's own scaling separates boxes there.
@@ -382,7 +382,7 @@ public struct DiagramWriter: Sendable {
     /// Every drawn entity's largest node at `typography`, all pinned at one point: lay it out
     /// with the pinned engine to measure the boxes (``DiagramOptions/gridSizes``).
     /// - Complexity: O(*e* × *s*) for *e* entities and *s* slices with a size scale, else O(*e*).
-    public func measuringDOT(typography: DiagramTypography, sizeScale: SizeScale?) -> String {
+    package func measuringDOT(typography: DiagramTypography, sizeScale: SizeScale?) -> String {
         var graph = DOTGraph(unchecked: "measure", isDirected: false)
         graph.attributes = [.identifier("notranslate", "true"), .identifier("splines", "false")]
         graph.nodeDefaults = nodeDefaultAttributes
@@ -398,7 +398,7 @@ public struct DiagramWriter: Sendable {
     // MARK: - One slice
 
     /// Whether `slice`'s diagram routes its edges straight (too many nodes and edges for splines).
-    public func routesStraight(_ slice: Slice, options: DiagramOptions) -> Bool {
+    package func routesStraight(_ slice: Slice, options: DiagramOptions) -> Bool {
         routesStraight(slice, options: options, edgeCount: network.typedTies(inOwn: slice, separatesRelayLegs: true).count)
     }
 
@@ -414,9 +414,15 @@ public struct DiagramWriter: Sendable {
     ///   - slice: a slice of ``network``.
     ///   - options: what to draw.
     /// - Returns: the DOT text.
+    /// - Throws: ``/DiploGraph/ValueError`` when `slice` is not a slice of ``network``.
     /// - Complexity: O(*n* + *m*) for the slice's nodes and ties (O(*e*) with ghosts).
-    public func dot(for slice: Slice, options: DiagramOptions = DiagramOptions()) -> String {
-        graph(for: slice, options: options).dot
+    public func dot(for slice: Slice, options: DiagramOptions = DiagramOptions()) throws(ValueError) -> String {
+        try graph(for: slice, options: options).dot
+    }
+
+    /// ``dot(for:options:)`` of a slice known to be ``network``'s.
+    package func dot(forOwn slice: Slice, options: DiagramOptions = DiagramOptions()) -> String {
+        graph(forOwn: slice, options: options).dot
     }
 
     /// One slice's graph, as DOT statements.
@@ -430,8 +436,15 @@ public struct DiagramWriter: Sendable {
     ///   - slice: a slice of ``network``.
     ///   - options: what to draw.
     /// - Returns: the graph; its ``DOTGraph/dot`` is the slice's DOT text.
+    /// - Throws: ``/DiploGraph/ValueError`` when `slice` is not a slice of ``network``.
     /// - Complexity: O(*n* + *m*) for the slice's nodes and ties (O(*e*) with ghosts).
-    public func graph(for slice: Slice, options: DiagramOptions = DiagramOptions()) -> DOTGraph {
+    public func graph(for slice: Slice, options: DiagramOptions = DiagramOptions()) throws(ValueError) -> DOTGraph {
+        guard network.owns(slice) else { throw ValueError("slice '\(slice.label)' is not a slice of the diagrams' network") }
+        return graph(forOwn: slice, options: options)
+    }
+
+    /// ``graph(for:options:)`` of a slice known to be ``network``'s.
+    package func graph(forOwn slice: Slice, options: DiagramOptions = DiagramOptions()) -> DOTGraph {
         let options = prepared(options)
         let ties = network.typedTies(inOwn: slice, separatesRelayLegs: true)
         let straight = routesStraight(slice, options: options, edgeCount: ties.count)
@@ -659,7 +672,7 @@ public struct DiagramWriter: Sendable {
     ///   - grid: whether the figure is the grid of all slices.
     /// - Returns: the legend to compose, or `nil`.
     /// - Complexity: O(1) once `options` is prepared (``prepared(_:)``).
-    public func composedLegend(options: DiagramOptions, grid: Bool) -> ComposedLegend? {
+    package func composedLegend(options: DiagramOptions, grid: Bool) -> ComposedLegend? {
         let options = prepared(options)
         guard options.showsLegend else { return nil }
         if grid {
@@ -696,7 +709,7 @@ public struct DiagramWriter: Sendable {
     /// The legend alone, as the label of an empty graph: render it once with the pinned
     /// engine as SVG and pass it as ``DiagramOptions/composedLegend`` (or the grid's), so that
     /// no slice's drawing lays it out again (it took a quarter of each slice's time).
-    public func legendDOT(options: DiagramOptions, grid: Bool) -> String {
+    package func legendDOT(options: DiagramOptions, grid: Bool) -> String {
         let options = prepared(options)
         let width = grid ? (options.grid.map { Double($0.columns) * 0 + drawingWidth(options.width) } ?? drawingWidth(options.width))
                          : max(drawingWidth(options.width), options.single?.width ?? 0)
@@ -839,7 +852,7 @@ public struct DiagramWriter: Sendable {
 }
 
 /// PNG files that say their resolution, so that they print at the figure's width.
-public enum PNGResolution {
+package enum PNGResolution {
     /// `png` with a `pHYs` chunk giving `dpi` pixels per inch (any earlier one replaced);
     /// anything that is not a PNG comes back unchanged.
     public static func setting(_ dpi: Double, in png: [UInt8]) -> [UInt8] {

@@ -48,7 +48,7 @@ public struct PrintWidth: Sendable, Equatable, CustomStringConvertible {
         else {
             throw ValueError("'\(text)' is not a width between 1in and 100in with a unit, e.g. 6.5in, 17cm, 165mm, 468pt or 800px")
         }
-        self.init(checked: number * factor, isPixels: unit == "px", description: text)
+        self.init(checked: number * factor, isPixels: unit == "px", description: text.trimmingCharacters(in: .whitespaces))
     }
 }
 

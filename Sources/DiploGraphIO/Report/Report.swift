@@ -149,9 +149,9 @@ public struct Report {
         var markdownSlices: [ReportView.MarkdownSlice] = []
         for slice in network.slices {
             let name = fileName(for: slice.label)
-            try output.write("\(name).dot", text: writer.dot(for: slice, options: standalone))
-            let svg = try render(.slice(slice.label), options.diagram.composedLegend == nil ? writer.dot(for: slice, options: standalone)
-                                                                                                 : writer.dot(for: slice, options: options.diagram))
+            try output.write("\(name).dot", text: writer.dot(forOwn: slice, options: standalone))
+            let svg = try render(.slice(slice.label), options.diagram.composedLegend == nil ? writer.dot(forOwn: slice, options: standalone)
+                                                                                                 : writer.dot(forOwn: slice, options: options.diagram))
             try output.write("\(name).svg", text: svg)
             let rows = table.rows.filter { $0.slice == slice.label }
             // A missing value: a dash on the page, an empty cell in Markdown.
