@@ -131,7 +131,7 @@ import DiploGraphIO
         var actors = ActorTable()
         for id in ["m", "a", "b", "x"] { _ = actors.declare(try Actor(id: id, label: id, group: id)) }
         let kinds = KindTable()
-        let event = try Event(date: EventDate(year: 2018)!, source: ActorIndex(unchecked: 0), target: ActorIndex(unchecked: 3), kind: kinds.index(of: "mediation")!, weight: 1, line: 7,
+        let event = try Event(date: EventDate(year: 2018), source: ActorIndex(unchecked: 0), target: ActorIndex(unchecked: 3), kind: kinds.index(of: "mediation")!, weight: 1, line: 7,
                           about: try Relationship(ActorIndex(unchecked: 1), ActorIndex(unchecked: 2)))
         let log = try EventLog(file: "code", actors: actors, kinds: kinds, events: [event])
         #expect(throws: InputProblems.self) { try Slicer.slice(log, options: SliceOptions()) }

@@ -26,7 +26,7 @@ import Testing
         """)
         #expect(log.events.count == 3)
         #expect(log.actors.actors.map(\.id) == ["trump", "kim"])
-        #expect(log.events[0].date == EventDate(year: 2018, month: 6, day: 12))
+        #expect(try log.events[0].date == EventDate(year: 2018, month: 6, day: 12))
         #expect(log.events[0].weight == 2)
         #expect(log.events[1].weight == 1)
         #expect(log.events[1].date.precision == .month)

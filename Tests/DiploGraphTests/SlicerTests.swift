@@ -105,7 +105,7 @@ import DiploGraphIO
         for slice in net.slices {
             var expected: [String: Double] = [:]
             for row in rows where row.kind != "mediation" {
-                let period = unit.period(of: EventDate(year: row.year, month: row.month, day: 15)!)!
+                let period = unit.period(of: try! EventDate(year: row.year, month: row.month, day: 15))!
                 if slice.periods.contains(period) { expected["\(row.s)>\(row.t)", default: 0] += row.w }
             }
             var actual: [String: Double] = [:]

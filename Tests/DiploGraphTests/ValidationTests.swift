@@ -6,7 +6,7 @@ import DiploGraphIO
 /// Every public initialiser that takes user values rejects each invalid one with a
 /// ``ValueError``; nothing a caller passes can trap. Public API only (no `@testable`).
 @Suite struct ValidationTests {
-    static let date = EventDate(year: 2018)!
+    static let date = try! EventDate(year: 2018)
 
     /// Indices made through the public initialiser, which refuses negative positions.
     func a(_ position: Int) -> ActorIndex { try! ActorIndex(position) }
@@ -78,7 +78,7 @@ import DiploGraphIO
         #expect(SliceUnit.month.period(of: Self.date) == nil)
         #expect(SliceUnit.quarter.period(of: Self.date) == nil)
         #expect(SliceUnit.year.period(of: Self.date) == 2018)
-        #expect(SliceUnit.quarter.period(of: EventDate(year: 2018, month: 5)!) == 2018 * 4 + 1)
+        #expect(SliceUnit.quarter.period(of: try! EventDate(year: 2018, month: 5)) == 2018 * 4 + 1)
     }
 
     @Test func sliceGraphRejectsEveryBadEdge() {

@@ -22,10 +22,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let kind = try? Kind(id: "k", polarity: .cooperative, label: part(3), color: part(5).isEmpty ? nil : part(5)) else { return 0 }
     kinds.declare(kind)
     let weight = Double(part(6)) ?? 1
-    guard let first = try? Event(date: EventDate(year: 2018)!, source: ia, target: ib, kind: kinds.index(of: "k")!, weight: weight),
-          let second = try? Event(date: EventDate(year: 2018)!, source: ic, target: ib, kind: kinds.index(of: "k")!, weight: weight),
+    guard let first = try? Event(date: try! EventDate(year: 2018), source: ia, target: ib, kind: kinds.index(of: "k")!, weight: weight),
+          let second = try? Event(date: try! EventDate(year: 2018), source: ic, target: ib, kind: kinds.index(of: "k")!, weight: weight),
           // A relay: c mediates towards b about a|b (a legend entry and a tooltip with `about`).
-          let relay = try? Event(date: EventDate(year: 2018)!, source: ic, target: ib, kind: kinds.index(of: "mediation")!, weight: 1,
+          let relay = try? Event(date: try! EventDate(year: 2018), source: ic, target: ib, kind: kinds.index(of: "mediation")!, weight: 1,
                                  about: Relationship(ia, ib)),
           let log = try? EventLog(file: "fuzz", actors: actors, kinds: kinds, events: [first, second, relay],
                                   notes: [part(4), part(0), part(4) + part(3)]) else { return 0 }

@@ -44,9 +44,23 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Creates a date, checking the calendar (proleptic Gregorian).
-    /// - Returns: `nil` when the month or day does not exist.
+    ///
+    /// - Parameters:
+    ///   - year: 1...9999.
+    ///   - month: 1...12, or `nil` for a year-precise date.
+    ///   - day: a day the month has, or `nil` for a month- or year-precise date; needs `month`.
+    /// - Throws: ``ValueError`` when the year, month or day does not exist, or a day is given
+    ///   without a month.
     /// - Complexity: O(1).
-    public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+    public init(year: Int, month: Int? = nil, day: Int? = nil) throws(ValueError) {
+        guard let date = Self(checkedYear: year, month: month, day: day) else {
+            throw ValueError("\(year)\(month.map { "-\($0)" } ?? "")\(day.map { "-\($0)" } ?? ""): not a date (years 1-9999, months 1-12, days the month has; a day needs a month)")
+        }
+        self = date
+    }
+
+    /// A date, or `nil` when the month or day does not exist (the readers' form).
+    package init?(checkedYear year: Int, month: Int? = nil, day: Int? = nil) {
         guard (1...9999).contains(year) else { return nil }
         if let month {
             guard (1...12).contains(month) else { return nil }
@@ -68,9 +82,9 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self = date
     }
 
-    /// Parses the UTF-8 bytes of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// Parses the UTF-8 bytes of `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (the readers' fast path).
     /// - Complexity: O(1).
-    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    package init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         let count = bytes.count
         guard count == 4 || count == 7 || count == 10 else { return nil }
         /// The two-digit number at `i`, or -1.
@@ -83,18 +97,18 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
         let year = century * 100 + yearOfCentury
         let dash = UInt8(ascii: "-")
         if count == 4 {
-            self.init(year: year)
+            self.init(checkedYear: year)
             return
         }
         let month = twoDigits(5)
         guard bytes[4] == dash, month >= 0 else { return nil }
         if count == 7 {
-            self.init(year: year, month: month)
+            self.init(checkedYear: year, month: month)
             return
         }
         let day = twoDigits(8)
         guard bytes[7] == dash, day >= 0 else { return nil }
-        self.init(year: year, month: month, day: day)
+        self.init(checkedYear: year, month: month, day: day)
     }
 
     /// Whether the date names a year, a month or a day.

@@ -138,7 +138,7 @@ public enum EventImporter {
                 let digits = Array(dateText.utf8)
                 if digits.count == 8, digits.allSatisfy({ (48...57).contains($0) }) {
                     let value = Int(dateText)!
-                    date = EventDate(year: value / 10000, month: value / 100 % 100, day: value % 100)
+                    date = EventDate(checkedYear: value / 10000, month: value / 100 % 100, day: value % 100)
                 } else {
                     date = nil
                 }
