@@ -13,7 +13,8 @@ public enum BrokerageRole: Int, Sendable, CaseIterable {
     /// All brokered pairs (sna `t`).
     case total
 
-    /// The measure name on the command line and in tables.
+    /// The name of the role's count as a measure (the raw value of its ``Measure``), as
+    /// measure lists and table columns spell it.
     public var measureName: String {
         switch self {
         case .coordinator: "coordinator"

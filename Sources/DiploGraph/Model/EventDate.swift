@@ -46,6 +46,11 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Creates a date, checking the calendar (proleptic Gregorian).
     /// - Returns: `nil` when the month or day does not exist.
     /// - Complexity: O(1).
+    /// - Parameters:
+    ///   - year: 1...9999.
+    ///   - month: 1...12, or `nil` for a year-precise date.
+    ///   - day: a day of `month` in `year`, or `nil` for a month- or year-precise date; a day
+    ///     without a month is refused.
     public init?(year: Int, month: Int? = nil, day: Int? = nil) {
         guard (1...9999).contains(year) else { return nil }
         if let month {
@@ -62,6 +67,7 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     /// - Returns: `nil` for any other form and for dates that do not exist (`2018-13-40`).
     /// - Complexity: O(*t*) for *t* characters (at most 10 are read).
+    /// - Parameter text: the date as written, with nothing around it.
     public init?(_ text: String) {
         var text = text
         guard let date = text.withUTF8({ EventDate(utf8: $0) }) else { return nil }
@@ -70,6 +76,8 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses the UTF-8 bytes of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     /// - Complexity: O(1).
+    /// - Parameter bytes: the date's UTF-8 bytes, with nothing around them.
+    /// - Returns: `nil` for any other form and for dates that do not exist.
     public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         let count = bytes.count
         guard count == 4 || count == 7 || count == 10 else { return nil }

@@ -1,6 +1,6 @@
 /// A problem in an input file, located by file and line.
 ///
-/// Its description is the one-line form the command line prints:
+/// Its description is the one-line form it is shown in:
 /// `FILE:LINE: what is wrong` (or `FILE: what is wrong` for problems of the whole file).
 public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file as the user named it.

@@ -33,6 +33,9 @@ public struct Slicing: Sendable, Equatable {
     /// - Throws: ``ValueError`` for a window whose width or step is not in 1...``maximumPeriods``,
     ///   or a window or cumulative slicing with the unit `all`.
     /// - Complexity: O(1).
+    /// - Parameters:
+    ///   - unit: the period slices are counted in.
+    ///   - mode: calendar periods, cumulative slices or sliding windows.
     public init(unit: SliceUnit, mode: Mode) throws(ValueError) {
         if case .window(let width, let step) = mode {
             guard (1...Self.maximumPeriods).contains(width) else {
@@ -51,16 +54,26 @@ public struct Slicing: Sendable, Equatable {
 
     /// One slice per calendar period of `unit`.
     /// - Complexity: O(1).
+    /// - Parameter unit: the period, `all` for one slice of every event.
+    /// - Returns: the slicing; it cannot fail.
     public static func calendar(_ unit: SliceUnit) -> Slicing { Slicing(unchecked: unit, mode: .calendar) }
 
     /// Expanding slices from the first period with an event; `unit` is not `all`.
     /// - Throws: ``ValueError`` for the unit `all`.
     /// - Complexity: O(1).
+    /// - Parameter unit: the period each slice grows by.
+    /// - Returns: the slicing.
     public static func cumulative(_ unit: SliceUnit) throws(ValueError) -> Slicing { try Slicing(unit: unit, mode: .cumulative) }
 
     /// Sliding windows of `width` periods of `unit`, starting every `step` periods.
     /// - Throws: ``ValueError`` when `width` or `step` is not positive (or too large), or `unit` is `all`.
     /// - Complexity: O(1).
+    /// - Parameters:
+    ///   - unit: the period windows are counted in (not `all`).
+    ///   - width: periods per window, 1...``maximumPeriods``.
+    ///   - step: periods between the starts of consecutive windows, 1...``maximumPeriods``
+    ///     (windows overlap when `step` < `width`, leave gaps when it is larger).
+    /// - Returns: the slicing.
     public static func window(unit: SliceUnit, width: Int, step: Int) throws(ValueError) -> Slicing {
         try Slicing(unit: unit, mode: .window(width: width, step: step))
     }

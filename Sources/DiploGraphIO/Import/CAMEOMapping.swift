@@ -8,6 +8,12 @@ public struct CAMEOMapping: Sendable, Equatable {
     /// `(prefix, kind id)` rows.
     public private(set) var rows: [(prefix: String, kind: String)]
 
+    /// Whether two mappings have the same rows in the same order.
+    /// - Parameters:
+    ///   - a: a mapping.
+    ///   - b: another mapping.
+    /// - Returns: `true` when the prefixes and kinds agree row by row (the order breaks ties,
+    ///   so it matters).
     public static func == (a: CAMEOMapping, b: CAMEOMapping) -> Bool {
         a.rows.map(\.prefix) == b.rows.map(\.prefix) && a.rows.map(\.kind) == b.rows.map(\.kind)
     }
@@ -15,6 +21,9 @@ public struct CAMEOMapping: Sendable, Equatable {
     /// A mapping from `(prefix, kind id)` rows.
     /// - Throws: ``/DiploGraph/ValueError`` for a prefix that is not 1 to 6 digits, a kind id that is empty,
     ///   or a prefix given twice.
+    /// - Parameter rows: the prefixes and the kind ids they map to; the order breaks ties
+    ///   between equally long prefixes.
+    /// - Complexity: O(*r*) for *r* rows.
     public init(rows: [(prefix: String, kind: String)]) throws(ValueError) {
         var seen: Set<String> = []
         for row in rows {

@@ -11,7 +11,7 @@ import DiploGraph
 /// Removes the staging folders and temporary files of unfinished output when the process is
 /// interrupted by SIGINT, SIGTERM or SIGHUP, then lets the signal end the process as usual.
 ///
-/// A program (the `diplograph` tool) calls ``installHandlers()`` once at start;
+/// A program (such as the `diplograph` executable) calls ``installHandlers()`` once at start;
 /// ``StagedDirectory`` and ``StagedFile`` then register their staging paths while they exist.
 /// Without installed handlers registering does nothing, so library users keep their own
 /// signal handling.
