@@ -50,6 +50,9 @@ public struct Brokerage: Sendable {
 
     /// The z-scores of one role: ``zScores`` for `role` alone.
     /// - Complexity: O(*n* + *s*²) for *n* nodes and *s* distinct group sizes.
+    /// - Parameter role: the Gould–Fernandez role.
+    /// - Returns: one z-score per node, `nil` where the null model's standard deviation is zero
+    ///   or not finite.
     public func zScores(for role: BrokerageRole) -> [Double?] {
         BrokerageNullModel(groups: groups, nodeCount: nodeCount, arcCount: arcCount).zScores(counts[role.rawValue], role: role)
     }

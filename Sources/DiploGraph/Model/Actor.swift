@@ -79,10 +79,12 @@ public struct ActorTable: Sendable {
     /// The actor at `index`, which must come from this table (as for an array, an index out of
     /// range stops the program; ``actor(at:)`` checks).
     /// - Complexity: O(1).
+    /// - Parameter index: an index from this table.
     public subscript(index: ActorIndex) -> Actor { actors[index.position] }
 
     /// The actor at `index`, or `nil` when `index` is not below ``count``.
     /// - Complexity: O(1).
+    /// - Parameter index: an actor index.
     public func actor(at index: ActorIndex) -> Actor? { index.position < actors.count ? actors[index.position] : nil }
 
     /// The number of actors.

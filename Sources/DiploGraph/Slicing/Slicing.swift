@@ -216,6 +216,7 @@ public struct Slice: Sendable {
 
     /// The graph's node for `entity`, or `nil` when the entity is not a node of this slice.
     /// - Complexity: O(log *n*) for *n* nodes (``nodes`` is sorted).
+    /// - Parameter entity: an entity of the network the slice belongs to.
     public func node(of entity: EntityIndex) -> NodeIndex? {
         var low = 0, high = nodes.count
         while low < high {
@@ -227,6 +228,7 @@ public struct Slice: Sendable {
 
     /// The entity of the graph's node `node`, or `nil` when `node` is not below the node count.
     /// - Complexity: O(1).
+    /// - Parameter node: a node of the slice's graph.
     public func entity(at node: NodeIndex) -> EntityIndex? {
         node.position < nodes.count ? nodes[node.position] : nil
     }
@@ -284,6 +286,7 @@ public struct SlicedNetwork: Sendable {
     /// Whether `slice` is one of this network's slices (made by the slicing that made this
     /// network), so that its nodes and events index this network's entities and log.
     /// - Complexity: O(1).
+    /// - Parameter slice: any slice.
     public func owns(_ slice: Slice) -> Bool { slice.owner == token }
 
     /// Throws unless `slice` is one of this network's slices.
@@ -295,11 +298,14 @@ public struct SlicedNetwork: Sendable {
 
     /// The slice labelled `label`.
     /// - Complexity: O(*s*) for *s* slices.
+    /// - Parameter label: a slice label (`2018`, `2018-Q1`, `2018-03`).
+    /// - Returns: the first slice with that label, or `nil`.
     public func slice(labelled label: String) -> Slice? { slices.first { $0.label == label } }
 
     /// The entity `actor` belongs to: itself, or its group when actors are merged.
     /// - Returns: `nil` when `actor` is not an actor of the log.
     /// - Complexity: O(1).
+    /// - Parameter actor: an actor of the network's log.
     public func entityIndex(ofActor actor: ActorIndex) -> EntityIndex? {
         actor.position < entityOfActor.count ? entityOfActor[actor.position] : nil
     }
@@ -315,6 +321,7 @@ public struct SlicedNetwork: Sendable {
 
     /// The entity at `index`, or `nil` when `index` is not an entity of this network.
     /// - Complexity: O(1).
+    /// - Parameter index: an entity index.
     public func entity(at index: EntityIndex) -> Entity? {
         index.position < entities.count ? entities[index.position] : nil
     }
@@ -341,6 +348,10 @@ public struct UnknownIDError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// An unknown `id` of `what`, among `known`.
     /// - Complexity: O(1).
+    /// - Parameters:
+    ///   - id: the id as given.
+    ///   - what: what it was meant to name.
+    ///   - known: the ids that are known, in index order (the message lists them).
     public init(id: String, what: Subject, known: [String]) {
         self.id = id
         self.what = what

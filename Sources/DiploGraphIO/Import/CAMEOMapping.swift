@@ -14,6 +14,7 @@ public struct CAMEOMapping: Sendable, Equatable {
     ///   - b: another mapping.
     /// - Returns: `true` when the prefixes and kinds agree row by row (the order breaks ties,
     ///   so it matters).
+    /// - Complexity: O(*r*) for *r* rows.
     public static func == (a: CAMEOMapping, b: CAMEOMapping) -> Bool {
         a.rows.map(\.prefix) == b.rows.map(\.prefix) && a.rows.map(\.kind) == b.rows.map(\.kind)
     }
@@ -49,6 +50,9 @@ public struct CAMEOMapping: Sendable, Equatable {
 
     /// The kind of `code`, or `nil` when no row matches.
     /// - Complexity: O(*r*) for *r* rows.
+    /// - Parameter code: a CAMEO event code, as text (`042`).
+    /// - Returns: the kind id of the longest prefix of `code` among the rows (the first row of
+    ///   that length on a tie).
     public func kind(for code: String) -> String? {
         var best: (length: Int, kind: String)?
         for row in rows where code.hasPrefix(row.prefix) && row.prefix.count > (best?.length ?? -1) {
@@ -59,6 +63,11 @@ public struct CAMEOMapping: Sendable, Equatable {
 
     /// Reads a mapping file (`cameo,kind`).
     /// - Throws: ``/DiploGraph/InputProblems`` for codes that are not digits, unknown kinds, duplicate codes.
+    /// - Parameters:
+    ///   - path: the mapping file, CSV with a `cameo,kind` header.
+    ///   - kinds: the known kinds, which every row's kind must be one of.
+    /// - Returns: the mapping, rows in file order.
+    /// - Complexity: O(*b*) for a file of *b* bytes.
     public static func read(path: String, kinds: KindTable) throws(InputProblems) -> CAMEOMapping {
         var table = try TableFile(path: path, required: ["cameo", "kind"], expectedHeader: "cameo,kind")
         let cameoColumn = table.column("cameo")!, kindColumn = table.column("kind")!

@@ -124,6 +124,7 @@ public struct SQLQuery: Sendable {
     ///   - mapping: CAMEO codes to kinds (default: ``CAMEOMapping/standard``).
     ///   - slice: the slice dates are cut to (default: ``Slice/year``).
     ///   - input: where the rows come from; `nil` for ``SQLInput/standard(for:dialect:)``.
+    /// - Complexity: O(1): the query is written by ``text()``.
     public init(source: EventSource, dialect: SQLDialect, mapping: CAMEOMapping = .standard, slice: Slice = .year, input: SQLInput? = nil) {
         self.source = source
         self.dialect = dialect

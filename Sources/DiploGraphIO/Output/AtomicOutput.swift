@@ -36,6 +36,7 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     ///   - path: the file or folder that could not be written.
     ///   - reason: why, in words.
     ///   - kind: which rule or failure refused it (default: ``Kind-swift.enum/system``).
+    /// - Complexity: O(1).
     public init(path: String, reason: String, kind: Kind = .system) {
         self.path = path
         self.reason = reason

@@ -60,6 +60,7 @@ public struct CSVReader {
 
         /// An error giving `reason`.
         /// - Parameter reason: what went wrong, in words (`no such file`).
+        /// - Complexity: O(1).
         public init(reason: String) { self.reason = reason }
 
         /// The message for the C library's `errno`.
