@@ -60,10 +60,14 @@ public struct Drawing: Sendable {
 /// Each figure is then DOT from ``/DiploGraphIO/DiagramWriter`` drawn with pinned positions by libgvc.
 ///
 /// ```swift
-/// let network = try DatasetReader.read(...)
+/// let log = try DatasetReader.readDataset(events: "graphs/korean-peninsula.events.csv",
+///                                         actors: "graphs/korean-peninsula.actors.csv",
+///                                         kinds: "graphs/korean-peninsula.kinds.csv")
+/// let network = try Slicer.slice(log, options: SliceOptions(slicing: .calendar(.year)))
 /// let renderer = try DiagramRenderer(network: network, options: try DiagramOptions(sizeBy: .brokerage))
-/// let drawing = try renderer.draw(network.slices[0])
-/// print(drawing.svg!)
+/// if let slice = network.slice(labelled: "2018"), let svg = try renderer.draw(slice).svg {
+///     print(svg)  // `svg` is nil only for PNG and PDF drawings
+/// }
 /// ```
 public struct DiagramRenderer: Sendable {
     /// The DOT writer for the network, which names every node (``/DiploGraphIO/DiagramWriter/nodeName(of:)``).

@@ -5,6 +5,9 @@ import Synchronization
 
 /// A Graphviz layout engine DiploGraph drives through libgvc.
 public enum LayoutEngine: String, Sendable, CaseIterable {
+    /// Graphviz's engines of those names: `dot` hierarchical layers, `neato` stress
+    /// majorisation, `fdp` and `sfdp` force-directed placement (`sfdp` multiscale, for large
+    /// graphs), `circo` circular layout.
     case dot, neato, fdp, sfdp, circo
     /// Keeps the positions given in `pos` (Graphviz's `neato -n`), routing only the edges.
     case pinned = "nop"
@@ -12,12 +15,14 @@ public enum LayoutEngine: String, Sendable, CaseIterable {
 
 /// An output format of libgvc's renderers.
 public enum OutputFormat: String, Sendable, CaseIterable {
+    /// SVG, PNG and PDF, by the renderers Graphviz registers under those names (cairo's for PNG
+    /// and PDF in the usual installations).
     case svg, png, pdf
 }
 
 /// A failure inside Graphviz, with Graphviz's own message.
 public enum GraphvizError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The plugins the tool needs are not installed or not registered.
+    /// The layout engines or renderers DiploGraphviz uses are not installed or not registered.
     case missingPlugins(String)
     /// The DOT text did not parse.
     case syntax(String)
@@ -26,6 +31,7 @@ public enum GraphvizError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Rendering failed or reported an error.
     case render(String)
 
+    /// The message for people: what failed, then Graphviz's own message.
     public var description: String {
         switch self {
         case .missingPlugins(let message): "Graphviz: \(message)"
@@ -60,7 +66,7 @@ public final class Graphviz: Sendable {
     /// that what Graphviz and cairo print there directly (path planning, "cairo: out of
     /// memory") joins the job's messages. The redirection is process-wide: turn it on in
     /// programs that do not write to stderr from other threads during a render (the
-    /// `diplograph` tool does). Off by default.
+    /// `diplograph` executable turns it on). Off by default.
     public var capturesStandardError: Bool {
         get { capturing.load(ordering: .acquiring) }
         set { capturing.store(newValue, ordering: .releasing) }
@@ -78,6 +84,8 @@ public final class Graphviz: Sendable {
     ///   - format: the output format.
     /// - Returns: the rendered bytes and the warnings Graphviz printed.
     /// - Throws: ``GraphvizError`` with Graphviz's message.
+    /// - Complexity: O(*b*) for parsing *b* bytes of DOT, then the layout's and the renderer's
+    ///   work (for `dot`, roughly quadratic in the nodes and edges with spline routing).
     public func render(dot: String, engine: LayoutEngine = .dot, format: OutputFormat = .svg) throws(GraphvizError) -> Rendering {
         try render(dot: dot, engine: engine, format: format, capturingStandardError: capturesStandardError)
     }
@@ -200,6 +208,14 @@ public final class Graphviz: Sendable {
     }
 
     /// Parses `dot` and reads back each node's attributes, keyed by node name (for checks).
+    /// - Parameters:
+    ///   - dot: DOT text of exactly one graph; it is parsed, not laid out.
+    ///   - names: the attributes to read back, such as `label` and `fontsize`.
+    /// - Returns: for each node name, the values Graphviz holds for `names` after parsing
+    ///   (defaults included; an attribute never declared is absent).
+    /// - Throws: ``GraphvizError/syntax(_:)`` with Graphviz's message when `dot` does not
+    ///   parse; ``GraphvizError/missingPlugins(_:)`` when Graphviz cannot be set up.
+    /// - Complexity: O(*b* + *v* *a*) for *b* bytes of DOT, *v* nodes and *a* names.
     public func nodeAttributes(dot: String, names: [String]) throws(GraphvizError) -> [String: [String: String]] {
         try withGraph(.text(dot)) { (_, graph) throws(GraphvizError) -> [String: [String: String]] in
             var result: [String: [String: String]] = [:]
@@ -223,6 +239,7 @@ public final class Graphviz: Sendable {
     /// Checks that the engines and renderers DiploGraph uses are installed.
     ///
     /// - Throws: ``GraphvizError/missingPlugins(_:)`` saying what is missing and how to fix it.
+    /// - Complexity: O(1) after the first call, which loads Graphviz's plugins.
     public func checkPlugins() throws(GraphvizError) {
         let outcome = state.withLock { (state: inout State) -> Result<Void, GraphvizError> in
             Result { () throws(GraphvizError) in _ = try Self.context(&state) }

@@ -137,6 +137,8 @@ public struct SliceGraph: Sendable, Equatable {
     /// The out-neighbours of `v` (all neighbours when undirected), for loops over raw positions;
     /// `v` must be in `0..<nodeCount` (as for an array; the ``NodeIndex`` overload checks).
     /// - Complexity: O(1).
+    /// - Parameter v: a node's raw position.
+    /// - Returns: the neighbours' raw positions, in increasing order.
     @inlinable package func successors(of v: Int) -> ArraySlice<Int32> {
         outNeighbors[Int(outOffsets[v])..<Int(outOffsets[v + 1])]
     }
@@ -144,19 +146,26 @@ public struct SliceGraph: Sendable, Equatable {
     /// The in-neighbours of `v` (all neighbours when undirected), for loops over raw positions;
     /// `v` must be in `0..<nodeCount` (as for an array; the ``NodeIndex`` overload checks).
     /// - Complexity: O(1).
+    /// - Parameter v: a node's raw position.
+    /// - Returns: the neighbours' raw positions, in increasing order.
     @inlinable package func predecessors(of v: Int) -> ArraySlice<Int32> {
         inNeighbors[Int(inOffsets[v])..<Int(inOffsets[v + 1])]
     }
 
     /// The number of edges out of `v`; `v` must be in `0..<nodeCount`.
     /// - Complexity: O(1).
+    /// - Parameter v: a node's raw position.
     @inlinable package func outDegree(of v: Int) -> Int { Int(outOffsets[v + 1] - outOffsets[v]) }
     /// The number of edges into `v`; `v` must be in `0..<nodeCount`.
     /// - Complexity: O(1).
+    /// - Parameter v: a node's raw position.
     @inlinable package func inDegree(of v: Int) -> Int { Int(inOffsets[v + 1] - inOffsets[v]) }
 
     /// The weight of edge `u → v`, or `nil` when there is none or a node is out of range.
     /// - Complexity: O(log *d*) for the out-degree *d* of `u`.
+    /// - Parameters:
+    ///   - u: the edge's source, a raw position.
+    ///   - v: the edge's target, a raw position.
     public func weight(from u: Int, to v: Int) -> Double? {
         guard u >= 0, u < nodeCount, v >= 0, v < nodeCount else { return nil }
         var low = Int(outOffsets[u]), high = Int(outOffsets[u + 1])
@@ -177,6 +186,7 @@ public struct SliceGraph: Sendable, Equatable {
     /// The out-neighbours of `node` (all neighbours when undirected), in increasing order; empty
     /// when `node` is not below ``nodeCount``.
     /// - Complexity: O(1) (a lazy view of the row).
+    /// - Parameter node: a node of the graph.
     public func successors(of node: NodeIndex) -> LazyMapSequence<ArraySlice<Int32>, NodeIndex> {
         (node.position < nodeCount ? successors(of: node.position) : []).lazy.map { NodeIndex(unchecked: $0) }
     }
@@ -184,6 +194,7 @@ public struct SliceGraph: Sendable, Equatable {
     /// The in-neighbours of `node` (all neighbours when undirected), in increasing order; empty
     /// when `node` is not below ``nodeCount``.
     /// - Complexity: O(1) (a lazy view of the row).
+    /// - Parameter node: a node of the graph.
     public func predecessors(of node: NodeIndex) -> LazyMapSequence<ArraySlice<Int32>, NodeIndex> {
         (node.position < nodeCount ? predecessors(of: node.position) : []).lazy.map { NodeIndex(unchecked: $0) }
     }
@@ -191,16 +202,21 @@ public struct SliceGraph: Sendable, Equatable {
     /// The number of edges out of `node` (its degree when undirected); 0 when `node` is not
     /// below ``nodeCount``.
     /// - Complexity: O(1).
+    /// - Parameter node: a node of the graph.
     public func outDegree(of node: NodeIndex) -> Int { node.position < nodeCount ? outDegree(of: node.position) : 0 }
 
     /// The number of edges into `node` (its degree when undirected); 0 when `node` is not below
     /// ``nodeCount``.
     /// - Complexity: O(1).
+    /// - Parameter node: a node of the graph.
     public func inDegree(of node: NodeIndex) -> Int { node.position < nodeCount ? inDegree(of: node.position) : 0 }
 
     /// The weight of edge `source → target`, or `nil` when there is none (or a node is not below
     /// ``nodeCount``).
     /// - Complexity: O(log *d*) for the out-degree *d* of `source`.
+    /// - Parameters:
+    ///   - source: the edge's source.
+    ///   - target: the edge's target.
     public func weight(from source: NodeIndex, to target: NodeIndex) -> Double? {
         guard source.position < nodeCount, target.position < nodeCount else { return nil }
         return weight(from: source.position, to: target.position)

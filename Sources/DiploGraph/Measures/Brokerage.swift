@@ -13,7 +13,8 @@ public enum BrokerageRole: Int, Sendable, CaseIterable {
     /// All brokered pairs (sna `t`).
     case total
 
-    /// The measure name on the command line and in tables.
+    /// The name of the role's count as a measure (the raw value of its ``Measure``), as
+    /// measure lists and table columns spell it.
     public var measureName: String {
         switch self {
         case .coordinator: "coordinator"
@@ -49,6 +50,9 @@ public struct Brokerage: Sendable {
 
     /// The z-scores of one role: ``zScores`` for `role` alone.
     /// - Complexity: O(*n* + *s*²) for *n* nodes and *s* distinct group sizes.
+    /// - Parameter role: the Gould–Fernandez role.
+    /// - Returns: one z-score per node, `nil` where the null model's standard deviation is zero
+    ///   or not finite.
     public func zScores(for role: BrokerageRole) -> [Double?] {
         BrokerageNullModel(groups: groups, nodeCount: nodeCount, arcCount: arcCount).zScores(counts[role.rawValue], role: role)
     }

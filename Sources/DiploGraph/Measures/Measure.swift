@@ -90,6 +90,8 @@ public enum Measure: String, Sendable, CaseIterable {
     /// Parses a comma-separated list, such as `degree,betweenness`.
     /// - Throws: a message naming the unknown names and listing the known ones.
     /// - Complexity: O(*t*) for *t* characters of `text`.
+    /// - Parameter text: measure names (raw values) separated by commas.
+    /// - Returns: the measures, in the order named.
     public static func parseList(_ text: String) throws(MeasureListError) -> [Measure] {
         var measures: [Measure] = []
         var unknown: [String] = []

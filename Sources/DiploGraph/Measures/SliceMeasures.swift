@@ -22,6 +22,7 @@ public struct MeasureColumn: Sendable {
     /// The value of the slice's node `node`, or `nil` when the cell is empty or `node` is not a
     /// node of the slice.
     /// - Complexity: O(1).
+    /// - Parameter node: a node of the slice (its position in ``Slice/nodes``).
     public subscript(node node: NodeIndex) -> Double? {
         node.position < values.count ? values[node.position] : nil
     }
@@ -29,6 +30,7 @@ public struct MeasureColumn: Sendable {
     /// The value of `entity`, or `nil` when the cell is empty or the entity is not a node of
     /// the slice (inactive in it).
     /// - Complexity: O(log *n*) for the slice's *n* nodes.
+    /// - Parameter entity: an entity of the network.
     public subscript(entity entity: EntityIndex) -> Double? {
         slice.node(of: entity).flatMap { self[node: $0] }
     }
@@ -37,6 +39,7 @@ public struct MeasureColumn: Sendable {
     /// merged), or `nil` when the cell is empty or the entity is not a node of the slice.
     /// - Throws: ``UnknownIDError`` when the network has no entity with that id.
     /// - Complexity: O(log *n*) expected for the slice's *n* nodes.
+    /// - Parameter id: an actor id, or a group name when actors are merged.
     public subscript(actor id: String) -> Double? {
         get throws(UnknownIDError) { self[entity: try network.entityIndex(of: id)] }
     }
@@ -71,6 +74,7 @@ public struct SliceMeasures: Sendable {
 
     /// The values of `measure`, or `nil` when it was not computed.
     /// - Complexity: O(*m*) for *m* measures computed.
+    /// - Parameter measure: one of ``measures``.
     public func column(_ measure: Measure) -> MeasureColumn? {
         guard let index = measures.firstIndex(of: measure) else { return nil }
         return MeasureColumn(measure: measure, values: table.columns[index], network: network, slice: slice)
@@ -79,6 +83,9 @@ public struct SliceMeasures: Sendable {
     /// The value of `measure` at the slice's node `node`; `nil` when the cell is empty, the
     /// measure was not computed or `node` is not a node of the slice.
     /// - Complexity: O(*m*) for *m* measures computed.
+    /// - Parameters:
+    ///   - measure: one of ``measures``.
+    ///   - node: a node of the slice (its position in ``Slice/nodes``).
     public subscript(measure: Measure, node node: NodeIndex) -> Double? {
         column(measure)?[node: node]
     }
@@ -86,6 +93,9 @@ public struct SliceMeasures: Sendable {
     /// The value of `measure` for `entity`; `nil` when the cell is empty, the measure was not
     /// computed or the entity is not a node of the slice.
     /// - Complexity: O(*m* + log *n*) for *m* measures computed and *n* nodes.
+    /// - Parameters:
+    ///   - measure: one of ``measures``.
+    ///   - entity: an entity of the network.
     public subscript(measure: Measure, entity entity: EntityIndex) -> Double? {
         column(measure)?[entity: entity]
     }
@@ -95,6 +105,9 @@ public struct SliceMeasures: Sendable {
     /// entity is not a node of the slice.
     /// - Throws: ``UnknownIDError`` when the network has no entity with that id.
     /// - Complexity: O(*m* + log *n*) expected for *m* measures computed and *n* nodes.
+    /// - Parameters:
+    ///   - measure: one of ``measures``.
+    ///   - id: an actor id, or a group name when actors are merged.
     public subscript(measure: Measure, actor id: String) -> Double? {
         get throws(UnknownIDError) { self[measure, entity: try network.entityIndex(of: id)] }
     }
@@ -103,6 +116,7 @@ public struct SliceMeasures: Sendable {
     /// the entity is not a node of the slice.
     /// - Throws: ``UnknownIDError`` when the network has no entity with that id.
     /// - Complexity: O(*m* + log *n*) expected for *m* measures and *n* nodes.
+    /// - Parameter id: an actor id, or a group name when actors are merged.
     public subscript(actor id: String) -> [Double?]? {
         get throws(UnknownIDError) {
             guard let node = slice.node(of: try network.entityIndex(of: id)) else { return nil }

@@ -10,6 +10,10 @@ public struct Actor: Sendable, Hashable {
     /// An actor with its label and group.
     /// - Throws: ``ValueError`` when `id` or `group` is empty.
     /// - Complexity: O(1).
+    /// - Parameters:
+    ///   - id: the id events use; not empty.
+    ///   - label: what diagrams and tables show (may be empty; readers put the id there).
+    ///   - group: the side the actor belongs to; not empty.
     public init(id: String, label: String, group: String) throws(ValueError) {
         guard !id.isEmpty else { throw ValueError("an actor's id must not be empty") }
         guard !group.isEmpty else { throw ValueError("actor '\(id)': its group must not be empty") }
@@ -38,6 +42,7 @@ public struct ActorTable: Sendable {
 
     /// An empty table; `isDeclared` closes it to ids events introduce (as an actors file does).
     /// - Complexity: O(1).
+    /// - Parameter isDeclared: whether the table is closed to new ids.
     public init(isDeclared: Bool = false) { self.isDeclared = isDeclared }
 
     /// The index of the actor with `id`, or `nil`.
@@ -74,10 +79,12 @@ public struct ActorTable: Sendable {
     /// The actor at `index`, which must come from this table (the readers' and the slicer's
     /// indices do); the public way in is ``actor(at:)``, which checks.
     /// - Complexity: O(1).
+    /// - Parameter index: an index from this table.
     package subscript(index: ActorIndex) -> Actor { actors[index.position] }
 
     /// The actor at `index`, or `nil` when `index` is not below ``count``.
     /// - Complexity: O(1).
+    /// - Parameter index: an actor index.
     public func actor(at index: ActorIndex) -> Actor? { index.position < actors.count ? actors[index.position] : nil }
 
     /// The number of actors.

@@ -57,6 +57,9 @@ public struct Relationship: Sendable, Hashable {
     /// The relationship between actors `a` and `b`, in either order.
     /// - Throws: ``ValueError`` when `a` and `b` are the same actor.
     /// - Complexity: O(1).
+    /// - Parameters:
+    ///   - a: one side.
+    ///   - b: the other side.
     public init(_ a: ActorIndex, _ b: ActorIndex) throws(ValueError) {
         guard a != b else { throw ValueError("a relationship needs two different actors (both \(a))") }
         (first, second) = a < b ? (a, b) : (b, a)
@@ -64,10 +67,12 @@ public struct Relationship: Sendable, Hashable {
 
     /// Whether `actor` is one of the two sides.
     /// - Complexity: O(1).
+    /// - Parameter actor: an actor index.
     public func contains(_ actor: ActorIndex) -> Bool { actor == first || actor == second }
 
     /// The side that is not `actor`, or `nil` when `actor` is not a side.
     /// - Complexity: O(1).
+    /// - Parameter actor: one of the sides.
     public func otherSide(than actor: ActorIndex) -> ActorIndex? {
         guard contains(actor) else { return nil }
         return actor == first ? second : first

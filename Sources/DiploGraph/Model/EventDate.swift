@@ -76,6 +76,7 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     /// - Returns: `nil` for any other form and for dates that do not exist (`2018-13-40`).
     /// - Complexity: O(*t*) for *t* characters (at most 10 are read).
+    /// - Parameter text: the date as written, with nothing around it.
     public init?(_ text: String) {
         var text = text
         guard let date = text.withUTF8({ EventDate(utf8: $0) }) else { return nil }
@@ -84,6 +85,8 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses the UTF-8 bytes of `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (the readers' fast path).
     /// - Complexity: O(1).
+    /// - Parameter bytes: the date's UTF-8 bytes, with nothing around them.
+    /// - Returns: `nil` for any other form and for dates that do not exist.
     package init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         let count = bytes.count
         guard count == 4 || count == 7 || count == 10 else { return nil }

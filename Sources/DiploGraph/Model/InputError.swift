@@ -1,6 +1,6 @@
 /// A problem in an input file, located by file and line.
 ///
-/// Its description is the one-line form the command line prints:
+/// Its description is the one-line form it is shown in:
 /// `FILE:LINE: what is wrong` (or `FILE: what is wrong` for problems of the whole file).
 public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file as the user named it.
@@ -12,6 +12,10 @@ public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible 
 
     /// A problem at `line` of `file` (`nil`: the whole file).
     /// - Complexity: O(1).
+    /// - Parameters:
+    ///   - file: the file as the user named it.
+    ///   - line: the 1-based physical line where the record starts, or `nil` for the whole file.
+    ///   - message: what is wrong, in a few words.
     public init(file: String, line: Int?, message: String) {
         self.file = file
         self.line = line
@@ -40,6 +44,9 @@ public struct InputProblems: Error, Sendable, CustomStringConvertible {
 
     /// Problems to report together.
     /// - Complexity: O(1).
+    /// - Parameters:
+    ///   - problems: the problems, in the order they were found.
+    ///   - isTruncated: whether reading stopped at ``limit`` with more problems possibly left.
     public init(_ problems: [InputProblem], isTruncated: Bool = false) {
         self.problems = problems
         self.isTruncated = isTruncated
@@ -86,6 +93,7 @@ public struct ValueError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// A refusal saying `message`.
     /// - Complexity: O(1).
+    /// - Parameter message: what was refused and why.
     public init(_ message: String) { self.message = message }
 
     /// The message.

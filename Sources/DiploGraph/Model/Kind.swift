@@ -113,15 +113,18 @@ public struct KindTable: Sendable {
 
     /// The index of the kind with `id`, or `nil`.
     /// - Complexity: O(1) expected.
+    /// - Parameter id: a kind id.
     public func index(of id: String) -> KindIndex? { indexByID[id] }
 
     /// The kind at `index`, which must come from this table (the readers' and the slicer's
     /// indices do); the public way in is ``kind(at:)``, which checks.
     /// - Complexity: O(1).
+    /// - Parameter index: an index from this table.
     package subscript(index: KindIndex) -> Kind { kinds[index.position] }
 
     /// The kind at `index`, or `nil` when `index` is not below ``count``.
     /// - Complexity: O(1).
+    /// - Parameter index: a kind index.
     public func kind(at index: KindIndex) -> Kind? { index.position < kinds.count ? kinds[index.position] : nil }
 
     /// The number of kinds.

@@ -18,6 +18,7 @@ public struct TypedIndex<Subject>: Sendable, Hashable, Comparable, CustomStringC
     /// The index at `position`.
     /// - Throws: ``ValueError`` when `position` is negative or not below `Int32.max`.
     /// - Complexity: O(1).
+    /// - Parameter position: the 0-based position.
     public init(_ position: Int) throws(ValueError) {
         guard position >= 0, position < Int(Int32.max) else {
             throw ValueError("index \(position): must be in 0..<\(Int32.max)")
@@ -52,5 +53,6 @@ public typealias NodeIndex = TypedIndex<Slice>
 extension Int {
     /// The position of `index` (``TypedIndex/position``), for indexing arrays.
     /// - Complexity: O(1).
+    /// - Parameter index: a typed index.
     @inlinable public init<Subject>(_ index: TypedIndex<Subject>) { self = index.position }
 }

@@ -30,6 +30,7 @@ public enum ThirdPartyRole: String, Sendable {
 
     /// `facilitating` above +0.1, `spoiling` below −0.1, `neutral` between.
     /// - Complexity: O(1).
+    /// - Parameter score: the third party's role score (see ``ThirdPartyRoles``).
     public init(score: Double) {
         self = score > 0.1 ? .facilitating : (score < -0.1 ? .spoiling : .neutral)
     }

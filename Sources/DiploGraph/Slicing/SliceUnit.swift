@@ -20,6 +20,7 @@ public enum SliceUnit: String, Sendable, CaseIterable {
     /// The ordinal of the period that holds `date`: consecutive periods have consecutive ordinals.
     /// - Returns: `nil` when `date` is coarser than ``requiredPrecision`` (a `2018` date has no month).
     /// - Complexity: O(1).
+    /// - Parameter date: an event's date.
     public func period(of date: EventDate) -> Int? {
         switch self {
         case .year: return date.year
@@ -31,6 +32,8 @@ public enum SliceUnit: String, Sendable, CaseIterable {
 
     /// The label of period `ordinal`: `2017`, `2017-Q1`, `2017-03`, `all`.
     /// - Complexity: O(1).
+    /// - Parameter ordinal: a period's ordinal, as ``period(of:)`` returns it.
+    /// - Returns: the label; years below 1000 padded to four digits.
     public func label(ofPeriod ordinal: Int) -> String {
         func year(_ y: Int) -> String { (0..<1000).contains(y) ? String(repeating: "0", count: 4 - String(y).count) + String(y) : String(y) }
         switch self {

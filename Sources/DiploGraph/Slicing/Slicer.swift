@@ -38,6 +38,11 @@ public enum Slicer {
     /// - Throws: as ``slice(_:options:)``, and a problem when the two slicings count periods
     ///   in different units.
     /// - Complexity: that of ``slice(_:options:)``.
+    /// - Parameters:
+    ///   - log: the events, with their actors and kinds (usually `network`'s log).
+    ///   - options: how to slice; its slicing must count periods in `network`'s unit.
+    ///   - network: the network whose slices (labels and periods) are reused.
+    /// - Returns: one slice per slice of `network`, with the same labels and periods.
     public static func slice(_ log: EventLog, options: SliceOptions, alignedWith network: SlicedNetwork) throws(InputProblems) -> SlicedNetwork {
         guard options.slicing.unit == network.options.slicing.unit else {
             throw InputProblems([InputProblem(file: log.file, line: nil,

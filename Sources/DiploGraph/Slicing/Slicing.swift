@@ -33,6 +33,9 @@ public struct Slicing: Sendable, Equatable {
     /// - Throws: ``ValueError`` for a window whose width or step is not in 1...``maximumPeriods``,
     ///   or a window or cumulative slicing with the unit `all`.
     /// - Complexity: O(1).
+    /// - Parameters:
+    ///   - unit: the period slices are counted in.
+    ///   - mode: calendar periods, cumulative slices or sliding windows.
     public init(unit: SliceUnit, mode: Mode) throws(ValueError) {
         if case .window(let width, let step) = mode {
             guard (1...Self.maximumPeriods).contains(width) else {
@@ -51,16 +54,26 @@ public struct Slicing: Sendable, Equatable {
 
     /// One slice per calendar period of `unit`.
     /// - Complexity: O(1).
+    /// - Parameter unit: the period, `all` for one slice of every event.
+    /// - Returns: the slicing; it cannot fail.
     public static func calendar(_ unit: SliceUnit) -> Slicing { Slicing(unchecked: unit, mode: .calendar) }
 
     /// Expanding slices from the first period with an event; `unit` is not `all`.
     /// - Throws: ``ValueError`` for the unit `all`.
     /// - Complexity: O(1).
+    /// - Parameter unit: the period each slice grows by.
+    /// - Returns: the slicing.
     public static func cumulative(_ unit: SliceUnit) throws(ValueError) -> Slicing { try Slicing(unit: unit, mode: .cumulative) }
 
     /// Sliding windows of `width` periods of `unit`, starting every `step` periods.
     /// - Throws: ``ValueError`` when `width` or `step` is not positive (or too large), or `unit` is `all`.
     /// - Complexity: O(1).
+    /// - Parameters:
+    ///   - unit: the period windows are counted in (not `all`).
+    ///   - width: periods per window, 1...``maximumPeriods``.
+    ///   - step: periods between the starts of consecutive windows, 1...``maximumPeriods``
+    ///     (windows overlap when `step` < `width`, leave gaps when it is larger).
+    /// - Returns: the slicing.
     public static func window(unit: SliceUnit, width: Int, step: Int) throws(ValueError) -> Slicing {
         try Slicing(unit: unit, mode: .window(width: width, step: step))
     }
@@ -203,6 +216,7 @@ public struct Slice: Sendable {
 
     /// The graph's node for `entity`, or `nil` when the entity is not a node of this slice.
     /// - Complexity: O(log *n*) for *n* nodes (``nodes`` is sorted).
+    /// - Parameter entity: an entity of the network the slice belongs to.
     public func node(of entity: EntityIndex) -> NodeIndex? {
         var low = 0, high = nodes.count
         while low < high {
@@ -214,6 +228,7 @@ public struct Slice: Sendable {
 
     /// The entity of the graph's node `node`, or `nil` when `node` is not below the node count.
     /// - Complexity: O(1).
+    /// - Parameter node: a node of the slice's graph.
     public func entity(at node: NodeIndex) -> EntityIndex? {
         node.position < nodes.count ? nodes[node.position] : nil
     }
@@ -271,6 +286,7 @@ public struct SlicedNetwork: Sendable {
     /// Whether `slice` is one of this network's slices (made by the slicing that made this
     /// network), so that its nodes and events index this network's entities and log.
     /// - Complexity: O(1).
+    /// - Parameter slice: any slice.
     public func owns(_ slice: Slice) -> Bool { slice.owner == token }
 
     /// Throws unless `slice` is one of this network's slices.
@@ -282,11 +298,14 @@ public struct SlicedNetwork: Sendable {
 
     /// The slice labelled `label`.
     /// - Complexity: O(*s*) for *s* slices.
+    /// - Parameter label: a slice label (`2018`, `2018-Q1`, `2018-03`).
+    /// - Returns: the first slice with that label, or `nil`.
     public func slice(labelled label: String) -> Slice? { slices.first { $0.label == label } }
 
     /// The entity `actor` belongs to: itself, or its group when actors are merged.
     /// - Returns: `nil` when `actor` is not an actor of the log.
     /// - Complexity: O(1).
+    /// - Parameter actor: an actor of the network's log.
     public func entityIndex(ofActor actor: ActorIndex) -> EntityIndex? {
         actor.position < entityOfActor.count ? entityOfActor[actor.position] : nil
     }
@@ -302,6 +321,7 @@ public struct SlicedNetwork: Sendable {
 
     /// The entity at `index`, or `nil` when `index` is not an entity of this network.
     /// - Complexity: O(1).
+    /// - Parameter index: an entity index.
     public func entity(at index: EntityIndex) -> Entity? {
         index.position < entities.count ? entities[index.position] : nil
     }
@@ -328,6 +348,10 @@ public struct UnknownIDError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// An unknown `id` of `what`, among `known`.
     /// - Complexity: O(1).
+    /// - Parameters:
+    ///   - id: the id as given.
+    ///   - what: what it was meant to name.
+    ///   - known: the ids that are known, in index order (the message lists them).
     public init(id: String, what: Subject, known: [String]) {
         self.id = id
         self.what = what

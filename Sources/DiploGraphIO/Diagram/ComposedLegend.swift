@@ -16,7 +16,7 @@ public struct ComposedLegend: Sendable {
     /// How far into an SVG Graphviz's header, frame and background reach.
     static let headLength = 4096
 
-    /// Reads Graphviz's SVG of ``DiagramWriter/legendDOT(options:grid:)``.
+    /// Reads Graphviz's SVG of `legendDOT(options:grid:)`.
     ///
     /// - Parameter svg: the UTF-8 bytes Graphviz rendered.
     /// - Returns: `nil` if `svg` is not a Graphviz SVG with a frame and a background.

@@ -209,14 +209,16 @@ public struct DOTEdge: Sendable, Equatable {
 
 /// One graph as DOT statements: what ``DiagramWriter`` writes, as data.
 ///
-/// ``dot`` encodes it as DOT text (the `.dot` files and `diplograph dot`); DiploGraphviz's
+/// ``dot`` encodes it as DOT text (the `.dot` files, and the `dot` command's output); DiploGraphviz's
 /// `Graphviz.render(graph:engine:format:)` builds Graphviz's graph from it directly, through
 /// cgraph's API, without writing and parsing the text. Both give Graphviz the same graph:
 /// the same attributes with the same values, nodes and edges created in the same order.
 public struct DOTGraph: Sendable, Equatable {
     /// A statement of the graph's body, in order.
     public enum Statement: Sendable, Equatable {
+        /// A node statement: `n0 [label="..."]`.
         case node(DOTNode)
+        /// An edge statement: `n0 -> n1 [...]` (`--` in an undirected graph).
         case edge(DOTEdge)
         /// A `//` comment, one per line of its text (not part of the graph).
         case comment(String)

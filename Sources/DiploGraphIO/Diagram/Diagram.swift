@@ -24,15 +24,25 @@ public struct DiagramTypography: Sendable, Equatable {
 
 /// One label-size scale for all slices: a value gets the same label size in every slice.
 public struct SizeScale: Sendable {
+    /// The measure whose values size the labels.
     public let measure: Measure
-    /// The smallest and largest value over all slices.
+    /// The smallest value over all slices, or 0 when it is positive (so that label size grows
+    /// in proportion to the value); it gets ``DiagramTypography/label``.
     public let lowest: Double
+    /// The largest value over all slices (0 when no slice has a value); it gets
+    /// ``DiagramTypography/largestLabel``.
     public let highest: Double
     /// Whether every value is a whole number (a count), for the legend's reference values.
     public let isCount: Bool
     private let valuesBySlice: [String: [Double]]
 
     /// Computes `measure` in every slice of `network`; missing or non-finite values count as the lowest.
+    /// - Parameters:
+    ///   - network: the sliced events.
+    ///   - measure: the measure that sizes labels.
+    ///   - pathLength: path length for a path-based measure (betweenness, closeness, harmonic).
+    /// - Complexity: that of `measure` on every slice (O(*n* *m*) per slice for betweenness on
+    ///   *n* nodes and *m* edges), plus O(*N*) for the *N* nodes of all slices.
     public init(network: SlicedNetwork, measure: Measure, pathLength: PathLength) {
         var values: [String: [Double?]] = [:]
         var low = Double.infinity, high = -Double.infinity
@@ -57,17 +67,33 @@ public struct SizeScale: Sendable {
     }
 
     /// Where `value` sits between the lowest and highest value, 0…1.
+    /// - Parameter value: a value of the measure.
+    /// - Returns: 0 for ``lowest`` (and below, and for a non-finite value or when all values
+    ///   are equal), 1 for ``highest`` and above, linear between.
+    /// - Complexity: O(1).
     public func fraction(_ value: Double) -> Double {
         guard highest > lowest, value.isFinite else { return 0 }
         return min(1, max(0, (value - lowest) / (highest - lowest)))
     }
 
     /// The value of local node `local` of `slice`.
+    /// - Parameters:
+    ///   - local: the node's position in `slice` (its index in `slice.nodes`).
+    ///   - slice: a slice of the network the scale was computed on.
+    /// - Returns: the measure's value, or ``lowest`` when it is missing, not finite, or the
+    ///   slice or node is unknown.
+    /// - Complexity: O(1) on average (a dictionary look-up by slice label).
     package func value(_ local: Int, in slice: Slice) -> Double {
         valuesBySlice[slice.label].flatMap { local < $0.count ? $0[local] : nil } ?? lowest
     }
 
     /// The label size for `value`.
+    /// - Parameters:
+    ///   - value: a value of the measure.
+    ///   - typography: the figure's font sizes.
+    /// - Returns: points between `typography.label` (at ``lowest``) and
+    ///   `typography.largestLabel` (at ``highest``), linear in ``fraction(_:)``.
+    /// - Complexity: O(1).
     package func fontSize(_ value: Double, _ typography: DiagramTypography) -> Double {
         typography.label + (typography.largestLabel - typography.label) * fraction(value)
     }
@@ -160,6 +186,7 @@ public struct DiagramOptions: Sendable {
 /// The legend is the graph's HTML-like label under the drawing, so that it is no obstacle
 /// for edge routing (twenty legend nodes made every slice take a second).
 public struct DiagramWriter: Sendable {
+    /// The sliced events the writer draws.
     public let network: SlicedNetwork
     /// The groups the legend names, in order of first appearance, each with its colour; with
     /// more than ``maximumGroupColors`` groups, the largest keep colours and the rest share
@@ -179,9 +206,12 @@ public struct DiagramWriter: Sendable {
 
     /// Colour-blind-safe fills light enough for black labels (Paul Tol's "light" scheme).
     public static let palette = ["#77aadd", "#ee8866", "#eedd88", "#ffaabb", "#99ddff", "#44bb99", "#bbcc33", "#aaaa00"]
+    /// The most groups with a colour of their own (the palette's size): with more groups, the
+    /// seven largest keep theirs and the rest share ``otherGroupsColor``.
     public static let maximumGroupColors = 8
     /// How many entities some slice draws.
     public let drawnEntityCount: Int
+    /// The light grey fill of the groups beyond ``maximumGroupColors``, under one legend entry.
     public static let otherGroupsColor = "#dddddd"
 
     /// The most nodes one figure may hold: above it `render` and `report` stop before calling
@@ -191,6 +221,10 @@ public struct DiagramWriter: Sendable {
     /// edges 0.09 s, 100 and 200 2.9 s, 200 and 400 27 s): above this product edges are straight.
     public static let splineBudget = 20_000.0
 
+    /// A writer for `network`: assigns the group colours and finds the kinds and relays the
+    /// legend explains.
+    /// - Parameter network: the sliced events to draw.
+    /// - Complexity: O(*e* + *E*) for *e* entities and the *E* events of all slices.
     public init(network: SlicedNetwork) {
         self.network = network
         var order: [String] = []
@@ -260,11 +294,19 @@ public struct DiagramWriter: Sendable {
     private func name(_ entity: EntityIndex) -> String { nodeName(of: entity) }
 
     /// The nodes of the grid figure: every slice's nodes (and absent ones with ghosts).
+    /// - Parameter showsGhosts: whether absent entities are drawn faint in every panel.
+    /// - Returns: every drawn entity once per slice with ghosts, else the sum of the slices' node counts.
+    /// - Complexity: O(1) with ghosts, else O(*s*) for *s* slices.
     package func gridNodeCount(showsGhosts: Bool) -> Int {
         showsGhosts ? drawnEntityCount * network.slices.count : network.slices.reduce(0) { $0 + $1.nodes.count }
     }
 
     /// `options` with the label-size scale and the layouts fitted to the print width filled in.
+    /// - Parameter options: the options as given.
+    /// - Returns: `options` with ``DiagramOptions/sizeScale`` computed for ``DiagramOptions/sizeBy``
+    ///   (unless it already is) and the layout's sizes fitted.
+    /// - Complexity: that of ``SizeScale/init(network:measure:pathLength:)`` when the scale is
+    ///   computed, plus O(*e*) for *e* entities.
     package func prepared(_ options: DiagramOptions) -> DiagramOptions {
         var options = options
         if let measure = options.sizeBy, options.sizeScale?.measure != measure {
@@ -345,6 +387,8 @@ public struct DiagramWriter: Sendable {
     /// Each node carries the label at the largest size it takes in any slice, so that the
     /// engine (and ``DiagramWriter``'s fitting) keeps room for its largest box.
     /// - Complexity: O(*e* + *M*) for *e* entities and the ties *M* of all slices.
+    /// - Parameter sizeScale: the label-size scale, or `nil` for labels of one size.
+    /// - Returns: DOT text of an undirected graph, one edge per linked pair.
     package func unionDOT(sizeScale: SizeScale? = nil) -> String {
         let drawn = drawnEntities
         var graph = DOTGraph(unchecked: "union", isDirected: false)
@@ -382,6 +426,10 @@ public struct DiagramWriter: Sendable {
     /// Every drawn entity's largest node at `typography`, all pinned at one point: lay it out
     /// with the pinned engine to measure the boxes (``DiagramOptions/gridSizes``).
     /// - Complexity: O(*e* × *s*) for *e* entities and *s* slices with a size scale, else O(*e*).
+    /// - Parameters:
+    ///   - typography: the figure's font sizes.
+    ///   - sizeScale: the label-size scale, or `nil` for labels of one size.
+    /// - Returns: DOT text with one pinned node per drawn entity.
     package func measuringDOT(typography: DiagramTypography, sizeScale: SizeScale?) -> String {
         var graph = DOTGraph(unchecked: "measure", isDirected: false)
         graph.attributes = [.identifier("notranslate", "true"), .identifier("splines", "false")]
@@ -398,6 +446,11 @@ public struct DiagramWriter: Sendable {
     // MARK: - One slice
 
     /// Whether `slice`'s diagram routes its edges straight (too many nodes and edges for splines).
+    /// - Parameters:
+    ///   - slice: a slice of the network.
+    ///   - options: the diagram's options (ghosts add nodes).
+    /// - Returns: `true` when nodes² × edges exceeds ``splineBudget``.
+    /// - Complexity: O(*t*) for the *t* typed ties of the slice.
     package func routesStraight(_ slice: Slice, options: DiagramOptions) -> Bool {
         routesStraight(slice, options: options, edgeCount: network.typedTies(inOwn: slice, separatesRelayLegs: true).count)
     }
@@ -691,7 +744,7 @@ public struct DiagramWriter: Sendable {
     ///   - grid: whether the figure is the grid of all slices, rather than one slice's.
     /// - Returns: ``DiagramWarning/scaledDown(grid:neededWidth:labelSize:width:scaledLabelSize:)``,
     ///   or `nil` when the figure fits.
-    /// - Complexity: O(1) once `options` is prepared (``prepared(_:)``).
+    /// - Complexity: O(1) once `options` is prepared (`prepared(_:)`).
     public func legibilityWarning(options: DiagramOptions, grid: Bool) -> DiagramWarning? {
         let options = prepared(options)
         let typography = grid ? DiagramTypography.grid : .single
@@ -709,6 +762,11 @@ public struct DiagramWriter: Sendable {
     /// The legend alone, as the label of an empty graph: render it once with the pinned
     /// engine as SVG and pass it as ``DiagramOptions/composedLegend`` (or the grid's), so that
     /// no slice's drawing lays it out again (it took a quarter of each slice's time).
+    /// - Parameters:
+    ///   - options: the diagram's options (prepared here).
+    ///   - grid: whether the legend is for the grid figure rather than one slice's.
+    /// - Returns: DOT text of an empty graph whose label is the legend.
+    /// - Complexity: O(*g* + *k*) for *g* groups and *k* kinds, plus ``prepared(_:)``.
     package func legendDOT(options: DiagramOptions, grid: Bool) -> String {
         let options = prepared(options)
         let width = grid ? (options.grid.map { Double($0.columns) * 0 + drawingWidth(options.width) } ?? drawingWidth(options.width))
@@ -855,6 +913,11 @@ public struct DiagramWriter: Sendable {
 package enum PNGResolution {
     /// `png` with a `pHYs` chunk giving `dpi` pixels per inch (any earlier one replaced);
     /// anything that is not a PNG comes back unchanged.
+    /// - Parameters:
+    ///   - dpi: the resolution, in pixels per inch (stored as pixels per metre).
+    ///   - png: the PNG file's bytes.
+    /// - Returns: the PNG with the chunk, or `png` itself.
+    /// - Complexity: O(*b*) for *b* bytes.
     public static func setting(_ dpi: Double, in png: [UInt8]) -> [UInt8] {
         let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         guard png.count > 33, Array(png[0..<8]) == signature else { return png }

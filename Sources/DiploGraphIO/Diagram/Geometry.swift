@@ -7,6 +7,9 @@ public struct Point: Sendable, Hashable {
 
     /// The point at (`x`, `y`).
     /// - Complexity: O(1).
+    /// - Parameters:
+    ///   - x: the horizontal coordinate in points.
+    ///   - y: the vertical coordinate in points, growing upwards.
     public init(x: Double, y: Double) { self.x = x; self.y = y }
 }
 
@@ -19,6 +22,9 @@ public struct Size: Sendable, Hashable {
 
     /// The size `width` × `height`.
     /// - Complexity: O(1).
+    /// - Parameters:
+    ///   - width: the width in points.
+    ///   - height: the height in points.
     public init(width: Double, height: Double) { self.width = width; self.height = height }
 }
 
@@ -31,5 +37,8 @@ public struct Box: Sendable, Hashable {
 
     /// The box of `size` centred at `center`.
     /// - Complexity: O(1).
+    /// - Parameters:
+    ///   - center: the box's centre.
+    ///   - size: the box's size.
     public init(center: Point, size: Size) { self.center = center; self.size = size }
 }

@@ -2,22 +2,38 @@ import Dispatch
 import Foundation
 import DiploGraph
 
-/// The rows of `diplograph centrality`: one per node per slice, measures as columns.
+/// Measures of every node in every slice: one row per node per slice, measures as columns
+/// (the `centrality` command's output).
 public struct CentralityTable: Sendable {
+    /// One node of one slice: its measures in the table's column order.
     public struct Row: Sendable {
+        /// The slice's label (`2018`, `2018-03`, `2016–2018`).
         public let slice: String
+        /// The node: an actor, or a group when groups were merged; its id, label and group.
         public let actor: Entity
+        /// One value per measure of ``CentralityTable/measures``, in that order; `nil` is an empty
+        /// cell (a measure that did not converge, or a value that is not finite).
         public let values: [Double?]
     }
 
+    /// The measures, in column order.
     public let measures: [Measure]
+    /// The rows, slice by slice in slice order, and within a slice in the slice's node order.
     public let rows: [Row]
+    /// Problems worth telling the user, each naming its slice (`slice 2018: eigenvector
+    /// centrality did not converge ...`), in slice order; their cells are empty.
     public let warnings: [String]
 
     /// Computes `measures` on every slice of `network`.
     ///
     /// Slices are computed in parallel (and, within a slice, betweenness's sources); rows and
     /// warnings come out in slice order whatever the core count.
+    /// - Parameters:
+    ///   - network: the sliced events.
+    ///   - measures: the columns, in order.
+    ///   - pathLength: path length for betweenness, closeness and harmonic.
+    /// - Complexity: that of the measures on each slice (O(*n* *m*) for betweenness on a slice
+    ///   of *n* nodes and *m* edges), summed over the slices and shared among the cores.
     public init(network: SlicedNetwork, measures: [Measure], pathLength: PathLength) {
         self.measures = measures
         let slices = network.slices
@@ -52,11 +68,18 @@ public struct CentralityTable: Sendable {
         self.warnings = warnings
     }
 
-    /// The output formats of `centrality`.
+    /// The formats a table is written in (also those of the third-party roles table).
     public enum Format: String, Sendable, CaseIterable {
+        /// `table`: aligned text (``text()``); `csv`: ``csv()``; `json`: ``json()``; `markdown`:
+        /// ``markdown()``.
         case table, csv, json, markdown
     }
 
+    /// The table in `format`: ``text()``, ``csv()``, ``json()`` or ``markdown()``.
+    /// - Parameter format: the output format.
+    /// - Returns: the table's text.
+    /// - Throws: ``/DiploGraph/ValueError`` only if a value is not finite (JSON), which the table never holds.
+    /// - Complexity: O(*r* *k*) for *r* rows and *k* measures.
     public func formatted(as format: Format) throws(ValueError) -> String {
         switch format {
         case .csv: csv()
@@ -67,6 +90,7 @@ public struct CentralityTable: Sendable {
     }
 
     /// `slice,actor,<m1>,...`; exact numbers, empty cells for missing values.
+    /// - Complexity: O(*r* *k*) for *r* rows and *k* measures; large tables are formatted on all cores.
     public func csv() -> String {
         let header = (["slice", "actor"] + measures.map(\.rawValue)).joined(separator: ",") + "\n"
         // Chunks of rows formatted on all cores, joined in order.
@@ -123,6 +147,7 @@ public struct CentralityTable: Sendable {
     /// An array of objects with `slice`, `actor`, `label`, `group` and one field per measure
     /// (`null` when empty), keys sorted, through `JSONEncoder`.
     /// - Throws: ``/DiploGraph/ValueError`` only if a value is not finite, which the table never holds.
+    /// - Complexity: O(*r* *k*) for *r* rows and *k* measures, plus sorting each object's keys.
     public func json() throws(ValueError) -> String {
         try JSONValue.array(rows.map { row in
             .object([("slice", .string(row.slice)), ("actor", .string(row.actor.id)), ("label", .string(row.actor.label)),
@@ -131,6 +156,7 @@ public struct CentralityTable: Sendable {
     }
 
     /// A Markdown table with readable numbers.
+    /// - Complexity: O(*r* *k*) for *r* rows and *k* measures.
     public func markdown() -> String {
         var out = "| slice | actor | " + measures.map(\.rawValue).joined(separator: " | ") + " |\n"
         out += "|---|---|" + String(repeating: "---:|", count: measures.count) + "\n"
@@ -142,6 +168,7 @@ public struct CentralityTable: Sendable {
     }
 
     /// Aligned columns for a terminal.
+    /// - Complexity: O(*r* *k*) for *r* rows and *k* measures.
     public func text() -> String {
         let header = ["slice", "actor"] + measures.map(\.rawValue)
         let body = rows.map { row in

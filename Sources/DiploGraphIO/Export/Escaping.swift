@@ -12,6 +12,9 @@ public enum Escape {
     ///
     /// Graphviz then draws exactly the original text: `\\` and `&amp;` come back as `\` and `&`,
     /// and `\N`-style escapes in data stay literal.
+    /// - Parameter text: the data, such as a label.
+    /// - Returns: the content to put between `"` and `"`.
+    /// - Complexity: O(*n*) for *n* bytes of `text`.
     public static func dotString(_ text: String) -> String { dotContent(text, backslashes: 2, escapesQuotes: true) }
 
     /// A DOT quoted string's content for `tooltip` (and any other escString attribute that
@@ -21,6 +24,9 @@ public enum Escape {
     /// when it expands `\N`, `\G`, `\E`, `\T`, `\H` and `\L`: each backslash of the data is
     /// written as four, so that one survives both passes and no escape is expanded. Quotes,
     /// line breaks, `&` and control characters are treated as in ``dotString(_:)``.
+    /// - Parameter text: the data, such as a note.
+    /// - Returns: the content to put between `"` and `"`.
+    /// - Complexity: O(*n*) for *n* bytes of `text`.
     public static func dotEscString(_ text: String) -> String { dotContent(text, backslashes: 4, escapesQuotes: true) }
 
     /// ``dotString(_:)`` as Graphviz holds it after parsing (`"` not escaped): the text of a
@@ -60,6 +66,9 @@ public enum Escape {
 
     /// Text for HTML and XML element content and attribute values; control characters other
     /// than tab and newline, U+FFFE and U+FFFF (which XML 1.0 cannot carry) are dropped.
+    /// - Parameter text: the data.
+    /// - Returns: `text` with `&`, `<`, `>`, `"` and `'` as references.
+    /// - Complexity: O(*n*) for *n* characters of `text`.
     public static func html(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -104,6 +113,9 @@ public enum Escape {
     /// Whether XML 1.0 can carry `scalar` (its `Char` production: tab, newline, carriage
     /// return, U+0020 to U+D7FF, U+E000 to U+FFFD, U+10000 and above; Swift strings hold no
     /// lone surrogates).
+    /// - Parameter scalar: a Unicode scalar.
+    /// - Returns: `true` when XML 1.0 allows it.
+    /// - Complexity: O(1).
     @inline(__always)
     public static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
@@ -113,6 +125,9 @@ public enum Escape {
 
     /// `text` without the characters XML 1.0 cannot carry (see ``isXMLCharacter(_:)``): the
     /// last guard on whole documents (report.html) whose parts come from several writers.
+    /// - Parameter text: a document.
+    /// - Returns: `text` itself when it has nothing to drop.
+    /// - Complexity: O(*n*) for *n* scalars of `text`.
     public static func xmlCharacters(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { !isXMLCharacter($0) }) else { return text }
         var result = String.UnicodeScalarView()
@@ -123,6 +138,9 @@ public enum Escape {
     /// Text for a terminal (messages, aligned text tables): control characters (C0 but
     /// newline and tab, DEL, C1) and the bidirectional overrides shown as `\u{1B}`, so that data
     /// cannot move the cursor, change colours, ring the bell or reorder what is shown.
+    /// - Parameter text: the data.
+    /// - Returns: `text` itself when nothing needs escaping.
+    /// - Complexity: O(*n*) for *n* scalars of `text`.
     public static func terminal(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsTerminalEscape) else { return text }
         var result = ""
@@ -146,6 +164,11 @@ public enum Escape {
     /// `text` cut to at most `limit` characters, ending in `… (N more characters)` when cut:
     /// for tooltips and messages, where a 10 MB note would stall Graphviz or flood a terminal.
     /// The full text stays in CSV and JSON output.
+    /// - Parameters:
+    ///   - text: the data.
+    ///   - limit: the most characters kept (grapheme clusters), before the `… (N more characters)` note.
+    /// - Returns: `text` itself when it is no longer than `limit`.
+    /// - Complexity: O(*n*) for *n* characters of `text`.
     public static func truncated(_ text: String, limit: Int) -> String {
         guard text.utf8.count > limit else { return text }
         var count = 0
@@ -160,6 +183,11 @@ public enum Escape {
     }
 
     /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+    ///
+    /// A field with a space at either end is quoted too; quotes inside are doubled.
+    /// - Parameter text: the data.
+    /// - Returns: the field, ready to join with commas.
+    /// - Complexity: O(*n*) for *n* characters of `text`.
     public static func csv(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || text.hasPrefix(" ") || text.hasSuffix(" ") else {
             return text
@@ -168,6 +196,9 @@ public enum Escape {
     }
 
     /// A Markdown table cell: pipes, backslashes and markup characters escaped, line breaks as spaces.
+    /// - Parameter text: the data.
+    /// - Returns: the cell's content, to put between `|` separators.
+    /// - Complexity: O(*n*) for *n* characters of `text`.
     public static func markdownCell(_ text: String) -> String {
         var result = ""
         for character in text {
@@ -217,6 +248,9 @@ public enum NumberFormat {
     /// The shortest text that reads back as the same `Double`; whole numbers without `.0`.
     ///
     /// Non-finite values (which DiploGraph's tables never hold) print as `inf`, `-inf`, `nan`.
+    /// - Parameter value: the number.
+    /// - Returns: `3`, `0.1`, `1e+20`, ...
+    /// - Complexity: O(1).
     public static func exact(_ value: Double) -> String {
         guard value.isFinite else { return nonFinite(value) }
         if value == value.rounded(), abs(value) < 1e15 {
@@ -227,6 +261,11 @@ public enum NumberFormat {
 
     /// Rounded for reading: at most `digits` significant digits (1 to 17); whole numbers
     /// below 10¹⁵ as integers, very large or very small numbers in exponent form (`1.235e+20`).
+    /// - Parameters:
+    ///   - value: the number.
+    ///   - digits: significant digits, clamped to 1…17 (default 4).
+    /// - Returns: `12`, `0.1429`, `1.235e+20`, ...
+    /// - Complexity: O(1).
     public static func readable(_ value: Double, digits: Int = 4) -> String {
         guard value.isFinite else { return nonFinite(value) }
         let digits = min(max(digits, 1), 17)
@@ -241,6 +280,9 @@ public enum NumberFormat {
 
     /// The report's policy: whole numbers (counts) as integers, other measures to three
     /// significant digits without trailing zeros (`5.5`, `0.143`, `6`).
+    /// - Parameter value: a measure's value.
+    /// - Returns: `6`, `5.5`, `0.143`, ...
+    /// - Complexity: O(1).
     public static func measure(_ value: Double) -> String {
         guard value.isFinite else { return nonFinite(value) }
         let text = readable(value, digits: 3)

@@ -8,11 +8,16 @@ import DiploGraph
 public enum GraphExport {
     /// The formats ``GraphExport`` writes: GEXF 1.3, GraphML, networkx node-link JSON and a CSV edge list.
     public enum Format: String, Sendable, CaseIterable {
+        /// `gexf`: GEXF 1.3 (Gephi); `graphml`: GraphML; `json`: networkx node-link JSON; `csv`:
+        /// an edge list.
         case gexf, graphml, json, csv
     }
 
     /// Text every file DiploGraph writes in `format` holds in its first kilobyte: an existing
     /// file without it is not replaced (see ``StagedFile``).
+    /// - Parameter format: the file format.
+    /// - Returns: the text (a creator element, a comment, a JSON field or the CSV header).
+    /// - Complexity: O(1).
     public static func signature(of format: Format) -> String {
         switch format {
         case .gexf: "<creator>DiploGraph</creator>"
@@ -29,6 +34,7 @@ public enum GraphExport {
     /// - Returns: the file's text.
     /// - Throws: ``/DiploGraph/ValueError`` only if a weight is not finite or the XML could not be
     ///   written, which slicing and the fixed element names rule out.
+    /// - Complexity: O(*e* + *t*) for *e* entities and the *t* typed ties of all slices.
     public static func render(_ network: SlicedNetwork, as format: Format) throws(ValueError) -> String {
         switch format {
         case .gexf: try gexf(network)
@@ -50,6 +56,8 @@ public enum GraphExport {
     ///   - force: replace an existing file DiploGraph did not write.
     /// - Throws: ``/DiploGraph/ValueError`` as ``render(_:as:)`` does; ``OutputError`` when the file may not
     ///   be replaced or cannot be written.
+    /// - Complexity: O(*e* + *t*) for *e* entities and the *t* typed ties of all slices, plus
+    ///   writing the file.
     public static func write(_ network: SlicedNetwork, as format: Format, toFile path: String, force: Bool = false) throws {
         let file = try StagedFile(path: path, signature: signature(of: format), force: force)
         try file.write(render(network, as: format))
@@ -248,6 +256,9 @@ public enum GraphExport {
     /// networkx node-link JSON (`nx.node_link_graph(data, edges="links")`): a multigraph with
     /// `label`, `group` on nodes and `slice`, `kind`, `weight` on links.
     /// - Throws: ``/DiploGraph/ValueError`` only if a weight is not finite, which slicing rules out.
+    /// - Parameter network: the sliced events.
+    /// - Returns: the JSON text, keys sorted.
+    /// - Complexity: O(*e* + *t*) for *e* entities and the *t* typed ties of all slices.
     public static func nodeLinkJSON(_ network: SlicedNetwork) throws(ValueError) -> String {
         let nodes: [JSONValue] = drawnEntities(network).map { entity in
             let e = network.entities[Int(entity)]
@@ -276,6 +287,11 @@ public enum GraphExport {
     // MARK: - CSV
 
     /// An edge list: `slice,source,target,kind,weight,events`.
+    ///
+    /// One row per typed tie of each slice: its summed `weight` and the number of `events` it sums.
+    /// - Parameter network: the sliced events.
+    /// - Returns: the CSV text, with a header row.
+    /// - Complexity: O(*t*) for the *t* typed ties of all slices.
     public static func csv(_ network: SlicedNetwork) -> String {
         var out = "slice,source,target,kind,weight,events\n"
         for slice in network.slices {

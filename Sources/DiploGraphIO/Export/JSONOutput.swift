@@ -7,12 +7,17 @@ import DiploGraph
 /// JSON), so nothing DiploGraph writes as JSON can be malformed. Objects keep their fields
 /// as given; the encoder writes keys sorted, so output is stable.
 public indirect enum JSONValue: Encodable, Sendable, Equatable {
+    /// A string, escaped by the encoder.
     case string(String)
     /// A number, or `null` when `nil`.
     case number(Double?)
+    /// A whole number, written without a fraction.
     case integer(Int)
+    /// `true` or `false`.
     case bool(Bool)
+    /// An array, in order.
     case array([JSONValue])
+    /// An object: its fields as name–value pairs (written with keys sorted).
     case object([(String, JSONValue)])
 
     private struct Key: CodingKey {
@@ -22,6 +27,10 @@ public indirect enum JSONValue: Encodable, Sendable, Equatable {
         init?(intValue: Int) { nil }
     }
 
+    /// Encodes the value as the JSON value it stands for.
+    /// - Parameter encoder: the encoder, normally `JSONEncoder` through ``text()``.
+    /// - Throws: the encoder's `EncodingError` for a number that is not finite.
+    /// - Complexity: O(*v*) for *v* values in the tree.
     public func encode(to encoder: Encoder) throws {
         switch self {
         case .string(let text):
@@ -45,6 +54,12 @@ public indirect enum JSONValue: Encodable, Sendable, Equatable {
         }
     }
 
+    /// Whether two values are the same JSON: objects compare their fields in order.
+    /// - Parameters:
+    ///   - a: a value.
+    ///   - b: another value.
+    /// - Returns: `true` when they are equal.
+    /// - Complexity: O(*v*) for *v* values in the smaller tree.
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case (.string(let x), .string(let y)): x == y
@@ -59,6 +74,7 @@ public indirect enum JSONValue: Encodable, Sendable, Equatable {
 
     /// The value as pretty-printed JSON text with sorted keys and a final newline.
     /// - Throws: ``/DiploGraph/ValueError`` when it holds a number that is not finite.
+    /// - Complexity: O(*v*) for *v* values, plus sorting each object's keys.
     public func text() throws(ValueError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -8,6 +8,7 @@ extension ThirdPartyRoles {
     ///   - dyadLabels: the two sides' names for the Markdown table's stance columns.
     /// - Returns: the table's text.
     /// - Throws: ``/DiploGraph/ValueError`` only if a score is not finite (JSON), which role scores never are.
+    /// - Complexity: O(*r*) for *r* rows.
     public func formatted(as format: CentralityTable.Format, dyadLabels: (String, String)) throws(ValueError) -> String {
         switch format {
         case .csv: csv()
@@ -19,6 +20,7 @@ extension ThirdPartyRoles {
 
     /// `slice,third,role,score,sigma_a,sigma_b,events_a,events_b,events_about`; a σ T has no
     /// event for is an empty cell.
+    /// - Complexity: O(*r*) for *r* rows.
     public func csv() -> String {
         var out = "slice,third,role,score,sigma_a,sigma_b,events_a,events_b,events_about\n"
         for row in rows {
@@ -31,6 +33,7 @@ extension ThirdPartyRoles {
 
     /// An array of objects with the CSV's fields (`null` for an empty σ), keys sorted, through `JSONEncoder`.
     /// - Throws: ``/DiploGraph/ValueError`` only if a score is not finite, which role scores never are.
+    /// - Complexity: O(*r*) for *r* rows, plus sorting each object's keys.
     public func json() throws(ValueError) -> String {
         try JSONValue.array(rows.map { row in
             .object([("slice", .string(row.slice)), ("third", .string(row.third)), ("role", .string(row.role.rawValue)),
@@ -41,6 +44,9 @@ extension ThirdPartyRoles {
     }
 
     /// A Markdown table; `dyadLabels` name the two sides in the stance columns.
+    /// - Parameter dyadLabels: the names of the dyad's two sides, A and B.
+    /// - Returns: the table with a header row.
+    /// - Complexity: O(*r*) for *r* rows.
     public func markdown(dyadLabels: (String, String)) -> String {
         var out = "| slice | third party | role | score | σ(T, \(Escape.markdownCell(dyadLabels.0))) | σ(T, \(Escape.markdownCell(dyadLabels.1))) | events | acts about the dyad |\n"
         out += "|---|---|---|---:|---:|---:|---:|---:|\n"
@@ -52,6 +58,7 @@ extension ThirdPartyRoles {
     }
 
     /// Aligned columns for a terminal.
+    /// - Complexity: O(*r*) for *r* rows.
     public func text() -> String {
         TextTable.render(header: ["slice", "third", "role", "score", "sigma_a", "sigma_b", "events_a", "events_b", "events_about"],
                          rows: rows.map { [$0.slice, $0.third, $0.role.rawValue, NumberFormat.readable($0.score, digits: 3),

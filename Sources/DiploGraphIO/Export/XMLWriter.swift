@@ -46,6 +46,8 @@ public struct XMLWriter: Sendable {
 
     /// A writer whose document starts with `<?xml version="1.0" encoding="UTF-8"?>` (or with
     /// nothing when `declaration` is `false`).
+    /// - Parameter declaration: whether the document starts with the XML declaration.
+    /// - Complexity: O(1).
     public init(declaration: Bool = true) {
         if declaration { output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" }
     }
@@ -90,6 +92,7 @@ public struct XMLWriter: Sendable {
 
     /// Closes the innermost open element.
     /// - Throws: ``/DiploGraph/ValueError`` when no element is open.
+    /// - Complexity: O(*d*) for an element *d* levels deep (its end tag's indentation).
     public mutating func endElement() throws(ValueError) {
         guard let element = open.popLast() else { throw ValueError("XML: no element is open to close") }
         switch element.layout {
@@ -107,6 +110,7 @@ public struct XMLWriter: Sendable {
     /// Even empty text makes the element a start and an end tag (`<data key="label"></data>`).
     /// - Throws: ``/DiploGraph/ValueError`` when no element is open, or the open element is a block.
     /// - Complexity: O(*n*) in the length of `text`.
+    /// - Parameter text: the text; escaped, characters XML 1.0 cannot carry dropped.
     public mutating func text(_ text: String) throws(ValueError) {
         guard let element = open.last else { throw ValueError("XML: text must be inside an element") }
         guard element.layout == .inline else {
@@ -119,6 +123,11 @@ public struct XMLWriter: Sendable {
     /// Writes a whole element: `<name attributes/>`, or `<name attributes>text</name>` when
     /// `text` is given.
     /// - Throws: ``/DiploGraph/ValueError`` as ``startElement(_:attributes:layout:)`` does.
+    /// - Parameters:
+    ///   - name: the element's name.
+    ///   - attributes: names and values, written in this order; values are escaped.
+    ///   - text: the element's text, or `nil` for an empty-element tag.
+    /// - Complexity: O(*n*) in the length of the name, attributes and text.
     public mutating func element(_ name: String, attributes: [(name: String, value: String)] = [],
                                  text: String? = nil) throws(ValueError) {
         try startElement(name, attributes: attributes, layout: .inline)
@@ -129,6 +138,8 @@ public struct XMLWriter: Sendable {
     /// Writes `<!-- text -->` where the next child would go (at the top level, on a line of its own).
     /// - Throws: ``/DiploGraph/ValueError`` when `text` holds `--`, ends in `-`, or holds a character XML
     ///   1.0 cannot carry: a comment cannot escape anything.
+    /// - Parameter text: the comment's text, written as it is.
+    /// - Complexity: O(*n*) in the length of `text`.
     public mutating func comment(_ text: String) throws(ValueError) {
         guard !text.contains("--"), !text.hasSuffix("-"), text.unicodeScalars.allSatisfy(Escape.isXMLCharacter) else {
             throw ValueError("XML comment '\(Escape.terminal(text))': a comment cannot hold '--', end in '-' or hold characters XML cannot carry")
@@ -140,6 +151,8 @@ public struct XMLWriter: Sendable {
 
     /// The document written so far, once the root element is closed.
     /// - Throws: ``/DiploGraph/ValueError`` when there is no root element or an element is still open.
+    /// - Returns: the XML text.
+    /// - Complexity: O(1): the text is shared, not copied.
     public func document() throws(ValueError) -> String {
         guard hasRoot else { throw ValueError("XML: the document has no root element") }
         guard open.isEmpty else {
@@ -153,6 +166,8 @@ public struct XMLWriter: Sendable {
     /// parser's attribute-value normalisation gives them back), characters XML 1.0 cannot
     /// carry dropped.
     /// - Complexity: O(*n*) in the length of `text`.
+    /// - Parameter text: the data.
+    /// - Returns: the value to put between `"` and `"`.
     public static func escapedAttribute(_ text: String) -> String {
         var result = ""
         appendEscaped(text, to: &result, inAttribute: true)
@@ -163,6 +178,8 @@ public struct XMLWriter: Sendable {
     /// carriage return as `&#13;` (which a parser would otherwise turn into a line feed),
     /// characters XML 1.0 cannot carry dropped.
     /// - Complexity: O(*n*) in the length of `text`.
+    /// - Parameter text: the data.
+    /// - Returns: the escaped content.
     public static func escapedText(_ text: String) -> String {
         var result = ""
         appendEscaped(text, to: &result, inAttribute: false)

@@ -8,6 +8,13 @@ public struct CAMEOMapping: Sendable, Equatable {
     /// `(prefix, kind id)` rows.
     public private(set) var rows: [(prefix: String, kind: String)]
 
+    /// Whether two mappings have the same rows in the same order.
+    /// - Parameters:
+    ///   - a: a mapping.
+    ///   - b: another mapping.
+    /// - Returns: `true` when the prefixes and kinds agree row by row (the order breaks ties,
+    ///   so it matters).
+    /// - Complexity: O(*r*) for *r* rows.
     public static func == (a: CAMEOMapping, b: CAMEOMapping) -> Bool {
         a.rows.map(\.prefix) == b.rows.map(\.prefix) && a.rows.map(\.kind) == b.rows.map(\.kind)
     }
@@ -15,6 +22,9 @@ public struct CAMEOMapping: Sendable, Equatable {
     /// A mapping from `(prefix, kind id)` rows.
     /// - Throws: ``/DiploGraph/ValueError`` for a prefix that is not 1 to 6 digits, a kind id that is empty,
     ///   or a prefix given twice.
+    /// - Parameter rows: the prefixes and the kind ids they map to; the order breaks ties
+    ///   between equally long prefixes.
+    /// - Complexity: O(*r*) for *r* rows.
     public init(rows: [(prefix: String, kind: String)]) throws(ValueError) {
         var seen: Set<String> = []
         for row in rows {
@@ -40,6 +50,9 @@ public struct CAMEOMapping: Sendable, Equatable {
 
     /// The kind of `code`, or `nil` when no row matches.
     /// - Complexity: O(*r*) for *r* rows.
+    /// - Parameter code: a CAMEO event code, as text (`042`).
+    /// - Returns: the kind id of the longest prefix of `code` among the rows (the first row of
+    ///   that length on a tie).
     public func kind(for code: String) -> String? {
         var best: (length: Int, kind: String)?
         for row in rows where code.hasPrefix(row.prefix) && row.prefix.count > (best?.length ?? -1) {
@@ -50,6 +63,11 @@ public struct CAMEOMapping: Sendable, Equatable {
 
     /// Reads a mapping file (`cameo,kind`).
     /// - Throws: ``/DiploGraph/InputProblems`` for codes that are not digits, unknown kinds, duplicate codes.
+    /// - Parameters:
+    ///   - path: the mapping file, CSV with a `cameo,kind` header.
+    ///   - kinds: the known kinds, which every row's kind must be one of.
+    /// - Returns: the mapping, rows in file order.
+    /// - Complexity: O(*b*) for a file of *b* bytes.
     public static func read(path: String, kinds: KindTable) throws(InputProblems) -> CAMEOMapping {
         var table = try TableFile(path: path, required: ["cameo", "kind"], expectedHeader: "cameo,kind")
         let cameoColumn = table.column("cameo")!, kindColumn = table.column("kind")!

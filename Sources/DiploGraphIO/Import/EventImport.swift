@@ -38,6 +38,7 @@ public struct EventImport: Sendable {
     ///   - displayName: the name messages give the file (default: `path`).
     ///   - mapping: CAMEO codes to kinds (default: ``CAMEOMapping/standard``).
     ///   - skipsBadRows: count malformed rows instead of stopping at them.
+    /// - Complexity: O(1): nothing is read until ``write(eventsTo:actorsTo:force:progress:)``.
     public init(source: EventSource, path: String, displayName: String? = nil, mapping: CAMEOMapping = .standard,
                 skipsBadRows: Bool = false) {
         self.source = source
@@ -51,6 +52,7 @@ public struct EventImport: Sendable {
     /// - Parameter eventsPath: the events file's path, ending in `.events.csv`.
     /// - Returns: the actors file's path, in the same folder.
     /// - Throws: ``/DiploGraph/ValueError`` when `eventsPath` does not end in `.events.csv` or names no file.
+    /// - Complexity: O(*k*) for *k* characters of `eventsPath`.
     public static func actorsPath(besideEvents eventsPath: String) throws(ValueError) -> String {
         let suffix = ".events.csv"
         guard eventsPath.hasSuffix(suffix) else {

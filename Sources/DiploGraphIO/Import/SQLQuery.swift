@@ -27,6 +27,8 @@ public enum SQLInput: Sendable, Equatable {
     /// Reads an input as a user names it: a value ending in `.parquet` or `/` is Parquet, one with a `/`, a `*`
     /// or `?`, or ending in `.csv`, `.tsv`, `.tab` or `.txt` is tab-separated files, and
     /// anything else a table name.
+    /// - Parameter text: a path, a glob, a directory ending in `/`, or a table name.
+    /// - Complexity: O(*k*) for *k* characters.
     public init(_ text: String) {
         let lower = text.lowercased()
         if lower.hasSuffix(".parquet") || lower.hasSuffix("/") {
@@ -43,6 +45,11 @@ public enum SQLInput: Sendable, Equatable {
     /// the working directory (`*.export.CSV`, the names GDELT 1.0 daily and 2.0 files unzip
     /// to; `*.tab` for ICEWS) for DuckDB and Spark; for BigQuery the public GDELT 2.0 table,
     /// and nothing for ICEWS, which has no public table.
+    /// - Parameters:
+    ///   - source: the dataset.
+    ///   - dialect: the SQL engine.
+    /// - Returns: the default input, or `nil` when there is none (ICEWS on BigQuery).
+    /// - Complexity: O(1).
     public static func standard(for source: EventSource, dialect: SQLDialect) -> SQLInput? {
         switch (dialect, source) {
         case (.bigquery, .gdelt): .table("gdelt-bq.gdeltv2.events")
@@ -89,21 +96,35 @@ public enum SQLInput: Sendable, Equatable {
 public struct SQLQuery: Sendable {
     /// The slice a row's date is cut to.
     public enum Slice: String, Sendable, CaseIterable {
+        /// `year` cuts dates to `YYYY`, `month` to `YYYY-MM`.
         case year, month
     }
 
     /// Why a query cannot be written.
     public struct Unsupported: Error, Sendable, CustomStringConvertible {
+        /// Why, in words (for example a dialect that cannot read the input).
         public let description: String
     }
 
+    /// The dataset the rows come from, which fixes their columns.
     public var source: EventSource
+    /// The SQL engine the query is written for.
     public var dialect: SQLDialect
+    /// CAMEO codes to kinds, written into the query as a table.
     public var mapping: CAMEOMapping
+    /// The slice dates are cut to and rows aggregated by.
     public var slice: Slice
     /// Where the rows come from; `nil` for ``SQLInput/standard(for:dialect:)``.
     public var input: SQLInput?
 
+    /// A query over `source` for `dialect`.
+    /// - Parameters:
+    ///   - source: the dataset the rows come from.
+    ///   - dialect: the SQL engine.
+    ///   - mapping: CAMEO codes to kinds (default: ``CAMEOMapping/standard``).
+    ///   - slice: the slice dates are cut to (default: ``Slice/year``).
+    ///   - input: where the rows come from; `nil` for ``SQLInput/standard(for:dialect:)``.
+    /// - Complexity: O(1): the query is written by ``text()``.
     public init(source: EventSource, dialect: SQLDialect, mapping: CAMEOMapping = .standard, slice: Slice = .year, input: SQLInput? = nil) {
         self.source = source
         self.dialect = dialect

@@ -24,16 +24,26 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
         case system
     }
 
+    /// The file or folder that could not be written, as the caller named it (or as resolved).
     public let path: String
+    /// Why, in words (`permission denied`, `it is a folder`, ...).
     public let reason: String
+    /// Which rule or failure refused the output, for callers that react to it.
     public let kind: Kind
 
+    /// An error naming `path`.
+    /// - Parameters:
+    ///   - path: the file or folder that could not be written.
+    ///   - reason: why, in words.
+    ///   - kind: which rule or failure refused it (default: ``Kind-swift.enum/system``).
+    /// - Complexity: O(1).
     public init(path: String, reason: String, kind: Kind = .system) {
         self.path = path
         self.reason = reason
         self.kind = kind
     }
 
+    /// `PATH: cannot write output: REASON`.
     public var description: String { "\(path): cannot write output: \(reason)" }
 }
 
@@ -62,7 +72,7 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 /// calls with a moment in between when the target does not exist. The previous output is
 /// then removed file by file, by the names its marker lists. A failed or interrupted run
 /// leaves the previous output exactly as it was: with ``InterruptCleanup`` handlers installed
-/// (as the `diplograph` tool does) SIGINT, SIGTERM and SIGHUP remove the staging folder before
+/// (``InterruptCleanup/installHandlers()``) SIGINT, SIGTERM and SIGHUP remove the staging folder before
 /// the process ends, and the next run into the same folder removes the staging folders that
 /// killed runs (SIGKILL, a crash) left behind.
 ///
@@ -97,6 +107,8 @@ public final class StagedDirectory {
     ///   - path: the output folder.
     ///   - force: write beside files DiploGraph did not write instead of refusing.
     /// - Throws: ``OutputError`` naming the path when the rule refuses it or the file system fails.
+    /// - Complexity: O(*f*) for *f* entries in the folder and its parent (the rule's check and
+    ///   the removal of staging folders that killed runs left).
     public init(path: String, force: Bool = false) throws(OutputError) {
         guard !path.isEmpty else {
             throw OutputError(path: "''", reason: "the output folder's path is empty", kind: .wrongType)
@@ -163,6 +175,12 @@ public final class StagedDirectory {
 
     /// Writes `bytes` as `name` in the staging folder.
     /// - Throws: ``OutputError`` when `name` is not a plain visible file name, or the file system fails.
+    ///
+    /// Writing a name again replaces what was written under it.
+    /// - Parameters:
+    ///   - name: a plain file name: not empty, no `/`, not starting with a dot.
+    ///   - bytes: the file's content.
+    /// - Complexity: O(*b* + *w*) for *b* bytes and *w* files written so far.
     public func write(_ name: String, bytes: [UInt8]) throws(OutputError) {
         guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), name != Self.markerName else {
             throw OutputError(path: target.appendingPathComponent(name).path,
@@ -184,6 +202,11 @@ public final class StagedDirectory {
     }
 
     /// Writes `text` as UTF-8 as `name` in the staging folder.
+    /// - Parameters:
+    ///   - name: a plain file name: not empty, no `/`, not starting with a dot.
+    ///   - text: the file's content.
+    /// - Throws: ``OutputError`` when `name` is not a plain visible file name, or the file system fails.
+    /// - Complexity: O(*b* + *w*) for *b* bytes of text and *w* files written so far.
     public func write(_ name: String, text: String) throws(OutputError) {
         try write(name, bytes: Array(text.utf8))
     }
@@ -195,6 +218,8 @@ public final class StagedDirectory {
     /// - Throws: ``OutputError`` when the swap fails (the previous output is then untouched), or
     ///   when, after it, something of the previous folder could not be moved back (the error
     ///   says where it is).
+    /// - Complexity: O(*f* + *w*) for *f* files in the previous folder and *w* written, plus
+    ///   one rename each.
     public func commit() throws(OutputError) {
         try InterruptCleanup.holdingSignals { () throws(OutputError) in try swapIntoPlace() }
     }
@@ -294,6 +319,7 @@ public final class StagedDirectory {
     }
 
     /// Drops what was written; the target stays as it was.
+    /// - Complexity: O(*w*) for the *w* files written.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
         InterruptCleanup.unregister(cleanupSlot)
@@ -566,6 +592,7 @@ public final class StagedDirectory {
 /// writes at the start of such a file), or when `force` is set: DiploGraph does not overwrite a
 /// file it did not write.
 public final class StagedFile {
+    /// The file the output goes to (symbolic links resolved, so a link is written through).
     public let target: URL
     private let temporary: URL
     private let handle: FileHandle
@@ -582,6 +609,8 @@ public final class StagedFile {
     ///   - force: replace an existing file whatever it holds.
     /// - Throws: ``OutputError`` when the path is a folder, an existing file is not DiploGraph's,
     ///   or the file system fails.
+    /// - Complexity: O(*f*) for *f* entries in the parent folder (temporary files of killed
+    ///   runs are removed), and O(1) reads of the existing file's first kilobyte.
     public init(path: String, signature: String? = nil, force: Bool = false) throws(OutputError) {
         guard !path.isEmpty else { throw OutputError(path: "''", reason: "the output file's path is empty", kind: .wrongType) }
         // Through symbolic links, as the kernel resolves them: a link stays a link.
@@ -642,6 +671,13 @@ public final class StagedFile {
     }
 
     /// Appends `text` as UTF-8.
+    ///
+    /// Text is buffered and written to the temporary file in blocks of 64 KiB; the target is
+    /// untouched until ``commit()``.
+    /// - Parameter text: the text to append.
+    /// - Throws: ``OutputError`` naming the target when the temporary file cannot be written
+    ///   (no space left, an I/O error).
+    /// - Complexity: amortised O(*b*) for *b* bytes of text.
     public func write(_ text: String) throws(OutputError) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { try flush() }
@@ -657,6 +693,14 @@ public final class StagedFile {
     }
 
     /// Puts the file in place.
+    ///
+    /// The buffered text is flushed, the temporary file takes the permissions and owner of
+    /// the file it replaces, and `rename(2)` puts it over the target in one step (SIGINT,
+    /// SIGTERM and SIGHUP are held back meanwhile, when ``InterruptCleanup`` handlers are
+    /// installed).
+    /// - Throws: ``OutputError`` naming the target when the rest of the text cannot be written,
+    ///   the file cannot be closed, or the rename fails; the target is then untouched.
+    /// - Complexity: O(*b*) for the *b* bytes still buffered.
     public func commit() throws(OutputError) {
         try flush()
         do {

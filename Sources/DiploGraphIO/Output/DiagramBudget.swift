@@ -35,6 +35,8 @@ public enum DiagramBudget {
     /// diagram (header, legend), per node (shape, label, tooltip) and per tie (path, tooltip
     /// with up to six notes of at most ``DiagramWriter/tooltipNoteLimit`` characters).
     /// - Complexity: O(*s*) for *s* slices.
+    /// - Parameter network: the sliced events.
+    /// - Returns: the estimate, in bytes.
     public static func estimatedBytes(of network: SlicedNetwork) -> Int {
         var total = 0
         for slice in network.slices {
@@ -46,6 +48,7 @@ public enum DiagramBudget {
     /// Checks that `network`'s diagrams are within the limits.
     /// - Throws: ``Exceeded`` when `network` has more slices, or larger diagrams, than the limits allow.
     /// - Complexity: O(*s*) for *s* slices.
+    /// - Parameter network: the sliced events.
     public static func check(_ network: SlicedNetwork) throws(Exceeded) {
         let count = network.slices.count
         if count > maximumDiagrams { throw .tooManyDiagrams(slices: count) }

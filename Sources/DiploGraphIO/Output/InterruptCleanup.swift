@@ -11,7 +11,7 @@ import DiploGraph
 /// Removes the staging folders and temporary files of unfinished output when the process is
 /// interrupted by SIGINT, SIGTERM or SIGHUP, then lets the signal end the process as usual.
 ///
-/// A program (the `diplograph` tool) calls ``installHandlers()`` once at start;
+/// A program (such as the `diplograph` executable) calls ``installHandlers()`` once at start;
 /// ``StagedDirectory`` and ``StagedFile`` then register their staging paths while they exist.
 /// Without installed handlers registering does nothing, so library users keep their own
 /// signal handling.
@@ -51,6 +51,7 @@ public enum InterruptCleanup {
     /// Installs the handlers (once per process; later calls do nothing) and unblocks the
     /// signals in the calling thread. A signal whose disposition is "ignore" (as under `nohup`)
     /// is left ignored.
+    /// - Complexity: O(1) (a fixed table of staging paths is allocated on the first call).
     public static func installHandlers() {
         guard !installed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         paths = UnsafeMutablePointer<CChar>.allocate(capacity: slotCount * pathCapacity)

@@ -16,17 +16,22 @@ import DiploGraph
 public struct CSVReader {
     /// How fields are separated and quoted.
     public struct Dialect: Sendable, Equatable {
+        /// The byte that separates fields: `,` for CSV, a tab for TSV.
         public var delimiter: UInt8
         /// Whether `"` starts a quoted field (CSV); `false` reads quotes as text (GDELT, ICEWS).
         public var isQuoted: Bool
 
+        /// RFC 4180 CSV: comma-separated, `"` quotes fields (`""` is a quote inside one).
         public static let csv = Dialect(delimiter: UInt8(ascii: ","), isQuoted: true)
+        /// Tab-separated without quoting, as ICEWS and GDELT ship their files: a `"` is text.
         public static let tsv = Dialect(delimiter: UInt8(ascii: "\t"), isQuoted: false)
     }
 
     /// A malformed record; reading stops there, since where the next record starts is unknown.
     public struct SyntaxError: Error, Sendable, Equatable {
+        /// The 1-based physical line of the input on which the malformed record starts.
         public var line: Int
+        /// What is wrong, in words (`unclosed quote`, ...), without the line.
         public var message: String
     }
 
@@ -50,8 +55,12 @@ public struct CSVReader {
     public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         /// What went wrong, in words: "it is a folder", "no such file", "permission denied", ...
         public var reason: String
+        /// The ``reason``.
         public var description: String { reason }
 
+        /// An error giving `reason`.
+        /// - Parameter reason: what went wrong, in words (`no such file`).
+        /// - Complexity: O(1).
         public init(reason: String) { self.reason = reason }
 
         /// The message for the C library's `errno`.
@@ -67,6 +76,10 @@ public struct CSVReader {
 
     /// Opens `path` for streaming.
     /// - Throws: ``ReadError`` when the path is a folder or the file cannot be opened.
+    /// - Parameters:
+    ///   - path: the file to read; it is read in chunks of 1 MiB as records are asked for.
+    ///   - dialect: how fields are separated and quoted (default: ``Dialect/csv``).
+    /// - Complexity: O(1): nothing is read until ``nextRecord()``.
     public init(path: String, dialect: Dialect = .csv) throws(ReadError) {
         var info = stat()
         guard stat(path, &info) == 0 else { throw .system(errno) }
@@ -80,6 +93,10 @@ public struct CSVReader {
     }
 
     /// Reads records from bytes held in memory.
+    /// - Parameters:
+    ///   - bytes: the whole input, in UTF-8 (a byte order mark is skipped).
+    ///   - dialect: how fields are separated and quoted (default: ``Dialect/csv``).
+    /// - Complexity: O(1): the array is shared, not copied.
     public init(bytes: [UInt8], dialect: Dialect = .csv) {
         self.handle = nil
         self.dialect = dialect
@@ -127,6 +144,14 @@ public struct CSVReader {
     public var fieldCount: Int { fieldEnds.count }
 
     /// The bytes of field `index` of the current record.
+    ///
+    /// The bytes are unescaped (a quoted field's `""` is one `"`) and valid only inside `body`.
+    /// - Parameters:
+    ///   - index: the field's 0-based position, less than ``fieldCount``.
+    ///   - body: reads the bytes; they must not escape it.
+    /// - Returns: what `body` returns.
+    /// - Throws: what `body` throws; the reader itself throws nothing.
+    /// - Complexity: O(1) besides `body`.
     public func withFieldBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let start = index == 0 ? 0 : fieldEnds[index - 1]
         let end = fieldEnds[index]
@@ -134,12 +159,17 @@ public struct CSVReader {
     }
 
     /// Field `index` as text, or `nil` when its bytes are not valid UTF-8.
+    /// - Parameter index: the field's 0-based position, less than ``fieldCount``.
+    /// - Returns: the unescaped text, or `nil` when it is not valid UTF-8.
+    /// - Complexity: O(*b*) for a field of *b* bytes.
     public func field(_ index: Int) -> String? {
         withFieldBytes(index) { CSVReader.string(validating: $0) }
     }
 
     /// The text of UTF-8 bytes, or `nil` when they are not valid UTF-8.
     /// - Complexity: O(*b*); plain ASCII skips the generic validator.
+    /// - Parameter bytes: the bytes to read as UTF-8.
+    /// - Returns: the text, or `nil` for bytes that are not UTF-8.
     @inline(__always)
     public static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var isASCII = true
@@ -149,6 +179,9 @@ public struct CSVReader {
     }
 
     /// Whether field `index` is empty.
+    /// - Parameter index: the field's 0-based position, less than ``fieldCount``.
+    /// - Returns: `true` when the field has no bytes (`""` quoted counts as empty).
+    /// - Complexity: O(1).
     public func isFieldEmpty(_ index: Int) -> Bool {
         let start = index == 0 ? 0 : fieldEnds[index - 1]
         return fieldEnds[index] == start

@@ -7,7 +7,7 @@ import DiploGraph
 /// it throws, each naming its line.
 public enum DatasetReader {
     /// Reads a dataset: its kinds and actors files (when given) and then its events file
-    /// against them, as the command line does.
+    /// against them.
     ///
     /// ```swift
     /// let log = try DatasetReader.readDataset(events: "graphs/korean-peninsula.events.csv",
@@ -59,6 +59,19 @@ public enum DatasetReader {
     }
 
     /// Reads events held in memory; `name` stands for the file in messages.
+    ///
+    /// The same reader as ``readEvents(path:actors:kinds:)``, for bytes that are not in a file
+    /// (tests, fuzzing, data fetched over the network).
+    /// - Parameters:
+    ///   - bytes: the events file's content, UTF-8 CSV with a header row.
+    ///   - name: the file name problems are reported under.
+    ///   - actors: the actors of an actors file; then an event naming an actor it lacks is an
+    ///     error. Without one, each new id becomes an actor of its own group.
+    ///   - kinds: the known kinds; an event of another kind is an error.
+    /// - Returns: the events in file order.
+    /// - Throws: ``/DiploGraph/InputProblems`` naming `name` and the line for every bad row, a
+    ///   missing column, or bytes that are not UTF-8 CSV.
+    /// - Complexity: O(*b*) for *b* bytes.
     public static func readEvents(bytes: [UInt8], name: String, actors: ActorTable? = nil, kinds: KindTable = KindTable()) throws(InputProblems) -> EventLog {
         if let log = ParallelEventsReader.read(bytes: bytes, name: name, actors: actors, kinds: kinds) { return log }
         return try readEventsSerially(bytes: bytes, name: name, actors: actors, kinds: kinds)
@@ -254,11 +267,24 @@ public enum DatasetReader {
 
     /// Reads an actors file (`id,label,group`, more columns allowed).
     /// - Throws: ``/DiploGraph/InputProblems`` for a missing `group` column, empty or duplicate ids, empty groups.
+    /// - Parameter path: the actors file.
+    /// - Returns: the declared actors, in file order; ids are in Unicode's NFC, and an empty label is the id.
+    /// - Complexity: O(*b*) for a file of *b* bytes.
     public static func readActors(path: String) throws(InputProblems) -> ActorTable {
         var table = try TableFile(path: path, required: ["id", "label", "group"], expectedHeader: "id,label,group")
         return try readActors(from: &table)
     }
 
+    /// Reads an actors file held in memory (`id,label,group`, more columns allowed), as
+    /// ``readActors(path:)`` reads one from disk.
+    /// - Parameters:
+    ///   - bytes: the file's content, UTF-8 CSV with a header row.
+    ///   - name: the file name problems are reported under.
+    /// - Returns: the declared actors, in file order; ids are in Unicode's NFC, and an empty label is the id.
+    /// - Throws: ``/DiploGraph/InputProblems`` naming `name` and the line: a missing `id`, `label`
+    ///   or `group` column, empty or duplicate ids, empty groups, ids or groups with whitespace
+    ///   around them, a file without rows.
+    /// - Complexity: O(*b*) for *b* bytes.
     public static func readActors(bytes: [UInt8], name: String) throws(InputProblems) -> ActorTable {
         var table = try TableFile(bytes: bytes, displayName: name, required: ["id", "label", "group"], expectedHeader: "id,label,group")
         return try readActors(from: &table)
@@ -297,11 +323,24 @@ public enum DatasetReader {
     /// Reads a kinds file (`id,polarity,label`, optional `color` as `#rrggbb` and `style`)
     /// and adds its kinds to the built-in three.
     /// - Throws: ``/DiploGraph/InputProblems`` for bad polarities, colours or styles, and duplicate ids.
+    /// - Parameter path: the kinds file.
+    /// - Returns: the built-in kinds followed by the file's, in file order.
+    /// - Complexity: O(*b*) for a file of *b* bytes.
     public static func readKinds(path: String) throws(InputProblems) -> KindTable {
         var table = try TableFile(path: path, required: ["id", "polarity", "label"], expectedHeader: "id,polarity,label")
         return try readKinds(from: &table)
     }
 
+    /// Reads a kinds file held in memory (`id,polarity,label`, optional `color` as `#rrggbb`
+    /// and `style`), as ``readKinds(path:)`` reads one from disk, and adds its kinds to the
+    /// built-in three.
+    /// - Parameters:
+    ///   - bytes: the file's content, UTF-8 CSV with a header row.
+    ///   - name: the file name problems are reported under.
+    /// - Returns: the built-in kinds followed by the file's, in file order.
+    /// - Throws: ``/DiploGraph/InputProblems`` naming `name` and the line: a missing column, a
+    ///   polarity other than `+1`, `-1` or `0`, a bad colour or style, empty or duplicate ids.
+    /// - Complexity: O(*b*) for *b* bytes.
     public static func readKinds(bytes: [UInt8], name: String) throws(InputProblems) -> KindTable {
         var table = try TableFile(bytes: bytes, displayName: name, required: ["id", "polarity", "label"], expectedHeader: "id,polarity,label")
         return try readKinds(from: &table)
@@ -356,6 +395,9 @@ public enum DatasetReader {
     }
 
     /// `id` in Unicode's NFC, the one form ids are compared in.
+    /// - Parameter id: an actor, group or kind id as written.
+    /// - Returns: `id` precomposed (NFC); ASCII is returned as it is.
+    /// - Complexity: O(*k*) for an id of *k* bytes.
     public static func normalized(_ id: String) -> String {
         // ASCII is always NFC.
         id.utf8.allSatisfy { $0 < 0x80 } ? id : id.precomposedStringWithCanonicalMapping

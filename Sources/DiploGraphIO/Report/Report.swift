@@ -2,15 +2,16 @@ import Foundation
 import Mustache
 import DiploGraph
 
-/// Everything `diplograph report` writes, built from a sliced network.
+/// A report of a sliced network: centrality tables, diagrams, the focus's brokerage over time
+/// and third parties' roles, as report.html, report.md and CSV files (the `report` command's
+/// output).
 ///
-/// The report is assembled here and rendered by a closure, so this library stays free of
-/// Graphviz: the command line passes the one Graphviz owner's renderer in.
+/// The report is assembled here and its figures are drawn by a closure the caller passes in,
+/// so this library stays free of Graphviz: DiploGraphviz's `DiagramRenderer` draws them.
 public struct Report {
     /// What the report shows and how.
     public struct Options {
-        /// The columns of every slice's centrality table (``Report/defaultMeasures`` by default
-        /// on the command line).
+        /// The columns of every slice's centrality table (usually ``Report/defaultMeasures``).
         public var measures: [Measure]
         /// How path-based measures (betweenness, harmonic) count a path's length.
         public var pathLength: PathLength
@@ -79,8 +80,9 @@ public struct Report {
         }
     }
 
-    /// The measures of `diplograph report` when `--measures` is not given: degree, strength,
-    /// betweenness, harmonic, PageRank, constraint and the Gould–Fernandez roles.
+    /// The measures a report's centrality tables have when the caller names none (the `report`
+    /// command's default): degree, strength, betweenness (Brandes 2001), harmonic, PageRank
+    /// (Page et al. 1999), constraint (Burt 1992) and the Gould–Fernandez (1989) brokerage roles.
     public static let defaultMeasures: [Measure] = [
         .degree, .strength, .betweenness, .harmonic, .pagerank, .constraint,
         .coordinator, .itinerant, .representative, .gatekeeper, .liaison, .brokerage,
@@ -233,6 +235,8 @@ public struct Report {
     /// - Returns: one point per slice of `network`, in order.
     /// - Throws: ``/DiploGraph/ValueError`` when `focus` is not an entity of `network`;
     ///   ``/DiploGraph/InputProblems`` when a relay is no relay between groups (naming its line).
+    /// - Complexity: O(*s* *n* *m*) for betweenness over *s* slices of *n* nodes and *m* edges,
+    ///   plus re-slicing the log's *e* events once for the mediation layer.
     public static func brokerageSeries(network: SlicedNetwork, focus: EntityIndex, pathLength: PathLength) throws -> [BrokerageChart.Point] {
         guard network.entity(at: focus) != nil else {
             throw ValueError("focus: entity index \(focus) is out of range (\(network.entities.count) entities)")
