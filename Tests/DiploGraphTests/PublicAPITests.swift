@@ -285,6 +285,11 @@ import DiploGraphIO
         let outside = try EntityIndex(network.entities.count)
         #expect(throws: ValueError.self) { try options.setRoles(in: network, dyad: dyad, third: outside) }
         #expect(throws: ValueError.self) { try options.setRoles(in: network, dyad: (dyad.0, dyad.0)) }
+        let y2019 = try #require(network.slice(labelled: "2019"))
+        #expect(roles.table.rows(in: y2019).map(\.role) == [.spoiling])
+        #expect(roles.table.rows(in: y2019).allSatisfy { $0.slice == "2019" && $0.third == "US" })
+        let brokerage = try y2019.graph.brokerage(groups: network.groupIndices(of: y2019))
+        #expect(brokerage.counts(for: .total) == brokerage.counts[BrokerageRole.total.rawValue])
         #expect(throws: ValueError("the third party 'ROK' is one of the dyad's sides: it has no role towards its own relationship")) {
             try ThirdPartyRoles(network: network, dyad: (a: dyad.0, b: dyad.1), third: dyad.0)
         }

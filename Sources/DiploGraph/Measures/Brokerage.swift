@@ -48,6 +48,12 @@ public struct Brokerage: Sendable {
         return BrokerageRole.allCases.map { model.zScores(counts[$0.rawValue], role: $0) }
     }
 
+    /// The counts of one role: ``counts`` for `role`.
+    /// - Parameter role: the Gould–Fernandez role (``BrokerageRole/total`` for all of them).
+    /// - Returns: one count per node, indexed like the graph's nodes.
+    /// - Complexity: O(1).
+    public func counts(for role: BrokerageRole) -> [Double] { counts[role.rawValue] }
+
     /// The z-scores of one role: ``zScores`` for `role` alone.
     /// - Complexity: O(*n* + *s*²) for *n* nodes and *s* distinct group sizes.
     /// - Parameter role: the Gould–Fernandez role.

@@ -81,6 +81,12 @@ public struct ThirdPartyRoles: Sendable {
     /// The rows by slice, then third party in entity order.
     public let rows: [Row]
 
+    /// The rows of one slice (none where no third party has a score there).
+    /// - Parameter slice: a slice of the network the roles were computed on.
+    /// - Returns: that slice's rows, third parties in entity order.
+    /// - Complexity: O(*r*) for *r* rows.
+    public func rows(in slice: Slice) -> [Row] { rows.filter { $0.slice == slice.label } }
+
     /// Computes the roles.
     ///
     /// - Parameters:
