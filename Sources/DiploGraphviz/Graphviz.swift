@@ -199,8 +199,10 @@ public final class Graphviz: Sendable {
                 guard let pos = agget(object, Self.cString("pos")) else { return nil }
                 let parts = String(cString: pos).split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .init(charactersIn: "!"))) }
                 guard parts.count >= 2 else { return nil }
-                return Box(center: Point(x: parts[0], y: parts[1]),
-                           size: Size(width: 72 * (number(object, "width") ?? 0), height: 72 * (number(object, "height") ?? 0)))
+                guard let center = try? Point(x: parts[0], y: parts[1]),
+                      let size = try? Size(width: 72 * (number(object, "width") ?? 0), height: 72 * (number(object, "height") ?? 0))
+                else { return nil }
+                return Box(center: center, size: size)
             }
             _ = Self.takeWarnings()
             return result

@@ -143,13 +143,13 @@ import DiploGraphviz
     }
 
     @Test func layoutsRefuseEntitiesOutsideTheNetworkAndNonFiniteValues() throws {
-        let layout = try DiagramLayout(entityCount: 2, positions: [EntityIndex(1): Point(x: 3, y: 4)])
-        #expect(layout.positions == [nil, Point(x: 3, y: 4)])
-        #expect(throws: ValueError.self) { _ = try DiagramLayout(entityCount: 2, positions: [EntityIndex(2): Point(x: 0, y: 0)]) }
-        #expect(throws: ValueError.self) { _ = try DiagramLayout(entityCount: 2, positions: [EntityIndex(0): Point(x: .nan, y: 0)]) }
-        #expect(throws: ValueError.self) {
-            _ = try DiagramLayout(entityCount: 1, boxes: [EntityIndex(0): Box(center: Point(x: 0, y: 0), size: Size(width: -1, height: 5))])
-        }
+        let layout = try DiagramLayout(entityCount: 2, positions: [EntityIndex(1): try Point(x: 3, y: 4)])
+        #expect(try layout.positions == [nil, Point(x: 3, y: 4)])
+        #expect(throws: ValueError.self) { _ = try DiagramLayout(entityCount: 2, positions: [EntityIndex(2): try Point(x: 0, y: 0)]) }
+        #expect(throws: ValueError("the point (nan, 0.0): coordinates must be finite")) { _ = try Point(x: .nan, y: 0) }
+        #expect(throws: ValueError.self) { _ = try Point(x: 0, y: -.infinity) }
+        #expect(throws: ValueError("the size -1.0 × 5.0: sides must be finite and not negative")) { _ = try Size(width: -1, height: 5) }
+        #expect(throws: ValueError.self) { _ = try Size(width: 1, height: .nan) }
         #expect(throws: ValueError.self) { _ = try DiagramLayout(entityCount: -1, positions: [:]) }
     }
 }

@@ -113,10 +113,10 @@ func svg(_ dot: String, engine: LayoutEngine = .dot) throws -> String {
         #expect(positions.count == 4 && positions[0...2].allSatisfy { $0 != nil } && positions[3] == nil)
         let pinned = try Graphviz.shared.positions(dot: #"graph { graph [notranslate=true]; a [pos="10,20!"]; b [pos="30,40!"] }"#,
                                                    engine: .pinned, nodes: ["b", "a"])
-        #expect(pinned == [Point(x: 30, y: 40), Point(x: 10, y: 20)])
+        #expect(try pinned == [Point(x: 30, y: 40), Point(x: 10, y: 20)])
         let boxes = try Graphviz.shared.boxes(dot: #"graph { graph [notranslate=true]; a [shape=box, fixedsize=true, width=1, height=0.5, pos="10,20!"] }"#,
                                               engine: .pinned, nodes: ["a"])
-        #expect(boxes == [Box(center: Point(x: 10, y: 20), size: Size(width: 72, height: 36))])
+        #expect(try boxes == [Box(center: Point(x: 10, y: 20), size: Size(width: 72, height: 36))])
     }
 
     static let oddLabels = [

@@ -42,8 +42,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(format != .csv || (!text.contains("inf") && !text.contains("nan")), "non-finite number in CSV")
     }
     // As the tool draws: positions pinned from a shared layout, rendered by the `nop` engine.
-    let layout = try! DiagramLayout(entityCount: 3, positions: [EntityIndex(0): Point(x: 0, y: 0), EntityIndex(1): Point(x: 240, y: 120),
-                                                                EntityIndex(2): Point(x: 0, y: 200)])
+    let layout = try! DiagramLayout(entityCount: 3, positions: [EntityIndex(0): try! Point(x: 0, y: 0), EntityIndex(1): try! Point(x: 240, y: 120),
+                                                                EntityIndex(2): try! Point(x: 0, y: 200)])
     let writer = DiagramWriter(network: network)
     for dot in [try! writer.dot(for: network.slices[0], options: (try! DiagramOptions(layout: layout, showsGhosts: true, sizeBy: .degree))),
                 try! writer.dot(for: network.slices[0])] {

@@ -354,7 +354,7 @@ public struct DiagramWriter: Sendable {
         let lines = labelLines(network.entities[Int(entity)].label, typography: typography)
         let font = typography.largestLabel
         let longest = Double(lines.map(\.count).max() ?? 1)
-        return Size(width: longest * font * 0.62 + 8, height: Double(lines.count) * font * 1.2 + 5)
+        return Size(unchecked: longest * font * 0.62 + 8, Double(lines.count) * font * 1.2 + 5)
     }
 
     /// A label as the lines it is drawn in: long labels break at the space nearest their middle

@@ -145,7 +145,7 @@ struct FittedLayout: Sendable {
             while !taken.insert([point.x, point.y]).inserted { k += 1; point.x += 0.5 * k; point.y += 0.37 * k }
             indices.append(index)
             xs.append(point.x); ys.append(point.y)
-            let size = sizes[index] ?? Size(width: 60, height: 16)
+            let size = sizes[index] ?? Size(unchecked: 60, 16)
             ws.append(size.width); hs.append(size.height)
         }
         let n = indices.count
@@ -220,7 +220,7 @@ struct FittedLayout: Sendable {
         }
         var positions = [Point?](repeating: nil, count: layout.positions.count)
         for k in 0..<n {
-            positions[indices[k]] = Point(x: sx * xs[k] - minX, y: sy * ys[k] - minY)
+            positions[indices[k]] = Point(unchecked: sx * xs[k] - minX, sy * ys[k] - minY)
         }
         self.positions = positions
         self.width = extent(xs, ws, sx)

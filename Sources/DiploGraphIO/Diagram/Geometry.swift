@@ -1,31 +1,49 @@
+import DiploGraph
+
 /// A point in a diagram's coordinates: points (1/72 in), y up, as Graphviz lays out.
 public struct Point: Sendable, Hashable {
     /// The horizontal coordinate in points.
-    public var x: Double
+    public package(set) var x: Double
     /// The vertical coordinate in points, growing upwards.
-    public var y: Double
+    public package(set) var y: Double
 
     /// The point at (`x`, `y`).
-    /// - Complexity: O(1).
     /// - Parameters:
-    ///   - x: the horizontal coordinate in points.
-    ///   - y: the vertical coordinate in points, growing upwards.
-    public init(x: Double, y: Double) { self.x = x; self.y = y }
+    ///   - x: the horizontal coordinate in points, finite.
+    ///   - y: the vertical coordinate in points, growing upwards, finite.
+    /// - Throws: ``/DiploGraph/ValueError`` when a coordinate is not finite.
+    /// - Complexity: O(1).
+    public init(x: Double, y: Double) throws(ValueError) {
+        guard x.isFinite, y.isFinite else { throw ValueError("the point (\(x), \(y)): coordinates must be finite") }
+        self.init(unchecked: x, y)
+    }
+
+    /// A point whose coordinates are known to be finite (Graphviz's, the layout's).
+    package init(unchecked x: Double, _ y: Double) { self.x = x; self.y = y }
 }
 
 /// A width and a height in points.
 public struct Size: Sendable, Hashable {
     /// The width in points.
-    public var width: Double
+    public package(set) var width: Double
     /// The height in points.
-    public var height: Double
+    public package(set) var height: Double
 
     /// The size `width` × `height`.
-    /// - Complexity: O(1).
     /// - Parameters:
-    ///   - width: the width in points.
-    ///   - height: the height in points.
-    public init(width: Double, height: Double) { self.width = width; self.height = height }
+    ///   - width: the width in points, finite and not negative.
+    ///   - height: the height in points, finite and not negative.
+    /// - Throws: ``/DiploGraph/ValueError`` when a side is negative or not finite.
+    /// - Complexity: O(1).
+    public init(width: Double, height: Double) throws(ValueError) {
+        guard width.isFinite, height.isFinite, width >= 0, height >= 0 else {
+            throw ValueError("the size \(width) × \(height): sides must be finite and not negative")
+        }
+        self.init(unchecked: width, height)
+    }
+
+    /// A size known to be valid (Graphviz's measurements, DiploGraph's estimates).
+    package init(unchecked width: Double, _ height: Double) { self.width = width; self.height = height }
 }
 
 /// A node's box after layout: its centre and its size, in points.
@@ -35,10 +53,10 @@ public struct Box: Sendable, Hashable {
     /// The box's size, as Graphviz measured it from the label and font (or its fixed size).
     public var size: Size
 
-    /// The box of `size` centred at `center`.
-    /// - Complexity: O(1).
+    /// The box of `size` centred at `center` (both checked when they were made).
     /// - Parameters:
     ///   - center: the box's centre.
     ///   - size: the box's size.
+    /// - Complexity: O(1).
     public init(center: Point, size: Size) { self.center = center; self.size = size }
 }
