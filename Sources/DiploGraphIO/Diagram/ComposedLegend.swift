@@ -3,11 +3,11 @@
 /// Every search runs over UTF-8 bytes, and the figure's frame and background are looked for
 /// only in its first few kilobytes, where Graphviz writes them: composing costs a copy of the
 /// figure, not a pass of Foundation's string searches over it (that took a third of `render`).
-public struct ComposedLegend: Sendable {
+package struct ComposedLegend: Sendable {
     /// The legend's width in points.
-    public let width: Double
+    package let width: Double
     /// The legend's height in points.
-    public let height: Double
+    package let height: Double
     let translateX: Double
     let translateY: Double
     /// The drawing's elements, inside Graphviz's `graph0` group, background excluded.
@@ -21,7 +21,7 @@ public struct ComposedLegend: Sendable {
     /// - Parameter svg: the UTF-8 bytes Graphviz rendered.
     /// - Returns: `nil` if `svg` is not a Graphviz SVG with a frame and a background.
     /// - Complexity: O(*n*) in the length of `svg`.
-    public init?(svg: [UInt8]) {
+    package init?(svg: [UInt8]) {
         guard let frame = Self.frame(of: svg), let background = Self.background(in: svg),
               let end = Self.lastRange(of: Array("</g>\n</svg>".utf8), in: svg), end.lowerBound >= background.upperBound
         else { return nil }
@@ -35,7 +35,7 @@ public struct ComposedLegend: Sendable {
     /// - Parameter svg: the figure's UTF-8 bytes.
     /// - Returns: the figure with the legend; `svg` unchanged if it is not a Graphviz SVG.
     /// - Complexity: O(*n*) in the length of `svg` and the legend.
-    public func composed(into svg: [UInt8]) -> [UInt8] {
+    package func composed(into svg: [UInt8]) -> [UInt8] {
         guard let figure = Self.frame(of: svg), let anchor = Self.background(in: svg) else { return svg }
         let dx = translateX - figure.translateX
         let dy = translateY + figure.height - height - figure.translateY
