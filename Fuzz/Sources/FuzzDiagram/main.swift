@@ -60,6 +60,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         // Kind and group labels reach the HTML-like legend, actor labels and notes the tooltips.
         let dot = try writer.dot(for: network.slices[0], options: (try! DiagramOptions(layout: layout, showsGhosts: true, sizeBy: .degree)))
         let svg = String(decoding: try Graphviz.shared.render(dot: dot, engine: .pinned, format: .svg).bytes, as: UTF8.self)
+        // `render` builds the same graph through cgraph's API instead of parsing the text: same SVG.
+        let graph = try writer.graph(for: network.slices[0], options: (try! DiagramOptions(layout: layout, showsGhosts: true, sizeBy: .degree)))
+        let built = String(decoding: try Graphviz.shared.render(graph: graph, engine: .pinned, format: .svg).bytes, as: UTF8.self)
+        precondition(built == svg, "the graph built through cgraph's API draws differently from its DOT text")
         let forbidden = svg.unicodeScalars.filter { !Escape.isXMLCharacter($0) }
         precondition(forbidden.isEmpty, "characters XML 1.0 forbids in the SVG: \(forbidden.map(\.value))")
         // Every XML export too.
