@@ -11,6 +11,13 @@
 /// They are all 32-bit positions; only the phantom `Subject` tells them apart, at compile time,
 /// at no cost at run time. Get them from the tables (``ActorTable/index(of:)``,
 /// ``KindTable/index(of:)``), from a network or slice, or make one with ``init(_:)``.
+///
+/// An index does not know which table it came from. Out of range, it is refused (lookups
+/// return `nil` or throw ``ValueError``); in range but taken from another log or network (the
+/// same file sliced by groups, say), it names whatever stands at that position there. Keep
+/// indices with the network they came from, and cross between networks by id
+/// (``SlicedNetwork/entityIndex(of:)``). Slices do know their network: passing one to another
+/// network is refused.
 public struct TypedIndex<Subject>: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The position, `0..<Int32.max`.
     public let value: Int32
