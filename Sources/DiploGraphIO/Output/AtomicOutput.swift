@@ -5,7 +5,6 @@ import Glibc
 import Musl
 #elseif canImport(Darwin)
 import Darwin
-import DiploGraph
 #endif
 
 /// A failure to write output, naming the path.

@@ -5,7 +5,6 @@ import Glibc
 import Musl
 #elseif canImport(Darwin)
 import Darwin
-import DiploGraph
 #endif
 
 /// Removes the staging folders and temporary files of unfinished output when the process is
