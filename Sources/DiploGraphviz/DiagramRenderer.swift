@@ -154,9 +154,14 @@ public struct DiagramRenderer: Sendable {
     /// - Throws: ``DiagramError/gridTooLarge(nodes:panels:limit:)``.
     /// - Complexity: O(*s* + *e*) for *s* slices and *e* entities.
     public static func checkGrid(of network: SlicedNetwork, showsGhosts: Bool) throws(DiagramError) {
-        let nodes = DiagramWriter(network: network).gridNodeCount(showsGhosts: showsGhosts)
+        try checkGrid(of: DiagramWriter(network: network), showsGhosts: showsGhosts)
+    }
+
+    /// ``checkGrid(of:showsGhosts:)`` with the network's writer at hand.
+    private static func checkGrid(of writer: DiagramWriter, showsGhosts: Bool) throws(DiagramError) {
+        let nodes = writer.gridNodeCount(showsGhosts: showsGhosts)
         if nodes > DiagramWriter.nodeLimit {
-            throw .gridTooLarge(nodes: nodes, panels: network.slices.count, limit: DiagramWriter.nodeLimit)
+            throw .gridTooLarge(nodes: nodes, panels: writer.network.slices.count, limit: DiagramWriter.nodeLimit)
         }
     }
 
@@ -183,7 +188,7 @@ public struct DiagramRenderer: Sendable {
     /// - Throws: ``DiagramError/gridTooLarge(nodes:panels:limit:)`` or ``DiagramError/graphviz(_:)``.
     /// - Complexity: O(*N* + *M*) for the nodes and ties of all slices.
     public func drawGrid() throws(DiagramError) -> Drawing {
-        try Self.checkGrid(of: writer.network, showsGhosts: options.showsGhosts)
+        try Self.checkGrid(of: writer, showsGhosts: options.showsGhosts)
         return try draw(.model(writer.gridGraph(options: options)), figure: .grid)
     }
 

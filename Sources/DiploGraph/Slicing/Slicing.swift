@@ -296,6 +296,16 @@ public struct SlicedNetwork: Sendable {
         guard owns(slice) else { throw ValueError("slice '\(slice.label)' is not a slice of this network") }
     }
 
+    /// The entities that are a node of at least one slice, in entity order: those that
+    /// diagrams place and exports list.
+    /// - Returns: the entities, each once.
+    /// - Complexity: O(*e* + *N*) for *e* entities and *N* nodes over all slices.
+    public func entitiesInAnySlice() -> [EntityIndex] {
+        var present = [Bool](repeating: false, count: entities.count)
+        for slice in slices { for node in slice.nodes { present[node.position] = true } }
+        return present.indices.filter { present[$0] }.map { EntityIndex(unchecked: Int32($0)) }
+    }
+
     /// The slice labelled `label`.
     /// - Complexity: O(*s*) for *s* slices.
     /// - Parameter label: a slice label (`2018`, `2018-Q1`, `2018-03`).

@@ -210,7 +210,7 @@ public struct DiagramWriter: Sendable {
     /// seven largest keep theirs and the rest share ``otherGroupsColor``.
     public static let maximumGroupColors = 8
     /// How many entities some slice draws.
-    public let drawnEntityCount: Int
+    public var drawnEntityCount: Int { drawnEntities.count }
     /// The light grey fill of the groups beyond ``maximumGroupColors``, under one legend entry.
     public static let otherGroupsColor = "#dddddd"
 
@@ -261,23 +261,16 @@ public struct DiagramWriter: Sendable {
         }
         self.kindsUsed = used.sorted().map { network.log.kinds[$0] }
         self.hasRelayLegs = hasRelayLegs
-        var drawn = [Bool](repeating: false, count: network.entities.count)
-        for slice in network.slices { for node in slice.nodes { drawn[Int(node)] = true } }
-        self.drawnEntityCount = drawn.lazy.filter { $0 }.count
+        self.drawnEntities = network.entitiesInAnySlice()
     }
 
     private func color(of group: String) -> String { colorOfGroup[group] ?? Self.otherGroupsColor }
 
     // MARK: - Preparation
 
-    /// The entities drawn in some slice (all of them get a place in the shared layout).
-    ///
-    /// - Complexity: O(*e* + *n*) for *e* entities and *n* nodes over all slices.
-    public var drawnEntities: [EntityIndex] {
-        var drawn = [Bool](repeating: false, count: network.entities.count)
-        for slice in network.slices { for node in slice.nodes { drawn[Int(node)] = true } }
-        return drawn.indices.filter { drawn[$0] }.map { EntityIndex(unchecked: Int32($0)) }
-    }
+    /// The entities drawn in some slice, in entity order (all of them get a place in the
+    /// shared layout): ``/DiploGraph/SlicedNetwork/entitiesInAnySlice()``, found once.
+    public let drawnEntities: [EntityIndex]
 
     /// The name of `entity`'s node in every DOT graph this writer writes (`n` and its
     /// position: generated, so that no user text reaches a node id). Look nodes up in
@@ -372,14 +365,18 @@ public struct DiagramWriter: Sendable {
         labelLines(label, typography: typography).map(Escape.dotStringValue).joined(separator: "\\n")
     }
 
-    /// The largest label size `entity` takes in any slice.
-    private func largestFont(_ entity: Int32, scale: SizeScale?, typography: DiagramTypography) -> Double {
-        guard let scale else { return typography.label }
-        var largest = scale.lowest
+    /// The largest label size each entity takes in any slice, by entity position (the base
+    /// label size without a scale, or for an entity in no slice).
+    /// - Complexity: O(*e* + *N*) for *e* entities and *N* nodes over all slices.
+    private func largestFontSizes(scale: SizeScale?, typography: DiagramTypography) -> [Double] {
+        var largest = [Double](repeating: typography.label, count: network.entities.count)
+        guard let scale else { return largest }
         for slice in network.slices {
-            if let local = slice.nodes.firstIndex(of: EntityIndex(unchecked: entity)) { largest = max(largest, scale.value(local, in: slice)) }
+            for (local, node) in slice.nodes.enumerated() {
+                largest[node.position] = max(largest[node.position], scale.fontSize(scale.value(local, in: slice), typography))
+            }
         }
-        return scale.fontSize(largest, typography)
+        return largest
     }
 
     /// The graph over every entity of every slice with all their ties, for a shared layout.
@@ -396,14 +393,7 @@ public struct DiagramWriter: Sendable {
         if drawn.count <= 300 { graph.attributes = [.identifier("overlap", "false"), .string("sep", "+4")] }
         graph.attributes += [.identifier("splines", "false"), .identifier("start", "1"), .identifier("outputorder", "edgesfirst")]
         graph.nodeDefaults = nodeDefaultAttributes
-        var largest: [Double] = Array(repeating: DiagramTypography.single.label, count: network.entities.count)
-        if let sizeScale {
-            for slice in network.slices {
-                for (local, node) in slice.nodes.enumerated() {
-                    largest[Int(node)] = max(largest[Int(node)], sizeScale.fontSize(sizeScale.value(local, in: slice), .single))
-                }
-            }
-        }
+        let largest = largestFontSizes(scale: sizeScale, typography: .single)
         for node in drawn {
             graph.statements.append(.node(DOTNode(unchecked: nodeName(of: node), attributes: [
                 .string("label", Escape.dotStringValue(network.entities[node.position].label)), .identifier("fontsize", format(largest[node.position]))])))
@@ -434,8 +424,9 @@ public struct DiagramWriter: Sendable {
         var graph = DOTGraph(unchecked: "measure", isDirected: false)
         graph.attributes = [.identifier("notranslate", "true"), .identifier("splines", "false")]
         graph.nodeDefaults = nodeDefaultAttributes
+        let largest = largestFontSizes(scale: sizeScale, typography: typography)
         for node in drawnEntities {
-            let font = largestFont(node.value, scale: sizeScale, typography: typography)
+            let font = largest[node.position]
             graph.statements.append(.node(DOTNode(unchecked: nodeName(of: node), attributes: [
                 .string("label", dotLabel(network.entities[node.position].label, typography: typography)),
                 .identifier("fontsize", format(font)), .string("pos", "0,0!")])))

@@ -64,13 +64,6 @@ public enum GraphExport {
         try file.commit()
     }
 
-    /// The entities that appear in at least one slice, in entity order.
-    static func drawnEntities(_ network: SlicedNetwork) -> [Int32] {
-        var present = [Bool](repeating: false, count: network.entities.count)
-        for slice in network.slices { for node in slice.nodes { present[Int(node)] = true } }
-        return (0..<Int32(network.entities.count)).filter { present[Int($0)] }
-    }
-
     // MARK: - GEXF
 
     /// GEXF 1.3, dynamic: one spell per slice on nodes and edges, one edge per pair and kind
@@ -137,13 +130,13 @@ public enum GraphExport {
         try xml.startElement("nodes", layout: .block)
         var slicesOf = [[Int]](repeating: [], count: network.entities.count)
         for (s, slice) in network.slices.enumerated() { for node in slice.nodes { slicesOf[Int(node)].append(s) } }
-        for entity in drawnEntities(network) {
-            let e = network.entities[Int(entity)]
+        for entity in network.entitiesInAnySlice() {
+            let e = network.entities[entity.position]
             try xml.startElement("node", attributes: [("id", e.id), ("label", e.label)], layout: .block)
             try xml.startElement("attvalues")
             try xml.element("attvalue", attributes: [("for", "group"), ("value", e.group)])
             try xml.endElement()
-            try spells(slicesOf[Int(entity)])
+            try spells(slicesOf[entity.position])
             try xml.endElement()
         }
         try xml.endElement()
@@ -227,8 +220,8 @@ public enum GraphExport {
         }
         try xml.startElement("graph", attributes: [("id", "G"), ("edgedefault", network.options.isDirected ? "directed" : "undirected")],
                              layout: .block)
-        for entity in drawnEntities(network) {
-            let e = network.entities[Int(entity)]
+        for entity in network.entitiesInAnySlice() {
+            let e = network.entities[entity.position]
             try xml.startElement("node", attributes: [("id", e.id)])
             try xml.element("data", attributes: [("key", "label")], text: e.label)
             try xml.element("data", attributes: [("key", "group")], text: e.group)
@@ -260,8 +253,8 @@ public enum GraphExport {
     /// - Returns: the JSON text, keys sorted.
     /// - Complexity: O(*e* + *t*) for *e* entities and the *t* typed ties of all slices.
     public static func nodeLinkJSON(_ network: SlicedNetwork) throws(ValueError) -> String {
-        let nodes: [JSONValue] = drawnEntities(network).map { entity in
-            let e = network.entities[Int(entity)]
+        let nodes: [JSONValue] = network.entitiesInAnySlice().map { entity in
+            let e = network.entities[entity.position]
             return .object([("id", .string(e.id)), ("label", .string(e.label)), ("group", .string(e.group))])
         }
         var links: [JSONValue] = []
