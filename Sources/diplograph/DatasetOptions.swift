@@ -117,17 +117,17 @@ extension SlicedNetwork {
 /// `message` from the library with its phrases for slicing and path-length choices
 /// (``LibraryWording``) replaced by the flags that make those choices on the command line.
 func commandLineWording(_ message: String) -> String {
-    let flags: [String: String] = [
-        LibraryWording.inSelectedKinds: "in --kinds",
-        LibraryWording.rosterAll: "(--roster all)",
-        LibraryWording.tooLargeAdvice: "(use a coarser --slice, a shorter --window, fewer --kinds)",
-        LibraryWording.tooLargeAdviceAll: "(use a coarser --slice, a shorter --window, fewer --kinds, or --roster active)",
-        LibraryWording.groupLevel: "at the group level (--by group, report --focus)",
-        LibraryWording.inverseWeight: "with --path-length inverse-weight",
+    let flags: [(phrase: String, flag: String)] = [
+        (LibraryWording.inSelectedKinds, "in --kinds"),
+        (LibraryWording.rosterAll, "(--roster all)"),
+        (LibraryWording.tooLargeAdvice, "(use a coarser --slice, a shorter --window, fewer --kinds)"),
+        (LibraryWording.tooLargeAdviceAll, "(use a coarser --slice, a shorter --window, fewer --kinds, or --roster active)"),
+        (LibraryWording.groupLevel, "at the group level (--by group, report --focus)"),
+        (LibraryWording.inverseWeight, "with --path-length inverse-weight"),
     ]
     var result = message
-    for phrase in LibraryWording.all where result.contains(phrase) {
-        if let flag = flags[phrase] { result = result.replacingOccurrences(of: phrase, with: flag) }
+    for (phrase, flag) in flags where result.contains(phrase) {
+        result = result.replacingOccurrences(of: phrase, with: flag)
     }
     return result
 }

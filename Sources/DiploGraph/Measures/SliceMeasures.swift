@@ -6,15 +6,12 @@ public struct MeasureColumn: Sendable {
     /// The value of each node of the slice, indexed like ``Slice/nodes``; `nil` is an empty cell
     /// (a measure that did not converge, or is undefined there).
     public let values: [Double?]
-    /// The slice's entities, by node.
-    private let nodes: [EntityIndex]
     private let network: SlicedNetwork
     private let slice: Slice
 
     init(measure: Measure, values: [Double?], network: SlicedNetwork, slice: Slice) {
         self.measure = measure
         self.values = values
-        self.nodes = slice.nodes
         self.network = network
         self.slice = slice
     }
@@ -56,14 +53,13 @@ public struct SliceMeasures: Sendable {
     /// The slice the values belong to.
     public let slice: Slice
     /// The measures, in the order asked for (each once).
-    public let measures: [Measure]
+    public var measures: [Measure] { table.measures }
     /// The values by measure (in ``measures`` order), then node.
     public let table: MeasureTable
     private let network: SlicedNetwork
 
     init(table: MeasureTable, network: SlicedNetwork, slice: Slice) {
         self.slice = slice
-        self.measures = table.measures
         self.table = table
         self.network = network
     }

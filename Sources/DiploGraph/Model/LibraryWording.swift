@@ -15,9 +15,6 @@ package enum LibraryWording {
     /// After a path measure's name: its path length.
     package static let inverseWeight = "with inverse-weight path lengths"
 
-    /// Every phrase, for front ends to map.
-    package static let all = [inSelectedKinds, rosterAll, tooLargeAdvice, tooLargeAdviceAll, groupLevel, inverseWeight]
-
     /// Joins `items` with commas: all of them up to `limit`, else the first ones, `…`, the last
     /// three and the count, so that a message stays one short line however many there are.
     package static func listed(_ items: [String], limit: Int = 20) -> String {
