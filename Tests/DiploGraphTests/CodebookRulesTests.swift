@@ -71,6 +71,21 @@ import DiploGraphIO
         return problems
     }
 
+    /// Rule 1.4: one row per act, side to side and kind, on one occasion. Two rows with the
+    /// same date, kind, source side and target side that come from the same passage (their
+    /// quote) are one act coded twice.
+    static func oneRowPerOccasion(_ rows: [Row], groups: [String: String]) -> [String] {
+        var problems: [String] = []
+        for (index, row) in rows.enumerated() {
+            guard let source = groups[row["source"]], let target = groups[row["target"]] else { continue }
+            for other in rows[..<index] where other["date"] == row["date"] && other["kind"] == row["kind"]
+                && other["quote"] == row["quote"] && groups[other["source"]] == source && groups[other["target"]] == target {
+                problems.append("\(row.at): \(row["kind"]) \(source)→\(target) on \(row["date"]) from the passage of line \(other.line) (one row per side, kind and occasion)")
+            }
+        }
+        return problems
+    }
+
     /// Rule 6: every row has a note.
     static func notes(_ rows: [Row]) -> [String] {
         rows.filter { $0["note"].trimmingCharacters(in: .whitespaces).isEmpty }.map { "\($0.at): empty note" }
@@ -179,6 +194,10 @@ import DiploGraphIO
 
     @Test func noActInBothDirectionsOnOneDateWithOneKind() { Self.expectNone(Self.bothDirections(Self.dataset.rows)) }
 
+    @Test func oneRowPerSideKindAndOccasion() {
+        Self.expectNone(Self.oneRowPerOccasion(Self.dataset.rows, groups: Self.dataset.groups))
+    }
+
     @Test func everyRowHasANote() { Self.expectNone(Self.notes(Self.dataset.rows)) }
 
     @Test func everyAboutIsTwoKnownActorsOfTwoSides() {
@@ -227,6 +246,7 @@ import DiploGraphIO
         let article = "they met. He stood between them; he supports it."
         #expect(Self.bothDirections(good).isEmpty)
         #expect(Self.notes(good).isEmpty)
+        #expect(Self.oneRowPerOccasion(good, groups: Self.groups).isEmpty)
         #expect(Self.abouts(good, groups: Self.groups).isEmpty)
         #expect(Self.relays(good, groups: Self.groups).isEmpty)
         #expect(Self.withinOneSide(good, groups: Self.groups).isEmpty)
@@ -239,6 +259,10 @@ import DiploGraphIO
         #expect(twice == ["korean-peninsula.events.csv:3: summit k→t on 2018-06 is line 2 in the other direction (one row per act)"])
         #expect(Self.bothDirections(Self.rows(["2019,t,k,pressure,1,a,,one passage", "2019,k,t,pressure,1,b,,another passage"])).isEmpty)
         #expect(Self.bothDirections(Self.rows(["2019,t,k,pressure,1,a,,one passage", "2019,k,t,pressure,1,b,,one passage"])).count == 1)
+        let occasion = Self.oneRowPerOccasion(Self.rows(["2019-02,t,k,pressure,1,a,,at Hanoi", "2019-02,u,n,pressure,1,b,,at Hanoi",
+                                                         "2019-02,t,k,talks,1,c,,at Hanoi", "2019-02,t,m,pressure,1,d,,at Hanoi",
+                                                         "2019-03,t,k,pressure,1,e,,at Hanoi"]), groups: Self.groups)
+        #expect(occasion == ["korean-peninsula.events.csv:3: pressure US→DPRK on 2019-02 from the passage of line 2 (one row per side, kind and occasion)"])
         #expect(Self.notes(Self.rows(["2018,t,k,summit,1,,,", "2018,t,k,summit,1, ,,"])).count == 2)
         let abouts = Self.abouts(Self.rows(["2018,t,m,cooperation,1,x,k,", "2018,t,m,cooperation,1,x,k|k,",
                                             "2018,t,m,cooperation,1,x,k|zz,", "2018,t,m,cooperation,1,x,k|n,",
