@@ -45,6 +45,10 @@ public struct JSONRecordReader {
     public private(set) var layout: Layout?
     private var arrayClosed = false
     private var expectsSeparator = false
+    /// In JSON Lines, a record ends at its line's end: the reader sees no byte past it.
+    private var lineBound = false
+    /// The line the record being read (or the last one read) starts on.
+    public private(set) var recordLine = 1
 
     /// A reader of the file at `path`.
     /// - Parameter path: the file.
@@ -68,11 +72,16 @@ public struct JSONRecordReader {
         return true
     }
 
-    private mutating func peek() -> UInt8? { fill() ? buffer[position] : nil }
+    private mutating func peek() -> UInt8? {
+        guard fill() else { return nil }
+        let byte = buffer[position]
+        return lineBound && byte == 10 ? nil : byte
+    }
 
     private mutating func advance() -> UInt8? {
         guard fill() else { return nil }
         let byte = buffer[position]
+        if lineBound && byte == 10 { return nil }
         position += 1
         recordBytes += 1
         if byte == 10 { line += 1 }
@@ -88,6 +97,7 @@ public struct JSONRecordReader {
     /// Skips the rest of the current line (JSON Lines only), to go on after a bad record.
     /// - Complexity: O(*b*) for the *b* bytes skipped.
     public mutating func skipToNextLine() {
+        lineBound = false
         while let byte = advance() { if byte == 10 { return } }
     }
 
@@ -143,24 +153,35 @@ public struct JSONRecordReader {
                 throw SyntaxError(line: line, message: "the list of records is not closed (no ']' at the end of the file)")
             default:
                 let start = line
+                recordLine = start
                 let value = try parseValue(depth: 0)
                 expectsSeparator = true
                 return (value, start)
             }
         }
         // JSON Lines: blank lines are allowed between records.
+        lineBound = false
         skipWhitespace()
         guard peek() != nil else { return nil }
         let start = line
+        recordLine = start
+        lineBound = true
         let value = try parseValue(depth: 0)
-        skipWhitespace(stopAtNewline: true)
-        if let byte = peek(), byte != 10 {
+        skipWhitespace()
+        if peek() != nil {
             throw SyntaxError(line: line, message: "more than one value on a line (JSON Lines holds one record per line)")
         }
+        lineBound = false
+        _ = advance()  // the line's end
         return (value, start)
     }
 
-    private mutating func fail(_ message: String) -> SyntaxError { SyntaxError(line: line, message: message) }
+    private mutating func fail(_ message: String) -> SyntaxError {
+        if lineBound && peek() == nil && message.contains("ends inside") {
+            return SyntaxError(line: line, message: "the record does not end on its line (JSON Lines holds one record per line)")
+        }
+        return SyntaxError(line: line, message: message)
+    }
 
     private mutating func parseValue(depth: Int) throws(SyntaxError) -> JSONRecordValue {
         guard depth < Self.maximumDepth else { throw fail("lists and objects nested more than \(Self.maximumDepth) deep") }
@@ -294,7 +315,7 @@ public struct JSONRecordReader {
                     throw fail("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
                 }
             case 0..<32:
-                throw fail(byte == 10 ? "a string is not closed on its line" : "a control character inside a string (write it as an escape)")
+                throw fail("a control character inside a string (write it as an escape)")
             default:
                 bytes.append(byte)
             }

@@ -153,6 +153,10 @@ public struct PloverConverter {
         var sources = sides(record.sources)
         var targets = sides(record.targets)
         if compound == .skip && (sources.count > 1 || targets.count > 1) { summary.compound += 1; return [] }
+        // The relay shape, on the whole lists: two parties' countries and one host country apart from both.
+        let partyCountries = Set(sources.map(\.country)), hostCountries = Set(targets.map(\.country))
+        let isRelayShape = partyCountries.count == 2 && hostCountries.count == 1 && partyCountries.isDisjoint(with: hostCountries)
+        let allSources = sources, allTargets = targets
         if compound == .first {
             if targets.isEmpty { sources = Array(sources.prefix(2)) } else {
                 sources = Array(sources.prefix(1))
@@ -169,18 +173,15 @@ public struct PloverConverter {
             for s in sources { for t in targets { anyPair = true; pairs.append((s, t)) } }
         }
         pairs.removeAll { $0.0.country == $0.1.country }
-        // The relay shape: two parties' countries and one host country apart from both.
-        let partyCountries = Set(sources.map(\.country)), hostCountries = Set(targets.map(\.country))
-        let isRelayShape = partyCountries.count == 2 && hostCountries.count == 1 && partyCountries.isDisjoint(with: hostCountries)
         for (event, kind) in kinds {
             guard var kind else { continue }
             if kind == "mediation" {
                 if isRelayShape {
                     // One party per country, the first listed.
                     var parties: [Side] = []
-                    for side in sources where !parties.contains(where: { $0.country == side.country }) { parties.append(side) }
+                    for side in allSources where !parties.contains(where: { $0.country == side.country }) { parties.append(side) }
                     let about = parties[0].id + "|" + parties[1].id
-                    for host in targets {
+                    for host in allTargets {
                         for party in parties {
                             events.append(Event(date: record.date, source: host.id, target: party.id, kind: kind, event: event, mode: mode,
                                                 context: context, about: about, note: record.note, id: record.id))

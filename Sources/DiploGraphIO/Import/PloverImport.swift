@@ -88,13 +88,13 @@ public struct PloverImport: Sendable {
                 let next: (value: JSONRecordValue, line: Int)?
                 do { next = try reader.next() } catch {
                     // JSON Lines: a line that is not JSON is one bad record; in a JSON array the rest cannot be trusted.
-                    if reader.layout == .lines && skipsBadRecords {
+                    if reader.layout == .lines {
                         reader.skipToNextLine()
                         tick()
                         try body(.bad(error.message), path, error.line)
                         continue
                     }
-                    throw InputProblems([InputProblem(file: path, line: error.line, message: error.message)])
+                    throw SyntaxStop(problem: InputProblem(file: path, line: error.line, message: error.message))
                 }
                 guard let (value, line) = next else { break }
                 tick()
@@ -152,6 +152,7 @@ public struct PloverImport: Sendable {
         var merged: [PloverConverter.Event] = []
         var counts: [Int] = []
         var firstIndex: [[String]: Int] = [:]
+        do {
         try readRecords(progress: progress) { reading, file, line in
             switch reading {
             case .documentation: converter.countDocumentation()
@@ -174,6 +175,11 @@ public struct PloverImport: Sendable {
                 }
             }
         }
+        } catch let stop as SyntaxStop {
+            // The malformed records before a JSON syntax error are reported with it.
+            if !skipsBadRecords && problems.count < InputProblems.limit { problems.append(stop.problem) }
+            throw InputProblems(skipsBadRecords ? [stop.problem] : problems, isTruncated: truncated)
+        }
         if !problems.isEmpty { throw InputProblems(problems, isTruncated: truncated) }
         var summary = converter.summary
         if !skipsBadRecords { summary.badRecords = 0 }
@@ -195,6 +201,9 @@ public struct PloverImport: Sendable {
         try kinds.commit()
         return summary
     }
+
+    /// A JSON syntax error in a JSON array, which ends the reading.
+    private struct SyntaxStop: Error { let problem: InputProblem }
 
     static func row(_ event: PloverConverter.Event, count: Int) -> String {
         [event.date.description, Escape.csv(event.source), Escape.csv(event.target), Escape.csv(event.kind), "1", Escape.csv(event.note),

@@ -178,7 +178,8 @@ public struct PolecatReader {
             var bytes = line
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
             guard let text = String(validating: bytes, as: UTF8.self) else { throw PloverRecord.Problem("the header is not UTF-8 text") }
-            let names = text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            var names = text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            while names.last?.isEmpty == true { names.removeLast() }  // tabs after the last column
             self.names = names
             func find(_ name: String) -> Int? { names.firstIndex(of: name) }
             let required = ["Event ID", "Event Date", "Event Type", "Actor Country", "Recipient Country"]
