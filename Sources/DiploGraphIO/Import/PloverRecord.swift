@@ -130,7 +130,7 @@ public struct PloverRecord: Sendable, Equatable {
         var events: [String] = []
         for name in written {
             guard let type = PloverMapping.eventType(name) else {
-                return .bad("unknown event type '\(name)'\(named) (PLOVER's are \(PloverMapping.eventTypes.joined(separator: ", ")))")
+                return .bad("unknown event type '\(name)'\(id.isEmpty ? "" : " in record \(id)") (PLOVER's are \(PloverMapping.eventTypes.joined(separator: ", ")))")
             }
             if !events.contains(type) { events.append(type) }
         }
