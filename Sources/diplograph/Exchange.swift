@@ -38,12 +38,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Turn ICEWS, GDELT, PLOVER or POLECAT event files into an events file and an actors file.",
         discussion: """
-        ICEWS and GDELT: actors are countries: ICEWS Source/Target Country as written, GDELT
-        Actor1/Actor2 CountryCode. Rows without both countries, domestic rows and CAMEO codes
-        the mapping does not cover are skipped and counted on stderr. Default mapping: mediation
-        038 039 045 046; summit 036 042 043 044 057; pressure 10 111 12 13 161 163 17 (prefixes,
-        the longest match wins). Writes OUT (e.g. korea.events.csv) and, beside it,
-        korea.actors.csv.
+        ICEWS and GDELT: actors are countries: ICEWS Source/Target Country as written, GDELT Actor1/Actor2 CountryCode. Rows without both countries, domestic rows and CAMEO codes the mapping does not cover are skipped and counted on stderr. Default mapping: mediation 038 039 045 046; summit 036 042 043 044 057; pressure 10 111 12 13 161 163 17 (prefixes, the longest match wins). Writes OUT (e.g. korea.events.csv) and, beside it, korea.actors.csv.
 
         \(PloverCLI.discussion)
         """)

@@ -17,18 +17,7 @@ extension PloverConverter.ActorLevel: ExpressibleByArgument {}
 /// The options only `import plover|polecat` takes, and the import itself.
 struct PloverCLI: ParsableArguments {
     static let discussion = """
-        PLOVER and POLECAT: PLOVER JSON records (a JSON array, trailing commas allowed, or JSON
-        Lines) and POLECAT tab-separated files, zip archives of them, or a folder of either.
-        Default mapping (--mapping FILE with header event,mode,context,kind; an empty mode or
-        context matches any; the most specific row wins): CONSULT with mode third-party and
-        context diplomatic → mediation (a relay when the record has two actors' countries and
-        one recipient country apart from both, else summit); CONSULT with mode visit,
-        third-party or multilateral → summit; CONSULT otherwise → talks; AGREE SUPPORT
-        COOPERATE AID CONCEDE → cooperation; THREATEN SANCTION COERCE ASSAULT ACCUSE REJECT
-        PROTEST MOBILIZE → pressure; REQUEST and RETREAT are not mapped. --compound pairs (every
-        actor × every recipient; actors only: each pair of them), first, or skip; same-country
-        pairs are skipped. Writes OUT, OUT's .actors.csv (id,label,group,sector) and .kinds.csv
-        (talks and cooperation). Every record is counted on stderr by reason.
+        PLOVER and POLECAT: PLOVER JSON records (a JSON array, trailing commas allowed, or JSON Lines) and POLECAT tab-separated files, zip archives of them, or a folder of either. Default mapping (--mapping FILE with header event,mode,context,kind; an empty mode or context matches any; the most specific row wins): CONSULT with mode third-party and context diplomatic → mediation (a relay when the record has two actors' countries and one recipient country apart from both, else summit); CONSULT with mode visit, third-party or multilateral → summit; CONSULT otherwise → talks; AGREE SUPPORT COOPERATE AID CONCEDE → cooperation; THREATEN SANCTION COERCE ASSAULT ACCUSE REJECT PROTEST MOBILIZE → pressure; REQUEST and RETREAT are not mapped. --compound pairs (every actor × every recipient; actors only: each pair of them), first, or skip; same-country pairs are skipped. Writes OUT, OUT's .actors.csv (id,label,group,sector) and .kinds.csv (talks and cooperation). Every record is counted on stderr by reason.
         """
 
     @Option(name: .long, help: "plover/polecat: compound actors: pairs (every actor × recipient), first, or skip.")
