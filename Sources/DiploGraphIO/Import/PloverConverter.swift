@@ -21,7 +21,8 @@ import DiploGraph
 ///    actors' countries A and B and one recipient country M different from both (PLOVER codes
 ///    the host of a `third-party` meeting as the recipient). It gives two events M → A and M → B,
 ///    both with `about` A|B. A record mapped to `mediation` without that shape takes the kind
-///    of the next most specific row that does not give `mediation`.
+///    of the next most specific row that does not give `mediation`. The relay reading uses
+///    the whole lists whatever the compound rule, except `skip`, which skips such records.
 public struct PloverConverter {
     /// How compound actor and recipient lists become pairs.
     public enum Compound: String, Sendable, CaseIterable {
