@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // `swift package generate-documentation` for the DocC catalogs (make docs, and CI).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // POLECAT's yearly archives are zip files, read in-process (PolecatReader).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The C side of Graphviz: a module map over the system headers, no Swift API of its own.
@@ -36,7 +38,8 @@ let package = Package(
         // staged output folders.
         .target(
             name: "DiploGraphIO",
-            dependencies: ["DiploGraph", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["DiploGraph", .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The only code that calls into libgvc / libcgraph, and the diagram recipe over it
         // (shared layout, measured boxes, composed legends) as library API.

@@ -36,21 +36,20 @@ struct ExportCommand: ParsableCommand {
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn ICEWS or GDELT event files into an events file and an actors file.",
+        abstract: "Turn ICEWS, GDELT, PLOVER or POLECAT event files into an events file and an actors file.",
         discussion: """
-        Actors are countries: ICEWS Source/Target Country as written, GDELT Actor1/Actor2
-        CountryCode. Rows without both countries, domestic rows and CAMEO codes the mapping
-        does not cover are skipped and counted on stderr. Default mapping: mediation 038 039
-        045 046; summit 036 042 043 044 057; pressure 10 111 12 13 161 163 17 (prefixes, the
-        longest match wins). Writes OUT (e.g. korea.events.csv) and, beside it,
-        korea.actors.csv.
+        ICEWS and GDELT: actors are countries: ICEWS Source/Target Country as written, GDELT Actor1/Actor2 CountryCode. Rows without both countries, domestic rows and CAMEO codes the mapping does not cover are skipped and counted on stderr. Default mapping: mediation 038 039 045 046; summit 036 042 043 044 057; pressure 10 111 12 13 161 163 17 (prefixes, the longest match wins). Writes OUT (e.g. korea.events.csv) and, beside it, korea.actors.csv.
+
+        \(PloverCLI.discussion)
         """)
 
-    @Argument(help: "The dataset: icews or gdelt.")
-    var source: EventSource
+    @Argument(help: "The dataset: icews, gdelt, plover or polecat.")
+    var source: ImportDataset
 
-    @Argument(help: "The event file (tab-separated).")
+    @Argument(help: "The event file (tab-separated; PLOVER: JSON; POLECAT: a file, zip archive or folder).")
     var file: String
+
+    @OptionGroup var plover: PloverCLI
 
     @Option(name: .long, help: "The events file to write, ending in .events.csv.")
     var out: String
@@ -69,9 +68,15 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw ValidationError("--out must end in .events.csv (the actors file goes beside it)")
         }
+        if source.eventSource != nil { try plover.validateUnused() }
     }
 
     func run() throws {
+        guard let source = source.eventSource else {
+            try plover.runImport(format: self.source == .plover ? .plover : .polecat, file: file, out: out, mapping: cameo,
+                                 skipBadRows: skipBadRows, force: force)
+            return
+        }
         let actorsPath = try EventImport.actorsPath(besideEvents: out)
         let isTerminal = isatty(STDERR_FILENO) == 1
         let summary: ImportSummary
@@ -135,7 +140,7 @@ struct SQLCommand: ParsableCommand {
 
 /// `--mapping` and `--kinds-file`, shared by `import` and `sql`.
 struct MappingOptions: ParsableArguments {
-    @Option(name: .long, help: "CAMEO mapping file (cameo,kind): prefixes, the longest match wins.")
+    @Option(name: .long, help: "Mapping file: CAMEO (cameo,kind; prefixes, the longest match wins) or, for plover and polecat, event,mode,context,kind.")
     var mapping: String?
 
     @Option(name: .customLong("kinds-file"), help: "Kinds file declaring kinds the mapping uses beyond the built-in three.")
