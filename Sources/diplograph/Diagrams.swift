@@ -69,7 +69,7 @@ func commandLineError(_ error: DiagramError) -> Error {
                          + (mergesGroups ? "Draw fewer kinds (--kinds) or shorter periods." : "Draw groups with --by group (\(groupCount) groups), or fewer kinds with --kinds."))
     case let .gridTooLarge(nodes, panels, limit):
         return UserError("--grid: \(nodes) nodes in \(panels) panels: one figure holds at most \(limit) nodes. Use longer slices (--slice year), --by group or --kinds.")
-    case .unsupportedEngine, .foreignSlice:
+    case .unsupportedEngine, .foreignSlice, .foreignLayout:
         return UserError(error.description)
     case let .graphviz(graphviz):
         return graphviz
@@ -285,5 +285,5 @@ struct ReportCommand: ParsableCommand {
 
 /// A line on stderr that is neither an error nor a warning: what the tool chose and why.
 func note(_ message: String) {
-    FileHandle.standardError.write(Data("note: \(message)\n".utf8))
+    Messages.write(line: "note: \(message)")
 }
