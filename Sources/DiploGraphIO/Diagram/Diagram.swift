@@ -946,6 +946,8 @@ package enum PNGResolution {
     /// - Complexity: O(*b*) for *b* bytes.
     public static func setting(_ dpi: Double, in png: [UInt8]) -> [UInt8] {
         let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        // A resolution a pHYs chunk cannot hold (not finite, not positive, over 2³² pixels a metre) is not written.
+        guard dpi.isFinite, dpi > 0, dpi / 0.0254 < Double(UInt32.max) else { return png }
         guard png.count > 33, Array(png[0..<8]) == signature else { return png }
         var out = Array(png[0..<33])  // signature and IHDR
         let perMetre = UInt32((dpi / 0.0254).rounded())

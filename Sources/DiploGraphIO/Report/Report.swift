@@ -355,6 +355,23 @@ public enum BrokerageChart {
         public var mediation: Double? = nil
         /// Gould–Fernandez total of the focus's group on the mediation layer by group.
         public var mediationLayerBrokerage: Double? = nil
+
+        /// The focus's values in one slice (``BrokerageChart/svg(series:actorLabel:group:level:)``
+        /// checks them).
+        /// - Parameters:
+        ///   - slice: the slice's label.
+        ///   - brokerage: Gould–Fernandez total on the full slice graph; `nil` where absent.
+        ///   - betweenness: betweenness on the full slice graph; `nil` where absent.
+        ///   - mediation: relationships mediated; `nil` where absent.
+        ///   - mediationLayerBrokerage: the group's total on the mediation layer; `nil` where absent.
+        /// - Complexity: O(1).
+        public init(slice: String, brokerage: Double?, betweenness: Double?, mediation: Double? = nil, mediationLayerBrokerage: Double? = nil) {
+            self.slice = slice
+            self.brokerage = brokerage
+            self.betweenness = betweenness
+            self.mediation = mediation
+            self.mediationLayerBrokerage = mediationLayerBrokerage
+        }
     }
 
     /// The largest value a chart shows (in magnitude): its axis counts in whole numbers, and
