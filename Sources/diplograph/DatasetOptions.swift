@@ -26,7 +26,7 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .customLong("kinds-file"), help: "Kinds file (id,polarity,label[,color,style]) declaring kinds beyond mediation, summit, pressure.")
     var kindsFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only these kinds, comma-separated (e.g. mediation,summit).",
+    @Option(name: .long, help: ArgumentHelp("Only these kinds, comma-separated (e.g. mediation,summit; quote an id holding a comma as in CSV).",
                                             discussion: "cooperative, conflictual and neutral stand for every kind of that polarity, unless a kind has that id."))
     var kinds: String?
 

@@ -229,7 +229,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Chart this actor's brokerage over the slices.")
     var focus: String?
 
-    @Option(name: .long, help: "Third-party roles towards this relationship: A,B.")
+    @Option(name: .long, help: "Third-party roles towards this relationship: A,B (quote an id holding a comma as in CSV: \"Korea, Republic of\",DPRK).")
     var dyad: String?
 
     @Option(name: .long, help: "Only this third party in the roles table.")

@@ -19,7 +19,7 @@ struct Roles: ParsableCommand {
 
     @OptionGroup var dataset: DatasetOptions
 
-    @Option(name: .long, help: "The relationship, as two actor ids (or groups with --by group): A,B.")
+    @Option(name: .long, help: "The relationship, as two actor ids (or groups with --by group): A,B (quote an id holding a comma as in CSV: \"Korea, Republic of\",DPRK).")
     var dyad: String
 
     @Option(name: .long, help: "Only this third party (default: every other actor or group).")

@@ -188,7 +188,7 @@ public struct CSVReader {
     /// text (by its byte order mark, or by the NUL bytes between ASCII letters such text has
     /// without one), with what to do; `nil` otherwise.
     ///
-    /// - Parameter bytes: the first bytes of the input (up to ``sniffLength``).
+    /// - Parameter bytes: the first bytes of the input (the first 64 are enough).
     /// - Returns: the message, e.g. `UTF-16 (little-endian) text, not UTF-8: convert the file to
     ///   UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8)`.
     /// - Complexity: O(*n*) for *n* bytes.
