@@ -17,6 +17,9 @@ public enum DiagramError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The slice is not one of the renderer's network's slices (its indices are another
     /// network's), so it cannot be drawn on this layout.
     case foreignSlice(label: String)
+    /// The layout given in the options places `placed` entities, but the network has
+    /// `entities`: it was made for another network.
+    case foreignLayout(placed: Int, entities: Int)
 
     /// The error in words, naming no command-line options.
     public var description: String {
@@ -32,6 +35,8 @@ public enum DiagramError: Error, Sendable, Equatable, CustomStringConvertible {
             return error.description
         case let .foreignSlice(label):
             return "slice '\(label)' is not a slice of the network the diagrams were laid out for"
+        case let .foreignLayout(placed, entities):
+            return "the layout places \(placed) entities, but the network has \(entities): a layout is made for one network"
         }
     }
 }
@@ -93,7 +98,8 @@ public struct DiagramRenderer: Sendable {
     ///   - graphviz: the Graphviz owner to draw with.
     /// - Throws: ``DiagramError/tooManyNodes(count:limit:mergesGroups:groupCount:)`` before
     ///   any layout for more than ``/DiploGraphIO/DiagramWriter/nodeLimit`` entities,
-    ///   ``DiagramError/unsupportedEngine(_:)``, or ``DiagramError/graphviz(_:)``.
+    ///   ``DiagramError/unsupportedEngine(_:)``, ``DiagramError/foreignLayout(placed:entities:)``
+    ///   for a layout made for another network, or ``DiagramError/graphviz(_:)``.
     /// - Complexity: Graphviz's layout of the union graph (with `neato`, about O(*n*²) for
     ///   *n* entities), plus two pinned renders.
     public init(network: SlicedNetwork, options: DiagramOptions = DiagramOptions(), engine: LayoutEngine = .neato,
@@ -105,6 +111,9 @@ public struct DiagramRenderer: Sendable {
                                 groupCount: Set(network.entities.map(\.group)).count)
         }
         guard engine != .pinned || options.layout != nil else { throw .unsupportedEngine(engine) }
+        if let layout = options.layout, layout.positions.count != network.entities.count {
+            throw .foreignLayout(placed: layout.positions.count, entities: network.entities.count)
+        }
         var options = writer.prepared(options)
         let names = drawn.map(writer.nodeName(of:))
         do throws(GraphvizError) {
@@ -189,7 +198,7 @@ public struct DiagramRenderer: Sendable {
     /// - Complexity: O(*N* + *M*) for the nodes and ties of all slices.
     public func drawGrid() throws(DiagramError) -> Drawing {
         try Self.checkGrid(of: writer, showsGhosts: options.showsGhosts)
-        return try draw(.model(writer.gridGraph(options: options)), figure: .grid)
+        return try draw(.model(writer.gridGraph(checked: options)), figure: .grid)
     }
 
     /// Draws DOT that ``writer`` wrote with ``options`` (for callers that assemble figures
@@ -258,7 +267,7 @@ public struct DiagramRenderer: Sendable {
 
     /// The grid's DOT as a whole figure, legend included.
     /// - Complexity: O(*N* + *M*) for the nodes and ties of all slices.
-    public func gridDOT() -> String { writer.gridDOT(options: standaloneOptions) }
+    public func gridDOT() -> String { writer.gridGraph(checked: standaloneOptions).dot }
 
     /// ``options`` without composed legends: each figure's DOT carries its legend.
     public var standaloneOptions: DiagramOptions {
@@ -279,5 +288,5 @@ public struct DiagramRenderer: Sendable {
     /// The warning that the figures are scaled down below their label sizes, or `nil` when they fit.
     /// - Parameter grid: whether it is about the grid rather than the slices' diagrams.
     /// - Complexity: O(1).
-    public func legibilityWarning(grid: Bool) -> DiagramWarning? { writer.legibilityWarning(options: options, grid: grid) }
+    public func legibilityWarning(grid: Bool) -> DiagramWarning? { writer.legibilityWarning(checked: options, grid: grid) }
 }

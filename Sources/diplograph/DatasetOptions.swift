@@ -26,7 +26,7 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .customLong("kinds-file"), help: "Kinds file (id,polarity,label[,color,style]) declaring kinds beyond mediation, summit, pressure.")
     var kindsFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only these kinds, comma-separated (e.g. mediation,summit).",
+    @Option(name: .long, help: ArgumentHelp("Only these kinds, comma-separated (e.g. mediation,summit; quote an id holding a comma as in CSV).",
                                             discussion: "cooperative, conflictual and neutral stand for every kind of that polarity, unless a kind has that id."))
     var kinds: String?
 
@@ -64,7 +64,12 @@ struct DatasetOptions: ParsableArguments {
         let (unit, width) = try Self.parseSpan(window, option: "--window")
         let (stepUnit, stepCount) = try step.map { try Self.parseSpan($0, option: "--step") } ?? (unit, 1)
         guard unit == stepUnit else { throw UserError("--window and --step must use the same unit (\(window), \(step ?? ""))") }
-        return try Slicing.window(unit: unit, width: width, step: stepCount)
+        do {
+            return try Slicing.window(unit: unit, width: width, step: stepCount)
+        } catch {
+            // The library checks the same limits; name the option whatever it refused.
+            throw UserError("\(error.message.hasPrefix("window step") ? "--step" : "--window"): \(error.message)")
+        }
     }
 
     /// Parses `2y`, `3q`, `6m`.
@@ -73,9 +78,10 @@ struct DatasetOptions: ParsableArguments {
         guard let last = text.last, let unit = units[last], let count = Int(text.dropLast()), count > 0 else {
             throw UserError("\(option) '\(text)': expected a positive count and a unit, such as 2y, 3q or 6m")
         }
-        let periodsPerUnit = unit == .year ? 1 : unit == .quarter ? 4 : 12
-        guard count <= Slicing.maximumPeriods / periodsPerUnit else {
-            throw UserError("\(option) '\(text)': at most \(Slicing.maximumPeriods / periodsPerUnit)\(last) (9,999 years)")
+        // One rule for every unit: 9,999 years (9999y, 39996q, 119988m).
+        let limit = Slicing.maximumPeriods(of: unit)
+        guard count <= limit else {
+            throw UserError("\(option) '\(text)': longer than 9,999 years (at most \(limit)\(last))")
         }
         return (unit, count)
     }
@@ -83,7 +89,12 @@ struct DatasetOptions: ParsableArguments {
     /// Reads the files and slices them.
     func load() throws -> SlicedNetwork {
         let log = try DatasetReader.readDataset(events: events, actors: actors, kinds: kindsFile)
-        let kindSet = kinds.map { log.kinds.expandingLayers(Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })) }
+        // CSV quoting for a kind id that holds a comma; empty entries (`a,,b`) are ignored.
+        let kindSet = try kinds.map { text throws -> Set<String> in
+            let fields: [String]
+            do throws(ValueError) { fields = try CSVReader.fields(ofRecord: text) } catch { throw UserError("--kinds \(error.message)") }
+            return log.kinds.expandingLayers(Set(fields.filter { !$0.isEmpty }))
+        }
         // An unknown kind in --kinds is a mistake on the command line, not in a file.
         let unknownKinds = (kindSet ?? []).filter { log.kinds.index(of: $0) == nil }.sorted()
         if !unknownKinds.isEmpty {

@@ -69,7 +69,7 @@ func commandLineError(_ error: DiagramError) -> Error {
                          + (mergesGroups ? "Draw fewer kinds (--kinds) or shorter periods." : "Draw groups with --by group (\(groupCount) groups), or fewer kinds with --kinds."))
     case let .gridTooLarge(nodes, panels, limit):
         return UserError("--grid: \(nodes) nodes in \(panels) panels: one figure holds at most \(limit) nodes. Use longer slices (--slice year), --by group or --kinds.")
-    case .unsupportedEngine, .foreignSlice:
+    case .unsupportedEngine, .foreignSlice, .foreignLayout:
         return UserError(error.description)
     case let .graphviz(graphviz):
         return graphviz
@@ -229,7 +229,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Chart this actor's brokerage over the slices.")
     var focus: String?
 
-    @Option(name: .long, help: "Third-party roles towards this relationship: A,B.")
+    @Option(name: .long, help: "Third-party roles towards this relationship: A,B (quote an id holding a comma as in CSV: \"Korea, Republic of\",DPRK).")
     var dyad: String?
 
     @Option(name: .long, help: "Only this third party in the roles table.")
@@ -285,5 +285,5 @@ struct ReportCommand: ParsableCommand {
 
 /// A line on stderr that is neither an error nor a warning: what the tool chose and why.
 func note(_ message: String) {
-    FileHandle.standardError.write(Data("note: \(message)\n".utf8))
+    Messages.write(line: "note: \(message)")
 }

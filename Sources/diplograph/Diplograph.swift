@@ -35,32 +35,45 @@ struct Diplograph: ParsableCommand {
             try command.run()
             Messages.summariseWarnings()
         } catch let problems as InputProblems {
-            fail(commandLineWording(problems.description))
+            // One problem a line: a line feed inside an id or a file name is shown escaped.
+            fail(lines: problems.lines.map(commandLineWording))
         } catch let error as UserError {
-            fail(error.description)
+            fail(lines: [error.description])
         } catch let error as OutputError {
             switch error.kind {
-            case .foreignFiles: fail(error.description + " (--force writes beside them, replacing only files with the names DiploGraph writes)")
-            case .foreignFile: fail(error.description + " (--force replaces it)")
-            default: fail(error.description)
+            case .foreignFiles: fail(lines: [error.description + " (--force writes beside them, replacing only files with the names DiploGraph writes)"])
+            case .foreignFile: fail(lines: [error.description + " (--force replaces it)"])
+            default: fail(lines: [error.description])
             }
         } catch let error as ValueError {
-            fail(error.description)
+            fail(lines: [error.description])
         } catch let error as GraphvizError {
-            fail(error.description)
+            fail(lines: [error.description])
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
+            // Usage errors and help: the argument parser's own lines.
             fail(fullMessage(for: error))
         }
     }
 
+    /// Ends the run with status 1 after `message`, whose line breaks are its own (the argument
+    /// parser's usage text): each line escaped and cut.
     static func fail(_ message: String) -> Never {
         Messages.summariseWarnings()
         FileHandle.standardError.write(Data(Messages.forTerminal(message).utf8))
+        Foundation.exit(1)
+    }
+
+    /// Ends the run with status 1 after `lines`, each shown as exactly one line: a line
+    /// feed or any other control character inside one (from an id, a kind, a file name) is
+    /// shown escaped.
+    static func fail(lines: [String]) -> Never {
+        Messages.summariseWarnings()
+        FileHandle.standardError.write(Data(Messages.forTerminal(lines: lines).utf8))
         Foundation.exit(1)
     }
 }
@@ -81,17 +94,29 @@ enum Messages {
 
     nonisolated(unsafe) private static var warnings = 0
 
-    /// `message` as lines safe for a terminal, ending in a newline.
+    /// `message` as lines safe for a terminal, ending in a newline; its own line breaks
+    /// start lines (for text whose line breaks are structure, such as usage text).
     static func forTerminal(_ message: String) -> String {
         let trimmed = message.hasSuffix("\n") ? String(message.dropLast()) : message
-        return trimmed.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { Escape.terminal(Escape.truncated(String($0), limit: lineLimit)) + "\n" }.joined()
+        return forTerminal(lines: trimmed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    }
+
+    /// `lines` safe for a terminal: each cut to ``lineLimit`` characters, every control
+    /// character in it (line feed and tab included) escaped (``Escape/terminal(_:)``), so
+    /// that each is exactly one line however it was made.
+    static func forTerminal(lines: [String]) -> String {
+        lines.map { Escape.terminal(Escape.truncated($0, limit: lineLimit)) + "\n" }.joined()
+    }
+
+    /// Writes `line` on stderr as one line (see ``forTerminal(lines:)``).
+    static func write(line: String) {
+        FileHandle.standardError.write(Data(forTerminal(lines: [line]).utf8))
     }
 
     static func warn(_ message: String) {
         warnings += 1
         guard warnings <= warningLimit else { return }
-        FileHandle.standardError.write(Data(forTerminal("warning: \(commandLineWording(message))").utf8))
+        write(line: "warning: \(commandLineWording(message))")
     }
 
     /// Says how many warnings were not shown, once.

@@ -90,7 +90,7 @@ struct ImportCommand: ParsableCommand {
                               kind: .foreignFile)
         }
         if isTerminal && summary.rows >= 100_000 { FileHandle.standardError.write(Data("\r".utf8)) }
-        FileHandle.standardError.write(Data("\(file): \(summary)\n".utf8))
+        Messages.write(line: "\(file): \(summary)")
     }
 }
 

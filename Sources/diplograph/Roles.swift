@@ -19,7 +19,7 @@ struct Roles: ParsableCommand {
 
     @OptionGroup var dataset: DatasetOptions
 
-    @Option(name: .long, help: "The relationship, as two actor ids (or groups with --by group): A,B.")
+    @Option(name: .long, help: "The relationship, as two actor ids (or groups with --by group): A,B (quote an id holding a comma as in CSV: \"Korea, Republic of\",DPRK).")
     var dyad: String
 
     @Option(name: .long, help: "Only this third party (default: every other actor or group).")
@@ -42,9 +42,12 @@ struct Roles: ParsableCommand {
 
 /// Parses `A,B` into two different entities of `network`.
 func parseDyad(_ text: String, in network: SlicedNetwork) throws -> (EntityIndex, EntityIndex) {
-    // Ids never start or end with whitespace: `A, B` names A and B.
-    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw UserError("--dyad '\(text)': expected two ids, A,B") }
+    // CSV quoting for an id holding a comma: "Korea, Republic of",DPRK.
+    let parts: [String]
+    do throws(ValueError) { parts = try CSVReader.fields(ofRecord: text) } catch { throw UserError("--dyad \(error.message)") }
+    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        throw UserError("--dyad '\(text)': expected two ids, A,B (quote an id that holds a comma: \"Korea, Republic of\",DPRK)")
+    }
     guard parts[0] != parts[1] else { throw UserError("--dyad '\(text)': the two sides must differ") }
     return (try network.entity(parts[0], option: "--dyad"), try network.entity(parts[1], option: "--dyad"))
 }

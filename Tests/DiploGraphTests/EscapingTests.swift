@@ -49,7 +49,15 @@ import Testing
 
     @Test func terminalTextShowsControlsAsEscapes() {
         #expect(Escape.terminal("red \u{1B}[31m bell \u{7} del \u{7F} c1 \u{9B}") == #"red \u{1B}[31m bell \u{7} del \u{7F} c1 \u{9B}"#)
-        #expect(Escape.terminal("tab\tnewline\n한국") == "tab\tnewline\n한국")
+        // Line feed and tab too: a cell or a message stays one line, a column one column.
+        #expect(Escape.terminal("tab\tnewline\n한국") == #"tab\u{9}newline\u{A}한국"#)
+        #expect(Escape.terminal("plain 한국 · \u{A0}") == "plain 한국 · \u{A0}")
+        for value in Array(0..<0x20) + [0x7F] + Array(0x80..<0xA0) as [UInt32] {
+            let scalar = Unicode.Scalar(value)!
+            let shown = Escape.terminal("a\(Character(scalar))b")
+            #expect(shown == "a\\u{\(String(value, radix: 16, uppercase: true))}b", "U+\(value)")
+            #expect(!shown.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) })
+        }
         #expect(Escape.terminal("\u{202E}evil") == #"\u{202E}evil"#)
     }
 

@@ -243,10 +243,22 @@ import DiploGraphIO
         #expect(try graph.pageRank(damping: 0.85) == graph.pageRank())
     }
 
-    @Test func periodLabelsOfAnyOrdinalAreText() {
-        #expect(SliceUnit.year.label(ofPeriod: 7) == "0007")
-        #expect(SliceUnit.year.label(ofPeriod: -1_234_567) == "-1234567")
-        #expect(SliceUnit.quarter.label(ofPeriod: 2018 * 4 + 1) == "2018-Q2")
+    @Test func periodLabelsOfYearOneOnAreText() throws {
+        #expect(try SliceUnit.year.label(ofPeriod: 7) == "0007")
+        #expect(try SliceUnit.quarter.label(ofPeriod: 2018 * 4 + 1) == "2018-Q2")
+        #expect(try SliceUnit.month.label(ofPeriod: 12) == "0001-01")
+        #expect(try SliceUnit.year.label(ofPeriod: 19_998) == "19998")
+        #expect(try SliceUnit.all.label(ofPeriod: 0) == "all")
+    }
+
+    /// Ordinals before year 1 (a negative one read `0000-Q0`) are refused in every unit.
+    @Test(arguments: SliceUnit.allCases)
+    func periodLabelsBeforeYearOneAreRefused(unit: SliceUnit) {
+        for ordinal in [-1, -1_234_567, Int.min, unit == .all ? 1 : 0, unit == .month ? 11 : (unit == .quarter ? 3 : -2)] {
+            #expect(throws: ValueError.self, "\(unit) \(ordinal)") { try unit.label(ofPeriod: ordinal) }
+        }
+        // Past year 9999 (a long window's end) a label is still text.
+        if unit != .all { #expect((try? unit.label(ofPeriod: Int.max))?.isEmpty == false) }
     }
 
     /// The three files read as the command line reads them: the kinds' and actors' problems

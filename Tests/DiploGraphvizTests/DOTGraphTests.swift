@@ -51,7 +51,7 @@ import DiploGraphviz
             #expect(try Graphviz.shared.render(graph: standalone, engine: .pinned).bytes
                     == Graphviz.shared.render(dot: standalone.dot, engine: .pinned).bytes, "standalone slice \(slice.label)")
         }
-        let grid = renderer.writer.gridGraph(options: renderer.options)
+        let grid = try renderer.writer.gridGraph(options: renderer.options)
         #expect(try renderer.draw(grid, figure: .grid).bytes == renderer.draw(dot: grid.dot, figure: .grid).bytes)
     }
 

@@ -118,6 +118,40 @@ import DiploGraphviz
         #expect(try PrintWidth(" 6.5in ").description == "6.5in")
     }
 
+    /// A layout made for another network (here: the network by groups, and sizes around the
+    /// network's) is refused by every call that draws with it, instead of trapping ("Index out
+    /// of range") when read past its end.
+    @Test func aLayoutOfAnotherNetworkIsRefused() throws {
+        let network = try Self.defaultNetwork()
+        let byGroup = try network.mergingGroups()
+        let groupLayout = try DiagramRenderer(network: byGroup).options.layout!
+        let count = network.entities.count
+        let slice = try #require(network.slice(labelled: "2018"))
+        let writer = DiagramWriter(network: network)
+        for layout in [groupLayout, try DiagramLayout(entityCount: count + 1, positions: [:]), try DiagramLayout(entityCount: 0, positions: [:]),
+                       try DiagramLayout(entityCount: count - 1, positions: [EntityIndex(0): try Point(x: 1, y: 2)])] {
+            let options = try DiagramOptions(layout: layout)
+            let placed = layout.positions.count
+            let message = "the layout places \(placed) entities, but the network has \(count): a layout is made for one network"
+            #expect(throws: DiagramError.foreignLayout(placed: placed, entities: count)) { _ = try DiagramRenderer(network: network, options: options) }
+            #expect(throws: DiagramError.foreignLayout(placed: placed, entities: count)) {
+                _ = try DiagramRenderer(network: network, options: options, engine: .pinned)
+            }
+            #expect(throws: ValueError(message)) { try writer.checkLayout(of: options) }
+            #expect(throws: ValueError(message)) { try writer.dot(for: slice, options: options) }
+            #expect(throws: ValueError(message)) { try writer.graph(for: slice, options: options) }
+            #expect(throws: ValueError(message)) { try writer.gridGraph(options: options) }
+            #expect(throws: ValueError(message)) { try writer.gridDOT(options: options) }
+            #expect(throws: ValueError(message)) { try writer.legibilityWarning(options: options, grid: true) }
+            #expect(throws: ValueError(message)) { try writer.legibilityWarning(options: options, grid: false) }
+            #expect(DiagramError.foreignLayout(placed: placed, entities: count).description == message)
+        }
+        // The network's own layout draws.
+        let own = try DiagramRenderer(network: network)
+        try writer.checkLayout(of: own.options)
+        #expect(try writer.gridDOT(options: own.options).hasPrefix("digraph"))
+    }
+
     @Test func thePinnedEngineCannotMakeTheSharedLayout() throws {
         let network = try Self.defaultNetwork()
         #expect(throws: DiagramError.unsupportedEngine(.pinned)) { _ = try DiagramRenderer(network: network, engine: .pinned) }

@@ -37,7 +37,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let table = CentralityTable(network: network, measures: Measure.allCases, pathLength: .inverseWeight)
     for format in CentralityTable.Format.allCases {
         guard let text = try? table.formatted(as: format) else { fatalError("\(format) formatting failed") }
-        precondition(format != .table || !text.unicodeScalars.contains(where: isTerminalControl), "a control character in a text table")
+        precondition(format != .table || !text.unicodeScalars.contains(where: { $0 != "\n" && isTerminalControl($0) }), "a control character in a text table")
+        precondition(format != .table || text.split(separator: "\n", omittingEmptySubsequences: false).count == table.rows.count + 3,
+                     "a text table row on more than one line")
         // CSV holds only the ids a, b, c, the slice and numbers.
         precondition(format != .csv || (!text.contains("inf") && !text.contains("nan")), "non-finite number in CSV")
     }
@@ -101,11 +103,20 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let cut = Escape.truncated(part(4), limit: 10)
     precondition(cut == part(4) || cut.hasPrefix(String(part(4).prefix(10))) && cut.hasSuffix(")"), "truncation lost its prefix")
     precondition(!Escape.terminal(text).unicodeScalars.contains(where: isTerminalControl), "a control character survived Escape.terminal")
+    // A layout made for another network (of another size) is refused, never read past its end.
+    if let foreign = try? DiagramLayout(entityCount: 2 + text.utf8.count % 3 * 2, positions: [:]),
+       foreign.positions.count != network.entities.count {
+        let options = try! DiagramOptions(layout: foreign)
+        precondition((try? writer.dot(for: network.slices[0], options: options)) == nil, "a foreign layout was drawn")
+        precondition((try? writer.gridGraph(options: options)) == nil, "a foreign layout was drawn as a grid")
+        precondition((try? writer.legibilityWarning(options: options, grid: true)) == nil, "a foreign layout was measured")
+    }
     return 0
 }
 
-/// Control characters a terminal acts on (newline and tab aside).
+/// Control characters a terminal acts on: all of C0 (line feed and tab included: a cell or a
+/// message is one line), DEL and C1.
 func isTerminalControl(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
-    return (value < 0x20 && value != 0x0A && value != 0x09) || value == 0x7F || (0x80..<0xA0).contains(value)
+    return value < 0x20 || value == 0x7F || (0x80..<0xA0).contains(value)
 }

@@ -29,10 +29,11 @@ func checkOutputs(_ network: SlicedNetwork) {
             preconditionFailure("export failed: \(error)")
         }
     }
-    // Text tables show controls escaped.
+    // Text tables show controls escaped, line feeds and tabs in cells included: one line a row.
     let text = table.text()
-    precondition(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) },
+    precondition(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) },
                  "a control character in a text table")
+    precondition(text.split(separator: "\n", omittingEmptySubsequences: false).count == table.rows.count + 3, "a text table row on more than one line")
     if network.entities.count >= 2, let roles = try? ThirdPartyRoles(network: network, dyad: (EntityIndex(0), EntityIndex(1))) {
         _ = roles.csv()
         _ = roles.text()
@@ -45,11 +46,49 @@ func checkOutputs(_ network: SlicedNetwork) {
     }
 }
 
+/// The paths that take text or numbers from outside besides the readers: the terminal
+/// escaper, command-line lists with CSV quoting, the binary sniffing, field positions out of
+/// range, period labels, window spans and the brokerage chart: they refuse, never trap.
+func checkTextPaths(_ bytes: [UInt8]) {
+    let text = String(decoding: bytes, as: UTF8.self)
+    let escaped = Escape.terminal(text)
+    precondition(!escaped.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) },
+                 "a control character left by the terminal escaper")
+    if let fields = try? CSVReader.fields(ofRecord: text) {
+        precondition(!fields.isEmpty, "a record without fields")
+    }
+    _ = CSVReader.notUTF8Text(Array(bytes.prefix(64)))
+    var reader = CSVReader(bytes: bytes)
+    if (try? reader.nextRecord()) != nil {
+        for index in [-1, reader.fieldCount, Int.max, Int.min] {
+            precondition(reader.field(index) == nil && reader.isFieldEmpty(index) && !reader.hasField(index), "a field outside the record")
+            precondition(reader.withFieldBytes(index) { $0.count } == 0, "bytes of a field outside the record")
+        }
+    }
+    // Eight bytes as numbers: a period, a window's width and step, a chart value.
+    var number: Int64 = 0
+    for byte in bytes.prefix(8) { number = number << 8 | Int64(byte) }
+    let value = Int(number)
+    for unit in SliceUnit.allCases {
+        if let label = try? unit.label(ofPeriod: value) { precondition(!label.contains("Q0") && !label.hasPrefix("-"), "label \(label)") }
+        if let slicing = try? Slicing.window(unit: unit, width: value, step: max(1, value / 2)),
+           case .window(let width, let step) = slicing.mode {
+            precondition(width <= Slicing.maximumPeriods(of: unit) && step <= Slicing.maximumPeriods(of: unit), "a window over 9,999 years")
+        }
+    }
+    let double = Double(bitPattern: UInt64(bitPattern: number))
+    let points = [BrokerageChart.Point(slice: "s", brokerage: double, betweenness: 1, mediation: -double, mediationLayerBrokerage: nil)]
+    if let svg = try? BrokerageChart.svg(series: points, actorLabel: text, group: "g", level: "actors") {
+        precondition(double.isFinite && svg.hasSuffix("</svg>"), "a chart of a value it cannot show")
+    }
+}
+
 /// The events, actors and kinds readers on arbitrary bytes: they may reject the input, with
 /// problems naming lines inside it, but never crash. Accepted events must be well formed.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    checkTextPaths(bytes)
     // Lines end at LF, CRLF or a lone CR, as the reader counts them.
     var lineCount = 1
     for (i, byte) in bytes.enumerated() where byte == 0x0A || (byte == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {

@@ -52,14 +52,20 @@ public struct InputProblems: Error, Sendable, CustomStringConvertible {
         self.isTruncated = isTruncated
     }
 
-    /// One problem a line, and a last line when reading stopped at the limit.
-    public var description: String {
+    /// The lines of ``description``: one per problem, and a last one when reading stopped at
+    /// the limit. Show each as one line: a file name or a message may hold a line feed from
+    /// the data, which a terminal must be shown escaped (DiploGraphIO's `Escape.terminal`).
+    /// - Complexity: O(*p*) for *p* problems.
+    public var lines: [String] {
         var lines = problems.map(\.description)
         if isTruncated, let file = problems.last?.file {
             lines.append("\(file): stopped after \(problems.count) problems")
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
+
+    /// One problem a line, and a last line when reading stopped at the limit.
+    public var description: String { lines.joined(separator: "\n") }
 }
 
 /// Collects problems for one file, up to ``InputProblems/limit``.

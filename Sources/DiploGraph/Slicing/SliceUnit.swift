@@ -30,11 +30,31 @@ public enum SliceUnit: String, Sendable, CaseIterable {
         }
     }
 
+    /// The periods in a year: 1, 4 or 12 (1 for `all`).
+    var periodsPerYear: Int {
+        switch self {
+        case .year, .all: 1
+        case .quarter: 4
+        case .month: 12
+        }
+    }
+
     /// The label of period `ordinal`: `2017`, `2017-Q1`, `2017-03`, `all`.
     /// - Complexity: O(1).
-    /// - Parameter ordinal: a period's ordinal, as ``period(of:)`` returns it.
+    /// - Parameter ordinal: a period's ordinal, as ``period(of:)`` returns it: a period of year 1
+    ///   or later (a window's last period may lie past year 9999); 0 for `all`.
     /// - Returns: the label; years below 1000 padded to four digits.
-    public func label(ofPeriod ordinal: Int) -> String {
+    /// - Throws: ``ValueError`` for an ordinal before year 1 (a negative one would read `0000-Q0`),
+    ///   or another than 0 for `all`.
+    public func label(ofPeriod ordinal: Int) throws(ValueError) -> String {
+        if self == .all ? ordinal != 0 : ordinal < periodsPerYear {
+            throw ValueError("period \(ordinal): not a period of \(self == .all ? "the unit all (only 0 is)" : "year 1 or later in \(rawValue)s")")
+        }
+        return label(validPeriod: ordinal)
+    }
+
+    /// ``label(ofPeriod:)`` of an ordinal known to be valid (slicing makes them from dates).
+    func label(validPeriod ordinal: Int) -> String {
         func year(_ y: Int) -> String { (0..<1000).contains(y) ? String(repeating: "0", count: 4 - String(y).count) + String(y) : String(y) }
         switch self {
         case .year: return year(ordinal)

@@ -226,6 +226,8 @@ public enum Slicer {
     @inline(__always)
     static func relayOrigin(of event: Event, mediationKind: KindIndex?, entityOfActor: [EntityIndex]) -> EntityIndex? {
         guard let about = event.about, event.kind == mediationKind else { return nil }
+        // An event of another log (a caller's) may name actors this network does not have.
+        guard [about.first, about.second, event.target].allSatisfy({ entityOfActor.indices.contains(Int($0)) }) else { return nil }
         let a = entityOfActor[Int(about.first)], b = entityOfActor[Int(about.second)]
         return entityOfActor[Int(event.target)] == a ? b : a
     }

@@ -26,27 +26,40 @@ public struct Slicing: Sendable, Equatable {
     /// How slices are made of periods.
     public let mode: Mode
 
-    /// The most periods a window may span or step: 9,999 years of months.
-    public static let maximumPeriods = 9_999 * 12
+    /// The longest span a window may cover or step, in years, whatever its unit.
+    public static let maximumYears = 9_999
+
+    /// The most periods a window may span or step in any unit: 9,999 years of months. Each
+    /// unit has its own limit, ``maximumPeriods(of:)``: 9,999 years of that unit.
+    public static let maximumPeriods = maximumYears * 12
+
+    /// The most periods of `unit` a window may span or step: 9,999 years of them (9,999 years,
+    /// 39,996 quarters, 119,988 months), so that every unit has the same limit in time.
+    /// - Parameter unit: the unit periods are counted in.
+    /// - Returns: ``maximumYears`` times the periods of `unit` in a year; 1 for `all`.
+    /// - Complexity: O(1).
+    public static func maximumPeriods(of unit: SliceUnit) -> Int {
+        unit == .all ? 1 : maximumYears * unit.periodsPerYear
+    }
 
     /// Slices of `unit` made as `mode` says.
-    /// - Throws: ``ValueError`` for a window whose width or step is not in 1...``maximumPeriods``,
-    ///   or a window or cumulative slicing with the unit `all`.
+    /// - Throws: ``ValueError`` for a window whose width or step is not in
+    ///   1...``maximumPeriods(of:)`` of its unit (longer than 9,999 years), or a window or
+    ///   cumulative slicing with the unit `all`.
     /// - Complexity: O(1).
     /// - Parameters:
     ///   - unit: the period slices are counted in.
     ///   - mode: calendar periods, cumulative slices or sliding windows.
     public init(unit: SliceUnit, mode: Mode) throws(ValueError) {
-        if case .window(let width, let step) = mode {
-            guard (1...Self.maximumPeriods).contains(width) else {
-                throw ValueError("window width \(width): must be between 1 and \(Self.maximumPeriods) periods")
-            }
-            guard (1...Self.maximumPeriods).contains(step) else {
-                throw ValueError("window step \(step): must be between 1 and \(Self.maximumPeriods) periods")
-            }
-        }
         if mode != .calendar && unit == .all {
             throw ValueError("windows and cumulative slices need a unit other than all")
+        }
+        if case .window(let width, let step) = mode {
+            let limit = Self.maximumPeriods(of: unit)
+            for (name, count) in [("width", width), ("step", step)] where !(1...limit).contains(count) {
+                throw ValueError("window \(name) \(count) \(unit.rawValue)\(count == 1 ? "" : "s"): "
+                                 + (count < 1 ? "must be at least 1" : "longer than 9,999 years (at most \(limit) \(unit.rawValue)s)"))
+            }
         }
         self.unit = unit
         self.mode = mode
@@ -70,8 +83,8 @@ public struct Slicing: Sendable, Equatable {
     /// - Complexity: O(1).
     /// - Parameters:
     ///   - unit: the period windows are counted in (not `all`).
-    ///   - width: periods per window, 1...``maximumPeriods``.
-    ///   - step: periods between the starts of consecutive windows, 1...``maximumPeriods``
+    ///   - width: periods per window, 1...``maximumPeriods(of:)`` of `unit` (9,999 years).
+    ///   - step: periods between the starts of consecutive windows, 1...``maximumPeriods(of:)``
     ///     (windows overlap when `step` < `width`, leave gaps when it is larger).
     /// - Returns: the slicing.
     public static func window(unit: SliceUnit, width: Int, step: Int) throws(ValueError) -> Slicing {
@@ -87,12 +100,12 @@ public struct Slicing: Sendable, Equatable {
     func ranges(first: Int, last: Int) -> [(label: String, periods: Range<Int>)] {
         let unit = self.unit
         func label(_ periods: Range<Int>) -> String {
-            periods.count == 1 ? unit.label(ofPeriod: periods.lowerBound)
-                : "\(unit.label(ofPeriod: periods.lowerBound))..\(unit.label(ofPeriod: periods.upperBound - 1))"
+            periods.count == 1 ? unit.label(validPeriod: periods.lowerBound)
+                : "\(unit.label(validPeriod: periods.lowerBound))..\(unit.label(validPeriod: periods.upperBound - 1))"
         }
         switch mode {
         case .calendar:
-            return (first...last).map { (unit.label(ofPeriod: $0), $0..<($0 + 1)) }
+            return (first...last).map { (unit.label(validPeriod: $0), $0..<($0 + 1)) }
         case .window(let width, let step):
             var result: [(String, Range<Int>)] = []
             var start = first

@@ -78,15 +78,18 @@ extension SlicedNetwork {
     /// The relationship `event` bears on at the level of the slices (two actors, or their two
     /// groups), or `nil` when it has no `about` or both sides fall in one group.
     /// - Parameter event: an event of the network's log.
-    /// - Returns: the two entities, the smaller index first.
+    /// - Returns: the two entities, the smaller index first; `nil` too for an event of another
+    ///   log that names actors this network does not have.
     /// - Complexity: O(1).
     public func about(of event: Event) -> (EntityIndex, EntityIndex)? {
         guard let about = event.about else { return nil }
+        guard entityOfActor.indices.contains(about.first.position), entityOfActor.indices.contains(about.second.position) else { return nil }
         let a = entityOfActor[Int(about.first)], b = entityOfActor[Int(about.second)]
         return a == b ? nil : (min(a, b), max(a, b))
     }
 
-    /// The first leg's origin entity when `event` is a relay, otherwise `nil`.
+    /// The first leg's origin entity when `event` is a relay, otherwise `nil` (also for an
+    /// event of another log that names actors this network does not have).
     /// - Parameter event: an event of the network's log.
     /// - Complexity: O(1).
     public func relayOrigin(of event: Event) -> EntityIndex? {

@@ -484,7 +484,24 @@ public struct DiagramWriter: Sendable {
     /// - Complexity: O(*n* + *m*) for the slice's nodes and ties (O(*e*) with ghosts).
     public func graph(for slice: Slice, options: DiagramOptions = DiagramOptions()) throws(ValueError) -> DOTGraph {
         guard network.owns(slice) else { throw ValueError("slice '\(slice.label)' is not a slice of the diagrams' network") }
+        try checkLayout(of: options)
         return graph(forOwn: slice, options: options)
+    }
+
+    /// Refuses options whose shared layout is not one of ``network``'s: a layout places the
+    /// entities by position, so one made for a network of another size would be read past its end.
+    /// - Parameter options: the options to draw with.
+    /// - Throws: ``/DiploGraph/ValueError`` when ``DiagramOptions/layout`` (or the grid's
+    ///   measured sizes) holds another number of entities than ``network``.
+    /// - Complexity: O(1).
+    public func checkLayout(of options: DiagramOptions) throws(ValueError) {
+        let count = network.entities.count
+        if let layout = options.layout, layout.positions.count != count {
+            throw ValueError("the layout places \(layout.positions.count) entities, but the network has \(count): a layout is made for one network")
+        }
+        if let sizes = options.gridSizes, options.layout != nil, sizes.count != count {
+            throw ValueError("the grid's measured sizes are for \(sizes.count) entities, but the network has \(count)")
+        }
     }
 
     /// ``graph(for:options:)`` of a slice known to be ``network``'s.
@@ -644,8 +661,10 @@ public struct DiagramWriter: Sendable {
     ///
     /// - Parameter options: what to draw.
     /// - Returns: the DOT text.
+    /// - Throws: ``/DiploGraph/ValueError`` when the options' layout is not one of ``network``'s
+    ///   (``checkLayout(of:)``).
     /// - Complexity: O(*N* + *M*) for the nodes and ties of all slices.
-    public func gridDOT(options: DiagramOptions) -> String { gridGraph(options: options).dot }
+    public func gridDOT(options: DiagramOptions) throws(ValueError) -> String { try gridGraph(options: options).dot }
 
     /// Every slice side by side in one figure on the shared layout (small multiples): panels
     /// titled with their slice label, at most three to a row, one legend for all.
@@ -655,8 +674,16 @@ public struct DiagramWriter: Sendable {
     ///
     /// - Parameter options: what to draw.
     /// - Returns: the graph.
+    /// - Throws: ``/DiploGraph/ValueError`` when the options' layout is not one of ``network``'s
+    ///   (``checkLayout(of:)``).
     /// - Complexity: O(*N* + *M*) for the nodes and ties of all slices.
-    public func gridGraph(options: DiagramOptions) -> DOTGraph {
+    public func gridGraph(options: DiagramOptions) throws(ValueError) -> DOTGraph {
+        try checkLayout(of: options)
+        return gridGraph(checked: options)
+    }
+
+    /// ``gridGraph(options:)`` with options whose layout is ``network``'s.
+    package func gridGraph(checked options: DiagramOptions) -> DOTGraph {
         let options = prepared(options)
         let typography = DiagramTypography.grid
         var graph = DOTGraph(unchecked: "grid", isDirected: network.options.isDirected)
@@ -735,8 +762,16 @@ public struct DiagramWriter: Sendable {
     ///   - grid: whether the figure is the grid of all slices, rather than one slice's.
     /// - Returns: ``DiagramWarning/scaledDown(grid:neededWidth:labelSize:width:scaledLabelSize:)``,
     ///   or `nil` when the figure fits.
+    /// - Throws: ``/DiploGraph/ValueError`` when the options' layout is not one of ``network``'s
+    ///   (``checkLayout(of:)``).
     /// - Complexity: O(1) once `options` is prepared (`prepared(_:)`).
-    public func legibilityWarning(options: DiagramOptions, grid: Bool) -> DiagramWarning? {
+    public func legibilityWarning(options: DiagramOptions, grid: Bool) throws(ValueError) -> DiagramWarning? {
+        try checkLayout(of: options)
+        return legibilityWarning(checked: options, grid: grid)
+    }
+
+    /// ``legibilityWarning(options:grid:)`` with options whose layout is ``network``'s.
+    package func legibilityWarning(checked options: DiagramOptions, grid: Bool) -> DiagramWarning? {
         let options = prepared(options)
         let typography = grid ? DiagramTypography.grid : .single
         guard let fitted = grid ? options.grid?.layout : options.single else { return nil }
@@ -911,6 +946,8 @@ package enum PNGResolution {
     /// - Complexity: O(*b*) for *b* bytes.
     public static func setting(_ dpi: Double, in png: [UInt8]) -> [UInt8] {
         let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        // A resolution a pHYs chunk cannot hold (not finite, not positive, over 2³² pixels a metre) is not written.
+        guard dpi.isFinite, dpi > 0, dpi / 0.0254 < Double(UInt32.max) else { return png }
         guard png.count > 33, Array(png[0..<8]) == signature else { return png }
         var out = Array(png[0..<33])  // signature and IHDR
         let perMetre = UInt32((dpi / 0.0254).rounded())

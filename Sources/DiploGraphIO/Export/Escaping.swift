@@ -135,9 +135,10 @@ public enum Escape {
         return String(result)
     }
 
-    /// Text for a terminal (messages, aligned text tables): control characters (C0 but
-    /// newline and tab, DEL, C1) and the bidirectional overrides shown as `\u{1B}`, so that data
-    /// cannot move the cursor, change colours, ring the bell or reorder what is shown.
+    /// Text for a terminal (messages, aligned text tables): every control character (all of C0,
+    /// line feed and tab included, DEL, C1) and the bidirectional overrides shown as `\u{1B}`,
+    /// `\u{A}`, `\u{9}`, so that data cannot move the cursor, change colours, ring the bell,
+    /// reorder what is shown, or start a line or a column of its own.
     /// - Parameter text: the data.
     /// - Returns: `text` itself when nothing needs escaping.
     /// - Complexity: O(*n*) for *n* scalars of `text`.
@@ -156,7 +157,7 @@ public enum Escape {
 
     private static func needsTerminalEscape(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        if value < 0x20 { return value != 0x0A && value != 0x09 }
+        if value < 0x20 { return true }
         return value == 0x7F || (0x80..<0xA0).contains(value) || (0x202A...0x202E).contains(value)
             || (0x2066...0x2069).contains(value) || value == 0xFFFE || value == 0xFFFF
     }

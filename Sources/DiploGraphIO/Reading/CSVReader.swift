@@ -109,7 +109,8 @@ public struct CSVReader {
     /// - Returns: the 1-based line on which the record starts, or `nil` at the end of input.
     ///   Empty lines are skipped.
     /// - Throws: ``SyntaxError`` for an unclosed quote, text after a closing quote,
-    ///   a NUL byte; the error names the line.
+    ///   a NUL byte, or an input that starts as a compressed file or UTF-16 or UTF-32 text
+    ///   (``notUTF8Text(_:)``); the error names the line.
     /// - Complexity: O(*b*) for a record of *b* bytes.
     public mutating func nextRecord() throws(SyntaxError) -> Int? {
         while true {
@@ -121,6 +122,10 @@ public struct CSVReader {
             }
             if isFirstRecord {
                 isFirstRecord = false
+                // A compressed file or text in another encoding gets a message naming it.
+                _ = ensureAvailable(Self.sniffLength)
+                let sample = buffer[position..<min(buffer.count, position + Self.sniffLength)]
+                if let message = Self.notUTF8Text(Array(sample)) { throw SyntaxError(line: nextLine, message: message) }
                 // Skip a UTF-8 byte order mark.
                 if ensureAvailable(3), buffer[position] == 0xEF,
                    buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF {
@@ -140,30 +145,128 @@ public struct CSVReader {
         }
     }
 
+    /// The fields of one CSV record written on the command line, such as `--dyad` values:
+    /// split at commas, with CSV quoting for a field that holds a comma or a quote
+    /// (`"Korea, Republic of",DPRK`; a quote inside a quoted field is doubled). Unquoted
+    /// fields lose the spaces around them (`A, B` is `A` and `B`).
+    ///
+    /// - Parameter text: the record, on one line.
+    /// - Returns: the fields, unquoted, in order (an empty text gives one empty field).
+    /// - Throws: ``/DiploGraph/ValueError`` for a quote that is not closed, text after a closing
+    ///   quote, a quote inside an unquoted field, a NUL character, a line break outside
+    ///   quotes (more than one record), or a field that is not UTF-8.
+    /// - Complexity: O(*n*) for *n* bytes of `text`.
+    public static func fields(ofRecord text: String) throws(ValueError) -> [String] {
+        var reader = CSVReader(bytes: Array(text.utf8))
+        // The sniffing for files does not apply to a value typed on the command line.
+        reader.isFirstRecord = false
+        func syntax(_ error: SyntaxError) -> ValueError {
+            ValueError("'\(text)': \(error.message) (quote a field that holds a comma as in CSV: \"Korea, Republic of\",DPRK)")
+        }
+        do throws(SyntaxError) {
+            guard try reader.nextRecord() != nil else { return [""] }
+        } catch {
+            throw syntax(error)
+        }
+        var fields: [String] = []
+        for index in 0..<reader.fieldCount {
+            guard let field = reader.field(index) else { throw ValueError("'\(text)': not UTF-8 text") }
+            // Ids never start or end with whitespace: `A, B` names A and B.
+            fields.append(field.trimmingCharacters(in: .whitespaces))
+        }
+        let another: Int?
+        do throws(SyntaxError) { another = try reader.nextRecord() } catch { throw syntax(error) }
+        if another != nil { throw ValueError("'\(text)': a line break outside quotes (give one line)") }
+        return fields
+    }
+
+    /// How many bytes at the start of the input ``notUTF8Text(_:)`` looks at.
+    static let sniffLength = 64
+
+    /// What the first bytes of an input say it is when it is not UTF-8 text: a compressed
+    /// file or archive (by its magic number: gzip, zip, bzip2, xz, zstd), or UTF-16 or UTF-32
+    /// text (by its byte order mark, or by the NUL bytes between ASCII letters such text has
+    /// without one), with what to do; `nil` otherwise.
+    ///
+    /// - Parameter bytes: the first bytes of the input (the first 64 are enough).
+    /// - Returns: the message, e.g. `UTF-16 (little-endian) text, not UTF-8: convert the file to
+    ///   UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8)`.
+    /// - Complexity: O(*n*) for *n* bytes.
+    public static func notUTF8Text(_ bytes: [UInt8]) -> String? {
+        func starts(_ magic: [UInt8]) -> Bool { bytes.starts(with: magic) }
+        func compressed(_ name: String, _ advice: String) -> String {
+            "a \(name) file, not text: \(advice) and read the CSV file inside"
+        }
+        func encoded(_ name: String, _ iconv: String) -> String {
+            "\(name) text, not UTF-8: convert the file to UTF-8 (e.g. iconv -f \(iconv) -t UTF-8)"
+        }
+        if starts([0x1F, 0x8B]) { return compressed("gzip-compressed", "decompress it first (gunzip)") }
+        if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) {
+            return compressed("zip archive", "extract it first (unzip)")
+        }
+        if starts([0x42, 0x5A, 0x68]), bytes.count >= 5, (0x31...0x39).contains(bytes[3]), bytes[4] == 0x31 || bytes[4] == 0x17 { return compressed("bzip2-compressed", "decompress it first (bunzip2)") }
+        if starts([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return compressed("xz-compressed", "decompress it first (unxz)") }
+        if starts([0x28, 0xB5, 0x2F, 0xFD]) { return compressed("zstd-compressed", "decompress it first (unzstd)") }
+        if starts([0xFF, 0xFE, 0x00, 0x00]) { return encoded("UTF-32 (little-endian)", "UTF-32LE") }
+        if starts([0x00, 0x00, 0xFE, 0xFF]) { return encoded("UTF-32 (big-endian)", "UTF-32BE") }
+        if starts([0xFF, 0xFE]) { return encoded("UTF-16 (little-endian)", "UTF-16LE") }
+        if starts([0xFE, 0xFF]) { return encoded("UTF-16 (big-endian)", "UTF-16BE") }
+        // Without a byte order mark: ASCII letters with NUL bytes between them, in most of the
+        // units of the sample (UTF-32 first: its units hold three NUL bytes).
+        func pattern(unit: Int, letterAt letter: Int) -> Bool {
+            let units = bytes.count / unit
+            guard units >= 2 else { return false }
+            var matching = 0
+            for start in stride(from: 0, to: units * unit, by: unit) {
+                let isMatch = (0..<unit).allSatisfy { offset in
+                    offset == letter ? bytes[start + offset] != 0 : bytes[start + offset] == 0
+                }
+                if isMatch { matching += 1 }
+            }
+            return matching * 4 >= units * 3
+        }
+        if pattern(unit: 4, letterAt: 0) { return encoded("UTF-32 (little-endian)", "UTF-32LE") }
+        if pattern(unit: 4, letterAt: 3) { return encoded("UTF-32 (big-endian)", "UTF-32BE") }
+        if pattern(unit: 2, letterAt: 0) { return encoded("UTF-16 (little-endian)", "UTF-16LE") }
+        if pattern(unit: 2, letterAt: 1) { return encoded("UTF-16 (big-endian)", "UTF-16BE") }
+        return nil
+    }
+
     /// The number of fields in the current record.
     public var fieldCount: Int { fieldEnds.count }
+
+    /// Whether the current record has a field at `index` (0 ≤ `index` < ``fieldCount``).
+    /// - Parameter index: a 0-based position.
+    /// - Returns: `true` when the record has that field.
+    /// - Complexity: O(1).
+    public func hasField(_ index: Int) -> Bool { fieldEnds.indices.contains(index) }
 
     /// The bytes of field `index` of the current record.
     ///
     /// The bytes are unescaped (a quoted field's `""` is one `"`) and valid only inside `body`.
     /// - Parameters:
-    ///   - index: the field's 0-based position, less than ``fieldCount``.
+    ///   - index: the field's 0-based position; a position the record does not have
+    ///     (``hasField(_:)``, negative ones included) reads as no bytes, as a missing field.
     ///   - body: reads the bytes; they must not escape it.
     /// - Returns: what `body` returns.
     /// - Throws: what `body` throws; the reader itself throws nothing.
     /// - Complexity: O(1) besides `body`.
     public func withFieldBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard hasField(index) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
         let start = index == 0 ? 0 : fieldEnds[index - 1]
         let end = fieldEnds[index]
         return try fieldBytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
-    /// Field `index` as text, or `nil` when its bytes are not valid UTF-8.
-    /// - Parameter index: the field's 0-based position, less than ``fieldCount``.
-    /// - Returns: the unescaped text, or `nil` when it is not valid UTF-8.
+    /// Field `index` as text, or `nil` when its bytes are not valid UTF-8 or the record has
+    /// no such field.
+    /// - Parameter index: the field's 0-based position, less than ``fieldCount`` for a field.
+    /// - Returns: the unescaped text; `nil` when it is not valid UTF-8, or when `index` is not a
+    ///   position of the record (``hasField(_:)``), as the typed accessors of a missing field.
     /// - Complexity: O(*b*) for a field of *b* bytes.
     public func field(_ index: Int) -> String? {
-        withFieldBytes(index) { CSVReader.string(validating: $0) }
+        guard hasField(index) else { return nil }
+        return withFieldBytes(index) { CSVReader.string(validating: $0) }
     }
 
     /// The text of UTF-8 bytes, or `nil` when they are not valid UTF-8.
@@ -180,9 +283,11 @@ public struct CSVReader {
 
     /// Whether field `index` is empty.
     /// - Parameter index: the field's 0-based position, less than ``fieldCount``.
-    /// - Returns: `true` when the field has no bytes (`""` quoted counts as empty).
+    /// - Returns: `true` when the field has no bytes (`""` quoted counts as empty), or the
+    ///   record has no field at `index` (``hasField(_:)``).
     /// - Complexity: O(1).
     public func isFieldEmpty(_ index: Int) -> Bool {
+        guard hasField(index) else { return true }
         let start = index == 0 ? 0 : fieldEnds[index - 1]
         return fieldEnds[index] == start
     }

@@ -71,7 +71,12 @@ struct TableFile {
             header.append(column)
         }
         for column in required where columnIndex[column] == nil {
-            problems.add(line: first, "missing required column '\(column)' (expected a header \(expectedHeader))")
+            // `Date` for `date`: names are compared exactly, so say which column was meant.
+            if let near = header.first(where: { $0.lowercased() == column.lowercased() }) {
+                problems.add(line: first, "missing required column '\(column)': found '\(near)', but column names are case-sensitive (rename it '\(column)')")
+            } else {
+                problems.add(line: first, "missing required column '\(column)' (expected a header \(expectedHeader))")
+            }
         }
         try problems.throwIfAny()
     }

@@ -99,14 +99,15 @@ public struct Report {
     /// - Returns: warnings to show the user.
     /// - Throws: ``OutputError`` when a file cannot be written, ``/DiploGraph/InputProblems``
     ///   from ``brokerageSeries(network:focus:pathLength:)`` with a focus, ``/DiploGraph/ValueError``
-    ///   for a focus that is not an entity of `network` or templates that do not parse, and
-    ///   whatever `render` throws.
+    ///   for a focus that is not an entity of `network`, a layout made for another network or
+    ///   templates that do not parse, and whatever `render` throws.
     /// - Complexity: that of the centrality table (``CentralityTable``) and of `render` for
     ///   each figure, plus O(*r* + *e*) for *r* table rows and *e* events behind the roles.
     public static func write(network: SlicedNetwork, options: Options, to output: StagedDirectory,
                              render: (DiagramFigure, String) throws -> String) throws -> [String] {
         let table = CentralityTable(network: network, measures: options.measures, pathLength: options.pathLength)
         let writer = DiagramWriter(network: network)
+        try writer.checkLayout(of: options.diagram)
         try output.write("centrality.csv", text: table.csv())
         try output.write("centrality.md", text: table.markdown())
         if let roles = options.roles { try output.write("roles.csv", text: roles.table.csv()) }
@@ -125,7 +126,7 @@ public struct Report {
             let level = network.options.mergesGroups ? "groups" : "actors"
             let group = entity.group
             func cell(_ value: Double?) -> String { value.map { NumberFormat.measure($0) } ?? "absent" }
-            let chart = BrokerageChart.svg(series: series, actorLabel: entity.label, group: group, level: level)
+            let chart = try BrokerageChart.svg(series: series, actorLabel: entity.label, group: group, level: level)
             try output.write("brokerage.svg", text: chart)
             focusView = ReportView.Focus(
                 label: entity.label, group: group, level: level, chart: chart,
@@ -142,8 +143,8 @@ public struct Report {
         standalone.composedLegend = nil
         standalone.composedGridLegend = nil
         if options.drawsGrid && options.diagram.layout != nil {
-            try output.write("grid.dot", text: writer.gridDOT(options: standalone))
-            let svg = try render(.grid, writer.gridDOT(options: options.diagram))
+            try output.write("grid.dot", text: try writer.gridDOT(options: standalone))
+            let svg = try render(.grid, try writer.gridDOT(options: options.diagram))
             try output.write("grid.svg", text: svg)
             gridSVG = inlineSVG(svg)
         }
@@ -354,7 +355,28 @@ public enum BrokerageChart {
         public var mediation: Double? = nil
         /// Gould–Fernandez total of the focus's group on the mediation layer by group.
         public var mediationLayerBrokerage: Double? = nil
+
+        /// The focus's values in one slice (``BrokerageChart/svg(series:actorLabel:group:level:)``
+        /// checks them).
+        /// - Parameters:
+        ///   - slice: the slice's label.
+        ///   - brokerage: Gould–Fernandez total on the full slice graph; `nil` where absent.
+        ///   - betweenness: betweenness on the full slice graph; `nil` where absent.
+        ///   - mediation: relationships mediated; `nil` where absent.
+        ///   - mediationLayerBrokerage: the group's total on the mediation layer; `nil` where absent.
+        /// - Complexity: O(1).
+        public init(slice: String, brokerage: Double?, betweenness: Double?, mediation: Double? = nil, mediationLayerBrokerage: Double? = nil) {
+            self.slice = slice
+            self.brokerage = brokerage
+            self.betweenness = betweenness
+            self.mediation = mediation
+            self.mediationLayerBrokerage = mediationLayerBrokerage
+        }
     }
+
+    /// The largest value a chart shows (in magnitude): its axis counts in whole numbers, and
+    /// brokerage and betweenness of any network that can be drawn stay far below it.
+    public static let largestValue = 1e15
 
     /// One line of a panel.
     struct Series {
@@ -373,8 +395,17 @@ public enum BrokerageChart {
     ///   - group: the focus's group, for the mediation layer's key.
     ///   - level: `actors` or `groups`, what the full graph's nodes are.
     /// - Returns: a standalone SVG document (also inlined in report.html).
+    /// - Throws: ``/DiploGraph/ValueError`` for a value that is not finite or is larger in
+    ///   magnitude than ``largestValue`` (the axis counts in whole numbers).
     /// - Complexity: O(*s*) for *s* points.
-    public static func svg(series: [Point], actorLabel: String, group: String, level: String) -> String {
+    public static func svg(series: [Point], actorLabel: String, group: String, level: String) throws(ValueError) -> String {
+        for point in series {
+            for value in [point.mediation, point.mediationLayerBrokerage, point.brokerage, point.betweenness] {
+                if let value, !(value.isFinite && abs(value) <= largestValue) {
+                    throw ValueError("brokerage chart, slice '\(point.slice)': the value \(value) is not a finite number of at most \(Int(largestValue))")
+                }
+            }
+        }
         let panels: [(title: String, axis: String, lines: [Series])] = [
             ("Relationships mediated", "relationships", [Series(name: "mediation", values: series.map(\.mediation), color: "#0072b2", dash: nil)]),
             ("Gould–Fernandez brokerage (total)", "brokerage (count)", [
