@@ -286,8 +286,13 @@ public final class StagedDirectory {
         // Keep the folder's permissions and owner (lstat: the folder itself).
         var info = stat()
         if lstat(target.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
-            _ = chown(staging.path, info.st_uid, info.st_gid)
-            chmod(staging.path, info.st_mode & 0o7777)
+            // Through a descriptor opened without following links.
+            let folder = open(staging.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if folder >= 0 {
+                _ = fchown(folder, info.st_uid, info.st_gid)
+                fchmod(folder, info.st_mode & 0o7777)
+                close(folder)
+            }
         }
         // `staging` holds the previous output after the swap.
         guard Self.exchange(staging.path, target.path) else {
@@ -1061,8 +1066,13 @@ public final class StagedFile {
             // Keep the permissions and owner of the file replaced (lstat: the file itself).
             var info = stat()
             if lstat(target.path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG {
-                _ = chown(temporary.path, info.st_uid, info.st_gid)
-                chmod(temporary.path, info.st_mode & 0o7777)
+                // Through a descriptor opened without following links.
+                let file = open(temporary.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+                if file >= 0 {
+                    _ = fchown(file, info.st_uid, info.st_gid)
+                    fchmod(file, info.st_mode & 0o7777)
+                    close(file)
+                }
             }
             // rename(2) replaces the target atomically: readers see the old file or the new one.
             guard rename(temporary.path, target.path) == 0 else {
