@@ -223,6 +223,18 @@ import Testing
         let result = try Tool.run(["export", events, "--to", "csv", "--out", folder + "/ties.csv"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot create a file in \(folder): read-only file system"), "\(result.stderr)")
+        let imported = try Tool.run(["import", "icews", Tool.root.appendingPathComponent("Tests/DiploGraphTests/Fixtures/icews-sample.tab").path,
+                                     "--out", folder + "/k.events.csv"])
+        #expect(imported.stderr.contains("cannot create a file in \(folder): read-only file system"), "\(imported.stderr)")
+        for command in ["render", "report"] {
+            let rendered = try Tool.run([command, events, "--out", folder + "/out"])
+            #expect(rendered.status == 1)
+            #expect(rendered.stderr.contains("cannot create a folder in \(folder): read-only file system"), "\(rendered.stderr)")
+            let nested = try Tool.run([command, events, "--out", folder + "/a/out"])
+            #expect(nested.status == 1)
+            #expect(nested.stderr.contains("read-only file system"), "\(nested.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 
     @Test(.enabled(if: geteuid() == 0, "chattr +i needs root"))
@@ -245,5 +257,8 @@ import Testing
         let result = try Tool.run(["export", events, "--to", "json", "--out", folder + "/ties.json"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot create a file in \(folder): operation not permitted"), "\(result.stderr)")
+        let rendered = try Tool.run(["render", events, "--out", folder + "/out"])
+        #expect(rendered.status == 1)
+        #expect(rendered.stderr.contains("cannot create a folder in \(folder): operation not permitted"), "\(rendered.stderr)")
     }
 }

@@ -7,6 +7,26 @@ import Musl
 import Darwin
 #endif
 
+/// Writes `bytes` to the file at `path`, never through a symbolic link (`O_NOFOLLOW`): created
+/// or emptied first, or appended to.
+/// - Returns: 0, or the `errno` of the failure.
+func writeWithoutFollowing(_ path: String, _ bytes: [UInt8], appending: Bool = false) -> Int32 {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (appending ? O_APPEND : O_TRUNC), 0o666)
+    guard descriptor >= 0 else { return errno }
+    var offset = 0
+    while offset < bytes.count {
+        let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+        if count < 0 {
+            if errno == EINTR { continue }
+            let code = errno
+            close(descriptor)
+            return code
+        }
+        offset += count
+    }
+    return close(descriptor) == 0 ? 0 : errno
+}
+
 /// A failure to write output, naming the path.
 public struct OutputError: Error, Sendable, CustomStringConvertible {
     /// Why the output was not written.
@@ -157,14 +177,15 @@ public final class StagedDirectory {
             removeStaleStaging(in: parent)
             if isMountPoint { removeStaleStaging(inside: target) }
             if exists { try checkRule(path: path) }
-            do {
-                try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-                cleanupSlot = InterruptCleanup.register(staging.path, isFolder: true)
-                // The staging folder's marker lists every file as it is written, so that a run
-                // interrupted at any point leaves a folder whose own files are known.
-                try Data(Self.markerHeader.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-            } catch {
-                throw OutputError(path: path, reason: Self.reason(error))
+            guard mkdir(staging.path, 0o777) == 0 else {
+                throw OutputError(path: path, reason: "cannot create a folder in \(staging.deletingLastPathComponent().path): \(Self.systemReason(errno))")
+            }
+            cleanupSlot = InterruptCleanup.register(staging.path, isFolder: true)
+            // The staging folder's marker lists every file as it is written, so that a run
+            // interrupted at any point leaves a folder whose own files are known.
+            let failure = writeWithoutFollowing(staging.appendingPathComponent(Self.markerName).path, Array(Self.markerHeader.utf8))
+            guard failure == 0 else {
+                throw OutputError(path: path, reason: "cannot write in \(staging.path): \(Self.systemReason(failure))")
             }
         } catch let error as OutputError {
             unlock()
@@ -195,18 +216,17 @@ public final class StagedDirectory {
             throw OutputError(path: target.appendingPathComponent(name).path,
                               reason: "output file names are plain names that do not start with a dot", kind: .wrongType)
         }
-        do {
-            if !written.contains(name) {
-                // Listed before it exists: an interrupted run never leaves an unlisted file.
-                let marker = try FileHandle(forWritingTo: staging.appendingPathComponent(Self.markerName))
-                defer { try? marker.close() }
-                try marker.seekToEnd()
-                try marker.write(contentsOf: Data((name + "\n").utf8))
-                written.append(name)
+        if !written.contains(name) {
+            // Listed before it exists: an interrupted run never leaves an unlisted file.
+            let failure = writeWithoutFollowing(staging.appendingPathComponent(Self.markerName).path, Array((name + "\n").utf8), appending: true)
+            guard failure == 0 else {
+                throw OutputError(path: target.appendingPathComponent(name).path, reason: Self.systemReason(failure))
             }
-            try Data(bytes).write(to: staging.appendingPathComponent(name))
-        } catch {
-            throw OutputError(path: target.appendingPathComponent(name).path, reason: Self.reason(error))
+            written.append(name)
+        }
+        let failure = writeWithoutFollowing(staging.appendingPathComponent(name).path, bytes)
+        guard failure == 0 else {
+            throw OutputError(path: target.appendingPathComponent(name).path, reason: Self.systemReason(failure))
         }
     }
 
@@ -237,10 +257,9 @@ public final class StagedDirectory {
         guard !isFinished else { throw finishedError() }
         defer { unlock() }
         let marker = Self.markerHeader + written.sorted().map { $0 + "\n" }.joined()
-        do {
-            try Data(marker.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-        } catch {
-            throw OutputError(path: target.path, reason: Self.reason(error))
+        let failure = writeWithoutFollowing(staging.appendingPathComponent(Self.markerName).path, Array(marker.utf8))
+        guard failure == 0 else {
+            throw OutputError(path: target.path, reason: Self.systemReason(failure))
         }
         // The target must be the folder it was when the run started: never a link swapped in
         // since (the swap would empty the link's folder into the output), nor another folder.
@@ -381,7 +400,7 @@ public final class StagedDirectory {
     private func commitFileByFile(previous: Set<String>) throws(OutputError) {
         for name in written + [Self.markerName] {
             guard rename(staging.appendingPathComponent(name).path, target.appendingPathComponent(name).path) == 0 else {
-                throw OutputError(path: target.appendingPathComponent(name).path, reason: String(cString: strerror(errno)))
+                throw OutputError(path: target.appendingPathComponent(name).path, reason: Self.systemReason(errno))
             }
         }
         isFinished = true
@@ -722,6 +741,7 @@ public final class StagedDirectory {
         case ENOTDIR: "a part of the path is not a folder"
         case ELOOP: "too many symbolic links, or a symbolic link where none may be"
         case EEXIST: "something is in the way"
+        case EBUSY: "it is busy or a mount point (name a folder inside it)"
         default: String(cString: strerror(code))
         }
     }
@@ -796,11 +816,12 @@ public final class StagedDirectory {
     static func reason(_ error: Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+            return systemReason(Int32(underlying.code))
         }
         switch nsError.code {
         case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: return "permission denied"
         case NSFileWriteOutOfSpaceError: return "no space left on the device"
+        case NSFileWriteVolumeReadOnlyError: return "read-only file system"
         case NSFileWriteFileExistsError: return "a file is in the way"
         default: return nsError.localizedDescription
         }
