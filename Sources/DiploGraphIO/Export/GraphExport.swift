@@ -27,6 +27,20 @@ public enum GraphExport {
         }
     }
 
+    /// The signatures of every format ``GraphExport`` writes: an export replaces a file an
+    /// earlier export wrote in any of the four formats (a CSV export over a JSON one, say),
+    /// and no other file (see ``StagedFile``).
+    ///
+    /// The CSV header and the GraphML comment must start the file; the GEXF creator element
+    /// and the JSON generator field must be in its first kilobyte.
+    public static let signatures: [FileSignature] = Format.allCases.map { format in
+        switch format {
+        case .gexf, .json: FileSignature(known: signature(of: format), at: .firstKilobyte)
+        case .graphml: FileSignature(known: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + signature(of: format), at: .start)
+        case .csv: FileSignature(known: signature(of: format), at: .start)
+        }
+    }
+
     /// `network` in `format`: ``gexf(_:)``, ``graphML(_:)``, ``nodeLinkJSON(_:)`` or ``csv(_:)``.
     /// - Parameters:
     ///   - network: the sliced events.
@@ -47,8 +61,8 @@ public enum GraphExport {
     /// Writes `network` in `format` to the file at `path`, staged: the file appears (or is
     /// replaced, keeping its permissions) only when the whole text was written.
     ///
-    /// An existing file is replaced only if it holds ``signature(of:)`` in its first kilobyte
-    /// (DiploGraph wrote it), or when `force` is set (see ``StagedFile``).
+    /// An existing file is replaced only if it carries one of ``signatures`` (an earlier
+    /// export wrote it, in any format), or when `force` is set (see ``StagedFile``).
     /// - Parameters:
     ///   - network: the sliced events.
     ///   - format: the file format.
@@ -59,7 +73,7 @@ public enum GraphExport {
     /// - Complexity: O(*e* + *t*) for *e* entities and the *t* typed ties of all slices, plus
     ///   writing the file.
     public static func write(_ network: SlicedNetwork, as format: Format, toFile path: String, force: Bool = false) throws {
-        let file = try StagedFile(path: path, signature: signature(of: format), force: force)
+        let file = try StagedFile(path: path, signatures: signatures, force: force)
         try file.write(render(network, as: format))
         try file.commit()
     }

@@ -76,7 +76,8 @@ public struct EventImport: Sendable {
     ///
     /// An existing events file is replaced only if it starts with ``eventsHeader`` (DiploGraph
     /// wrote it); an existing actors file only if the events file exists too and every row
-    /// of the actors file is `id,id,id` (DiploGraph wrote it and nobody edited it). `force`
+    /// of the actors file is `id,id,id`, or it is the header alone (DiploGraph wrote it and
+    /// nobody edited it). `force`
     /// replaces both whatever they hold.
     ///
     /// - Parameters:
@@ -96,8 +97,8 @@ public struct EventImport: Sendable {
             throw OutputError(path: actorsPath, reason: "the actors file exists and DiploGraph did not write it (or it was edited); "
                                   + "choose another events file name", kind: .foreignFile)
         }
-        let events = try StagedFile(path: eventsPath, signature: Self.eventsHeader, force: force)
-        let actors = try StagedFile(path: actorsPath, signature: Self.actorsHeader, force: force)
+        let events = try StagedFile(path: eventsPath, signatures: [FileSignature(known: Self.eventsHeader, at: .start)], force: force)
+        let actors = try StagedFile(path: actorsPath, signatures: [FileSignature(known: Self.actorsHeader, at: .start)], force: force)
         try events.write(Self.eventsHeader)
         var countries: [String] = []
         var known: Set<String> = []
@@ -112,8 +113,10 @@ public struct EventImport: Sendable {
         return summary
     }
 
-    /// Whether every row of the actors file at `path` is `id,id,id`, as an import writes them.
+    /// Whether every row of the actors file at `path` is `id,id,id`, as an import writes them
+    /// (an import that kept no event writes the header alone).
     static func looksImported(_ path: String) -> Bool {
+        if let data = FileManager.default.contents(atPath: path), data.elementsEqual(actorsHeader.utf8) { return true }
         guard let actors = try? DatasetReader.readActors(path: path) else { return false }
         return actors.actors.allSatisfy { $0.label == $0.id && $0.group == $0.id }
     }

@@ -7,6 +7,26 @@ import Musl
 import Darwin
 #endif
 
+/// Writes `bytes` to the file at `path`, never through a symbolic link (`O_NOFOLLOW`): created
+/// or emptied first, or appended to.
+/// - Returns: 0, or the `errno` of the failure.
+func writeWithoutFollowing(_ path: String, _ bytes: [UInt8], appending: Bool = false) -> Int32 {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (appending ? O_APPEND : O_TRUNC), 0o666)
+    guard descriptor >= 0 else { return errno }
+    var offset = 0
+    while offset < bytes.count {
+        let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+        if count < 0 {
+            if errno == EINTR { continue }
+            let code = errno
+            close(descriptor)
+            return code
+        }
+        offset += count
+    }
+    return close(descriptor) == 0 ? 0 : errno
+}
+
 /// A failure to write output, naming the path.
 public struct OutputError: Error, Sendable, CustomStringConvertible {
     /// Why the output was not written.
@@ -98,6 +118,8 @@ public final class StagedDirectory {
     private var cleanupSlot: Int?
     private let stagingPrefix: String
     private let oldPrefix: String
+    /// The target's device and inode when the run started (`nil`: it did not exist).
+    private let startIdentity: Identity?
 
     /// Prepares output into the folder at `path`: checks the rule above, takes the lock and
     /// creates the staging folder beside it (creating missing parents).
@@ -124,38 +146,46 @@ public final class StagedDirectory {
         let parent = target.deletingLastPathComponent()
         var staging = parent.appendingPathComponent("\(stagingPrefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
 
-        var isDirectory: ObjCBool = false
-        let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
-        if exists && !isDirectory.boolValue {
-            throw OutputError(path: path, reason: "it is a file, not a folder (name a new or empty folder)", kind: .wrongType)
-        }
-        // A folder that is a mount point (a Docker volume, say) cannot be renamed: its output
-        // is staged inside it and put in place file by file.
-        var targetInfo = stat(), parentInfo = stat()
-        isMountPoint = exists && stat(target.path, &targetInfo) == 0 && stat(parent.path, &parentInfo) == 0
-            && targetInfo.st_dev != parentInfo.st_dev
-        if isMountPoint {
-            staging = target.appendingPathComponent(".diplograph-staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        }
-        self.staging = staging
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
             throw OutputError(path: path, reason: Self.reason(error))
         }
-        try lock(parent: parent, path: path)
+        // Locked before the target is looked at: a run that waited sees what the run before it wrote.
+        let descriptor = try Self.acquireLock(target: target.path, parent: parent.path, path: path)
+        // The target as it is now (lstat: never through a link); the swap checks it is still this folder.
+        let start = Identity(path: target.path)
+        startIdentity = start
+        let exists = start != nil
+        if let start, !start.isDirectory {
+            Self.releaseLock(target: target.path, parent: parent.path, descriptor: descriptor)
+            throw OutputError(path: path, reason: start.isLink ? "it became a symbolic link while its path was resolved; run again"
+                                  : "it is a file, not a folder (name a new or empty folder)", kind: .wrongType)
+        }
+        // A folder that is a mount point (a Docker volume, say) cannot be renamed: its output
+        // is staged inside it and put in place file by file.
+        var parentInfo = stat()
+        isMountPoint = exists && lstat(parent.path, &parentInfo) == 0 && start?.device != UInt64(parentInfo.st_dev)
+        if isMountPoint {
+            staging = target.appendingPathComponent(".diplograph-staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        }
+        self.staging = staging
+        lockedTarget = target.path
+        sharedParent = parent.path
+        lockDescriptor = descriptor
         do {
             removeStaleStaging(in: parent)
             if isMountPoint { removeStaleStaging(inside: target) }
             if exists { try checkRule(path: path) }
-            do {
-                try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-                cleanupSlot = InterruptCleanup.register(staging.path, isFolder: true)
-                // The staging folder's marker lists every file as it is written, so that a run
-                // interrupted at any point leaves a folder whose own files are known.
-                try Data(Self.markerHeader.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-            } catch {
-                throw OutputError(path: path, reason: Self.reason(error))
+            guard mkdir(staging.path, 0o777) == 0 else {
+                throw OutputError(path: path, reason: "cannot create a folder in \(staging.deletingLastPathComponent().path): \(Self.systemReason(errno))")
+            }
+            cleanupSlot = InterruptCleanup.register(staging.path, isFolder: true)
+            // The staging folder's marker lists every file as it is written, so that a run
+            // interrupted at any point leaves a folder whose own files are known.
+            let failure = writeWithoutFollowing(staging.appendingPathComponent(Self.markerName).path, Array(Self.markerHeader.utf8))
+            guard failure == 0 else {
+                throw OutputError(path: path, reason: "cannot write in \(staging.path): \(Self.systemReason(failure))")
             }
         } catch let error as OutputError {
             unlock()
@@ -167,7 +197,7 @@ public final class StagedDirectory {
     }
 
     deinit {
-        if !isFinished { try? FileManager.default.removeItem(at: staging) }
+        if !isFinished { Self.removeStaging(staging.path) }
         InterruptCleanup.unregister(cleanupSlot)
         unlock()
     }
@@ -181,22 +211,22 @@ public final class StagedDirectory {
     ///   - bytes: the file's content.
     /// - Complexity: O(*b* + *w*) for *b* bytes and *w* files written so far.
     public func write(_ name: String, bytes: [UInt8]) throws(OutputError) {
+        guard !isFinished else { throw finishedError() }
         guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), name != Self.markerName else {
             throw OutputError(path: target.appendingPathComponent(name).path,
                               reason: "output file names are plain names that do not start with a dot", kind: .wrongType)
         }
-        do {
-            if !written.contains(name) {
-                // Listed before it exists: an interrupted run never leaves an unlisted file.
-                let marker = try FileHandle(forWritingTo: staging.appendingPathComponent(Self.markerName))
-                defer { try? marker.close() }
-                try marker.seekToEnd()
-                try marker.write(contentsOf: Data((name + "\n").utf8))
-                written.append(name)
+        if !written.contains(name) {
+            // Listed before it exists: an interrupted run never leaves an unlisted file.
+            let failure = writeWithoutFollowing(staging.appendingPathComponent(Self.markerName).path, Array((name + "\n").utf8), appending: true)
+            guard failure == 0 else {
+                throw OutputError(path: target.appendingPathComponent(name).path, reason: Self.systemReason(failure))
             }
-            try Data(bytes).write(to: staging.appendingPathComponent(name))
-        } catch {
-            throw OutputError(path: target.appendingPathComponent(name).path, reason: Self.reason(error))
+            written.append(name)
+        }
+        let failure = writeWithoutFollowing(staging.appendingPathComponent(name).path, bytes)
+        guard failure == 0 else {
+            throw OutputError(path: target.appendingPathComponent(name).path, reason: Self.systemReason(failure))
         }
     }
 
@@ -224,40 +254,45 @@ public final class StagedDirectory {
     }
 
     private func swapIntoPlace() throws(OutputError) {
+        guard !isFinished else { throw finishedError() }
         defer { unlock() }
-        let manager = FileManager.default
         let marker = Self.markerHeader + written.sorted().map { $0 + "\n" }.joined()
-        do {
-            try Data(marker.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-        } catch {
-            throw OutputError(path: target.path, reason: Self.reason(error))
+        let failure = writeWithoutFollowing(staging.appendingPathComponent(Self.markerName).path, Array(marker.utf8))
+        guard failure == 0 else {
+            throw OutputError(path: target.path, reason: Self.systemReason(failure))
         }
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else {
-            guard rename(staging.path, target.path) == 0 else {
-                throw OutputError(path: target.path, reason: String(cString: strerror(errno)))
+        // The target must be the folder it was when the run started: never a link swapped in
+        // since (the swap would empty the link's folder into the output), nor another folder.
+        let now = Identity(path: target.path)
+        if now != startIdentity && !(now == nil && !isMountPoint) {
+            throw keepStaging(because: Self.change(from: startIdentity, to: now))
+        }
+        guard now != nil else {
+            // No folder (it never existed, or was removed during the run): the new one takes its name.
+            guard Self.renameNoReplace(staging.path, target.path) else {
+                if errno == EEXIST || errno == ENOTEMPTY {
+                    throw keepStaging(because: Self.change(from: startIdentity, to: Identity(path: target.path)))
+                }
+                throw OutputError(path: target.path, reason: Self.systemReason(errno))
             }
             isFinished = true
             InterruptCleanup.unregister(cleanupSlot)
             cleanupSlot = nil
             return
         }
-        guard isDirectory.boolValue else {
-            throw OutputError(path: target.path, reason: "it became a file during the run", kind: .wrongType)
-        }
         let previous = Self.ownedNames(in: target)
         // A folder (or anything but a file) under a name this run writes is never replaced.
         let blocked = written.filter { name in
-            var info = stat()
-            return lstat(target.appendingPathComponent(name).path, &info) == 0 && !Self.isFileOrLink(info)
+            guard let info = Identity(path: target.appendingPathComponent(name).path) else { return false }
+            return !info.isFileOrLink
         }.sorted()
         if !blocked.isEmpty {
             throw OutputError(path: target.path, reason: "the folder holds folders named like output files (\(Self.list(blocked))); move them or name another folder",
                               kind: .foreignFiles(blocked))
         }
         if !force {
-            // Files added to the folder since DiploGraph wrote it, with a name this run writes.
-            let clashes = written.filter { !previous.contains($0) && manager.fileExists(atPath: target.appendingPathComponent($0).path) }.sorted()
+            // Files (or links, dangling or not) added to the folder since DiploGraph wrote it, with a name this run writes.
+            let clashes = written.filter { !previous.contains($0) && Identity(path: target.appendingPathComponent($0).path) != nil }.sorted()
             if !clashes.isEmpty {
                 throw OutputError(path: target.path, reason: "the folder holds files DiploGraph did not write with the names of its output (\(Self.list(clashes)))",
                                   kind: .foreignFiles(clashes))
@@ -267,15 +302,33 @@ public final class StagedDirectory {
             try commitFileByFile(previous: previous)
             return
         }
-        // Keep the folder's permissions and owner.
+        // Keep the folder's permissions and owner (lstat: the folder itself).
         var info = stat()
-        if stat(target.path, &info) == 0 {
-            _ = chown(staging.path, info.st_uid, info.st_gid)
-            chmod(staging.path, info.st_mode & 0o7777)
+        if lstat(target.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
+            // Through a descriptor opened without following links.
+            let folder = open(staging.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if folder >= 0 {
+                _ = fchown(folder, info.st_uid, info.st_gid)
+                fchmod(folder, info.st_mode & 0o7777)
+                close(folder)
+            }
         }
         // `staging` holds the previous output after the swap.
         guard Self.exchange(staging.path, target.path) else {
-            throw OutputError(path: target.path, reason: String(cString: strerror(errno)))
+            throw OutputError(path: target.path, reason: Self.systemReason(errno))
+        }
+        // Checked again after the swap: what came out of the target's place must be the folder
+        // the run started with. If a link or another folder slipped in between the check and
+        // the swap, the swap is undone.
+        if Identity(path: staging.path) != startIdentity {
+            let swapped = Identity(path: staging.path)
+            if Self.exchange(staging.path, target.path) {
+                throw keepStaging(because: Self.change(from: startIdentity, to: swapped))
+            }
+            isFinished = true
+            InterruptCleanup.unregister(cleanupSlot)
+            cleanupSlot = nil
+            throw OutputError(path: target.path, reason: "the folder was replaced during the swap (\(Self.change(from: startIdentity, to: swapped))), and the swap could not be undone: the new output is in \(target.path), and what was there is in \(staging.path)")
         }
         isFinished = true
         // `staging` now holds the previous output: not for the signal handler to remove.
@@ -283,21 +336,63 @@ public final class StagedDirectory {
         cleanupSlot = nil
         let old = staging
         let new = Set(written + [Self.markerName])
-        for entry in (try? manager.contentsOfDirectory(atPath: old.path)) ?? [] {
-            let from = old.appendingPathComponent(entry).path
-            let owned = entry == Self.markerName || previous.contains(entry) || (force && new.contains(entry))
-            if owned && Self.isFileOrLink(from) {
-                unlink(from)
-            } else if !new.contains(entry) {
-                // Not DiploGraph's: back into the output folder.
-                rename(from, target.appendingPathComponent(entry).path)
+        // Relative to descriptors opened without following links: nothing is reached through a link.
+        let oldFolder = open(old.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        let newFolder = open(target.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        defer {
+            if oldFolder >= 0 { close(oldFolder) }
+            if newFolder >= 0 { close(newFolder) }
+        }
+        if oldFolder >= 0 && newFolder >= 0 {
+            for entry in Self.names(in: oldFolder) {
+                guard let item = Identity(in: oldFolder, name: entry) else { continue }
+                let owned = entry == Self.markerName || previous.contains(entry) || (force && new.contains(entry))
+                if owned && item.isFileOrLink {
+                    unlinkat(oldFolder, entry, 0)
+                } else if !new.contains(entry) {
+                    // Not DiploGraph's: back into the output folder.
+                    _ = Self.renameNoReplace(at: oldFolder, entry, to: newFolder, entry)
+                }
             }
         }
         // Empty now, unless something was added during the swap or could not be moved back.
         if rmdir(old.path) != 0 {
-            let left = ((try? manager.contentsOfDirectory(atPath: old.path)) ?? []).sorted()
+            let code = errno
+            let left = (oldFolder >= 0 ? Self.names(in: oldFolder) : []).sorted()
+            if left.isEmpty {
+                throw OutputError(path: target.path, reason: "the new output is in place, but the previous folder, now \(old.path), could not be removed: \(Self.systemReason(code))")
+            }
             throw OutputError(path: target.path, reason: "the new output is in place, but \(Self.list(left)) of the previous folder could not be moved back into it: it is in \(old.path)")
         }
+    }
+
+    /// The error for a second ``commit()`` or a write after it.
+    private func finishedError() -> OutputError {
+        OutputError(path: target.path, reason: "this output was already committed or discarded (a StagedDirectory is committed once); start a new one", kind: .system)
+    }
+
+    /// Keeps what was written when the target changed during the run: the staging folder is
+    /// renamed to a visible name beside the target (`NAME.new-PID-N`) that no cleanup removes.
+    /// - Returns: the error to throw, naming where the new output is and saying the target was not touched.
+    private func keepStaging(because change: String) -> OutputError {
+        isFinished = true
+        InterruptCleanup.unregister(cleanupSlot)
+        cleanupSlot = nil
+        var kept = staging.path
+        if !isMountPoint {
+            let visible = target.deletingLastPathComponent()
+                .appendingPathComponent("\(target.lastPathComponent).new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+            if Self.renameNoReplace(staging.path, visible) { kept = visible }
+        }
+        return OutputError(path: target.path, reason: "\(change) during the run; it was not touched, and the new output was left in \(kept)", kind: .wrongType)
+    }
+
+    /// `the folder became a symbolic link`, `... was replaced by another folder`, ... .
+    static func change(from start: Identity?, to now: Identity?) -> String {
+        guard let now else { return start == nil ? "the folder did not exist and still does not" : "the folder was removed" }
+        if now.isLink { return start == nil ? "a symbolic link appeared at the folder's path" : "the folder became a symbolic link" }
+        if !now.isDirectory { return start == nil ? "a file appeared at the folder's path" : "the folder became a file" }
+        return start == nil ? "a folder appeared at the path" : "the folder was replaced by another folder (another device and inode)"
     }
 
     /// The commit for a target that is a mount point: each file renamed into place (atomic
@@ -305,7 +400,7 @@ public final class StagedDirectory {
     private func commitFileByFile(previous: Set<String>) throws(OutputError) {
         for name in written + [Self.markerName] {
             guard rename(staging.appendingPathComponent(name).path, target.appendingPathComponent(name).path) == 0 else {
-                throw OutputError(path: target.appendingPathComponent(name).path, reason: String(cString: strerror(errno)))
+                throw OutputError(path: target.appendingPathComponent(name).path, reason: Self.systemReason(errno))
             }
         }
         isFinished = true
@@ -317,10 +412,12 @@ public final class StagedDirectory {
         rmdir(staging.path)
     }
 
-    /// Drops what was written; the target stays as it was.
+    /// Drops what was written; the target stays as it was. Does nothing after ``commit()``.
     /// - Complexity: O(*w*) for the *w* files written.
     public func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        // After a commit the staging path may hold the previous folder's files: never removed here.
+        guard !isFinished else { return }
+        Self.removeStaging(staging.path)
         InterruptCleanup.unregister(cleanupSlot)
         cleanupSlot = nil
         isFinished = true
@@ -363,9 +460,29 @@ public final class StagedDirectory {
         names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
     }
 
-    /// The names a folder's marker lists (empty without a marker).
+    /// The names a folder's marker lists (empty without a marker, or when the marker is not
+    /// a regular file: a link is not followed).
     static func ownedNames(in folder: URL) -> Set<String> {
-        guard let text = try? String(contentsOf: folder.appendingPathComponent(markerName), encoding: .utf8) else { return [] }
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return [] }
+        defer { close(descriptor) }
+        return ownedNames(descriptor: descriptor)
+    }
+
+    /// The names the marker in the folder open as `folder` lists.
+    static func ownedNames(descriptor folder: Int32) -> Set<String> {
+        let file = openat(folder, markerName, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard file >= 0 else { return [] }
+        defer { close(file) }
+        guard Identity(descriptor: file)?.isRegular == true else { return [] }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count < 1 << 26 {
+            let count = read(file, &chunk, chunk.count)
+            if count <= 0 { break }
+            bytes += chunk[0..<count]
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         var names: Set<String> = []
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let name = String(line)
@@ -377,22 +494,27 @@ public final class StagedDirectory {
 
     // MARK: - System calls
 
-    private func lock(parent: URL, path: String) throws(OutputError) {
+    /// Claims `target` in this process and locks `parent` across processes.
+    /// - Returns: the descriptor holding the parent's flock.
+    private static func acquireLock(target: String, parent: String, path: String) throws(OutputError) -> Int32 {
         // Within one process, output folders are told apart by the registry (an flock would
         // wait for the process's own lock); across processes, by an flock on the parent folder.
-        guard Self.registry.claim(target: target.path) else {
+        guard registry.claim(target: target) else {
             throw OutputError(path: path, reason: "another output into this folder is being written by this program", kind: .system)
         }
-        lockedTarget = target.path
-        switch Self.registry.acquireParent(parent.path) {
+        switch registry.acquireParent(parent) {
         case .success(let descriptor):
-            sharedParent = parent.path
-            lockDescriptor = descriptor
+            return descriptor
         case .failure(let failure):
-            Self.registry.release(target: target.path)
-            lockedTarget = nil
-            throw OutputError(path: path, reason: "cannot lock its folder \(parent.path): \(String(cString: strerror(failure.code)))")
+            registry.release(target: target)
+            throw OutputError(path: path, reason: "cannot lock its folder \(parent): \(systemReason(failure.code))")
         }
+    }
+
+    /// Undoes ``acquireLock(target:parent:path:)``.
+    private static func releaseLock(target: String, parent: String, descriptor: Int32) {
+        registry.release(target: target)
+        if registry.releaseParent(parent) { close(descriptor) }
     }
 
     private func unlock() {
@@ -455,47 +577,172 @@ public final class StagedDirectory {
     /// lost): their staging folders (`.NAME.tmp-PID-…`, which after a swap hold the previous
     /// output) and folders set aside by the two-rename fallback (`.NAME.old-PID-…`).
     ///
-    /// Called under the lock, and only for processes that are no longer running. Each folder's
-    /// marker lists DiploGraph's own files, which are removed; anything else in it (a file of
-    /// the user's that was being moved back into the output) is moved into the target when the
-    /// target lacks that name, and otherwise left where it is.
+    /// Called under the lock, and only for processes that are no longer running. Only real
+    /// folders are cleaned: an entry with such a name that is a symbolic link (to a folder or
+    /// a file, or dangling), a file or anything else is left alone and never followed. Each
+    /// folder's marker lists DiploGraph's own files, which are removed; anything else in it (a
+    /// file of the user's that was being moved back into the output) is moved into the target
+    /// when the target is a real folder that lacks that name, and otherwise left where it is.
+    /// Every step works relative to descriptors opened with `O_NOFOLLOW`.
     private func removeStaleStaging(in parent: URL) {
-        let manager = FileManager.default
-        for entry in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? [] {
+        let parentFolder = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard parentFolder >= 0 else { return }
+        defer { close(parentFolder) }
+        for entry in Self.names(in: parentFolder) {
             let isStaging = entry.hasPrefix(stagingPrefix), isOld = entry.hasPrefix(oldPrefix)
             guard isStaging || isOld else { continue }
             let pidText = entry.dropFirst(isStaging ? stagingPrefix.count : oldPrefix.count).prefix { $0 != "-" }
             guard let pid = Int32(pidText), pid != getpid() else { continue }
             if kill(pid, 0) == 0 || errno == EPERM { continue }  // still running
-            let folder = parent.appendingPathComponent(entry)
-            let owned = Self.ownedNames(in: folder)
-            for item in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] {
-                let from = folder.appendingPathComponent(item).path
-                if (item == Self.markerName || owned.contains(item)) && Self.isFileOrLink(from) {
-                    unlink(from)
-                } else if manager.fileExists(atPath: target.path),
-                          !manager.fileExists(atPath: target.appendingPathComponent(item).path) {
-                    rename(from, target.appendingPathComponent(item).path)
-                }
-            }
-            rmdir(folder.path)
+            // A link or file named like a staging folder is not DiploGraph's: left alone.
+            guard let info = Identity(in: parentFolder, name: entry), info.isDirectory else { continue }
+            let targetFolder = open(target.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            defer { if targetFolder >= 0 { close(targetFolder) } }
+            Self.emptyStale(entry, in: parentFolder, expecting: info, movingBackInto: targetFolder)
         }
     }
 
-    /// Removes staging folders that dead runs left inside a mount-point target.
+    /// Removes staging folders that dead runs left inside a mount-point target (real folders
+    /// only, as ``removeStaleStaging(in:)`` does).
     private func removeStaleStaging(inside folder: URL) {
-        let manager = FileManager.default
-        for entry in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where entry.hasPrefix(".diplograph-staging-") {
+        let targetFolder = open(folder.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard targetFolder >= 0 else { return }
+        defer { close(targetFolder) }
+        for entry in Self.names(in: targetFolder) where entry.hasPrefix(".diplograph-staging-") {
             let pidText = entry.dropFirst(".diplograph-staging-".count).prefix { $0 != "-" }
             guard let pid = Int32(pidText), pid != getpid() else { continue }
             if kill(pid, 0) == 0 || errno == EPERM { continue }
-            let stale = folder.appendingPathComponent(entry)
-            let owned = Self.ownedNames(in: stale)
-            for item in (try? manager.contentsOfDirectory(atPath: stale.path)) ?? []
-            where (item == Self.markerName || owned.contains(item)) && Self.isFileOrLink(stale.appendingPathComponent(item).path) {
-                unlink(stale.appendingPathComponent(item).path)
+            guard let info = Identity(in: targetFolder, name: entry), info.isDirectory else { continue }
+            Self.emptyStale(entry, in: targetFolder, expecting: info, movingBackInto: -1)
+        }
+    }
+
+    /// Empties and removes the stale folder `name` in the folder open as `parent`: its marker's
+    /// files (and the marker) are unlinked, anything else is moved into `destination` (a
+    /// descriptor, or -1 to leave it) when that name is free there. The folder is opened with
+    /// `O_NOFOLLOW` and must still be `expected` (device and inode), or nothing is done.
+    static func emptyStale(_ name: String, in parent: Int32, expecting expected: Identity, movingBackInto destination: Int32) {
+        let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folder >= 0 else { return }
+        defer { close(folder) }
+        guard Identity(descriptor: folder) == expected else { return }
+        let owned = ownedNames(descriptor: folder)
+        for item in names(in: folder) {
+            guard let info = Identity(in: folder, name: item) else { continue }
+            if (item == markerName || owned.contains(item)) && info.isFileOrLink {
+                unlinkat(folder, item, 0)
+            } else if destination >= 0 {
+                _ = renameNoReplace(at: folder, item, to: destination, item)
             }
-            rmdir(stale.path)
+        }
+        // AT_REMOVEDIR removes only an empty folder, never a link.
+        unlinkat(parent, name, AT_REMOVEDIR)
+    }
+
+    /// The device, inode and type of a path as `lstat(2)` sees it: a link is a link.
+    struct Identity: Equatable {
+        let device: UInt64
+        let inode: UInt64
+        let type: mode_t
+
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+            type = info.st_mode & S_IFMT
+        }
+
+        /// `lstat(path)`, or `nil` when nothing is there.
+        init?(path: String) {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return nil }
+            self.init(info)
+        }
+
+        /// `fstatat(folder, name, AT_SYMLINK_NOFOLLOW)`, or `nil`.
+        init?(in folder: Int32, name: String) {
+            var info = stat()
+            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+            self.init(info)
+        }
+
+        /// `fstat(descriptor)`, or `nil`.
+        init?(descriptor: Int32) {
+            var info = stat()
+            guard fstat(descriptor, &info) == 0 else { return nil }
+            self.init(info)
+        }
+
+        var isDirectory: Bool { type == S_IFDIR }
+        var isLink: Bool { type == S_IFLNK }
+        var isRegular: Bool { type == S_IFREG }
+        var isFileOrLink: Bool { type == S_IFREG || type == S_IFLNK }
+    }
+
+    /// The names in the folder open as `folder` (not `.` and `..`); the descriptor stays open.
+    static func names(in folder: Int32) -> [String] {
+        let copy = dup(folder)
+        guard copy >= 0 else { return [] }
+        guard let stream = fdopendir(copy) else { close(copy); return [] }
+        defer { closedir(stream) }
+        rewinddir(stream)
+        var result: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name != "." && name != ".." { result.append(name) }
+        }
+        return result
+    }
+
+    /// Renames without replacing what is at the destination (Linux `renameat2(RENAME_NOREPLACE)`;
+    /// elsewhere a check, then `renameat`). `false` with `errno` set when it did not happen.
+    static func renameNoReplace(at fromFolder: Int32 = AT_FDCWD, _ from: String, to toFolder: Int32 = AT_FDCWD, _ to: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        let renameNoReplace: UInt32 = 1 << 0
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") {
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            if renameat2(fromFolder, from, toFolder, to, renameNoReplace) == 0 { return true }
+            guard errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP else { return false }
+        }
+        #endif
+        var info = stat()
+        if fstatat(toFolder, to, &info, AT_SYMLINK_NOFOLLOW) == 0 {
+            errno = EEXIST
+            return false
+        }
+        return renameat(fromFolder, from, toFolder, to) == 0
+    }
+
+    /// Removes a staging folder this run made: its files and links (never followed), then the
+    /// folder. A link or file in its place is left alone.
+    static func removeStaging(_ path: String) {
+        let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folder >= 0 else { return }
+        for name in names(in: folder) where Identity(in: folder, name: name)?.isFileOrLink == true {
+            unlinkat(folder, name, 0)
+        }
+        close(folder)
+        rmdir(path)
+    }
+
+    /// The reason for the C library's `errno` `code`, in the words of the other messages.
+    /// - Parameter code: an `errno` value.
+    /// - Returns: `permission denied`, `read-only file system`, ... .
+    static func systemReason(_ code: Int32) -> String {
+        switch code {
+        case EACCES: "permission denied"
+        case EPERM: "operation not permitted (the folder may be immutable or belong to another user)"
+        case EROFS: "read-only file system"
+        case ENOSPC: "no space left on the device"
+        case EDQUOT: "disk quota exceeded"
+        case ENOENT: "no such file or folder"
+        case ENOTDIR: "a part of the path is not a folder"
+        case ELOOP: "too many symbolic links, or a symbolic link where none may be"
+        case EEXIST: "something is in the way"
+        case EBUSY: "it is busy or a mount point (name a folder inside it)"
+        default: String(cString: strerror(code))
         }
     }
 
@@ -569,13 +816,68 @@ public final class StagedDirectory {
     static func reason(_ error: Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+            return systemReason(Int32(underlying.code))
         }
         switch nsError.code {
         case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: return "permission denied"
         case NSFileWriteOutOfSpaceError: return "no space left on the device"
+        case NSFileWriteVolumeReadOnlyError: return "read-only file system"
         case NSFileWriteFileExistsError: return "a file is in the way"
         default: return nsError.localizedDescription
+        }
+    }
+}
+
+/// Text by which DiploGraph recognises a file it wrote, so that it replaces that file and no other.
+///
+/// A signature is either the exact start of the file (a CSV header) or text its first
+/// kilobyte holds (a creator element, a comment, a JSON field).
+public struct FileSignature: Sendable, Hashable {
+    /// Where the text must be.
+    public enum Position: Sendable, Hashable {
+        /// The file starts with the text.
+        case start
+        /// The file's first kilobyte holds the text.
+        case firstKilobyte
+    }
+
+    /// The text.
+    public let text: String
+    /// Where it must be.
+    public let position: Position
+
+    /// A signature of `text` at `position`.
+    /// - Parameters:
+    ///   - text: the text; not empty, at most 1,024 bytes of UTF-8.
+    ///   - position: where it must be (default: ``Position-swift.enum/firstKilobyte``).
+    /// - Throws: ``OutputError`` when `text` is empty or longer than a kilobyte (it could never
+    ///   tell a file apart, or never be found).
+    /// - Complexity: O(1).
+    public init(_ text: String, at position: Position = .firstKilobyte) throws(OutputError) {
+        guard !text.isEmpty, text.utf8.count <= StagedFile.headLength else {
+            throw OutputError(path: "''", reason: "a file signature is between 1 and \(StagedFile.headLength) bytes", kind: .wrongType)
+        }
+        self.text = text
+        self.position = position
+    }
+
+    /// A signature from text known to be valid (the formats' own constants).
+    init(known text: String, at position: Position) {
+        self.text = text
+        self.position = position
+    }
+
+    /// Whether `head` (a file's first kilobyte) carries the signature.
+    /// - Parameter head: the first bytes of a file.
+    /// - Returns: `true` when the text is where it must be.
+    /// - Complexity: O(*n*) for *n* bytes of `head`.
+    public func matches(_ head: [UInt8]) -> Bool {
+        let bytes = Array(text.utf8)
+        switch position {
+        case .start: return head.starts(with: bytes)
+        case .firstKilobyte:
+            guard head.count >= bytes.count else { return false }
+            return (0...(head.count - bytes.count)).contains { offset in head[offset..<(offset + bytes.count)].elementsEqual(bytes) }
         }
     }
 }
@@ -587,17 +889,24 @@ public final class StagedDirectory {
 /// without committing removes its temporary file. A file that is replaced keeps its
 /// permissions.
 ///
-/// An existing file is replaced only when its first kilobyte holds `signature` (what DiploGraph
-/// writes at the start of such a file), or when `force` is set: DiploGraph does not overwrite a
-/// file it did not write.
+/// An existing file is replaced only when it carries one of the ``FileSignature``s given (what
+/// DiploGraph writes at the start of such a file), or when `force` is set: DiploGraph does not
+/// overwrite a file it did not write. A symbolic link or temporary file named like this
+/// writer's temporary files is never followed, and never removed unless it is a regular file.
 public final class StagedFile {
     /// The file the output goes to (symbolic links resolved, so a link is written through).
     public let target: URL
+    /// How many bytes of an existing file are read for its signature.
+    static let headLength = 1024
     private let temporary: URL
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var isFinished = false
     private var cleanupSlot: Int?
+    private let signatures: [FileSignature]?
+    private let force: Bool
+    /// The target's device and inode when the run started (`nil`: no file).
+    private let startIdentity: StagedDirectory.Identity?
 
     /// Prepares output to `path`.
     ///
@@ -610,20 +919,41 @@ public final class StagedFile {
     ///   or the file system fails.
     /// - Complexity: O(*f*) for *f* entries in the parent folder (temporary files of killed
     ///   runs are removed), and O(1) reads of the existing file's first kilobyte.
-    public init(path: String, signature: String? = nil, force: Bool = false) throws(OutputError) {
+    public convenience init(path: String, signature: String? = nil, force: Bool = false) throws(OutputError) {
+        try self.init(path: path, signatures: try signature.map { text throws(OutputError) in [try FileSignature(text)] }, force: force)
+    }
+
+    /// Prepares output to `path`, replacing an existing file only when it carries one of
+    /// `signatures` (DiploGraph wrote it, in this format or a related one) or `force` is set.
+    ///
+    /// - Parameters:
+    ///   - path: the file to write.
+    ///   - signatures: the signatures of the files DiploGraph writes that this output may
+    ///     replace; `nil` replaces any file.
+    ///   - force: replace an existing file whatever it holds.
+    /// - Throws: ``OutputError`` when the path is a folder or not a regular file, an existing
+    ///   file carries none of the signatures, or the temporary file cannot be created (the
+    ///   message gives the reason: permission denied, read-only file system, ...).
+    /// - Complexity: O(*f*) for *f* entries in the parent folder (temporary files of killed
+    ///   runs are removed), and O(*s*) for *s* signatures checked against the existing file's
+    ///   first kilobyte.
+    public init(path: String, signatures: [FileSignature]?, force: Bool = false) throws(OutputError) {
         guard !path.isEmpty else { throw OutputError(path: "''", reason: "the output file's path is empty", kind: .wrongType) }
         // Through symbolic links, as the kernel resolves them: a link stays a link.
         let target = URL(fileURLWithPath: try StagedDirectory.resolve(path))
         self.target = target
-        var info = stat()
-        if stat(target.path, &info) == 0 {
-            let type = info.st_mode & S_IFMT
-            if type == S_IFDIR { throw OutputError(path: path, reason: "it is a folder", kind: .wrongType) }
+        self.signatures = signatures
+        self.force = force
+        // lstat: the resolved path is the file itself, never a link.
+        let start = StagedDirectory.Identity(path: target.path)
+        startIdentity = start
+        if let start {
+            if start.isDirectory { throw OutputError(path: path, reason: "it is a folder", kind: .wrongType) }
             // A device, pipe or socket is neither read nor replaced.
-            guard type == S_IFREG else {
+            guard start.isRegular else {
                 throw OutputError(path: path, reason: "it is not a regular file (a device, pipe or socket); name a file", kind: .wrongType)
             }
-            if let signature, !force, !Self.head(of: target.path).contains(signature) {
+            if !Self.mayReplace(target.path, signatures: signatures, force: force) {
                 throw OutputError(path: path, reason: "the file exists and DiploGraph did not write it; name a new file",
                                   kind: .foreignFile)
             }
@@ -636,37 +966,55 @@ public final class StagedFile {
         } catch {
             throw OutputError(path: path, reason: StagedDirectory.reason(error))
         }
-        // Temporary files of runs that were killed before they could remove them.
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(prefix) {
-            let pidText = entry.dropFirst(prefix.count).prefix { $0 != "-" }
-            guard let pid = Int32(pidText), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            let stale = parent.appendingPathComponent(entry).path
-            if StagedDirectory.isFileOrLink(stale) { unlink(stale) }
+        // Temporary files of runs that were killed before they could remove them: regular
+        // files only (a link with such a name is not DiploGraph's, and is left alone).
+        let folder = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            for entry in StagedDirectory.names(in: folder) where entry.hasPrefix(prefix) {
+                let pidText = entry.dropFirst(prefix.count).prefix { $0 != "-" }
+                guard let pid = Int32(pidText), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                if StagedDirectory.Identity(in: folder, name: entry)?.isRegular == true { unlinkat(folder, entry, 0) }
+            }
+            close(folder)
         }
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary.path) else {
-            throw OutputError(path: path, reason: "cannot create a file in \(parent.path)")
+        // A new file (O_EXCL), never through a link (O_NOFOLLOW).
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw OutputError(path: path, reason: "cannot create a file in \(parent.path): \(StagedDirectory.systemReason(errno))")
         }
-        self.handle = handle
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         cleanupSlot = InterruptCleanup.register(temporary.path, isFolder: false)
     }
 
     deinit {
         if !isFinished {
             try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
+            if StagedDirectory.Identity(path: temporary.path)?.isRegular == true { unlink(temporary.path) }
         }
         InterruptCleanup.unregister(cleanupSlot)
     }
 
+    /// Whether the regular file at `path` may be replaced: `force`, no signatures asked, or
+    /// its first kilobyte carries one of them.
+    private static func mayReplace(_ path: String, signatures: [FileSignature]?, force: Bool) -> Bool {
+        guard !force, let signatures else { return true }
+        let start = head(of: path)
+        return signatures.contains { $0.matches(start) }
+    }
+
     /// The first kilobyte of a regular file (opened without blocking, in case it changed).
-    private static func head(of path: String) -> String {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return "" }
+    private static func head(of path: String) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return [] }
         defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: 1024)
-        let count = read(descriptor, &buffer, buffer.count)
-        return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
+        var buffer = [UInt8](repeating: 0, count: headLength)
+        var filled = 0
+        while filled < headLength {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, headLength - filled) }
+            if count <= 0 { break }
+            filled += count
+        }
+        return Array(buffer[0..<filled])
     }
 
     /// Appends `text` as UTF-8.
@@ -675,9 +1023,10 @@ public final class StagedFile {
     /// untouched until ``commit()``.
     /// - Parameter text: the text to append.
     /// - Throws: ``OutputError`` naming the target when the temporary file cannot be written
-    ///   (no space left, an I/O error).
+    ///   (no space left, an I/O error), or after ``commit()``.
     /// - Complexity: amortised O(*b*) for *b* bytes of text.
     public func write(_ text: String) throws(OutputError) {
+        guard !isFinished else { throw finishedError() }
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { try flush() }
     }
@@ -691,35 +1040,85 @@ public final class StagedFile {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    private func finishedError() -> OutputError {
+        OutputError(path: target.path, reason: "this file was already committed, or its commit failed (a StagedFile is committed once); start a new one", kind: .system)
+    }
+
     /// Puts the file in place.
     ///
     /// The buffered text is flushed, the temporary file takes the permissions and owner of
     /// the file it replaces, and `rename(2)` puts it over the target in one step (SIGINT,
     /// SIGTERM and SIGHUP are held back meanwhile, when ``InterruptCleanup`` handlers are
     /// installed).
+    ///
+    /// The target must still be what it was when the output was prepared: if it became a
+    /// symbolic link or anything but a regular file, or was replaced by a file DiploGraph did
+    /// not write, nothing is replaced and the new text is kept beside it (`NAME.new-PID-N`,
+    /// named in the error).
     /// - Throws: ``OutputError`` naming the target when the rest of the text cannot be written,
-    ///   the file cannot be closed, or the rename fails; the target is then untouched.
+    ///   the file cannot be closed, the target changed as above, or the rename fails; the
+    ///   target is then untouched. A second call throws: a file is committed once.
     /// - Complexity: O(*b*) for the *b* bytes still buffered.
     public func commit() throws(OutputError) {
-        try flush()
+        guard !isFinished else { throw finishedError() }
+        // Whatever happens next, the handle is closed: a second commit is refused, not a Cocoa error.
+        isFinished = true
         do {
+            try flush()
             try handle.close()
+        } catch let error as OutputError {
+            discardTemporary()
+            throw error
         } catch {
+            discardTemporary()
             throw OutputError(path: target.path, reason: StagedDirectory.reason(error))
         }
-        var info = stat()
-        if stat(target.path, &info) == 0 {
-            _ = chown(temporary.path, info.st_uid, info.st_gid)
-            chmod(temporary.path, info.st_mode & 0o7777)
-        }
-        // rename(2) replaces the target atomically: readers see the old file or the new one.
         try InterruptCleanup.holdingSignals { () throws(OutputError) in
-            guard rename(temporary.path, target.path) == 0 else {
-                throw OutputError(path: target.path, reason: String(cString: strerror(errno)))
+            let now = StagedDirectory.Identity(path: target.path)
+            if let now, now != startIdentity {
+                // Replaced during the run: by a link or a special file (never written through
+                // now), or by a file that is replaced only if DiploGraph wrote it.
+                let why: String? = now.isLink ? "it became a symbolic link"
+                    : !now.isRegular ? "it became something other than a regular file"
+                    : Self.mayReplace(target.path, signatures: signatures, force: force) ? nil
+                    : "it was replaced by a file DiploGraph did not write"
+                if let why { throw keepTemporary(because: why) }
             }
-            isFinished = true
+            // Keep the permissions and owner of the file replaced (lstat: the file itself).
+            var info = stat()
+            if lstat(target.path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG {
+                // Through a descriptor opened without following links.
+                let file = open(temporary.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+                if file >= 0 {
+                    _ = fchown(file, info.st_uid, info.st_gid)
+                    fchmod(file, info.st_mode & 0o7777)
+                    close(file)
+                }
+            }
+            // rename(2) replaces the target atomically: readers see the old file or the new one.
+            guard rename(temporary.path, target.path) == 0 else {
+                let code = errno
+                discardTemporary()
+                throw OutputError(path: target.path, reason: StagedDirectory.systemReason(code))
+            }
             InterruptCleanup.unregister(cleanupSlot)
             cleanupSlot = nil
         }
+    }
+
+    private func discardTemporary() {
+        if StagedDirectory.Identity(path: temporary.path)?.isRegular == true { unlink(temporary.path) }
+        InterruptCleanup.unregister(cleanupSlot)
+        cleanupSlot = nil
+    }
+
+    /// Keeps the new text beside the target under a visible name no cleanup removes.
+    private func keepTemporary(because why: String) -> OutputError {
+        InterruptCleanup.unregister(cleanupSlot)
+        cleanupSlot = nil
+        let visible = target.deletingLastPathComponent()
+            .appendingPathComponent("\(target.lastPathComponent).new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        let kept = StagedDirectory.renameNoReplace(temporary.path, visible) ? visible : temporary.path
+        return OutputError(path: target.path, reason: "\(why) during the run; it was not touched, and the new output was left in \(kept)", kind: .wrongType)
     }
 }

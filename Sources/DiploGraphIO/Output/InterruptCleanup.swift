@@ -159,11 +159,12 @@ public enum InterruptCleanup {
         }
     }
 
-    /// Removes the files in `path`, then the folder itself.
+    /// Removes the files in `path`, then the folder itself. A link in the folder's place is
+    /// not followed (`O_NOFOLLOW`), and `unlinkat` removes links, never what they point to.
     private static func removeFolder(_ path: UnsafeMutablePointer<CChar>) {
         #if os(Linux)
         if let getdents, let entries {
-            let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             if descriptor >= 0 {
                 // Each pass removes what it lists; list again until nothing is left.
                 var removedAny = true
