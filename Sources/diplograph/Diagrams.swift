@@ -294,11 +294,11 @@ struct ReportCommand: ParsableCommand {
         options.drawsGrid = drawsGrid
         let progress = ProgressLine.standardError()
         progress.start("report: drawing", total: network.slices.count + (drawsGrid ? 1 : 0), unit: "figures")
+        defer { progress.finish() }
         let warnings = try Report.write(network: network, options: options, to: output) { figure, dot in
             defer { progress.advance() }
             return try drawn { () throws(DiagramError) in try renderer.draw(dot: dot, figure: figure) }.svg ?? ""
         }
-        progress.finish()
         try output.commit()
         show(renderer.legibilityWarning(grid: false).map { [$0] } ?? [])
         for warning in warnings { warn(warning) }
