@@ -49,7 +49,7 @@ public final class ProgressLine: @unchecked Sendable {
         Double(DispatchTime.now().uptimeNanoseconds) * 1e-9
     }
 
-    /// Starts a task: shows its line at once when it is estimated at ``minimumSeconds`` or more.
+    /// Starts a task: shows its line at once when it is estimated at the minimum seconds or more.
     /// - Parameters:
     ///   - task: what is being done, e.g. `centrality`.
     ///   - total: the steps it takes, or `nil` for one step.
@@ -64,7 +64,7 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// One more step done; the line is rewritten at most five times a second, once the task
-    /// is estimated at, or has taken, ``minimumSeconds`` or more.
+    /// is estimated at, or has taken, the minimum seconds or more.
     /// - Complexity: O(1).
     public func advance() {
         lock.lock()
