@@ -22,7 +22,7 @@ extension DiagramBudget {
 /// `--budget`: the most time a run may be estimated to take before it starts.
 struct BudgetOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The most seconds of computing the measures and the layout may be estimated to take (default \(Int(WorkBudget.defaultSeconds))).",
+        "The most seconds of computing the measures and the layout may be estimated to take.",
         discussion: "Costs are estimated from the slices' sizes before anything starts; a run estimated over the budget is refused with the estimate and what to change. Work estimated at a second or more shows a progress line when stderr is a terminal."))
     var budget: Double = WorkBudget.defaultSeconds
 
