@@ -20,6 +20,9 @@ public enum DiagramError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The layout given in the options places `placed` entities, but the network has
     /// `entities`: it was made for another network.
     case foreignLayout(placed: Int, entities: Int)
+    /// The shared layout (and the label-size measure) would take longer than the budget
+    /// allows: refused before Graphviz starts.
+    case overBudget(WorkBudget.Exceeded, engine: LayoutEngine)
 
     /// The error in words, naming no command-line options.
     public var description: String {
@@ -37,6 +40,8 @@ public enum DiagramError: Error, Sendable, Equatable, CustomStringConvertible {
             return "slice '\(label)' is not a slice of the network the diagrams were laid out for"
         case let .foreignLayout(placed, entities):
             return "the layout places \(placed) entities, but the network has \(entities): a layout is made for one network"
+        case let .overBudget(exceeded, engine):
+            return "the diagrams \(exceeded): use another engine than \(engine.rawValue), groups, fewer kinds, or a larger budget"
         }
     }
 }
@@ -96,19 +101,28 @@ public struct DiagramRenderer: Sendable {
     ///   - composesLegend: for SVG, render the legend once and compose it into each figure's
     ///     SVG; when `false` (or for PNG and PDF) each figure's DOT carries its legend.
     ///   - graphviz: the Graphviz owner to draw with.
+    ///   - budget: the most seconds the layout and the label-size measure may be estimated to
+    ///     take (``estimate(network:options:engine:)``).
     /// - Throws: ``DiagramError/tooManyNodes(count:limit:mergesGroups:groupCount:)`` before
     ///   any layout for more than ``/DiploGraphIO/DiagramWriter/nodeLimit`` entities,
+    ///   ``DiagramError/overBudget(_:engine:)`` before any layout estimated over `budget`,
     ///   ``DiagramError/unsupportedEngine(_:)``, ``DiagramError/foreignLayout(placed:entities:)``
     ///   for a layout made for another network, or ``DiagramError/graphviz(_:)``.
     /// - Complexity: Graphviz's layout of the union graph (with `neato`, about O(*n*²) for
     ///   *n* entities), plus two pinned renders.
     public init(network: SlicedNetwork, options: DiagramOptions = DiagramOptions(), engine: LayoutEngine = .neato,
-                format: OutputFormat = .svg, composesLegend: Bool = true, graphviz: Graphviz = .shared) throws(DiagramError) {
+                format: OutputFormat = .svg, composesLegend: Bool = true, graphviz: Graphviz = .shared,
+                budget: Double = WorkBudget.defaultSeconds) throws(DiagramError) {
         let writer = DiagramWriter(network: network)
         let drawn = writer.drawnEntities
         guard drawn.count <= DiagramWriter.nodeLimit else {
             throw .tooManyNodes(count: drawn.count, limit: DiagramWriter.nodeLimit, mergesGroups: network.options.mergesGroups,
                                 groupCount: Set(network.entities.map(\.group)).count)
+        }
+        do {
+            try WorkBudget.check(Self.estimate(writer: writer, options: options, engine: engine), budget: budget)
+        } catch {
+            throw .overBudget(error, engine: engine)
         }
         guard engine != .pinned || options.layout != nil else { throw .unsupportedEngine(engine) }
         if let layout = options.layout, layout.positions.count != network.entities.count {

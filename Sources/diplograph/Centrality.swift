@@ -22,10 +22,16 @@ struct Centrality: ParsableCommand {
     @Option(name: .customLong("path-length"), help: "Path length for betweenness, closeness, harmonic: hops or inverse-weight.")
     var pathLength: PathLength = .hops
 
+    @OptionGroup var budget: BudgetOptions
+
     func run() throws {
         let chosen = try parseMeasures(measures, defaults: Measure.defaults)
         let network = try dataset.load()
-        let table = CentralityTable(network: network, measures: chosen, pathLength: pathLength)
+        let estimate = try budget.checkMeasures(chosen, on: network, pathLength: pathLength, command: "centrality")
+        let progress = ProgressLine.standardError()
+        progress.start("centrality", total: network.slices.count, unit: "slices", estimate: estimate.seconds)
+        let table = CentralityTable(network: network, measures: chosen, pathLength: pathLength, progress: progress.advance)
+        progress.finish()
         for warning in table.warnings { warn(warning) }
         printOut(try table.formatted(as: format))
     }

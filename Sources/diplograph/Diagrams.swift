@@ -50,11 +50,15 @@ struct DiagramArguments: ParsableArguments {
     /// - Parameter composesLegend: render the legend once and compose it into each SVG
     ///   (`render`, `report`), rather than write it into each figure's DOT (`dot`, PNG, PDF).
     func renderer(for network: SlicedNetwork, pathLength: PathLength, title: String? = nil,
-                  format: OutputFormat = .svg, composesLegend: Bool = true) throws -> DiagramRenderer {
+                  format: OutputFormat = .svg, composesLegend: Bool = true, budget: Double, command: String) throws -> DiagramRenderer {
         let options = try DiagramOptions(showsGhosts: ghosts, sizeBy: sizeBy.flatMap(Measure.init(rawValue:)), pathLength: pathLength,
                                          showsLegend: !noLegend, width: width.map(PrintWidth.init) ?? .page, title: title)
+        let progress = ProgressLine.standardError()
+        progress.start("\(command): laying out", estimate: DiagramRenderer.estimate(network: network, options: options, engine: engine).seconds)
+        defer { progress.finish() }
         do {
-            return try DiagramRenderer(network: network, options: options, engine: engine, format: format, composesLegend: composesLegend)
+            return try DiagramRenderer(network: network, options: options, engine: engine, format: format, composesLegend: composesLegend,
+                                       budget: budget)
         } catch {
             throw commandLineError(error)
         }
@@ -71,6 +75,8 @@ func commandLineError(_ error: DiagramError) -> Error {
         return UserError("--grid: \(nodes) nodes in \(panels) panels: one figure holds at most \(limit) nodes. Use longer slices (--slice year), --by group or --kinds.")
     case .unsupportedEngine, .foreignSlice, .foreignLayout:
         return UserError(error.description)
+    case let .overBudget(exceeded, engine):
+        return UserError(overBudgetMessage(exceeded, engine: engine))
     case let .graphviz(graphviz):
         return graphviz
     }
@@ -128,6 +134,8 @@ struct DotCommand: ParsableCommand {
     @Option(name: .long, help: "A title drawn above the slice label.")
     var title: String?
 
+    @OptionGroup var budget: BudgetOptions
+
     func run() throws {
         try Graphviz.shared.checkPlugins()
         let network = try dataset.load()
@@ -143,7 +151,7 @@ struct DotCommand: ParsableCommand {
             }
             slice = network.slices[0]
         }
-        let renderer = try diagram.renderer(for: network, pathLength: pathLength, title: title, composesLegend: false)
+        let renderer = try diagram.renderer(for: network, pathLength: pathLength, title: title, composesLegend: false, budget: budget.budget, command: "dot")
         printOut(try renderer.dot(for: slice))
     }
 }
@@ -176,6 +184,8 @@ struct RenderCommand: ParsableCommand {
         discussion: "Panels share the layout and one legend, at most three to a row; edges are straight."))
     var grid = false
 
+    @OptionGroup var budget: BudgetOptions
+
     func run() throws {
         try Graphviz.shared.checkPlugins()
         let network = try dataset.load()
@@ -184,15 +194,20 @@ struct RenderCommand: ParsableCommand {
         if grid {
             do { try DiagramRenderer.checkGrid(of: network, showsGhosts: diagram.ghosts) } catch { throw commandLineError(error) }
         }
-        let renderer = try diagram.renderer(for: network, pathLength: pathLength, title: title, format: format)
+        let renderer = try diagram.renderer(for: network, pathLength: pathLength, title: title, format: format, budget: budget.budget,
+                                            command: "render")
         let output = try StagedDirectory(path: out, force: force)
         if grid {
             try output.write("grid.\(format.rawValue)", bytes: try drawn(renderer.drawGrid).bytes)
         } else {
             show(renderer.straightEdgesWarning.map { [$0] } ?? [])
+            let progress = ProgressLine.standardError()
+            progress.start("render: drawing", total: network.slices.count, unit: "figures")
+            defer { progress.finish() }
             for slice in network.slices {
                 let drawing = try drawn { () throws(DiagramError) in try renderer.draw(slice) }
                 try output.write("\(Report.fileName(for: slice.label)).\(format.rawValue)", bytes: drawing.bytes)
+                progress.advance()
             }
         }
         show(renderer.legibilityWarning(grid: grid).map { [$0] } ?? [])
@@ -244,6 +259,8 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "The report's title.")
     var title: String = "DiploGraph report"
 
+    @OptionGroup var budget: BudgetOptions
+
     func validate() throws {
         if third != nil && dyad == nil { throw ValidationError("--third needs --dyad") }
     }
@@ -254,6 +271,7 @@ struct ReportCommand: ParsableCommand {
         let network = try dataset.load()
         guard !network.slices.isEmpty else { throw UserError("\(dataset.events): no events to report (check --kinds)") }
         try DiagramBudget.check(network, command: "report")
+        _ = try budget.checkMeasures(chosen, on: network, pathLength: pathLength, command: "report")
         var options = Report.Options(measures: chosen, pathLength: pathLength, focus: try focus.map { try network.entity($0, option: "--focus") },
                                      title: title)
         if let dyad {
@@ -267,15 +285,19 @@ struct ReportCommand: ParsableCommand {
             try options.setRoles(in: rolesNetwork, dyad: try parseDyad(dyad, in: rolesNetwork),
                                  third: try third.map { try rolesNetwork.entity($0, option: "--third") }, rule: rule)
         }
-        let renderer = try diagram.renderer(for: network, pathLength: pathLength, title: title)
+        let renderer = try diagram.renderer(for: network, pathLength: pathLength, title: title, budget: budget.budget, command: "report")
         options.diagram = renderer.options
         let drawsGrid = renderer.drawsGrid
         if !drawsGrid { note("no grid of all slices: \(network.slices.count) panels would hold more than \(DiagramWriter.nodeLimit) nodes") }
         show(renderer.straightEdgesWarning.map { [$0] } ?? [])
         let output = try StagedDirectory(path: out, force: force)
         options.drawsGrid = drawsGrid
+        let progress = ProgressLine.standardError()
+        progress.start("report: drawing", total: network.slices.count + (drawsGrid ? 1 : 0), unit: "figures")
+        defer { progress.finish() }
         let warnings = try Report.write(network: network, options: options, to: output) { figure, dot in
-            try drawn { () throws(DiagramError) in try renderer.draw(dot: dot, figure: figure) }.svg ?? ""
+            defer { progress.advance() }
+            return try drawn { () throws(DiagramError) in try renderer.draw(dot: dot, figure: figure) }.svg ?? ""
         }
         try output.commit()
         show(renderer.legibilityWarning(grid: false).map { [$0] } ?? [])

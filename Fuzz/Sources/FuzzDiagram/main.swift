@@ -6,7 +6,8 @@ import DiploGraphviz
 /// (legend entries), kind labels (legend), notes (edge tooltips, with a relay's `about`) and a
 /// weight; the DOT DiploGraph writes must always parse, keep exactly the nodes it declared, and
 /// render to SVG that XML 1.0 can carry, and every table must format, text tables without
-/// terminal controls.
+/// terminal controls. Inputs of odd size add more kinds between two actors than the diagrams
+/// draw apart (one bundled edge, a legend that counts the rest).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -21,14 +22,26 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var kinds = KindTable()
     guard let kind = try? Kind(id: "k", polarity: .cooperative, label: part(3), color: part(5).isEmpty ? nil : part(5)) else { return 0 }
     kinds.declare(kind)
+    // On inputs of odd size, more kinds between a and b than one edge or the legend shows:
+    // their labels reach the bundled edge's tooltip, and the legend counts the rest.
+    let manyKinds = size % 2 == 1 ? max(DiagramWriter.maximumLegendKinds, DiagramWriter.maximumParallelKinds) + 1 : 0
+    for k in 0..<manyKinds {
+        guard let extra = try? Kind(id: "x\(k)", polarity: .conflictual, label: part(3) + "\(k)") else { return 0 }
+        kinds.declare(extra)
+    }
     let weight = Double(part(6)) ?? 1
     guard let first = try? Event(date: try! EventDate(year: 2018), source: ia, target: ib, kind: kinds.index(of: "k")!, weight: weight),
           let second = try? Event(date: try! EventDate(year: 2018), source: ic, target: ib, kind: kinds.index(of: "k")!, weight: weight),
           // A relay: c mediates towards b about a|b (a legend entry and a tooltip with `about`).
           let relay = try? Event(date: try! EventDate(year: 2018), source: ic, target: ib, kind: kinds.index(of: "mediation")!, weight: 1,
-                                 about: Relationship(ia, ib)),
-          let log = try? EventLog(file: "fuzz", actors: actors, kinds: kinds, events: [first, second, relay],
-                                  notes: [part(4), part(0), part(4) + part(3)]) else { return 0 }
+                                 about: Relationship(ia, ib)) else { return 0 }
+    var events = [first, second, relay], notes = [part(4), part(0), part(4) + part(3)]
+    for k in 0..<manyKinds {
+        guard let event = try? Event(date: try! EventDate(year: 2018), source: ia, target: ib, kind: kinds.index(of: "x\(k)")!, weight: 1) else { return 0 }
+        events.append(event)
+        notes.append(part(4))
+    }
+    guard let log = try? EventLog(file: "fuzz", actors: actors, kinds: kinds, events: events, notes: notes) else { return 0 }
     // Weights whose sums overflow are refused by slicing; nothing else may be.
     guard let network = try? Slicer.slice(log, options: SliceOptions()) else {
         precondition(!(weight * 2).isFinite, "slicing two good events failed")

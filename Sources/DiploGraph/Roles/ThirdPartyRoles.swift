@@ -80,6 +80,9 @@ public struct ThirdPartyRoles: Sendable {
 
     /// The rows by slice, then third party in entity order.
     public let rows: [Row]
+    /// How many (slice, third party) pairs the computation visited: at most the number of
+    /// events, whatever the number of slices and entities (tests check the work done with it).
+    package let thirdPartyVisits: Int
 
     /// The rows of one slice (none where no third party has a score there).
     /// - Parameter slice: a slice of the network the roles were computed on.
@@ -96,7 +99,9 @@ public struct ThirdPartyRoles: Sendable {
     ///   - rule: how the two stances combine.
     /// - Throws: ``ValueError`` when an index is not an entity of `network`, A is B, or the
     ///   third party is A or B.
-    /// - Complexity: O(*e*) for *e* events in all slices.
+    /// - Complexity: O(*s* + *n* + *e* log *e*) for *s* slices, *n* entities and *e* events in
+    ///   all slices: a slice without events costs O(1), and only the third parties a slice's
+    ///   events touch are visited.
     public init(network: SlicedNetwork, dyad: (a: EntityIndex, b: EntityIndex), third: EntityIndex? = nil, rule: RoleRule = .min) throws(ValueError) {
         var rows: [Row] = []
         let entityCount = network.entities.count
@@ -108,14 +113,21 @@ public struct ThirdPartyRoles: Sendable {
             throw ValueError("the third party '\(network.entities[third.position].id)' is one of the dyad's sides: it has no role towards its own relationship")
         }
         let relationship = (min(dyad.a, dyad.b), max(dyad.a, dyad.b))
-        for slice in network.slices {
-            // signed and total weight of T's events with A (index 0), with B (index 1), and
-            // of T's acts about the dyad (index 2)
-            var signed = [[Double]](repeating: [Double](repeating: 0, count: entityCount), count: 3)
-            var total = signed
-            var count = [[Int]](repeating: [Int](repeating: 0, count: entityCount), count: 3)
-            var toneEvents = [[Int32]](repeating: [], count: entityCount)
-            var aboutEvents = [[Int32]](repeating: [], count: entityCount)
+        // signed and total weight of T's events with A (index 0), with B (index 1), and of T's
+        // acts about the dyad (index 2); allocated once, and per slice only the third parties
+        // its events touch are visited and reset, so that empty slices cost O(1).
+        var signed = [[Double]](repeating: [Double](repeating: 0, count: entityCount), count: 3)
+        var total = signed
+        var count = [[Int]](repeating: [Int](repeating: 0, count: entityCount), count: 3)
+        var toneEvents = [[Int32]](repeating: [], count: entityCount)
+        var aboutEvents = [[Int32]](repeating: [], count: entityCount)
+        var isTouched = [Bool](repeating: false, count: entityCount)
+        var touched: [Int] = []
+        var visits = 0
+        for slice in network.slices where !slice.eventIndices.isEmpty {
+            func touch(_ t: Int) {
+                if !isTouched[t] { isTouched[t] = true; touched.append(t) }
+            }
             for index in slice.eventIndices {
                 let event = network.log.events[Int(index)]
                 let u = network.entityOfActor[Int(event.source)], v = network.entityOfActor[Int(event.target)]
@@ -125,6 +137,7 @@ public struct ThirdPartyRoles: Sendable {
                     let other: EntityIndex
                     if u == member { other = v } else if v == member { other = u } else { continue }
                     if other == dyad.a || other == dyad.b { continue }
+                    touch(Int(other))
                     signed[side][Int(other)] += polarity * event.weight
                     total[side][Int(other)] += event.weight
                     count[side][Int(other)] += 1
@@ -132,13 +145,22 @@ public struct ThirdPartyRoles: Sendable {
                     isWithSide = true
                 }
                 if u != dyad.a, u != dyad.b, let about = network.about(of: event), about == relationship {
+                    touch(Int(u))
                     signed[2][Int(u)] += polarity * event.weight
                     total[2][Int(u)] += event.weight
                     count[2][Int(u)] += 1
                     aboutEvents[Int(u)].append(index)
                 }
             }
-            for t in 0..<entityCount {
+            touched.sort()
+            visits += touched.count
+            for t in touched {
+                defer {
+                    for side in 0..<3 { signed[side][t] = 0; total[side][t] = 0; count[side][t] = 0 }
+                    toneEvents[t] = []
+                    aboutEvents[t] = []
+                    isTouched[t] = false
+                }
                 if let third, Int(third) != t { continue }
                 let sigmaA = count[0][t] > 0 ? signed[0][t] / total[0][t] : nil
                 let sigmaB = count[1][t] > 0 ? signed[1][t] / total[1][t] : nil
@@ -155,10 +177,15 @@ public struct ThirdPartyRoles: Sendable {
                                 stanceTowardsA: sigmaA, stanceTowardsB: sigmaB, eventsWithA: count[0][t], eventsWithB: count[1][t],
                                 eventsAbout: count[2][t], events: rule.isTone ? toneEvents[t] : aboutEvents[t]))
             }
+            touched.removeAll(keepingCapacity: true)
         }
+        self.thirdPartyVisits = visits
         self.rows = rows
     }
 
     /// Rows computed elsewhere (tests, filters).
-    package init(rows: [Row]) { self.rows = rows }
+    package init(rows: [Row]) {
+        self.rows = rows
+        self.thirdPartyVisits = 0
+    }
 }

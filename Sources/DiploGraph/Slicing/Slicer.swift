@@ -256,12 +256,18 @@ public enum Slicer {
     /// Aggregates a slice's events into its graph without hashing: a counting sort of the
     /// events by source, then one pass per source with a dense scratch row. Weights are
     /// summed in file order, so results are reproducible to the bit.
-    /// - Complexity: O(*e* + *n* + *m* log *d*) for *e* events, *n* entities, *m* edges.
+    /// - Complexity: O(*e* + *n* + *m* log *d*) for *e* events, *n* entities, *m* edges; O(1)
+    ///   for a slice without events and the active roster.
     private static func makeSlice(label: String, periods: Range<Int>, events: [Int32], log: EventLog, entities: [Entity],
                                   entityOfActor: [EntityIndex], mediationKind: KindIndex?, options: SliceOptions, scratch: inout Scratch,
                                   problems: inout ProblemCollector) -> Slice {
         let entityCount = entities.count
         let directed = options.isDirected
+        // A period without events, of which a long span has many: O(1), not O(entities).
+        if events.isEmpty && options.roster == .active {
+            return Slice(label: label, periods: periods, nodes: [], graph: SliceGraph(validatedNodeCount: 0, edges: [], isDirected: directed),
+                         eventIndices: [])
+        }
         // Endpoints at entity level, oriented for undirected graphs: each event's own edge,
         // then the first leg (origin → mediator) of each relay.
         var relays: [Int32] = []

@@ -197,6 +197,11 @@ public struct DiagramWriter: Sendable {
     private let colorOfGroup: [String: String]
     /// The kinds that occur in the network's slices.
     public let kindsUsed: [Kind]
+    /// The kinds the legend names, in declaration order: every kind used, or, with more than
+    /// ``maximumLegendKinds``, the ones with the most events and one entry for the rest.
+    public let legendKinds: [Kind]
+    /// How many kinds the legend counts under one entry instead of naming (0 when it names all).
+    public let otherKindCount: Int
     /// Whether some slice has a relay, whose first leg the legend then explains.
     public let hasRelayLegs: Bool
 
@@ -213,6 +218,16 @@ public struct DiagramWriter: Sendable {
     public var drawnEntityCount: Int { drawnEntities.count }
     /// The light grey fill of the groups beyond ``maximumGroupColors``, under one legend entry.
     public static let otherGroupsColor = "#dddddd"
+    /// The most kinds the legend names: with more, the ones with the most events keep their
+    /// entries and the rest are counted in one (Graphviz lays out an HTML table in time growing
+    /// with the square of its rows: 4,000 kinds took 16 s, all in the legend).
+    public static let maximumLegendKinds = 12
+    /// The most ties of different kinds drawn between one pair: with more, the pair gets one
+    /// edge labelled with the number of kinds (thousands of parallel edges fan out far past
+    /// the page).
+    public static let maximumParallelKinds = 6
+    /// The colour of an edge that stands for the ties of many kinds between one pair.
+    public static let manyKindsColor = "#777777"
 
     /// The most nodes one figure may hold: above it `render` and `report` stop before calling
     /// Graphviz (laying out 2,000 nodes takes Graphviz tens of seconds; 5,000 crashed it).
@@ -250,16 +265,25 @@ public struct DiagramWriter: Sendable {
         self.groupColors = groups
         self.otherGroupCount = others
         self.colorOfGroup = colorOfGroup
-        var used = Set<KindIndex>()
+        var eventsOfKind = [Int](repeating: 0, count: network.log.kinds.count)
         var hasRelayLegs = false
         for slice in network.slices {
             for index in slice.eventIndices {
                 let event = network.log.events[Int(index)]
-                used.insert(event.kind)
+                eventsOfKind[Int(event.kind)] += 1
                 if !hasRelayLegs && network.relayOrigin(of: event) != nil { hasRelayLegs = true }
             }
         }
-        self.kindsUsed = used.sorted().map { network.log.kinds[$0] }
+        let used = eventsOfKind.indices.filter { eventsOfKind[$0] > 0 }
+        self.kindsUsed = used.map { network.log.kinds[KindIndex(unchecked: Int32($0))] }
+        if used.count > Self.maximumLegendKinds {
+            let kept = Set(used.sorted { (eventsOfKind[$0], -$0) > (eventsOfKind[$1], -$1) }.prefix(Self.maximumLegendKinds - 1))
+            self.legendKinds = used.filter(kept.contains).map { network.log.kinds[KindIndex(unchecked: Int32($0))] }
+            self.otherKindCount = used.count - kept.count
+        } else {
+            self.legendKinds = kindsUsed
+            self.otherKindCount = 0
+        }
         self.hasRelayLegs = hasRelayLegs
         self.drawnEntities = network.entitiesInAnySlice()
     }
@@ -443,7 +467,7 @@ public struct DiagramWriter: Sendable {
     /// - Returns: `true` when nodes² × edges exceeds ``splineBudget``.
     /// - Complexity: O(*t*) for the *t* typed ties of the slice.
     package func routesStraight(_ slice: Slice, options: DiagramOptions) -> Bool {
-        routesStraight(slice, options: options, edgeCount: network.typedTies(inOwn: slice, separatesRelayLegs: true).count)
+        routesStraight(slice, options: options, edgeCount: drawnTies(of: slice).count)
     }
 
     private func routesStraight(_ slice: Slice, options: DiagramOptions, edgeCount: Int) -> Bool {
@@ -507,7 +531,7 @@ public struct DiagramWriter: Sendable {
     /// ``graph(for:options:)`` of a slice known to be ``network``'s.
     package func graph(forOwn slice: Slice, options: DiagramOptions = DiagramOptions()) -> DOTGraph {
         let options = prepared(options)
-        let ties = network.typedTies(inOwn: slice, separatesRelayLegs: true)
+        let ties = drawnTies(of: slice)
         let straight = routesStraight(slice, options: options, edgeCount: ties.count)
         var graph = DOTGraph(unchecked: "slice", isDirected: network.options.isDirected)
         graph.attributes = figureAttributes
@@ -574,7 +598,7 @@ public struct DiagramWriter: Sendable {
     }
 
     /// Nodes and edges of one slice, at `positions` shifted by `offset`, named `prefix`n<entity>.
-    private func appendBody(to graph: inout DOTGraph, slice: Slice, ties: [TypedTie], options: DiagramOptions, typography: DiagramTypography,
+    private func appendBody(to graph: inout DOTGraph, slice: Slice, ties: [DrawnTie], options: DiagramOptions, typography: DiagramTypography,
                             positions: [Point?]?, offset: (Double, Double), prefix: String) {
         let directed = network.options.isDirected
         graph.statements.reserveCapacity(graph.statements.count + slice.nodes.count + ties.count + 4)
@@ -618,7 +642,14 @@ public struct DiagramWriter: Sendable {
             guard let about = log.events[Int(index)].about else { return nil }
             return "about \(log.actors[about.first].label) | \(log.actors[about.second].label)"
         }
-        for tie in ties {
+        for drawn in ties {
+            let tie: TypedTie
+            switch drawn {
+            case .tie(let one): tie = one
+            case .bundle(let bundle):
+                appendBundle(bundle, to: &graph, typography: typography, prefix: prefix)
+                continue
+            }
             let kind = network.log.kinds[tie.kind]
             let from = network.entities[Int(tie.source)].label, to = network.entities[Int(tie.target)].label
             let events = "\(tie.eventCount) event\(tie.eventCount == 1 ? "" : "s"), weight \(NumberFormat.measure(tie.weight))"
@@ -639,6 +670,60 @@ public struct DiagramWriter: Sendable {
             attributes.append(.string("tooltip", Escape.dotEscStringValue(tooltip)))
             graph.statements.append(.edge(DOTEdge(unchecked: prefix + name(tie.source), head: prefix + name(tie.target), attributes: attributes)))
         }
+    }
+
+    /// What a slice's diagram draws of its ties: each tie, except that the ties of more than
+    /// ``maximumParallelKinds`` kinds from one entity to another (relay legs aside) become one
+    /// bundle, drawn where the first of them would be.
+    private enum DrawnTie {
+        case tie(TypedTie)
+        case bundle([TypedTie])
+    }
+
+    /// The ties of `slice` as its diagram draws them (``DrawnTie``).
+    /// - Complexity: O(*t*) expected for the slice's *t* typed ties.
+    private func drawnTies(of slice: Slice) -> [DrawnTie] {
+        let ties = network.typedTies(inOwn: slice, separatesRelayLegs: true)
+        struct Pair: Hashable { let source: EntityIndex, target: EntityIndex }
+        var kindsOfPair: [Pair: Int] = [:]
+        for tie in ties where !tie.isRelayLeg { kindsOfPair[Pair(source: tie.source, target: tie.target), default: 0] += 1 }
+        guard kindsOfPair.values.contains(where: { $0 > Self.maximumParallelKinds }) else { return ties.map { .tie($0) } }
+        var bundles: [Pair: [TypedTie]] = [:]
+        for tie in ties where !tie.isRelayLeg {
+            let pair = Pair(source: tie.source, target: tie.target)
+            if kindsOfPair[pair]! > Self.maximumParallelKinds { bundles[pair, default: []].append(tie) }
+        }
+        var drawn: [DrawnTie] = []
+        for tie in ties {
+            let pair = Pair(source: tie.source, target: tie.target)
+            guard !tie.isRelayLeg, let bundle = bundles[pair] else {
+                drawn.append(.tie(tie))
+                continue
+            }
+            // The bundle goes where its first tie was; its other ties are in it.
+            if bundle[0] == tie { drawn.append(.bundle(bundle)) }
+        }
+        return drawn
+    }
+
+    /// One edge for the ties of many kinds between one pair: grey, as wide as their summed
+    /// weight, labelled with the number of kinds; its tooltip names the kinds with the most events.
+    private func appendBundle(_ bundle: [TypedTie], to graph: inout DOTGraph, typography: DiagramTypography, prefix: String) {
+        let first = bundle[0]
+        let from = network.entities[Int(first.source)].label, to = network.entities[Int(first.target)].label
+        let events = bundle.reduce(0) { $0 + $1.eventCount }
+        let weight = bundle.reduce(0) { $0 + $1.weight }
+        var tooltip = "\(from) \(network.options.isDirected ? "→" : "–") \(to): \(bundle.count) kinds, \(events) event\(events == 1 ? "" : "s"), weight \(NumberFormat.measure(weight))"
+        let shown = bundle.enumerated().sorted { ($0.element.eventCount, -$0.offset) > ($1.element.eventCount, -$1.offset) }.prefix(6)
+        for (_, tie) in shown {
+            tooltip += "\n• \(network.log.kinds[tie.kind].label): \(tie.eventCount) event\(tie.eventCount == 1 ? "" : "s")"
+        }
+        if bundle.count > shown.count { tooltip += "\n• \(bundle.count - shown.count) other kinds" }
+        let attributes: [DOTAttribute] = [
+            .string("color", Self.manyKindsColor), .identifier("style", "solid"), .identifier("penwidth", format(Self.penWidth(weight: weight))),
+            .string("label", "\(bundle.count) kinds"), .string("fontname", "Helvetica"), .identifier("fontsize", format(typography.legend)),
+            .string("fontcolor", "#555555"), .string("tooltip", Escape.dotEscStringValue(tooltip))]
+        graph.statements.append(.edge(DOTEdge(unchecked: prefix + name(first.source), head: prefix + name(first.target), attributes: attributes)))
     }
 
     /// The pen width of an edge of summed weight `weight`.
@@ -707,7 +792,7 @@ public struct DiagramWriter: Sendable {
             let row = k / columns, column = k % columns
             let left = Double(column) * (panelWidth + Self.panelGap)
             let bottom = Double(rows - 1 - row) * rowHeight
-            appendBody(to: &graph, slice: slice, ties: network.typedTies(inOwn: slice, separatesRelayLegs: true), options: options,
+            appendBody(to: &graph, slice: slice, ties: drawnTies(of: slice), options: options,
                        typography: typography, positions: fitted.positions,
                        offset: (left + (panelWidth - fitted.width) / 2, bottom), prefix: "p\(k)_")
             graph.statements.append(.node(DOTNode(unchecked: "p\(k)_title", attributes: headingAttributes + [
@@ -867,9 +952,14 @@ public struct DiagramWriter: Sendable {
             case .solid: return "<td \(common) height=\"7\" sides=\"b\" border=\"1\"></td>"
             }
         }
-        for kind in kindsUsed {
+        for kind in legendKinds {
             kinds.rows.append((sample(kind.color, style: kind.style), text(kind.label)))
             kindTexts.append(kind.label)
+        }
+        if otherKindCount > 0 {
+            let label = "\(otherKindCount) other kinds"
+            kinds.rows.append((sample(Self.manyKindsColor, style: .solid), text(label)))
+            kindTexts.append(label)
         }
         if hasRelayLegs {
             kinds.rows.append((sample(relayColor, style: .dotted), text(relayLegendText)))

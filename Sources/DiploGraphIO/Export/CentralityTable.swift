@@ -32,9 +32,10 @@ public struct CentralityTable: Sendable {
     ///   - network: the sliced events.
     ///   - measures: the columns, in order.
     ///   - pathLength: path length for betweenness, closeness and harmonic.
+    ///   - progress: called once for each slice computed, from whichever thread computed it.
     /// - Complexity: that of the measures on each slice (O(*n* *m*) for betweenness on a slice
     ///   of *n* nodes and *m* edges), summed over the slices and shared among the cores.
-    public init(network: SlicedNetwork, measures: [Measure], pathLength: PathLength) {
+    public init(network: SlicedNetwork, measures: [Measure], pathLength: PathLength, progress: (@Sendable () -> Void)? = nil) {
         self.measures = measures
         let slices = network.slices
         // Each slice's measures, then its rows and warnings, on its own core; joined in slice order.
@@ -55,6 +56,7 @@ public struct CentralityTable: Sendable {
                 rows.append(Row(slice: slice.label, actor: network.entities[Int(node)], values: values))
             }
             parts[index] = (rows, warnings)
+            progress?()
         }
         var rows: [Row] = []
         var warnings: [String] = []
