@@ -9,8 +9,9 @@ public enum GraphExport {
     /// The formats ``GraphExport`` writes: GEXF 1.3, GraphML, networkx node-link JSON and a CSV edge list.
     public enum Format: String, Sendable, CaseIterable {
         /// `gexf`: GEXF 1.3 (Gephi); `graphml`: GraphML; `json`: networkx node-link JSON; `csv`:
-        /// an edge list.
-        case gexf, graphml, json, csv
+        /// an edge list; `rem`: events in time order for relational event models (``rem(_:)``);
+        /// `spells`: networkDynamic edge spells with a vertex table beside them (``spells(_:)``).
+        case gexf, graphml, json, csv, rem, spells
     }
 
     /// Text every file DiploGraph writes in `format` holds in its first kilobyte: an existing
@@ -24,6 +25,8 @@ public enum GraphExport {
         case .graphml: "<!-- Written by DiploGraph -->"
         case .json: "\"generator\" : \"DiploGraph\""
         case .csv: "slice,source,target,kind,weight,events\n"
+        case .rem: remHeader
+        case .spells: spellsHeader
         }
     }
 
@@ -33,7 +36,8 @@ public enum GraphExport {
     ///   - format: the file format.
     /// - Returns: the file's text.
     /// - Throws: ``/DiploGraph/ValueError`` only if a weight is not finite or the XML could not be
-    ///   written, which slicing and the fixed element names rule out.
+    ///   written, which slicing and the fixed element names rule out; for `rem` and `spells`,
+    ///   when there is no selected event.
     /// - Complexity: O(*e* + *t*) for *e* entities and the *t* typed ties of all slices.
     public static func render(_ network: SlicedNetwork, as format: Format) throws(ValueError) -> String {
         switch format {
@@ -41,6 +45,8 @@ public enum GraphExport {
         case .graphml: try graphML(network)
         case .json: try nodeLinkJSON(network)
         case .csv: csv(network)
+        case .rem: try rem(network)
+        case .spells: try spells(network)
         }
     }
 
@@ -60,6 +66,16 @@ public enum GraphExport {
     ///   writing the file.
     public static func write(_ network: SlicedNetwork, as format: Format, toFile path: String, force: Bool = false) throws {
         let file = try StagedFile(path: path, signature: signature(of: format), force: force)
+        if format == .spells {
+            // Both files are staged before either appears.
+            let verticesPath = spellVerticesPath(besideSpells: path)
+            let vertices = try StagedFile(path: verticesPath, signature: spellVerticesHeader, force: force)
+            try vertices.write(spellVertices(network))
+            try file.write(render(network, as: format))
+            try vertices.commit()
+            try file.commit()
+            return
+        }
         try file.write(render(network, as: format))
         try file.commit()
     }
