@@ -78,29 +78,39 @@ public struct TemporalReach: Sendable {
         let entityOf = network.entityOfActor
         let mediationKind = log.kinds.index(of: "mediation")
         let directed = network.options.isDirected
-        var from: [Int32] = [], to: [Int32] = [], event: [Int32] = []
+        // Arcs in file order (a relay's first leg before its event's own arc), with their days.
+        var from: [Int32] = [], to: [Int32] = [], event: [Int32] = [], firstDays: [Int32] = [], lastDays: [Int32] = []
         let expected = eventIndices.count * (directed ? 1 : 2)
         from.reserveCapacity(expected)
         to.reserveCapacity(expected)
         event.reserveCapacity(expected)
-        func add(_ u: Int32, _ v: Int32, _ index: Int32) {
-            guard u != v else { return }
-            from.append(u); to.append(v); event.append(index)
-            if !directed { from.append(v); to.append(u); event.append(index) }
-        }
-        for index in eventIndices {
-            let e = log.events[Int(index)]
-            let m = entityOf[e.source.position].value
-            if let origin = Slicer.relayOrigin(of: e, mediationKind: mediationKind, entityOfActor: entityOf) {
-                add(origin.value, m, index)
+        firstDays.reserveCapacity(expected)
+        lastDays.reserveCapacity(expected)
+        log.events.withUnsafeBufferPointer { events in
+            entityOf.withUnsafeBufferPointer { entityOf in
+                for index in eventIndices {
+                    let e = events[Int(index)]
+                    let first = Int32(e.date.firstDay), last = e.date.precision == .day ? first : Int32(e.date.lastDay)
+                    let m = entityOf[e.source.position].value, x = entityOf[e.target.position].value
+                    var legs = 1
+                    var origin: Int32 = 0
+                    if e.about != nil, e.kind == mediationKind, let about = e.about {
+                        let a = entityOf[about.first.position].value, b = entityOf[about.second.position].value
+                        origin = x == a ? b : a
+                        legs = 2
+                    }
+                    for leg in 0..<legs {
+                        let (u, v) = leg == 0 && legs == 2 ? (origin, m) : (m, x)
+                        if u == v { continue }
+                        from.append(u); to.append(v); event.append(index); firstDays.append(first); lastDays.append(last)
+                        if !directed { from.append(v); to.append(u); event.append(index); firstDays.append(first); lastDays.append(last) }
+                    }
+                }
             }
-            add(m, entityOf[e.target.position].value, index)
         }
-        // Sorted by first day; ties keep file order (the event index, then the relay's first leg).
+        // Sorted by first day; ties keep file order.
         var keys = [Int64](repeating: 0, count: from.count)
-        for i in 0..<from.count {
-            keys[i] = Int64(log.events[Int(event[i])].date.firstDay) << 32 | Int64(i)
-        }
+        for i in 0..<from.count { keys[i] = Int64(firstDays[i]) << 32 | Int64(i) }
         keys.sort()
         let n = network.entities.count
         var sFrom = [Int32](repeating: 0, count: keys.count), sTo = sFrom, sFirst = sFrom, sLast = sFrom, sEvent = sFrom
@@ -108,14 +118,13 @@ public struct TemporalReach: Sendable {
         var span = [Int32](repeating: 0, count: n)
         for (k, key) in keys.enumerated() {
             let i = Int(key & 0xFFFF_FFFF)
-            let date = log.events[Int(event[i])].date
             sFrom[k] = from[i]
             sTo[k] = to[i]
-            sFirst[k] = Int32(date.firstDay)
-            sLast[k] = Int32(date.lastDay)
+            sFirst[k] = firstDays[i]
+            sLast[k] = lastDays[i]
             sEvent[k] = event[i]
             start[Int(from[i]) + 1] += 1
-            span[Int(from[i])] = max(span[Int(from[i])], sLast[k] - sFirst[k])
+            span[Int(from[i])] = max(span[Int(from[i])], lastDays[i] - firstDays[i])
         }
         for u in 0..<n { start[u + 1] += start[u] }
         var fill = Array(start[0..<n])

@@ -55,14 +55,23 @@ public struct ReachTable: Sendable {
         var rows: [Row] = []
         let log = network.log
         func lines(_ events: [Int]) -> [Int] { events.map { log.events[$0].line } }
+        // Each day's text once: many actors arrive on the same days.
+        var dayText: [Int: String] = [:]
+        func text(_ day: Int?) -> String? {
+            guard let day else { return nil }
+            if let known = dayText[day] { return known }
+            let written = (try? EventDate(dayNumber: day))?.description
+            dayText[day] = written
+            return written
+        }
         for source in sources {
             let possible = try reach.arrivals(from: source, start: start, reading: .possible)
             let certain = try reach.arrivals(from: source, start: start, reading: .certain)
             for index in network.entities.indices where index != source.position {
                 let entity = EntityIndex(unchecked: Int32(index))
                 rows.append(Row(from: network.entities[source.position].id, actor: network.entities[index].id,
-                                possible: possible.arrivalDate(at: entity)?.description,
-                                certain: certain.arrivalDate(at: entity)?.description,
+                                possible: text(possible.arrivalDay(at: entity)),
+                                certain: text(certain.arrivalDay(at: entity)),
                                 possibleVia: includesPaths ? lines(possible.path(to: entity)) : [],
                                 certainVia: includesPaths ? lines(certain.path(to: entity)) : []))
             }
