@@ -4,13 +4,15 @@ answers equal DiploGraph's (stopping before any time is reported if one does not
 several timed rounds with the tools interleaved. Prints Markdown for BENCHMARKS.md: median and
 fastest wall time, peak resident memory, the ratio to DiploGraph and to the job's physical limit.
 
-Usage: run.py [--jobs betweenness,betweenness-large,ingest,brokerage] [--rounds N]
+Usage: run.py [--jobs betweenness,betweenness-large,ingest,brokerage,reach] [--rounds N]
 Environment: BASELINE=path/to/an/older/diplograph adds it as a contender (before/after figures)."""
 import argparse, importlib.metadata, os, platform, statistics, subprocess, sys, time
 
 TOOL = ".build/release/diplograph"
 PY = sys.executable
 INPUT = {name: f".bench/{name}.events.csv" for name in ("betweenness", "betweenness-large", "ingest", "brokerage")}
+# The reach job starts from a0, a1, ... in turn; REACH_SOURCES=N changes how many (default 100).
+REACH_SOURCES = int(os.environ.get("REACH_SOURCES", "100"))
 
 
 def diplograph_variants(args, baseline_rounds=1):
@@ -61,6 +63,14 @@ def jobs():
                         ("diplograph, brokerage and its z-score only",
                          [TOOL, "centrality", br, "--slice", "all", "--measures", "brokerage,brokerage_z", "--format", "csv"], 1)],
             columns={}, same_rows_only=True),
+        "reach": dict(
+            title=f"reach: earliest arrival from {REACH_SOURCES} actors in turn, 1,000,000 day-precise events, 5,000 actors (the ingest input)",
+            limit=(33.2e6 / 1e9 / 2 + REACH_SOURCES * 2 * 1e6 * 1e-9,
+                   "the CSV scanned at 1 GB/s per core on 2 cores, plus one pass over the 10⁶ events per source and "
+                   "reading (possible, certain) at 1 ns each"),
+            contenders=diplograph_variants(["reach", ing, "--from", ",".join(f"a{i}" for i in range(REACH_SOURCES)), "--format", "csv"]) + [
+                (f"Raphtory 0.17 temporally_reachable_nodes", [PY, "Scripts/bench/raphtory_reach.py", ing, str(REACH_SOURCES)], 0)],
+            columns={"possible": ("text", 0), "certain": ("text", 0)}),
     }
 
 
@@ -92,6 +102,10 @@ def compare(ours, theirs, columns):
     for column, (kind, tolerance) in columns.items():
         largest = 0.0
         for key, row in ours.items():
+            if kind == "text":
+                if row[column] != theirs[key][column]:
+                    return None, f"{column} of {key}: {row[column]!r} here, {theirs[key][column]!r} there"
+                continue
             a, b = float(row[column]), float(theirs[key][column])
             difference = abs(a - b) if kind != "relative" else abs(a - b) / max(abs(a), abs(b), 1e-300)
             if kind == "exact" and a != b or difference > tolerance:
@@ -103,13 +117,18 @@ def compare(ours, theirs, columns):
 
 def versions():
     swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.split("\n")[0] if TOOL else ""
-    packages = ", ".join(f"{p} {importlib.metadata.version(p)}" for p in ("networkx", "igraph", "networkit", "polars", "duckdb", "raphtory"))
+    def version(package):
+        try:
+            return importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            return "not installed"
+    packages = ", ".join(f"{p} {version(p)}" for p in ("networkx", "igraph", "networkit", "polars", "duckdb", "raphtory", "pandas"))
     return f"{swift}; Python {platform.python_version()}: {packages}"
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--jobs", default="betweenness,betweenness-large,ingest,brokerage")
+    parser.add_argument("--jobs", default="betweenness,betweenness-large,ingest,brokerage,reach")
     parser.add_argument("--rounds", type=int, default=5)
     options = parser.parse_args()
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
@@ -133,7 +152,7 @@ def main():
             worst, problem = compare(ours, table(first[tool][2]), job["columns"])
             if problem:
                 raise SystemExit(f"{name}: {tool} disagrees with diplograph: {problem}; no times reported")
-            shown = ", ".join(f"{c} {'equal' if k == 'exact' else f'max {k} difference {d:.1e}'}" for c, (k, d) in worst.items())
+            shown = ", ".join(f"{c} {'equal' if k in ('exact', 'text') else f'max {k} difference {d:.1e}'}" for c, (k, d) in worst.items())
             notes.append(f"{tool}: {len(ours)} rows, same rows as diplograph; {shown or 'same rows'}")
         # 2. Timed rounds, interleaved so that load changes hit every tool alike.
         times = {tool: [first[tool][0]] if rounds == 0 else [] for tool, _, rounds in contenders}

@@ -56,6 +56,13 @@ public enum Measure: String, Sendable, CaseIterable {
     case brokerageZ = "brokerage_z"
     /// The number of distinct relationships an entity mediated in the slice (see ``SlicedNetwork/mediationCounts(in:)``).
     case mediation
+    /// The number of other entities an entity reaches along time-respecting paths within the
+    /// slice, each event's date read as a span that *possibly* keeps the path in order
+    /// (``TemporalReach``, reading ``TemporalReach/Reading/possible``).
+    case reach
+    /// The same count when every placement of the events in their spans keeps the path in
+    /// order (``TemporalReach/Reading/certain``).
+    case reachCertain = "reach_certain"
 
     /// The measures a centrality table has when none are named.
     public static let defaults: [Measure] = [.degree, .strength, .betweenness, .brokerage]
@@ -137,23 +144,31 @@ public struct MeasureTable: Sendable {
     ///   - sliceLabel: names the slice in warnings.
     ///   - mediation: the `mediation` measure of each node, which needs the slice's events
     ///     (``SlicedNetwork/mediationCounts(in:)``); required when `measures` has it.
+    ///   - reach: the `reach` and `reach_certain` measures of each node, which need the slice's
+    ///     dated events (``SlicedNetwork/temporalReachCounts(in:reading:)``), by reading;
+    ///     required for the readings `measures` has.
     /// - Throws: ``ValueError`` unless there is one group per node, and one mediation count per
-    ///   node when `measures` has `mediation`.
+    ///   node when `measures` has `mediation` (one reach count per node likewise).
     /// - Complexity: that of the measures asked for (O(*n* *m*) for betweenness on *n* nodes and *m* edges); the brokerage pass is shared by its roles.
     public init(graph: SliceGraph, measures: [Measure], groups: [Int], pathLength: PathLength, sliceLabel: String,
-                mediation: [Double]? = nil) throws(ValueError) {
+                mediation: [Double]? = nil, reach: [TemporalReach.Reading: [Double]] = [:]) throws(ValueError) {
         guard groups.count == graph.nodeCount else { throw ValueError("\(groups.count) groups for \(graph.nodeCount) nodes: give one group per node") }
         if measures.contains(.mediation) {
             guard let mediation, mediation.count == graph.nodeCount else {
                 throw ValueError("the mediation measure needs one mediation count per node (\(graph.nodeCount))")
             }
         }
+        for (measure, reading) in [(Measure.reach, TemporalReach.Reading.possible), (.reachCertain, .certain)] where measures.contains(measure) {
+            guard let counts = reach[reading], counts.count == graph.nodeCount else {
+                throw ValueError("the \(measure.rawValue) measure needs one reach count per node (\(graph.nodeCount))")
+            }
+        }
         self.init(graph: graph, measures: measures, validGroups: groups, pathLength: pathLength, sliceLabel: sliceLabel,
-                  mediation: mediation ?? [])
+                  mediation: mediation ?? [], reach: reach)
     }
 
     private init(graph: SliceGraph, measures: [Measure], validGroups groups: [Int], pathLength: PathLength, sliceLabel: String,
-                 mediation: [Double]) {
+                 mediation: [Double], reach: [TemporalReach.Reading: [Double]]) {
         self.measures = measures
         var warnings: [String] = []
         var brokerage: Brokerage?
@@ -190,6 +205,10 @@ public struct MeasureTable: Sendable {
             case .effectiveSize: column = graph.effectiveSize()
             case .mediation:
                 column = mediation
+            case .reach:
+                column = reach[.possible] ?? []
+            case .reachCertain:
+                column = reach[.certain] ?? []
             default:
                 guard let (role, isZScore) = measure.brokerageRole else { continue }
                 let roles: Brokerage
@@ -211,6 +230,9 @@ extension MeasureTable {
     /// checks that, and is the public way in).
     package init(network: SlicedNetwork, slice: Slice, measures: [Measure], pathLength: PathLength) {
         self.init(graph: slice.graph, measures: measures, validGroups: network.groupIndices(ofOwn: slice), pathLength: pathLength,
-                  sliceLabel: slice.label, mediation: measures.contains(.mediation) ? network.mediationCounts(inOwn: slice) : [])
+                  sliceLabel: slice.label, mediation: measures.contains(.mediation) ? network.mediationCounts(inOwn: slice) : [],
+                  reach: [(Measure.reach, TemporalReach.Reading.possible), (.reachCertain, .certain)].reduce(into: [:]) { counts, pair in
+                      if measures.contains(pair.0) { counts[pair.1] = network.temporalReachCounts(inOwn: slice, reading: pair.1) }
+                  })
     }
 }

@@ -9,8 +9,9 @@ public enum GraphExport {
     /// The formats ``GraphExport`` writes: GEXF 1.3, GraphML, networkx node-link JSON and a CSV edge list.
     public enum Format: String, Sendable, CaseIterable {
         /// `gexf`: GEXF 1.3 (Gephi); `graphml`: GraphML; `json`: networkx node-link JSON; `csv`:
-        /// an edge list.
-        case gexf, graphml, json, csv
+        /// an edge list; `rem`: events in time order for relational event models (``rem(_:)``);
+        /// `spells`: networkDynamic edge spells with a vertex table beside them (``spells(_:)``).
+        case gexf, graphml, json, csv, rem, spells
     }
 
     /// Text every file DiploGraph writes in `format` holds in its first kilobyte: an existing
@@ -24,20 +25,22 @@ public enum GraphExport {
         case .graphml: "<!-- Written by DiploGraph -->"
         case .json: "\"generator\" : \"DiploGraph\""
         case .csv: "slice,source,target,kind,weight,events\n"
+        case .rem: remHeader
+        case .spells: spellsHeader
         }
     }
 
     /// The signatures of every format ``GraphExport`` writes: an export replaces a file an
-    /// earlier export wrote in any of the four formats (a CSV export over a JSON one, say),
+    /// earlier export wrote in any of its formats (a CSV export over a JSON one, say),
     /// and no other file (see ``StagedFile``).
     ///
-    /// The CSV header and the GraphML comment must start the file; the GEXF creator element
+    /// The CSV headers (csv, rem, spells) and the GraphML comment must start the file; the GEXF creator element
     /// and the JSON generator field must be in its first kilobyte.
     public static let signatures: [FileSignature] = Format.allCases.map { format in
         switch format {
         case .gexf, .json: FileSignature(known: signature(of: format), at: .firstKilobyte)
         case .graphml: FileSignature(known: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + signature(of: format), at: .start)
-        case .csv: FileSignature(known: signature(of: format), at: .start)
+        case .csv, .rem, .spells: FileSignature(known: signature(of: format), at: .start)
         }
     }
 
@@ -47,7 +50,8 @@ public enum GraphExport {
     ///   - format: the file format.
     /// - Returns: the file's text.
     /// - Throws: ``/DiploGraph/ValueError`` only if a weight is not finite or the XML could not be
-    ///   written, which slicing and the fixed element names rule out.
+    ///   written, which slicing and the fixed element names rule out; for `rem` and `spells`,
+    ///   when there is no selected event.
     /// - Complexity: O(*e* + *t*) for *e* entities and the *t* typed ties of all slices.
     public static func render(_ network: SlicedNetwork, as format: Format) throws(ValueError) -> String {
         switch format {
@@ -55,6 +59,8 @@ public enum GraphExport {
         case .graphml: try graphML(network)
         case .json: try nodeLinkJSON(network)
         case .csv: csv(network)
+        case .rem: try rem(network)
+        case .spells: try spells(network)
         }
     }
 
@@ -74,6 +80,16 @@ public enum GraphExport {
     ///   writing the file.
     public static func write(_ network: SlicedNetwork, as format: Format, toFile path: String, force: Bool = false) throws {
         let file = try StagedFile(path: path, signatures: signatures, force: force)
+        if format == .spells {
+            // Both files are staged before either appears.
+            let verticesPath = spellVerticesPath(besideSpells: path)
+            let vertices = try StagedFile(path: verticesPath, signatures: [FileSignature(known: spellVerticesHeader, at: .start)], force: force)
+            try vertices.write(spellVertices(network))
+            try file.write(render(network, as: format))
+            try vertices.commit()
+            try file.commit()
+            return
+        }
         try file.write(render(network, as: format))
         try file.commit()
     }

@@ -128,13 +128,15 @@ public struct Report {
             func cell(_ value: Double?) -> String { value.map { NumberFormat.measure($0) } ?? "absent" }
             let chart = try BrokerageChart.svg(series: series, actorLabel: entity.label, group: group, level: level)
             try output.write("brokerage.svg", text: chart)
+            let reachRows = try Self.reachRows(network: network, focus: focus)
             focusView = ReportView.Focus(
                 label: entity.label, group: group, level: level, chart: chart,
                 explanation: Self.headlineExplanation(label: entity.label, group: group, level: level),
                 rows: series.map {
                     ReportView.FocusRow(slice: $0.slice, mediation: cell($0.mediation), layer: cell($0.mediationLayerBrokerage),
                                         brokerage: cell($0.brokerage), betweenness: cell($0.betweenness))
-                })
+                },
+                reach: reachRows, hasReach: !reachRows.isEmpty)
         }
         var gridSVG: String?
         // The .dot files are whole figures, legend included, for drawing with `neato -n`; the
@@ -226,6 +228,25 @@ public struct Report {
     ///
     /// Per slice: the `mediation` measure (relationships mediated); Gould–Fernandez brokerage
     /// (total) on the mediation layer by group, computed on a re-slice of the log with only
+    /// Who `focus` could reach in time order (``/DiploGraph/TemporalReach``, no start date):
+    /// per year, the entities first reached then, possibly and certainly, by label.
+    static func reachRows(network: SlicedNetwork, focus: EntityIndex) throws -> [ReportView.ReachRow] {
+        let reach = TemporalReach(network: network)
+        let possible = try reach.arrivals(from: focus, reading: .possible)
+        let certain = try reach.arrivals(from: focus, reading: .certain)
+        var byYear: [Int: (possible: [String], certain: [String])] = [:]
+        for index in network.entities.indices {
+            let entity = EntityIndex(unchecked: Int32(index))
+            if let date = possible.arrivalDate(at: entity) { byYear[date.year, default: ([], [])].possible.append(network.entities[index].label) }
+            if let date = certain.arrivalDate(at: entity) { byYear[date.year, default: ([], [])].certain.append(network.entities[index].label) }
+        }
+        return byYear.keys.sorted().map { year in
+            let (could, surely) = byYear[year]!
+            return ReportView.ReachRow(year: String(year), possible: could.isEmpty ? "–" : could.joined(separator: ", "),
+                                       certain: surely.isEmpty ? "–" : surely.joined(separator: ", "))
+        }
+    }
+
     /// `mediation` events and actors merged into groups, for the focus's group (0 where that
     /// group has no mediation tie in a slice where the focus is present); and Gould–Fernandez
     /// brokerage and betweenness on the full slice graph.

@@ -52,6 +52,18 @@ Events: {{{fileCode}}}, {{{eventCount}}}; {{{sliceCount}}} ({{{direction}}}).
 {{/rows}}
 
 {{explanation}}
+{{#hasReach}}
+
+### Who {{label}} could reach, in time order
+
+First arrival along time-respecting paths (each event's target the next one's source), by year: possibly (some placement of the events inside their dated spans keeps the order) and certainly (every placement does).
+
+| year | possibly reached | certainly reached |
+|---|---|---|
+{{#reach}}
+| {{year}} | {{possible}} | {{certain}} |
+{{/reach}}
+{{/hasReach}}
 
 {{/focus}}
 {{#roles}}
@@ -141,6 +153,13 @@ table.compare details ul { margin: 0.3em 0; padding-left: 1.2em; max-width: 40em
 <table><thead><tr><th>slice</th><th>relationships mediated</th><th>G–F brokerage, mediation layer by group ({{group}})</th><th>G–F brokerage, full graph ({{level}})</th><th>betweenness</th></tr></thead><tbody>
 {{#rows}}<tr><td>{{slice}}</td><td>{{mediation}}</td><td>{{layer}}</td><td>{{brokerage}}</td><td>{{betweenness}}</td></tr>
 {{/rows}}</tbody></table>
+{{#hasReach}}
+<h3>Who {{label}} could reach, in time order</h3>
+<p class="explain">First arrival along time-respecting paths (each event's target the next one's source), by year: possibly (some placement of the events inside their dated spans keeps the order) and certainly (every placement does).</p>
+<table><thead><tr><th>year</th><th class="text">possibly reached</th><th class="text">certainly reached</th></tr></thead><tbody>
+{{#reach}}<tr><td>{{year}}</td><td class="text">{{possible}}</td><td class="text">{{certain}}</td></tr>
+{{/reach}}</tbody></table>
+{{/hasReach}}
 {{/focus}}{{/hasFocus}}
 
 {{#hasRoles}}{{#roles}}

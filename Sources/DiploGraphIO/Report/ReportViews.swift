@@ -71,6 +71,16 @@ enum ReportView {
         /// What each series measures and why they differ.
         let explanation: String
         let rows: [FocusRow]
+        /// Who the focus could reach in time order, by year of first arrival.
+        let reach: [ReachRow]
+        /// Whether ``reach`` has rows (a stored flag: templates read stored properties).
+        let hasReach: Bool
+    }
+
+    /// One year of the focus's "who could reach whom" table: the entities first reached that
+    /// year along time-respecting paths, possibly and certainly (labels, or `–`).
+    struct ReachRow: Sendable {
+        let year, possible, certain: String
     }
 
     /// One slice of the headline table; `absent` where the focus is not in the slice.
