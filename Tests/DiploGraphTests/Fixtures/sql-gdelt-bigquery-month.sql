@@ -37,7 +37,9 @@ source_rows AS (
 kept AS (
   SELECT source, target, code, CONCAT(SUBSTR(event_date, 1, 4), '-', SUBSTR(event_date, 5, 2)) AS slice_date
   FROM (
-    SELECT event_date, TRIM(source, '\u0009\u000A\u000B\u000C\u000D\u0020\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u2028\u2029\u202F\u205F\u3000') AS source, TRIM(target, '\u0009\u000A\u000B\u000C\u000D\u0020\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u2028\u2029\u202F\u205F\u3000') AS target, code,
+    SELECT event_date, code,
+      TRIM(source, '\u0009\u000A\u000B\u000C\u000D\u0020\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u2028\u2029\u202F\u205F\u3000') AS source,
+      TRIM(target, '\u0009\u000A\u000B\u000C\u000D\u0020\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u2028\u2029\u202F\u205F\u3000') AS target,
       SAFE_CAST(SUBSTR(event_date, 1, 4) AS INT64) AS y,
       SAFE_CAST(SUBSTR(event_date, 5, 2) AS INT64) AS m,
       SAFE_CAST(SUBSTR(event_date, 7, 2) AS INT64) AS d
