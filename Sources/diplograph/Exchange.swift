@@ -120,7 +120,7 @@ struct SQLCommand: ParsableCommand {
         discussion: """
         The query maps CAMEO codes to kinds with the same mapping and rules as import --skip-bad-rows (generated from the mapping, never written per code) and returns rows date,source,target,kind,weight,events: events that centrality, report and the rest read as they are.
 
-        --from names tab-separated files (a path or glob with /, * or ?, or ending in .csv, .tsv, .tab, .txt), Parquet files (ending in .parquet, or a directory ending in /) or a table (anything else; dots separate qualified parts). Tables and Parquet files use GDELT's column names (as in gdelt-bq.gdeltv2.events) or the ICEWS header's. Without --from, DuckDB and Spark read *.export.CSV (GDELT) or *.tab (ICEWS) in the working directory, and BigQuery reads gdelt-bq.gdeltv2.events (ICEWS needs --from). The BigQuery query has not been run against the service. README.md ("When the data outgrows one machine") shows how to run each query and save its rows as an events file.
+        --from names tab-separated files (a path or glob with /, * or ?, or ending in .csv, .tsv, .tab, .txt), Parquet files (ending in .parquet, or a directory ending in /) or a table (anything else; dots separate qualified parts). Tables and Parquet files use GDELT's column names (as in gdelt-bq.gdeltv2.events) or the ICEWS header's. Without --from, DuckDB and Spark read *.export.CSV (GDELT) or *.tab (ICEWS) in the working directory, and BigQuery reads gdelt-bq.gdeltv2.events (ICEWS needs --from). Rows are kept and skipped on the same bytes as import --skip-bad-rows (bytes that are not UTF-8 make a row bad; so does a NUL byte in the date, a country or the code; the same whitespace is trimmed around countries); import also brings countries to Unicode NFC, which the queries do not. Spark replaces ${…} in a query's text: its query writes $ in literals as \\u0024, and a --from holding ${ is refused. The BigQuery query has not been run against the service. README.md ("When the data outgrows one machine") shows how to run each query and save its rows as an events file.
 
         Examples:
           diplograph sql gdelt --dialect bigquery --slice month > gdelt.sql
@@ -148,8 +148,10 @@ struct SQLCommand: ParsableCommand {
         do {
             printOut(try query.text())
         } catch {
-            // Both reasons are about naming a table to read.
-            throw UserError(error.description + " (--from PROJECT.DATASET.TABLE)")
+            switch error.cause {
+            case .needsTable: throw UserError(error.description + " (--from PROJECT.DATASET.TABLE)")
+            case .substitutedInput: throw UserError("--from: " + error.description)
+            }
         }
     }
 }

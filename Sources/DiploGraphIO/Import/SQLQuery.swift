@@ -69,9 +69,9 @@ public enum SQLInput: Sendable, Equatable {
 /// ordered by date, source, target and kind, comparing text by code point.
 ///
 /// It keeps the rows the importer keeps and skips the others: rows without both countries
-/// (empty, only spaces, or missing), domestic rows (the same country on both sides, compared
-/// after removing the spaces around them, as the importer does; the importer also brings
-/// country names to one Unicode form, NFC, which the query does not), codes the mapping does
+/// (empty, only whitespace, or missing), domestic rows (the same country on both sides, compared
+/// after removing ``EventImporter/trimmedWhitespace`` around them, as the importer does; the
+/// importer also brings country names to one Unicode form, NFC, which the query does not), codes the mapping does
 /// not cover, and the rows the importer
 /// calls malformed (a field count other than 58 or 61 for GDELT, or than the header's for
 /// ICEWS; an invalid date; a CAMEO code that is not digits), which it skips as
@@ -91,8 +91,19 @@ public enum SQLInput: Sendable, Equatable {
 /// ICEWS header's; their columns are cast to text, so an integer `SQLDATE` works but a CAMEO
 /// code stored as a number has lost its leading zeros and will not match.
 ///
+/// Bytes: the query keeps and skips rows on the same bytes as the importer. A row with bytes
+/// that are not UTF-8 in any field is malformed (DuckDB cannot read it: `ignore_errors` skips
+/// it; Spark compares the line's bytes with their reading as text), and so is one whose
+/// date, code or country holds a NUL byte; a NUL byte elsewhere does not matter. Countries
+/// lose exactly ``EventImporter/trimmedWhitespace`` around them.
+///
 /// Text from the mapping and the input's name is quoted for the dialect (string literals and
-/// identifiers escaped), so neither can change the query's structure.
+/// identifiers escaped), so neither can change the query's structure. Spark SQL replaces
+/// `${…}` (`${env:…}`, `${system:…}`, `${spark.…}`, `${hiveconf:…}`, any `${name}`) anywhere
+/// in a query's text before parsing it: its literals write `$` as `\u0024`, which the parser
+/// turns back into `$` after the substitution, and an input name holding `${`, which a Spark
+/// identifier cannot escape, is refused. DuckDB and BigQuery substitute nothing in a query's
+/// text (their parameters, `$1` and `@name`, are never inside literals).
 public struct SQLQuery: Sendable {
     /// The slice a row's date is cut to.
     public enum Slice: String, Sendable, CaseIterable {
@@ -102,8 +113,23 @@ public struct SQLQuery: Sendable {
 
     /// Why a query cannot be written.
     public struct Unsupported: Error, Sendable, CustomStringConvertible {
+        /// What the query would need.
+        public enum Cause: Sendable, Equatable {
+            /// A table to read: the dialect reads no files, or the dataset has no default table.
+            case needsTable
+            /// An input name the engine would change before reading it: Spark replaces
+            /// `${…}` in a query's text, and an identifier has no escape for it.
+            case substitutedInput
+        }
         /// Why, in words (for example a dialect that cannot read the input).
         public let description: String
+        /// What the query would need.
+        public let cause: Cause
+
+        init(description: String, cause: Cause = .needsTable) {
+            self.description = description
+            self.cause = cause
+        }
     }
 
     /// The dataset the rows come from, which fixes their columns.
@@ -192,7 +218,14 @@ public struct SQLQuery: Sendable {
         if dialect == .bigquery, case .table = input {} else if dialect == .bigquery {
             throw Unsupported(description: "BigQuery reads tables, not files: load the files into a table (bq load, or an external table over Cloud Storage) and give that table as the query's input")
         }
-        let q = Quoting(dialect: dialect)
+        if dialect == .spark {
+            let name: String
+            switch input { case .delimitedFiles(let text), .parquet(let text), .table(let text): name = text }
+            if name.contains("${") {
+                throw Unsupported(description: "the input '\(name)' holds '${', which Spark SQL replaces by a variable's value (${env:…}, ${spark.…}) before reading the query, and a Spark name cannot escape it: rename or link the input", cause: .substitutedInput)
+            }
+        }
+        let q = SQLQuoting(dialect: dialect)
         let dateShape = source == .gdelt ? "^[0-9]{8}$" : "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
         let dateLengths = source == .gdelt ? "= 8" : "IN (4, 7, 10)"
         let (monthAt, dayAt) = source == .gdelt ? (5, 7) : (6, 9)
@@ -220,12 +253,14 @@ public struct SQLQuery: Sendable {
         lines.append("source_rows AS (")
         lines.append(q.sourceRows(input: input, source: source, columns: columns, fieldCounts: fieldCounts))
         lines.append("),")
-        lines.append("-- Rows the importer keeps: well formed, a valid date, a code of digits, two different non-empty countries.")
+        lines.append("-- Rows the importer keeps: well formed, a valid date, a code of digits, two different non-empty countries")
+        lines.append("-- (UTF-8 without NUL bytes, without the whitespace the importer trims around them).")
         lines.append("kept AS (")
         lines.append("  SELECT source, target, code, \(sliceDate) AS slice_date")
         lines.append("  FROM (")
-        // Countries without the spaces around them, as the importer keeps them.
-        lines.append("    SELECT event_date, TRIM(source) AS source, TRIM(target) AS target, code,")
+        lines.append("    SELECT event_date, code,")
+        lines.append("      \(q.trimmed("source")) AS source,")
+        lines.append("      \(q.trimmed("target")) AS target,")
         lines.append("      \(q.toInteger("SUBSTR(event_date, 1, 4)")) AS y,")
         lines.append("      \(q.toInteger("SUBSTR(event_date, \(monthAt), 2)")) AS m,")
         lines.append("      \(q.toInteger("SUBSTR(event_date, \(dayAt), 2)")) AS d")
@@ -234,9 +269,9 @@ public struct SQLQuery: Sendable {
         // test keeps the match exact. A code is digits when it contains nothing else.
         lines.append("    WHERE is_well_formed AND LENGTH(event_date) \(dateLengths) AND \(q.contains("event_date", dateShape))")
         lines.append("      AND code <> '' AND NOT \(q.contains("code", "[^0-9]"))")
-        lines.append("      AND TRIM(source) <> '' AND TRIM(target) <> '' AND TRIM(source) <> TRIM(target)")
+        lines.append("      AND source IS NOT NULL AND target IS NOT NULL AND \(q.lacksNUL("source")) AND \(q.lacksNUL("target"))")
         lines.append("  ) AS parsed")
-        lines.append("  WHERE \(calendar)")
+        lines.append("  WHERE source <> '' AND target <> '' AND source <> target AND \(calendar)")
         lines.append("),")
         lines.append("-- Each distinct code's kind: the longest matching prefix, the mapping's order breaking ties.")
         lines.append("code_kinds AS (")
@@ -259,8 +294,9 @@ public struct SQLQuery: Sendable {
     }
 }
 
-/// Literals, identifiers and the few functions whose spelling differs between dialects.
-private struct Quoting {
+/// Literals, identifiers and the few functions whose spelling differs between dialects: what
+/// any query written for ``SQLDialect`` needs to quote text safely.
+struct SQLQuoting {
     let dialect: SQLDialect
 
     var name: String {
@@ -277,7 +313,9 @@ private struct Quoting {
     /// A string literal holding exactly `value`.
     ///
     /// DuckDB reads backslashes literally and doubles quotes; Spark and BigQuery read
-    /// backslash escapes, so backslash, quote and control characters are escaped.
+    /// backslash escapes, so backslash, quote and control characters are escaped. Spark also
+    /// gets `$` as `\u0024`: it replaces `${…}` in the query's text before parsing it, and
+    /// the parser turns the escape back into `$` after that.
     func literal(_ value: String) -> String {
         switch dialect {
         case .duckdb:
@@ -291,13 +329,41 @@ private struct Quoting {
                 case "\n": out += "\\n"
                 case "\r": out += "\\r"
                 case "\t": out += "\\t"
-                case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                case _ where scalar.value < 0x20 || scalar.value == 0x7F || (scalar == "$" && dialect == .spark):
+                    out += Self.unicodeEscape(scalar)
                 default: out.unicodeScalars.append(scalar)
                 }
             }
             return out + "'"
+        }
+    }
+
+    /// `\uXXXX` for a scalar of the Basic Multilingual Plane (Spark and BigQuery literals).
+    private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// `value` without ``EventImporter/trimmedWhitespace`` around it, scalar by scalar.
+    func trimmed(_ value: String) -> String {
+        let set = EventImporter.trimmedWhitespace
+        switch dialect {
+        case .duckdb:
+            // DuckDB's trim of a character set is slow: text that starts and ends with a
+            // printable ASCII character (none of the set is one) skips it.
+            return "CASE WHEN unicode(\(value)) BETWEEN 33 AND 126 AND unicode(right(\(value), 1)) BETWEEN 33 AND 126 THEN \(value)\n"
+                + "      ELSE trim(\(value), \(set.map { "chr(\($0.value))" }.joined(separator: " || "))) END"
+        case .spark: return "TRIM(BOTH '\(set.map(Self.unicodeEscape).joined())' FROM \(value))"
+        case .bigquery: return "TRIM(\(value), '\(set.map(Self.unicodeEscape).joined())')"
+        }
+    }
+
+    /// Whether the text `value` holds no NUL character.
+    func lacksNUL(_ value: String) -> String {
+        switch dialect {
+        case .duckdb: "NOT contains(\(value), chr(0))"
+        case .spark: "INSTR(\(value), '\\u0000') = 0"
+        case .bigquery: "STRPOS(\(value), '\\u0000') = 0"
         }
     }
 
@@ -390,22 +456,34 @@ private struct Quoting {
             let definitions = stride(from: 0, to: names.count, by: 4).map { start in
                 names[start..<min(start + 4, names.count)].map { "\(literal($0)): 'VARCHAR'" }.joined(separator: ", ")
             }.joined(separator: ",\n      ")
+            // A row with bytes that are not UTF-8 in a column the query reads stops DuckDB's
+            // reader; ignore_errors skips it instead, as the importer counts it as a bad row
+            // (it also skips rows longer than the columns, which are malformed anyway). The
+            // field count test reads every field of the row, so that all are checked.
             let header = source == .icews ? "true" : "false"
             let reader = "read_csv(\(literal(path)), delim = '\\t', header = \(header), quote = '', escape = '', comment = '',\n"
-                + "    auto_detect = false, strict_mode = false, null_padding = true, nullstr = E'\\n',\n"
+                + "    auto_detect = false, strict_mode = false, null_padding = true, nullstr = E'\\n', ignore_errors = true,\n"
                 + "    columns = {\n      \(definitions)})"
-            let wellFormed = fieldCounts.map {
-                "(\(identifier(names[$0 - 1])) IS NOT NULL AND \(identifier(names[$0])) IS NULL)"
-            }.joined(separator: " OR ")
+            let fewest = fieldCounts.min()!
+            let present = stride(from: 0, to: fewest - 1, by: 4).map { start in
+                names[start..<min(start + 4, fewest - 1)].map { "\(identifier($0)) IS NOT NULL" }.joined(separator: " AND ")
+            }.joined(separator: "\n    AND ")
+            let wellFormed = present + "\n    AND (" + fieldCounts.map { count in
+                "(" + names[(fewest - 1)..<count].map { "\(identifier($0)) IS NOT NULL AND " }.joined() + "\(identifier(names[count])) IS NULL)"
+            }.joined(separator: " OR ") + ")"
             return select(wanted.map { (identifier(names[$0.1.0]), $0.0) }, wellFormed: wellFormed, from: reader)
         case (.delimitedFiles(let path), .spark):
             // The text source gives each line whole; splitting on tabs keeps empty and missing
             // fields apart (Spark's CSV reader reads both as NULL), so the field count is exact.
             // An ICEWS header row fails the date test and is skipped with the malformed rows.
+            // The text source keeps a line's bytes as they are; a line is UTF-8 when its bytes
+            // equal those of its reading as text (each invalid sequence read as U+FFFD), and
+            // one that is not is a bad row, as in the importer.
             let counts = fieldCounts.map(String.init).joined(separator: ", ")
             let fields = wanted.map { "      CASE WHEN SIZE(fields) IN (\(counts)) THEN fields[\($0.1.0)] END AS \($0.0)," }
-            return (["  SELECT"] + fields + ["      SIZE(fields) IN (\(counts)) AS is_well_formed",
-                    "  FROM (SELECT SPLIT(value, '\\t', -1) AS fields FROM text.\(identifier(path))) AS lines"]).joined(separator: "\n")
+            return (["  SELECT"] + fields + ["      SIZE(fields) IN (\(counts)) AND is_utf8 AS is_well_formed",
+                    "  FROM (SELECT SPLIT(value, '\\t', -1) AS fields, CAST(value AS BINARY) = ENCODE(value, 'UTF-8') AS is_utf8",
+                    "        FROM text.\(identifier(path))) AS lines"]).joined(separator: "\n")
         }
     }
 

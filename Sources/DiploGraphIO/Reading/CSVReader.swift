@@ -20,11 +20,17 @@ public struct CSVReader {
         public var delimiter: UInt8
         /// Whether `"` starts a quoted field (CSV); `false` reads quotes as text (GDELT, ICEWS).
         public var isQuoted: Bool
+        /// Whether a NUL byte is read as a byte of its field instead of stopping the reading
+        /// (only without quoting, where a record's end is never in doubt): the event importer
+        /// decides per field whether it matters.
+        var keepsNUL = false
 
         /// RFC 4180 CSV: comma-separated, `"` quotes fields (`""` is a quote inside one).
         public static let csv = Dialect(delimiter: UInt8(ascii: ","), isQuoted: true)
         /// Tab-separated without quoting, as ICEWS and GDELT ship their files: a `"` is text.
         public static let tsv = Dialect(delimiter: UInt8(ascii: "\t"), isQuoted: false)
+        /// ``tsv`` keeping NUL bytes in their fields, for the event importer.
+        static let eventTSV = Dialect(delimiter: UInt8(ascii: "\t"), isQuoted: false, keepsNUL: true)
     }
 
     /// A malformed record; reading stops there, since where the next record starts is unknown.
@@ -50,6 +56,8 @@ public struct CSVReader {
     private var fieldBytes: [UInt8] = []
     /// The end offset of each field in `fieldBytes`.
     private var fieldEnds: [Int] = []
+    /// Whether the current record holds a NUL byte (only with `Dialect.keepsNUL`).
+    private(set) var recordContainsNUL = false
 
     /// Why a file cannot be read.
     public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -281,6 +289,15 @@ public struct CSVReader {
         return String(validating: bytes, as: UTF8.self)
     }
 
+    /// Whether field `index` is valid UTF-8.
+    /// - Complexity: O(*b*) for a field of *b* bytes; plain ASCII skips the generic validator.
+    func isUTF8(_ index: Int) -> Bool {
+        withFieldBytes(index) { bytes in
+            for byte in bytes where byte >= 0x80 { return String(validating: bytes, as: UTF8.self) != nil }
+            return true
+        }
+    }
+
     /// Whether field `index` is empty.
     /// - Parameter index: the field's 0-based position, less than ``fieldCount``.
     /// - Returns: `true` when the field has no bytes (`""` quoted counts as empty), or the
@@ -298,7 +315,9 @@ public struct CSVReader {
         let recordLine = nextLine
         fieldBytes.removeAll(keepingCapacity: true)
         fieldEnds.removeAll(keepingCapacity: true)
+        recordContainsNUL = false
         let delimiter = dialect.delimiter
+        let stopsAtNUL = !(dialect.keepsNUL && !dialect.isQuoted)
         var atFieldStart = true
         while true {
             if position >= buffer.count && !refill() {
@@ -309,7 +328,8 @@ public struct CSVReader {
             }
             let byte = buffer[position]
             if byte == 0 {
-                throw SyntaxError(line: nextLine, message: "NUL byte: this looks like a binary file, not text")
+                if stopsAtNUL { throw SyntaxError(line: nextLine, message: "NUL byte: this looks like a binary file, not text") }
+                recordContainsNUL = true
             }
             if atFieldStart && dialect.isQuoted && byte == UInt8(ascii: "\"") {
                 position += 1
@@ -337,7 +357,11 @@ public struct CSVReader {
             let count = buffer.count
             while end < count {
                 let b = buffer[end]
-                if b == delimiter || b == 0x0A || b == 0x0D || b == 0 || (dialect.isQuoted && b == UInt8(ascii: "\"")) { break }
+                if b == delimiter || b == 0x0A || b == 0x0D || (dialect.isQuoted && b == UInt8(ascii: "\"")) { break }
+                if b == 0 {
+                    if stopsAtNUL { break }
+                    recordContainsNUL = true
+                }
                 end += 1
             }
             fieldBytes.append(contentsOf: buffer[position..<end])

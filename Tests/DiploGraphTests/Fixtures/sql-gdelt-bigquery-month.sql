@@ -32,20 +32,23 @@ source_rows AS (
     TRUE AS is_well_formed
   FROM `gdelt-bq.gdeltv2.events`
 ),
--- Rows the importer keeps: well formed, a valid date, a code of digits, two different non-empty countries.
+-- Rows the importer keeps: well formed, a valid date, a code of digits, two different non-empty countries
+-- (UTF-8 without NUL bytes, without the whitespace the importer trims around them).
 kept AS (
   SELECT source, target, code, CONCAT(SUBSTR(event_date, 1, 4), '-', SUBSTR(event_date, 5, 2)) AS slice_date
   FROM (
-    SELECT event_date, TRIM(source) AS source, TRIM(target) AS target, code,
+    SELECT event_date, code,
+      TRIM(source, '\u0009\u000A\u000B\u000C\u000D\u0020\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u2028\u2029\u202F\u205F\u3000') AS source,
+      TRIM(target, '\u0009\u000A\u000B\u000C\u000D\u0020\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u2028\u2029\u202F\u205F\u3000') AS target,
       SAFE_CAST(SUBSTR(event_date, 1, 4) AS INT64) AS y,
       SAFE_CAST(SUBSTR(event_date, 5, 2) AS INT64) AS m,
       SAFE_CAST(SUBSTR(event_date, 7, 2) AS INT64) AS d
     FROM source_rows
     WHERE is_well_formed AND LENGTH(event_date) = 8 AND REGEXP_CONTAINS(event_date, '^[0-9]{8}$')
       AND code <> '' AND NOT REGEXP_CONTAINS(code, '[^0-9]')
-      AND TRIM(source) <> '' AND TRIM(target) <> '' AND TRIM(source) <> TRIM(target)
+      AND source IS NOT NULL AND target IS NOT NULL AND STRPOS(source, '\u0000') = 0 AND STRPOS(target, '\u0000') = 0
   ) AS parsed
-  WHERE y >= 1 AND m BETWEEN 1 AND 12 AND d BETWEEN 1 AND CASE WHEN m = 2 THEN CASE WHEN MOD(y, 4) = 0 AND (MOD(y, 100) <> 0 OR MOD(y, 400) = 0) THEN 29 ELSE 28 END WHEN m IN (4, 6, 9, 11) THEN 30 ELSE 31 END
+  WHERE source <> '' AND target <> '' AND source <> target AND y >= 1 AND m BETWEEN 1 AND 12 AND d BETWEEN 1 AND CASE WHEN m = 2 THEN CASE WHEN MOD(y, 4) = 0 AND (MOD(y, 100) <> 0 OR MOD(y, 400) = 0) THEN 29 ELSE 28 END WHEN m IN (4, 6, 9, 11) THEN 30 ELSE 31 END
 ),
 -- Each distinct code's kind: the longest matching prefix, the mapping's order breaking ties.
 code_kinds AS (
