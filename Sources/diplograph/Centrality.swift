@@ -31,10 +31,10 @@ struct Centrality: ParsableCommand {
     @Option(name: .long, help: "A null model for p- and q-values: edges, degree or groups.")
     var null: NullModel?
 
-    @Option(name: .long, help: "Draws from the null model per slice (with --null, at least 1).")
+    @Option(name: .long, parsing: .unconditional, help: "Draws from the null model per slice (with --null, at least 1).")
     var permutations: Int?
 
-    @Option(name: .long, help: "The seed of the null model's draws, an integer (default 1).")
+    @Option(name: .long, parsing: .unconditional, help: "The seed of the null model's draws, an integer (default 1).")
     var seed: String?
 
     func validate() throws {

@@ -38,7 +38,7 @@ struct Roles: ParsableCommand {
     @Flag(name: .long, help: "Add support, fragility and pivotal columns: how many events each verdict rests on.")
     var fragility = false
 
-    @Option(name: .customLong("fragility-depth"), help: "The largest set of events removed together for --fragility (default 3).")
+    @Option(name: .customLong("fragility-depth"), parsing: .unconditional, help: "The largest set of events removed together for --fragility (default 3).")
     var fragilityDepth: Int?
 
     func validate() throws {
