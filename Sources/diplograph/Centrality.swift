@@ -15,6 +15,10 @@ struct Centrality: ParsableCommand {
         counts (R sna rgnm); degree: in- and out-degrees kept (10·m double edge swaps); groups:
         the actors' groups permuted (needs --actors). Tie weights are shuffled over the drawn
         ties. The same seed gives the same output on any number of cores.
+        --influence adds m_min and m_max: the least and greatest value of the actor's measure
+        when any single event of its slice is removed (an actor the removal takes out of the
+        slice counts as an isolate added to it; a slice too large to remeasure once per event
+        is refused, naming it).
         """)
 
     @OptionGroup var dataset: DatasetOptions
@@ -27,6 +31,9 @@ struct Centrality: ParsableCommand {
 
     @Option(name: .customLong("path-length"), help: "Path length for betweenness, closeness, harmonic: hops or inverse-weight.")
     var pathLength: PathLength = .hops
+
+    @Flag(name: .long, help: "Add m_min and m_max: each measure's range when any one event of the slice is removed.")
+    var influence = false
 
     @Option(name: .long, help: "A null model for p- and q-values: edges, degree or groups.")
     var null: NullModel?
@@ -53,8 +60,16 @@ struct Centrality: ParsableCommand {
         let network = try dataset.load()
         let table = CentralityTable(network: network, measures: chosen, pathLength: pathLength)
         for warning in table.warnings { warn(warning) }
+        var columns: [EvidenceColumn] = []
+        if influence {
+            do {
+                columns += EvidenceColumn.columns(of: try MeasureInfluence(network: network, measures: chosen, pathLength: pathLength))
+            } catch {
+                throw UserError("--influence: \(error.description)")
+            }
+        }
         guard let null, let permutations else {
-            printOut(try table.formatted(as: format))
+            printOut(columns.isEmpty ? try table.formatted(as: format) : try table.formatted(as: format, adding: columns))
             return
         }
         let seedValue = seed.map { UInt64($0) ?? UInt64(bitPattern: Int64($0)!) } ?? 1
@@ -64,6 +79,6 @@ struct Centrality: ParsableCommand {
         } catch {
             throw UserError("--null \(null.rawValue): \(error.description)")
         }
-        printOut(try table.formatted(as: format, adding: EvidenceColumn.columns(of: test)))
+        printOut(try table.formatted(as: format, adding: columns + EvidenceColumn.columns(of: test)))
     }
 }

@@ -58,3 +58,12 @@ import Testing
         #expect(result.stderr.contains("--null groups: the groups null model permutes the actors' groups, and there are none"), "\(result.stderr)")
     }
 }
+
+extension EvidenceCommandTests {
+    @Test func influenceColumns() throws {
+        let result = try Tool.run(["centrality"] + Self.data + ["--measures", "brokerage", "--influence", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("slice,actor,brokerage,brokerage_min,brokerage_max\n"))
+        #expect(result.stdout.contains("\n2018,moon-jae-in,2,1,3\n"))
+    }
+}

@@ -30,6 +30,20 @@ public struct EvidenceColumn: Sendable {
     }
 }
 
+extension EvidenceColumn {
+    /// The `m_min` and `m_max` columns of `influence`, measure by measure, in the order of
+    /// ``CentralityTable/rows``.
+    /// - Parameter influence: the influence ranges of the table's network.
+    /// - Returns: two columns per measure.
+    /// - Complexity: O(*r* *k*) for *r* rows and *k* measures.
+    public static func columns(of influence: MeasureInfluence) -> [EvidenceColumn] {
+        influence.measures.indices.flatMap { c in
+            [EvidenceColumn(name: "\(influence.measures[c].rawValue)_min", values: influence.minimum.flatMap { $0[c] }),
+             EvidenceColumn(name: "\(influence.measures[c].rawValue)_max", values: influence.maximum.flatMap { $0[c] })]
+        }
+    }
+}
+
 extension CentralityTable {
     /// The table in `format` with `columns` after the measures.
     /// - Parameters:
