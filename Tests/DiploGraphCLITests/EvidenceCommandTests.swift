@@ -67,3 +67,50 @@ extension EvidenceCommandTests {
         #expect(result.stdout.contains("\n2018,moon-jae-in,2,1,3\n"))
     }
 }
+
+extension EvidenceCommandTests {
+    static func scratchFolder() throws -> URL {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        return scratch
+    }
+
+    @Test func agreementOfTheDatasetWithItself() throws {
+        let d = Tool.dataset
+        let text = Tool.root.deletingLastPathComponent().appendingPathComponent("shared/sources/trump-inter-korean-relations.txt").path
+        var arguments = ["agreement", "\(d).events.csv", "\(d).events.csv", "--actors", "\(d).actors.csv", "--kinds-file", "\(d).kinds.csv", "--format", "csv"]
+        let result = try Tool.run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines[0] == "field,alpha,matched,only_a,only_b")
+        #expect(lines.dropFirst().allSatisfy { $0.hasSuffix(",0,0") } && lines.count == 6)
+        if FileManager.default.fileExists(atPath: text) {
+            arguments += ["--text", text]
+            #expect(try Tool.run(arguments).stdout == result.stdout)
+        }
+        let json = try Tool.run(["agreement", "\(d).events.csv", "\(d).events.csv", "--actors", "\(d).actors.csv", "--kinds-file", "\(d).kinds.csv",
+                                 "--by", "group", "--dyad", "ROK,DPRK", "--third", "US", "--focus", "ROK", "--format", "json"])
+        #expect(json.status == 0 && json.stdout.contains("\"ties_jaccard\" : 1") && json.stdout.contains("\"roles_a\" : \"US:spoiling\""))
+    }
+
+    @Test func agreementBadInput() throws {
+        let scratch = try Self.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let text = scratch.appendingPathComponent("source.txt")
+        try "Trump met Kim in Singapore. Moon went to Pyongyang.".write(to: text, atomically: true, encoding: .utf8)
+        let a = scratch.appendingPathComponent("a.csv"), b = scratch.appendingPathComponent("b.csv"), plain = scratch.appendingPathComponent("plain.csv")
+        try "date,source,target,kind,quote\n2018,trump,kim,summit,Trump met Kim\n2018,moon,kim,summit,Moon went\n".write(to: a, atomically: true, encoding: .utf8)
+        try "date,source,target,kind,quote\n2018,trump,kim,summit,Trump met Kim in Singapore\n2018,moon,kim,summit,Moon flew\n".write(to: b, atomically: true, encoding: .utf8)
+        try "date,source,target,kind\n2018,trump,kim,summit\n".write(to: plain, atomically: true, encoding: .utf8)
+        let before = try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted()
+        let missing = try Tool.run(["agreement", a.path, b.path, "--text", text.path], in: scratch)
+        #expect(missing.status == 1 && missing.stdout.isEmpty)
+        #expect(missing.stderr.contains("\(b.path):3: quote 'Moon flew' is not in \(text.path)"), "\(missing.stderr)")
+        let noQuote = try Tool.run(["agreement", a.path, plain.path, "--text", text.path], in: scratch)
+        #expect(noQuote.status == 1 && noQuote.stdout.isEmpty)
+        #expect(noQuote.stderr.contains("\(plain.path):1: missing required column 'quote'"), "\(noQuote.stderr)")
+        let noColumns = try Tool.run(["agreement", a.path, text.path], in: scratch)
+        #expect(noColumns.status == 1 && noColumns.stdout.isEmpty && noColumns.stderr.contains(text.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == before)
+    }
+}

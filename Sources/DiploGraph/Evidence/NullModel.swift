@@ -44,7 +44,7 @@ public enum NullModel: String, Sendable, CaseIterable {
     }
 
     /// The observed ties, each once (u < v when undirected), and their weights.
-    static func ties(of graph: SliceGraph) -> (pairs: [(Int32, Int32)], weights: [Double]) {
+    package static func ties(of graph: SliceGraph) -> (pairs: [(Int32, Int32)], weights: [Double]) {
         var pairs: [(Int32, Int32)] = [], weights: [Double] = []
         for u in 0..<graph.nodeCount {
             for slot in Int(graph.outOffsets[u])..<Int(graph.outOffsets[u + 1]) {

@@ -73,11 +73,11 @@ public struct PermutationTest: Sendable {
             let draws = Swift.min(Self.blockSize, permutations - block * Self.blockSize)
             for _ in 0..<draws {
                 let (graph, drawnGroups) = model.draw(graph: slice.graph, groups: groups[s], using: &rng)
-                guard let null = try? MeasureTable(graph: graph, measures: measures, groups: drawnGroups, pathLength: pathLength,
-                                                   sliceLabel: slice.label, mediation: mediation[s]) else { continue }
+                guard let null = Self.measure(graph, measures: measures, groups: drawnGroups, pathLength: pathLength,
+                                              sliceLabel: slice.label, mediation: mediation[s]) else { continue }
                 for c in measures.indices {
                     for v in 0..<slice.nodes.count {
-                        guard let value = columns[c][v], let drawn = null.columns[c][v] else { continue }
+                        guard let value = columns[c][v], let drawn = null[c][v] else { continue }
                         if drawn >= value - 1e-9 * Swift.max(1, abs(value)) { atLeast[c][v] += 1 }
                     }
                 }
@@ -111,5 +111,30 @@ public struct PermutationTest: Sendable {
         }
         self.pValues = pValues
         self.qValues = qValues
+    }
+
+    /// The measures of one drawn graph, as ``MeasureTable`` computes them, but betweenness in one
+    /// pass over the sources: the draws already keep every core busy.
+    static func measure(_ graph: SliceGraph, measures: [Measure], groups: [Int], pathLength: PathLength, sliceLabel: String,
+                        mediation: [Double]?) -> [[Double?]]? {
+        let others = measures.filter { $0 != .betweenness }
+        guard let table = try? MeasureTable(graph: graph, measures: others, groups: groups, pathLength: pathLength,
+                                            sliceLabel: sliceLabel, mediation: mediation) else { return nil }
+        var betweenness: [Double?] = []
+        if measures.contains(.betweenness) {
+            let n = graph.nodeCount
+            if pathLength == .inverseWeight && !graph.inverseLengthsAreFinite {
+                betweenness = Array(repeating: nil, count: n)
+            } else if n > 0 {
+                let scale = n > 2 ? 1 / (Double(n - 1) * Double(n - 2)) : 1
+                betweenness = graph.betweennessContributions(from: 0..<n, pathLength: pathLength).map { $0 * scale }
+            }
+        }
+        var next = 0
+        return measures.map { measure in
+            if measure == .betweenness { return betweenness }
+            defer { next += 1 }
+            return table.columns[next]
+        }
     }
 }
