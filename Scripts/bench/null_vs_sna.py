@@ -8,7 +8,7 @@ before it prints the times.
 Run from the repository root after `swift build -c release`:
     python3 Scripts/bench/null_vs_sna.py [--permutations 1000]
 Needs: R with sna (apt-get install r-cran-sna)."""
-import argparse, csv, io, math, os, platform, random, subprocess, sys, tempfile, time
+import argparse, csv, io, math, os, platform, random, resource, subprocess, sys, tempfile, time
 
 TOOL = ".build/release/diplograph"
 R_SCRIPT = r"""
@@ -57,13 +57,16 @@ def main():
             f.write(R_SCRIPT)
         command = [TOOL, "centrality", events, "--actors", actors, "--slice", "all", "--roster", "all",
                    "--measures", "betweenness,brokerage", "--null", "edges", "--permutations", str(draws), "--seed", "1", "--format", "csv"]
-        started = time.perf_counter()
+        def cpu():
+            usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+            return usage.ru_utime + usage.ru_stime
+        started, cpu_started = time.perf_counter(), cpu()
         ours = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        ours_seconds = time.perf_counter() - started
-        started = time.perf_counter()
+        ours_seconds, ours_cpu = time.perf_counter() - started, cpu() - cpu_started
+        started, cpu_started = time.perf_counter(), cpu()
         r_inner = float(subprocess.run(["Rscript", script, edge_file, group_file, str(draws), r_out], check=True,
                                        capture_output=True, text=True).stdout.split()[0])
-        r_seconds = time.perf_counter() - started
+        r_seconds, r_cpu = time.perf_counter() - started, cpu() - cpu_started
         rows = list(csv.DictReader(io.StringIO(ours)))
         sna = list(csv.DictReader(open(r_out)))
     # The same observed values, and p-values within Monte-Carlo error.
@@ -78,9 +81,10 @@ def main():
             worst = max(worst, abs(p - q) / se)
     assert len(rows) == len(sna) == n and worst <= 5, f"p-values differ by {worst:.1f} standard errors"
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
-    print(f"diplograph: {ours_seconds:.3f} s  ({' '.join(command[1:2])} ... --null edges --permutations {draws})")
-    print(f"R sna:      {r_seconds:.2f} s (loop alone {r_inner:.2f} s)")
-    print(f"ratio:      {r_seconds / ours_seconds:.0f}x (loop alone {r_inner / ours_seconds:.0f}x)")
+    print(f"load average before: {os.getloadavg()[0]:.1f}")
+    print(f"diplograph: {ours_seconds:.3f} s wall, {ours_cpu:.3f} s CPU  ({' '.join(command[1:2])} ... --null edges --permutations {draws})")
+    print(f"R sna:      {r_seconds:.2f} s wall, {r_cpu:.2f} s CPU (loop alone {r_inner:.2f} s wall)")
+    print(f"ratio:      {r_seconds / ours_seconds:.0f}x wall, {r_cpu / ours_cpu:.0f}x CPU")
     print(f"observed values equal; p-values within {worst:.2f} standard errors of the difference (largest of {2 * n})")
 
 
