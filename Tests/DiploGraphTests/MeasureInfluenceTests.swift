@@ -47,3 +47,19 @@ import DiploGraphIO
         }
     }
 }
+
+extension MeasureInfluenceTests {
+    @Test func refusesASliceTooLargeNamingIt() throws {
+        // 2,000 events over 1,000 actors in 2018: 2,000 × 1,000 × 3,000 steps, over the limit.
+        var rows = ["date,source,target,kind", "2017,a0,a1,summit"]
+        for i in 0..<2000 { rows.append("2018,a\(i % 1000),a\((i * 7 + 1) % 1000 == i % 1000 ? (i + 1) % 1000 : (i * 7 + 1) % 1000),summit") }
+        let log = try DatasetReader.readEvents(bytes: Array(rows.joined(separator: "\n").utf8), name: "big.csv")
+        let network = try Slicer.slice(log, options: SliceOptions())
+        #expect(throws: ValueError.self) { try MeasureInfluence(network: network, measures: [.degree]) }
+        do {
+            _ = try MeasureInfluence(network: network, measures: [.degree])
+        } catch {
+            #expect(error.description.hasPrefix("slice 2018: measuring it again without each of its 2000 events"), "\(error.description)")
+        }
+    }
+}
