@@ -8,6 +8,7 @@ extension Roster: ExpressibleByArgument {}
 extension PathLength: ExpressibleByArgument {}
 extension CentralityTable.Format: ExpressibleByArgument {}
 extension RoleRule: ExpressibleByArgument {}
+extension NullModel: ExpressibleByArgument {}
 
 /// What nodes stand for.
 enum NodeLevel: String, ExpressibleByArgument, CaseIterable {

@@ -22,7 +22,7 @@ struct Diplograph: ParsableCommand {
           diplograph report graphs/korean-peninsula.events.csv --actors graphs/korean-peninsula.actors.csv --out output
         """,
         version: "0.1.0",
-        subcommands: [Centrality.self, Roles.self, DotCommand.self, RenderCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, SQLCommand.self, ReachCommand.self]
+        subcommands: [Centrality.self, Roles.self, Agreement.self, DotCommand.self, RenderCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, SQLCommand.self, ReachCommand.self]
     )
 
     /// Runs the command line; every failure exits with status 1 (usage errors included).

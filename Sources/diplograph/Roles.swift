@@ -14,6 +14,10 @@ struct Roles: ParsableCommand {
         T's acts whose about is A|B (their groups with --by group), whatever their target:
         what T does about the relationship itself (Stedman's spoilers); no row without such an
         act. Role: facilitating above +0.1, spoiling below −0.1.
+        --fragility adds support (events entering the score), fragility (the fewest events
+        whose removal from the file changes the slice's role or removes its row; >K when no set
+        of up to K = --fragility-depth events does; exact) and pivotal (the lines of the events
+        whose removal alone changes it).
         Example: diplograph roles EVENTS --actors ACTORS --by group --dyad ROK,DPRK --third US --rule stance
         """)
 
@@ -31,12 +35,31 @@ struct Roles: ParsableCommand {
     @Option(name: .long, help: "Output format: table, csv, json or markdown.")
     var format: CentralityTable.Format = .table
 
+    @Flag(name: .long, help: "Add support, fragility and pivotal columns: how many events each verdict rests on.")
+    var fragility = false
+
+    @Option(name: .customLong("fragility-depth"), parsing: .unconditional, help: "The largest set of events removed together for --fragility (default 3).")
+    var fragilityDepth: Int?
+
+    func validate() throws {
+        if let fragilityDepth {
+            guard fragility else { throw ValidationError("--fragility-depth: only with --fragility") }
+            guard fragilityDepth >= 1 else { throw ValidationError("--fragility-depth \(fragilityDepth): must be at least 1") }
+        }
+    }
+
     func run() throws {
         let network = try dataset.load()
         let (a, b) = try parseDyad(dyad, in: network)
         let thirdIndex = try third.map { try network.entity($0, option: "--third") }
         let roles = try ThirdPartyRoles(network: network, dyad: (a, b), third: thirdIndex, rule: rule)
-        printOut(try roles.formatted(as: format, dyadLabels: (network.entities[Int(a)].id, network.entities[Int(b)].id)))
+        let labels = (network.entities[Int(a)].id, network.entities[Int(b)].id)
+        if fragility {
+            let evidence = try RoleFragility(roles: roles, network: network, dyad: (a, b), rule: rule, depth: fragilityDepth ?? 3)
+            printOut(try roles.formatted(as: format, dyadLabels: labels, fragility: evidence))
+        } else {
+            printOut(try roles.formatted(as: format, dyadLabels: labels))
+        }
     }
 }
 
