@@ -9,10 +9,13 @@ import DiploGraphIO
 /// naming its line, so that the same function is also run on rows made to break it: every
 /// rule is shown able to fail.
 @Suite struct CodebookRulesTests {
-    static let root = "\(#filePath)".components(separatedBy: "/Tests/")[0]
+    /// The package root: this file is Tests/DiploGraphTests/CodebookRulesTests.swift in it.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     static let base = root + "/graphs/korean-peninsula"
-    /// The article the dataset is coded from; it lives beside the repository, not in it.
-    static let articlePath = root + "/../shared/sources/trump-inter-korean-relations.txt"
+    /// The article the dataset is coded from; it lives beside the repository, not in it: in
+    /// `shared/sources` next to the package root (where CI has it).
+    static let articlePath = URL(fileURLWithPath: root).deletingLastPathComponent()
+        .appendingPathComponent("shared/sources/trump-inter-korean-relations.txt").path
     static let hasArticle = FileManager.default.isReadableFile(atPath: articlePath)
 
     /// One data row of the events file, by column name.
@@ -217,8 +220,9 @@ import DiploGraphIO
     @Test func everyWeightIsOne() { Self.expectNone(Self.weights(Self.dataset.rows)) }
 
     // The article is kept beside the repository (../shared/sources), not in it: a checkout
-    // without it skips this one test.
-    @Test(.enabled(if: hasArticle, "the article ../shared/sources/trump-inter-korean-relations.txt is not beside the repository"))
+    // without it skips this one test, saying what it needs; CI has it and checks that it ran.
+    @Test(.enabled(if: hasArticle, Comment(rawValue: "needs the source article to check every quote against: put it at \(articlePath) "
+        + "(../shared/sources/trump-inter-korean-relations.txt beside the package root, as CI has it)")))
     func everyQuoteIsFoundVerbatimInTheArticle() throws {
         let article = try String(contentsOfFile: Self.articlePath, encoding: .utf8)
         Self.expectNone(Self.quotes(Self.dataset.rows, article: article))
