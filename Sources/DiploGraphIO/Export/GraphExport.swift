@@ -3,8 +3,10 @@ import DiploGraph
 
 /// Graph files for Gephi, networkx, igraph and R: the slices' typed ties with their weights.
 ///
-/// Every format carries, per tie, its slice, kind and summed weight, and per node its
-/// label and group. Text is escaped for the format (XML, JSON, CSV).
+/// Every format carries, per tie, its slice, kind and summed weight in the slice, and per
+/// node its label and group. Text is escaped for the format (XML, JSON, CSV). GraphML,
+/// JSON and CSV have a row per slice, so with overlapping slices (windows, cumulative) an
+/// event counts in each slice that holds it; GEXF's static edge weight counts it once.
 public enum GraphExport {
     /// The formats ``GraphExport`` writes: GEXF 1.3, GraphML, networkx node-link JSON and a CSV edge list.
     public enum Format: String, Sendable, CaseIterable {
@@ -240,7 +242,8 @@ public enum GraphExport {
     // MARK: - GraphML
 
     /// GraphML with `label` and `group` on nodes and `slice`, `kind`, `weight` on edges: one
-    /// edge per slice, pair and kind (a multigraph when a pair has several).
+    /// edge per slice, pair and kind (a multigraph when a pair has several), `weight` being
+    /// the tie's weight in that slice.
     ///
     /// Written through ``XMLWriter``: text is escaped and characters XML 1.0 cannot carry are dropped.
     /// - Parameter network: the sliced events.
@@ -289,7 +292,8 @@ public enum GraphExport {
     // MARK: - node-link JSON
 
     /// networkx node-link JSON (`nx.node_link_graph(data, edges="links")`): a multigraph with
-    /// `label`, `group` on nodes and `slice`, `kind`, `weight` on links.
+    /// `label`, `group` on nodes and `slice`, `kind`, `weight` on links, `weight` being the
+    /// tie's weight in that slice.
     /// - Throws: ``/DiploGraph/ValueError`` only if a weight is not finite, which slicing rules out.
     /// - Parameter network: the sliced events.
     /// - Returns: the JSON text, keys sorted.
