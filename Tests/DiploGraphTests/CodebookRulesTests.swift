@@ -36,13 +36,7 @@ import DiploGraphIO
 
     static let dataset: Dataset = {
         var reader = try! CSVReader(path: base + ".events.csv")
-        var header: [String] = []
-        var rows: [Row] = []
-        while let line = try! reader.nextRecord() {
-            let fields = (0..<reader.fieldCount).map { reader.field($0) ?? "" }
-            if header.isEmpty { header = fields; continue }
-            rows.append(Row(line: line, fields: Dictionary(uniqueKeysWithValues: zip(header, fields))))
-        }
+        let (header, rows) = table(of: &reader)
         let actors = try! DatasetReader.readActors(path: base + ".actors.csv")
         let kinds = try! DatasetReader.readKinds(path: base + ".kinds.csv")
         return Dataset(header: header, rows: rows,
@@ -232,6 +226,11 @@ import DiploGraphIO
 
     static func rows(_ lines: [String]) -> [Row] {
         var reader = CSVReader(bytes: Array(("date,source,target,kind,weight,note,about,quote\n" + lines.joined(separator: "\n")).utf8))
+        return table(of: &reader).rows
+    }
+
+    /// The header and the data rows `reader` reads, each row by the header's column names.
+    static func table(of reader: inout CSVReader) -> (header: [String], rows: [Row]) {
         var header: [String] = []
         var rows: [Row] = []
         while let line = try! reader.nextRecord() {
@@ -239,7 +238,7 @@ import DiploGraphIO
             if header.isEmpty { header = fields; continue }
             rows.append(Row(line: line, fields: Dictionary(uniqueKeysWithValues: zip(header, fields))))
         }
-        return rows
+        return (header, rows)
     }
 
     static let groups = ["t": "US", "u": "US", "m": "ROK", "k": "DPRK", "n": "DPRK"]

@@ -114,21 +114,6 @@ struct GEXFTimeline: Equatable {
 }
 
 @Suite struct GEXFTimelineTests {
-    /// A scratch folder removed when the value goes away.
-    final class Folder {
-        let path: String
-        init() throws {
-            path = FileManager.default.temporaryDirectory.appendingPathComponent("diplograph-gexf-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        }
-        deinit { try? FileManager.default.removeItem(atPath: path) }
-        func file(_ name: String, _ text: String) throws -> String {
-            let file = path + "/" + name
-            try text.write(toFile: file, atomically: false, encoding: .utf8)
-            return file
-        }
-    }
-
     /// Four events over three years: a→b in March 2016 (1) and March 2018 (4), b→c in March 2017 (2), summits; c→a in June 2018 (0.5), pressure..
     static func small(_ slicing: Slicing) throws -> SlicedNetwork {
         let log = try DatasetReader.readEvents(bytes: Array("""
