@@ -11,8 +11,10 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the slices as GEXF 1.3 (dynamic), GraphML, networkx node-link JSON or a CSV edge list; or the events in time order (rem, spells).",
         discussion: """
-        Every format has one tie per slice, pair and kind with its summed weight, and each
-        node's label and group. GEXF keeps all slices in one dynamic graph (a spell per slice);
+        Every format has one tie per slice, pair and kind with its summed weight in that slice,
+        and each node's label and group. GEXF keeps all slices in one dynamic graph (a spell
+        per slice, never overlapping: a window is shown at its last step, a cumulative slice at
+        its last period) with each edge weighted by its distinct events, each counted once;
         read JSON in networkx with nx.node_link_graph(data, edges="links").
 
         rem and spells follow time order instead of slices (slicing options are ignored): rem

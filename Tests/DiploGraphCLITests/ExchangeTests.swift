@@ -110,6 +110,9 @@ import Testing
             #expect(result.status == 0, "\(slicing): \(result.stderr)")
             let text = try String(contentsOfFile: out, encoding: .utf8)
             #expect(text.contains(slicing == ["--slice", "all"] ? "mode=\"static\"" : "timeformat=\"date\" timerepresentation=\"interval\""), "\(slicing)")
+            // Trump→Kim talks is two events, counted once each however many slices hold them
+            // (GEXFTimelineTests reads the spells and weights of every slicing back).
+            #expect(text.contains("source=\"trump\" target=\"kim-jong-un\" kind=\"talks\" weight=\"2\">"), "\(slicing)")
         }
     }
 }

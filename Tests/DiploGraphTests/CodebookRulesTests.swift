@@ -9,10 +9,13 @@ import DiploGraphIO
 /// naming its line, so that the same function is also run on rows made to break it: every
 /// rule is shown able to fail.
 @Suite struct CodebookRulesTests {
-    static let root = "\(#filePath)".components(separatedBy: "/Tests/")[0]
+    /// The package root: this file is Tests/DiploGraphTests/CodebookRulesTests.swift in it.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     static let base = root + "/graphs/korean-peninsula"
-    /// The article the dataset is coded from; it lives beside the repository, not in it.
-    static let articlePath = root + "/../shared/sources/trump-inter-korean-relations.txt"
+    /// The article the dataset is coded from; it lives beside the repository, not in it: in
+    /// `shared/sources` next to the package root (where CI has it).
+    static let articlePath = URL(fileURLWithPath: root).deletingLastPathComponent()
+        .appendingPathComponent("shared/sources/trump-inter-korean-relations.txt").path
     static let hasArticle = FileManager.default.isReadableFile(atPath: articlePath)
 
     /// One data row of the events file, by column name.
@@ -33,13 +36,7 @@ import DiploGraphIO
 
     static let dataset: Dataset = {
         var reader = try! CSVReader(path: base + ".events.csv")
-        var header: [String] = []
-        var rows: [Row] = []
-        while let line = try! reader.nextRecord() {
-            let fields = (0..<reader.fieldCount).map { reader.field($0) ?? "" }
-            if header.isEmpty { header = fields; continue }
-            rows.append(Row(line: line, fields: Dictionary(uniqueKeysWithValues: zip(header, fields))))
-        }
+        let (header, rows) = table(of: &reader)
         let actors = try! DatasetReader.readActors(path: base + ".actors.csv")
         let kinds = try! DatasetReader.readKinds(path: base + ".kinds.csv")
         return Dataset(header: header, rows: rows,
@@ -217,8 +214,9 @@ import DiploGraphIO
     @Test func everyWeightIsOne() { Self.expectNone(Self.weights(Self.dataset.rows)) }
 
     // The article is kept beside the repository (../shared/sources), not in it: a checkout
-    // without it skips this one test.
-    @Test(.enabled(if: hasArticle, "the article ../shared/sources/trump-inter-korean-relations.txt is not beside the repository"))
+    // without it skips this one test, saying what it needs; CI has it and checks that it ran.
+    @Test(.enabled(if: hasArticle, Comment(rawValue: "needs the source article to check every quote against: put it at \(articlePath) "
+        + "(../shared/sources/trump-inter-korean-relations.txt beside the package root, as CI has it)")))
     func everyQuoteIsFoundVerbatimInTheArticle() throws {
         let article = try String(contentsOfFile: Self.articlePath, encoding: .utf8)
         Self.expectNone(Self.quotes(Self.dataset.rows, article: article))
@@ -228,6 +226,11 @@ import DiploGraphIO
 
     static func rows(_ lines: [String]) -> [Row] {
         var reader = CSVReader(bytes: Array(("date,source,target,kind,weight,note,about,quote\n" + lines.joined(separator: "\n")).utf8))
+        return table(of: &reader).rows
+    }
+
+    /// The header and the data rows `reader` reads, each row by the header's column names.
+    static func table(of reader: inout CSVReader) -> (header: [String], rows: [Row]) {
         var header: [String] = []
         var rows: [Row] = []
         while let line = try! reader.nextRecord() {
@@ -235,7 +238,7 @@ import DiploGraphIO
             if header.isEmpty { header = fields; continue }
             rows.append(Row(line: line, fields: Dictionary(uniqueKeysWithValues: zip(header, fields))))
         }
-        return rows
+        return (header, rows)
     }
 
     static let groups = ["t": "US", "u": "US", "m": "ROK", "k": "DPRK", "n": "DPRK"]

@@ -11,7 +11,7 @@ import DiploGraphIO
 // the staged export and the diagram budget.
 
 /// A scratch folder removed when the value goes away.
-private final class Folder {
+final class Folder {
     let path: String
     init() throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("diplograph-encoders-\(UUID().uuidString)").path

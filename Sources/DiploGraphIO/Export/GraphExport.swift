@@ -3,8 +3,10 @@ import DiploGraph
 
 /// Graph files for Gephi, networkx, igraph and R: the slices' typed ties with their weights.
 ///
-/// Every format carries, per tie, its slice, kind and summed weight, and per node its
-/// label and group. Text is escaped for the format (XML, JSON, CSV).
+/// Every format carries, per tie, its slice, kind and summed weight in the slice, and per
+/// node its label and group. Text is escaped for the format (XML, JSON, CSV). GraphML,
+/// JSON and CSV have a row per slice, so with overlapping slices (windows, cumulative) an
+/// event counts in each slice that holds it; GEXF's static edge weight counts it once.
 public enum GraphExport {
     /// The formats ``GraphExport`` writes: GEXF 1.3, GraphML, networkx node-link JSON and a CSV edge list.
     public enum Format: String, Sendable, CaseIterable {
@@ -96,19 +98,30 @@ public enum GraphExport {
 
     // MARK: - GEXF
 
-    /// GEXF 1.3, dynamic: one spell per slice on nodes and edges, one edge per pair and kind
-    /// (GEXF's `kind` on parallel typed edges), with the weight in each slice as a dynamic
-    /// `slice_weight` attribute and the total as the edge's `weight`.
+    /// GEXF 1.3, dynamic: one spell per slice on nodes and edges, spells that never overlap,
+    /// one edge per pair and kind (GEXF's `kind` on parallel typed edges), with the weight in
+    /// each slice as a dynamic `slice_weight` attribute and the total weight of the tie's
+    /// distinct events as the edge's `weight`.
+    ///
+    /// Gephi refuses overlapping intervals, and sliding windows and cumulative slices overlap
+    /// in time, so each slice is shown on the timeline by the periods it adds to the
+    /// previous one (see ``timelinePeriods(of:slicing:)``): a calendar slice by its period, a
+    /// window by its last `step` periods (all of it when `step` is at least its width), a
+    /// cumulative slice by its last period. At every time the timeline shows the latest slice
+    /// ending there, and `slice_weight` is that slice's weight: a window's attribute value is the
+    /// weight of the tie's events in the whole window. An event in several slices counts once
+    /// in `weight`.
     ///
     /// Spells are closed intervals, which Gephi and networkx both read: yearly slices as
     /// integer years (`start="2018" end="2018"`), finer slices, windows and cumulative slices
-    /// as dates from the first to the last day they cover; `all` makes a static graph.
+    /// as dates from the first to the last day they are shown; `all` makes a static graph.
     /// Written through ``XMLWriter``: text is escaped and characters XML 1.0 cannot carry are dropped.
     /// - Parameter network: the sliced events.
     /// - Returns: the GEXF document.
     /// - Throws: ``/DiploGraph/ValueError`` only if the document could not be written as XML, which the
     ///   writer's checks on names (all fixed here) rule out.
-    /// - Complexity: O(*s* + *t*) for *s* node appearances and *t* typed ties over all slices.
+    /// - Complexity: O(*s* + *t*) for *s* node appearances and *t* typed ties over all slices,
+    ///   plus O(*v*) expected for the *v* events the ties hold.
     public static func gexf(_ network: SlicedNetwork) throws(ValueError) -> String {
         enum Time { case none, integer, date }
         let unit = network.options.slicing.unit
@@ -119,10 +132,11 @@ public enum GraphExport {
         default: time = .date
         }
         func interval(_ slice: Slice) -> [(name: String, value: String)] {
+            let periods = timelinePeriods(of: slice, slicing: network.options.slicing)
             switch time {
             case .none: return []
-            case .integer: return [("start", String(slice.periods.lowerBound)), ("end", String(slice.periods.upperBound - 1))]
-            case .date: return [("start", periodStart(slice.periods.lowerBound, unit)), ("end", periodEnd(slice.periods.upperBound - 1, unit))]
+            case .integer: return [("start", String(periods.lowerBound)), ("end", String(periods.upperBound - 1))]
+            case .date: return [("start", periodStart(periods.lowerBound, unit)), ("end", periodEnd(periods.upperBound - 1, unit))]
             }
         }
         let isDynamic = time != .none
@@ -175,17 +189,27 @@ public enum GraphExport {
         struct Key: Hashable { let source: EntityIndex, target: EntityIndex, kind: KindIndex }
         var order: [Key] = []
         var appearances: [Key: [(slice: Int, weight: Double)]] = [:]
+        // The weight of each tie's distinct events: slices may share events (windows, cumulative).
+        var totals: [Key: Double] = [:]
+        var counted: [Key: Set<Int32>] = [:]
         for (s, slice) in network.slices.enumerated() {
             for tie in network.typedTies(inOwn: slice) {
                 let key = Key(source: tie.source, target: tie.target, kind: tie.kind)
                 if appearances[key] == nil { order.append(key) }
                 appearances[key, default: []].append((s, tie.weight))
+                let seen = counted[key, default: []]
+                // An event may enter one tie twice in a slice (a relay's leg and act between
+                // merged groups): it counts as often as it does in the slice.
+                for event in tie.events where !seen.contains(event) {
+                    totals[key, default: 0] += network.log.events[Int(event)].weight
+                }
+                counted[key, default: []].formUnion(tie.events)
             }
         }
         for (index, key) in order.enumerated() {
             let slices = appearances[key]!
             let kind = network.log.kinds[key.kind].id
-            let total = slices.reduce(0) { $0 + $1.weight }
+            let total = totals[key, default: 0]
             try xml.startElement("edge", attributes: [
                 ("id", "e\(index)"), ("source", network.entities[Int(key.source)].id), ("target", network.entities[Int(key.target)].id),
                 ("kind", kind), ("weight", NumberFormat.exact(total)),
@@ -205,6 +229,26 @@ public enum GraphExport {
         try xml.endElement()
         try xml.endElement()
         return try xml.document()
+    }
+
+    /// The periods `slice` stands for on a timeline where slices never overlap: what it adds
+    /// to the slice before it.
+    ///
+    /// A calendar slice stands for its period; a window for its last `step` periods (all of
+    /// it when `step` is at least its width); a cumulative slice for its last period. The
+    /// ranges of consecutive slices are disjoint and in order, and each lies in its slice.
+    /// - Parameters:
+    ///   - slice: a slice made with `slicing`.
+    ///   - slicing: how the slices were made.
+    /// - Returns: a non-empty range within `slice.periods`.
+    /// - Complexity: O(1).
+    public static func timelinePeriods(of slice: Slice, slicing: Slicing) -> Range<Int> {
+        let periods = slice.periods
+        switch slicing.mode {
+        case .calendar: return periods
+        case .window(_, let step): return max(periods.lowerBound, periods.upperBound - step)..<periods.upperBound
+        case .cumulative: return (periods.upperBound - 1)..<periods.upperBound
+        }
     }
 
     static func periodStart(_ period: Int, _ unit: SliceUnit) -> String {
@@ -228,7 +272,8 @@ public enum GraphExport {
     // MARK: - GraphML
 
     /// GraphML with `label` and `group` on nodes and `slice`, `kind`, `weight` on edges: one
-    /// edge per slice, pair and kind (a multigraph when a pair has several).
+    /// edge per slice, pair and kind (a multigraph when a pair has several), `weight` being
+    /// the tie's weight in that slice.
     ///
     /// Written through ``XMLWriter``: text is escaped and characters XML 1.0 cannot carry are dropped.
     /// - Parameter network: the sliced events.
@@ -277,7 +322,8 @@ public enum GraphExport {
     // MARK: - node-link JSON
 
     /// networkx node-link JSON (`nx.node_link_graph(data, edges="links")`): a multigraph with
-    /// `label`, `group` on nodes and `slice`, `kind`, `weight` on links.
+    /// `label`, `group` on nodes and `slice`, `kind`, `weight` on links, `weight` being the
+    /// tie's weight in that slice.
     /// - Throws: ``/DiploGraph/ValueError`` only if a weight is not finite, which slicing rules out.
     /// - Parameter network: the sliced events.
     /// - Returns: the JSON text, keys sorted.
