@@ -83,12 +83,44 @@ func checkTextPaths(_ bytes: [UInt8]) {
     }
 }
 
+/// The check that decides whether an existing file is DiploGraph's own (and may be replaced), on
+/// arbitrary first kilobytes: it never crashes, and it claims a file exactly when the signature's
+/// text is where the signature says (checked against a plain search). Signatures made from the
+/// input itself are refused or accepted by their length alone.
+func checkSignatures(_ bytes: [UInt8]) {
+    let head = Array(bytes.prefix(1024))
+    func naive(_ signature: FileSignature) -> Bool {
+        let text = Array(signature.text.utf8)
+        switch signature.position {
+        case .start: return head.count >= text.count && Array(head[0..<text.count]) == text
+        case .firstKilobyte:
+            guard head.count >= text.count else { return false }
+            for offset in 0...(head.count - text.count) where Array(head[offset..<(offset + text.count)]) == text { return true }
+            return false
+        }
+    }
+    for signature in GraphExport.signatures {
+        precondition(signature.matches(head) == naive(signature), "signature \(signature.text) misjudged")
+    }
+    let text = String(decoding: bytes.prefix(1100), as: UTF8.self)
+    for position in [FileSignature.Position.start, .firstKilobyte] {
+        do {
+            let own = try FileSignature(text, at: position)
+            precondition(!text.isEmpty && text.utf8.count <= 1024, "a signature of \(text.utf8.count) bytes was accepted")
+            precondition(own.matches(head) == naive(own), "an input's own signature misjudged")
+        } catch {
+            precondition(text.isEmpty || text.utf8.count > 1024, "a signature of \(text.utf8.count) bytes was refused")
+        }
+    }
+}
+
 /// The events, actors and kinds readers on arbitrary bytes: they may reject the input, with
 /// problems naming lines inside it, but never crash. Accepted events must be well formed.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     checkTextPaths(bytes)
+    checkSignatures(bytes)
     // Lines end at LF, CRLF or a lone CR, as the reader counts them.
     var lineCount = 1
     for (i, byte) in bytes.enumerated() where byte == 0x0A || (byte == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
