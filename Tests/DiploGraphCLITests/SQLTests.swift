@@ -116,7 +116,9 @@ func parseCSV(_ text: String) -> [[String]] {
     /// its rows, in order, with the import's.
     static func checkEngine(_ engine: String, dialect: String) throws {
         let scratch = try Scratch()
-        let prepared = try prepare(dialect, in: scratch)
+        // The PLOVER and POLECAT queries (PloverSQLTests) run in the same process: one Spark session.
+        let prepared = try prepare(dialect, in: scratch).map { (name: $0.0.description, query: $0.query, expected: $0.expected) }
+            + PloverSQLTests.prepare(dialect, in: scratch)
         let run = try runScript("Scripts/test/run_sql.py", [engine] + prepared.map(\.query))
         #expect(run.status == 0, "\(run.stderr.suffix(3000))")
         for (item, query, expected) in prepared {

@@ -260,7 +260,7 @@ public struct SQLQuery: Sendable {
 }
 
 /// Literals, identifiers and the few functions whose spelling differs between dialects.
-private struct Quoting {
+struct Quoting {
     let dialect: SQLDialect
 
     var name: String {
