@@ -134,6 +134,29 @@ struct PloverSQLDialect {
         }
     }
 
+    /// An SQL array of one text.
+    func single(_ s: String) -> String {
+        dialect == .spark ? "array(\(s))" : "[\(s)]"
+    }
+
+    /// The array of `body` (an expression of `x`) for each element `x` of `array`, in order.
+    func transform(_ array: String, _ body: String) -> String {
+        switch dialect {
+        case .duckdb: "[\(body) for x in \(array)]"
+        case .spark: "transform(\(array), x -> \(body))"
+        case .bigquery: "ARRAY(SELECT \(body) FROM UNNEST(\(array)) AS x WITH OFFSET AS o ORDER BY o)"
+        }
+    }
+
+    /// Whether some element `x` of `array` satisfies `condition`; FALSE for a NULL array.
+    func any(_ array: String, _ condition: String) -> String {
+        switch dialect {
+        case .duckdb: "COALESCE(len([x for x in \(array) if \(condition)]) > 0, FALSE)"
+        case .spark: "COALESCE(exists(\(array), x -> \(condition)), FALSE)"
+        case .bigquery: "COALESCE(EXISTS(SELECT 1 FROM UNNEST(\(array)) AS x WHERE \(condition)), FALSE)"
+        }
+    }
+
     /// `s` without the characters of the regular-expression class body `set` at either end.
     func trim(_ s: String, _ set: String) -> String {
         let pattern = "^[\(set)]+|[\(set)]+\\z"

@@ -36,78 +36,55 @@ fields AS (
   FROM lines
   WHERE JSON_TYPE(j) = 'object'
 ),
--- The members of the list fields.
-items AS (
-  SELECT record, 'event' AS field, pos, item FROM fields CROSS JOIN UNNEST(JSON_QUERY_ARRAY(event_v, '$')) AS item WITH OFFSET AS pos WHERE JSON_TYPE(event_v) = 'array'
-  UNION ALL
-  SELECT record, 'mode' AS field, pos, item FROM fields CROSS JOIN UNNEST(JSON_QUERY_ARRAY(mode_v, '$')) AS item WITH OFFSET AS pos WHERE JSON_TYPE(mode_v) = 'array'
-  UNION ALL
-  SELECT record, 'context' AS field, pos, item FROM fields CROSS JOIN UNNEST(JSON_QUERY_ARRAY(context_v, '$')) AS item WITH OFFSET AS pos WHERE JSON_TYPE(context_v) = 'array'
-  UNION ALL
-  SELECT record, 'source' AS field, pos, item FROM fields CROSS JOIN UNNEST(JSON_QUERY_ARRAY(source_v, '$')) AS item WITH OFFSET AS pos WHERE JSON_TYPE(source_v) = 'array'
-  UNION ALL
-  SELECT record, 'target' AS field, pos, item FROM fields CROSS JOIN UNNEST(JSON_QUERY_ARRAY(target_v, '$')) AS item WITH OFFSET AS pos WHERE JSON_TYPE(target_v) = 'array'
-),
--- Records the import calls malformed: a field of the wrong type, a list member of the wrong type.
-bad AS (
-  SELECT DISTINCT record FROM (
-    SELECT record FROM items
-    WHERE (field IN ('event', 'mode', 'context') AND NOT JSON_TYPE(item) = 'string')
-      OR (field IN ('source', 'target') AND NOT (JSON_TYPE(item) = 'object' AND (JSON_QUERY(item, '$.code') IS NULL OR JSON_TYPE(JSON_QUERY(item, '$.code')) = 'null' OR JSON_TYPE(JSON_QUERY(item, '$.code')) = 'string')))
-    UNION ALL
-    SELECT record FROM fields
-    WHERE NOT (id_v IS NULL OR JSON_TYPE(id_v) = 'null' OR JSON_TYPE(id_v) = 'string' OR JSON_TYPE(id_v) = 'number')
-      OR NOT COALESCE(JSON_TYPE(date_v) = 'string', FALSE)
-      OR NOT (source_v IS NULL OR JSON_TYPE(source_v) = 'null' OR JSON_TYPE(source_v) = 'array' OR (JSON_TYPE(source_v) = 'string' AND REGEXP_REPLACE(JSON_VALUE(source_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', '') = ''))
-      OR NOT (target_v IS NULL OR JSON_TYPE(target_v) = 'null' OR JSON_TYPE(target_v) = 'array' OR (JSON_TYPE(target_v) = 'string' AND REGEXP_REPLACE(JSON_VALUE(target_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', '') = ''))
-      OR NOT (mode_v IS NULL OR JSON_TYPE(mode_v) = 'null' OR JSON_TYPE(mode_v) = 'string' OR JSON_TYPE(mode_v) = 'array')
-      OR NOT (context_v IS NULL OR JSON_TYPE(context_v) = 'null' OR JSON_TYPE(context_v) = 'string' OR JSON_TYPE(context_v) = 'array')
-  ) AS problems
-),
--- Event types: text or a list of texts, trimmed; DOCUMENT records and unknown types are not records.
-event_names AS (
-  SELECT record, UPPER(REGEXP_REPLACE(name, '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', '')) AS name FROM (
-    SELECT record, JSON_VALUE(event_v, '$') AS name FROM fields WHERE JSON_TYPE(event_v) = 'string'
-    UNION ALL
-    SELECT record, JSON_VALUE(item, '$') AS name FROM items WHERE field = 'event' AND JSON_TYPE(item) = 'string'
-  ) AS written
-),
-event_types AS (
-  SELECT record, name, CASE name WHEN 'AGREE' THEN 'AGREE' WHEN 'CONSULT' THEN 'CONSULT' WHEN 'SUPPORT' THEN 'SUPPORT' WHEN 'CONCEDE' THEN 'CONCEDE' WHEN 'COOPERATE' THEN 'COOPERATE' WHEN 'AID' THEN 'AID' WHEN 'RETREAT' THEN 'RETREAT' WHEN 'REQUEST' THEN 'REQUEST' WHEN 'ACCUSE' THEN 'ACCUSE' WHEN 'REJECT' THEN 'REJECT' WHEN 'THREATEN' THEN 'THREATEN' WHEN 'PROTEST' THEN 'PROTEST' WHEN 'SANCTION' THEN 'SANCTION' WHEN 'MOBILIZE' THEN 'MOBILIZE' WHEN 'COERCE' THEN 'COERCE' WHEN 'ASSAULT' THEN 'ASSAULT' WHEN 'DEMAND' THEN 'REQUEST' WHEN 'DISAPPROVE' THEN 'ACCUSE' WHEN 'FIGHT' THEN 'ASSAULT' WHEN 'INVESTIGATE' THEN 'ACCUSE' END AS event FROM event_names WHERE name <> ''
-),
--- Records the import converts: well formed, a valid date, every event type known.
-records AS (
-  SELECT fields.record, REGEXP_REPLACE(JSON_VALUE(date_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', '') AS event_date
+-- Event types: text or a list of texts, trimmed, in capitals.
+named AS (
+  SELECT fields.*, REGEXP_REPLACE(JSON_VALUE(date_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', '') AS event_date,
+    CASE WHEN JSON_TYPE(event_v) = 'string' THEN [UPPER(REGEXP_REPLACE(COALESCE(JSON_VALUE(event_v, '$'), ''), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', ''))]
+      WHEN JSON_TYPE(event_v) = 'array' THEN ARRAY(SELECT UPPER(REGEXP_REPLACE(COALESCE(JSON_VALUE(x, '$'), ''), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', '')) FROM UNNEST(JSON_QUERY_ARRAY(event_v, '$')) AS x WITH OFFSET AS o ORDER BY o) END AS names
   FROM fields
-  LEFT JOIN bad ON fields.record = bad.record
-  JOIN (SELECT record FROM event_types GROUP BY record HAVING COUNT(CASE WHEN event IS NULL THEN 1 END) = 0) AS known
-    ON fields.record = known.record
-  WHERE bad.record IS NULL AND (LENGTH(REGEXP_REPLACE(JSON_VALUE(date_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', '')) IN (4, 7, 10) AND REGEXP_CONTAINS(REGEXP_REPLACE(JSON_VALUE(date_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', ''), '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$') AND SAFE_CAST(SUBSTR(REGEXP_REPLACE(JSON_VALUE(date_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', ''), 1, 4) AS INT64) >= 1 AND (LENGTH(REGEXP_REPLACE(JSON_VALUE(date_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', '')) = 4 OR (SAFE_CAST(SUBSTR(REGEXP_REPLACE(JSON_VALUE(date_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', ''), 6, 2) AS INT64) BETWEEN 1 AND 12 AND (LENGTH(REGEXP_REPLACE(JSON_VALUE(date_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', '')) = 7 OR SAFE_CAST(SUBSTR(REGEXP_REPLACE(JSON_VALUE(date_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', ''), 9, 2) AS INT64) BETWEEN 1 AND CASE WHEN SAFE_CAST(SUBSTR(REGEXP_REPLACE(JSON_VALUE(date_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', ''), 6, 2) AS INT64) = 2 THEN CASE WHEN MOD(SAFE_CAST(SUBSTR(REGEXP_REPLACE(JSON_VALUE(date_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', ''), 1, 4) AS INT64), 4) = 0 AND (MOD(SAFE_CAST(SUBSTR(REGEXP_REPLACE(JSON_VALUE(date_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', ''), 1, 4) AS INT64), 100) <> 0 OR MOD(SAFE_CAST(SUBSTR(REGEXP_REPLACE(JSON_VALUE(date_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', ''), 1, 4) AS INT64), 400) = 0) THEN 29 ELSE 28 END WHEN SAFE_CAST(SUBSTR(REGEXP_REPLACE(JSON_VALUE(date_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', ''), 6, 2) AS INT64) IN (4, 6, 9, 11) THEN 30 ELSE 31 END))))
+),
+-- Records the import converts: every field of its type, a valid date, an event type and no unknown one (not DOCUMENT).
+records AS (
+  SELECT record, event_date, names, source_v, target_v, mode_v, context_v
+  FROM named
+  WHERE (id_v IS NULL OR JSON_TYPE(id_v) = 'null' OR JSON_TYPE(id_v) = 'string' OR JSON_TYPE(id_v) = 'number')
+    AND COALESCE(JSON_TYPE(date_v) = 'string', FALSE) AND (LENGTH(event_date) IN (4, 7, 10) AND REGEXP_CONTAINS(event_date, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$') AND SAFE_CAST(SUBSTR(event_date, 1, 4) AS INT64) >= 1 AND (LENGTH(event_date) = 4 OR (SAFE_CAST(SUBSTR(event_date, 6, 2) AS INT64) BETWEEN 1 AND 12 AND (LENGTH(event_date) = 7 OR SAFE_CAST(SUBSTR(event_date, 9, 2) AS INT64) BETWEEN 1 AND CASE WHEN SAFE_CAST(SUBSTR(event_date, 6, 2) AS INT64) = 2 THEN CASE WHEN MOD(SAFE_CAST(SUBSTR(event_date, 1, 4) AS INT64), 4) = 0 AND (MOD(SAFE_CAST(SUBSTR(event_date, 1, 4) AS INT64), 100) <> 0 OR MOD(SAFE_CAST(SUBSTR(event_date, 1, 4) AS INT64), 400) = 0) THEN 29 ELSE 28 END WHEN SAFE_CAST(SUBSTR(event_date, 6, 2) AS INT64) IN (4, 6, 9, 11) THEN 30 ELSE 31 END))))
+    AND (source_v IS NULL OR JSON_TYPE(source_v) = 'null' OR JSON_TYPE(source_v) = 'array' OR (JSON_TYPE(source_v) = 'string' AND REGEXP_REPLACE(JSON_VALUE(source_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', '') = ''))
+    AND NOT COALESCE(EXISTS(SELECT 1 FROM UNNEST(JSON_QUERY_ARRAY(source_v, '$')) AS x WHERE NOT (JSON_TYPE(x) = 'object' AND (JSON_QUERY(x, '$.code') IS NULL OR JSON_TYPE(JSON_QUERY(x, '$.code')) = 'null' OR JSON_TYPE(JSON_QUERY(x, '$.code')) = 'string'))), FALSE)
+    AND (target_v IS NULL OR JSON_TYPE(target_v) = 'null' OR JSON_TYPE(target_v) = 'array' OR (JSON_TYPE(target_v) = 'string' AND REGEXP_REPLACE(JSON_VALUE(target_v, '$'), '^[\\t\\p{Zs}]+|[\\t\\p{Zs}]+\\z', '') = ''))
+    AND NOT COALESCE(EXISTS(SELECT 1 FROM UNNEST(JSON_QUERY_ARRAY(target_v, '$')) AS x WHERE NOT (JSON_TYPE(x) = 'object' AND (JSON_QUERY(x, '$.code') IS NULL OR JSON_TYPE(JSON_QUERY(x, '$.code')) = 'null' OR JSON_TYPE(JSON_QUERY(x, '$.code')) = 'string'))), FALSE)
+    AND NOT COALESCE(EXISTS(SELECT 1 FROM UNNEST(JSON_QUERY_ARRAY(event_v, '$')) AS x WHERE NOT JSON_TYPE(x) = 'string'), FALSE)
+    AND (mode_v IS NULL OR JSON_TYPE(mode_v) = 'null' OR JSON_TYPE(mode_v) = 'string' OR JSON_TYPE(mode_v) = 'array')
+    AND NOT COALESCE(EXISTS(SELECT 1 FROM UNNEST(JSON_QUERY_ARRAY(mode_v, '$')) AS x WHERE NOT JSON_TYPE(x) = 'string'), FALSE)
+    AND (context_v IS NULL OR JSON_TYPE(context_v) = 'null' OR JSON_TYPE(context_v) = 'string' OR JSON_TYPE(context_v) = 'array')
+    AND NOT COALESCE(EXISTS(SELECT 1 FROM UNNEST(JSON_QUERY_ARRAY(context_v, '$')) AS x WHERE NOT JSON_TYPE(x) = 'string'), FALSE)
+    AND COALESCE(EXISTS(SELECT 1 FROM UNNEST(names) AS x WHERE x <> ''), FALSE) AND NOT COALESCE(EXISTS(SELECT 1 FROM UNNEST(names) AS x WHERE x <> '' AND CASE x WHEN 'AGREE' THEN 'AGREE' WHEN 'CONSULT' THEN 'CONSULT' WHEN 'SUPPORT' THEN 'SUPPORT' WHEN 'CONCEDE' THEN 'CONCEDE' WHEN 'COOPERATE' THEN 'COOPERATE' WHEN 'AID' THEN 'AID' WHEN 'RETREAT' THEN 'RETREAT' WHEN 'REQUEST' THEN 'REQUEST' WHEN 'ACCUSE' THEN 'ACCUSE' WHEN 'REJECT' THEN 'REJECT' WHEN 'THREATEN' THEN 'THREATEN' WHEN 'PROTEST' THEN 'PROTEST' WHEN 'SANCTION' THEN 'SANCTION' WHEN 'MOBILIZE' THEN 'MOBILIZE' WHEN 'COERCE' THEN 'COERCE' WHEN 'ASSAULT' THEN 'ASSAULT' WHEN 'DEMAND' THEN 'REQUEST' WHEN 'DISAPPROVE' THEN 'ACCUSE' WHEN 'FIGHT' THEN 'ASSAULT' WHEN 'INVESTIGATE' THEN 'ACCUSE' END IS NULL), FALSE)
 ),
 record_events AS (
-  SELECT DISTINCT event_types.record, event_types.event FROM event_types JOIN records ON event_types.record = records.record
+  SELECT DISTINCT record, CASE item WHEN 'AGREE' THEN 'AGREE' WHEN 'CONSULT' THEN 'CONSULT' WHEN 'SUPPORT' THEN 'SUPPORT' WHEN 'CONCEDE' THEN 'CONCEDE' WHEN 'COOPERATE' THEN 'COOPERATE' WHEN 'AID' THEN 'AID' WHEN 'RETREAT' THEN 'RETREAT' WHEN 'REQUEST' THEN 'REQUEST' WHEN 'ACCUSE' THEN 'ACCUSE' WHEN 'REJECT' THEN 'REJECT' WHEN 'THREATEN' THEN 'THREATEN' WHEN 'PROTEST' THEN 'PROTEST' WHEN 'SANCTION' THEN 'SANCTION' WHEN 'MOBILIZE' THEN 'MOBILIZE' WHEN 'COERCE' THEN 'COERCE' WHEN 'ASSAULT' THEN 'ASSAULT' WHEN 'DEMAND' THEN 'REQUEST' WHEN 'DISAPPROVE' THEN 'ACCUSE' WHEN 'FIGHT' THEN 'ASSAULT' WHEN 'INVESTIGATE' THEN 'ACCUSE' END AS event FROM (SELECT record, pos, item FROM records CROSS JOIN UNNEST(names) AS item WITH OFFSET AS pos WHERE TRUE) AS listed WHERE item <> ''
 ),
 -- Actors and recipients with a code; the sector is text, or the first text of a list.
 actor_items AS (
-  SELECT items.record, CASE WHEN field = 'source' THEN 'source' ELSE 'target' END AS role, pos,
-    REGEXP_REPLACE(JSON_VALUE(JSON_QUERY(item, '$.code'), '$'), '^[\\t\\n\\x{0B}\\f\\r\\x{85}\\x{2028}\\x{2029}\\p{Zs}]+|[\\t\\n\\x{0B}\\f\\r\\x{85}\\x{2028}\\x{2029}\\p{Zs}]+\\z', '') AS code,
+  SELECT record, role, pos, REGEXP_REPLACE(JSON_VALUE(JSON_QUERY(item, '$.code'), '$'), '^[\\t\\n\\x{0B}\\f\\r\\x{85}\\x{2028}\\x{2029}\\p{Zs}]+|[\\t\\n\\x{0B}\\f\\r\\x{85}\\x{2028}\\x{2029}\\p{Zs}]+\\z', '') AS code,
     CASE WHEN JSON_TYPE(JSON_QUERY(item, '$.sector')) = 'string' THEN REGEXP_REPLACE(JSON_VALUE(JSON_QUERY(item, '$.sector'), '$'), '^[\\t\\n\\x{0B}\\f\\r\\x{85}\\x{2028}\\x{2029}\\p{Zs}]+|[\\t\\n\\x{0B}\\f\\r\\x{85}\\x{2028}\\x{2029}\\p{Zs}]+\\z', '')
       WHEN JSON_TYPE(JSON_QUERY(item, '$.sector')) = 'array' AND JSON_TYPE(JSON_QUERY(JSON_QUERY(item, '$.sector'), '$[0]')) = 'string' THEN REGEXP_REPLACE(JSON_VALUE(JSON_QUERY(JSON_QUERY(item, '$.sector'), '$[0]'), '$'), '^[\\t\\n\\x{0B}\\f\\r\\x{85}\\x{2028}\\x{2029}\\p{Zs}]+|[\\t\\n\\x{0B}\\f\\r\\x{85}\\x{2028}\\x{2029}\\p{Zs}]+\\z', '')
       ELSE '' END AS sector
-  FROM items JOIN records ON items.record = records.record
-  WHERE field IN ('source', 'target') AND JSON_TYPE(JSON_QUERY(item, '$.code')) = 'string' AND REGEXP_REPLACE(JSON_VALUE(JSON_QUERY(item, '$.code'), '$'), '^[\\t\\n\\x{0B}\\f\\r\\x{85}\\x{2028}\\x{2029}\\p{Zs}]+|[\\t\\n\\x{0B}\\f\\r\\x{85}\\x{2028}\\x{2029}\\p{Zs}]+\\z', '') <> ''
+  FROM (
+    SELECT record, 'source' AS role, pos, item FROM records CROSS JOIN UNNEST(JSON_QUERY_ARRAY(source_v, '$')) AS item WITH OFFSET AS pos WHERE TRUE
+    UNION ALL
+    SELECT record, 'target' AS role, pos, item FROM records CROSS JOIN UNNEST(JSON_QUERY_ARRAY(target_v, '$')) AS item WITH OFFSET AS pos WHERE TRUE
+  ) AS listed
+  WHERE JSON_TYPE(JSON_QUERY(item, '$.code')) = 'string' AND REGEXP_REPLACE(JSON_VALUE(JSON_QUERY(item, '$.code'), '$'), '^[\\t\\n\\x{0B}\\f\\r\\x{85}\\x{2028}\\x{2029}\\p{Zs}]+|[\\t\\n\\x{0B}\\f\\r\\x{85}\\x{2028}\\x{2029}\\p{Zs}]+\\z', '') <> ''
 ),
 -- Modes and contexts: text or a list of texts, split at commas and semicolons.
 texts AS (
-  SELECT written_texts.record, field, p1, text FROM (
-    SELECT record, 'mode' AS field, 0 AS p1, JSON_VALUE(mode_v, '$') AS text FROM fields WHERE JSON_TYPE(mode_v) = 'string'
-    UNION ALL
-    SELECT record, field, pos AS p1, JSON_VALUE(item, '$') AS text FROM items WHERE field = 'mode'
-    UNION ALL
-    SELECT record, 'context' AS field, 0 AS p1, JSON_VALUE(context_v, '$') AS text FROM fields WHERE JSON_TYPE(context_v) = 'string'
-    UNION ALL
-    SELECT record, field, pos AS p1, JSON_VALUE(item, '$') AS text FROM items WHERE field = 'context'
-  ) AS written_texts JOIN records ON written_texts.record = records.record
+  SELECT record, 'mode' AS field, 0 AS p1, JSON_VALUE(mode_v, '$') AS text FROM records WHERE JSON_TYPE(mode_v) = 'string'
+  UNION ALL
+  SELECT record, 'mode' AS field, pos AS p1, JSON_VALUE(item, '$') AS text FROM (SELECT record, pos, item FROM records CROSS JOIN UNNEST(JSON_QUERY_ARRAY(mode_v, '$')) AS item WITH OFFSET AS pos WHERE TRUE) AS listed
+  UNION ALL
+  SELECT record, 'context' AS field, 0 AS p1, JSON_VALUE(context_v, '$') AS text FROM records WHERE JSON_TYPE(context_v) = 'string'
+  UNION ALL
+  SELECT record, 'context' AS field, pos AS p1, JSON_VALUE(item, '$') AS text FROM (SELECT record, pos, item FROM records CROSS JOIN UNNEST(JSON_QUERY_ARRAY(context_v, '$')) AS item WITH OFFSET AS pos WHERE TRUE) AS listed
 ),
 value_rows AS (
   SELECT record, field, p1, p2, value FROM (
