@@ -27,6 +27,8 @@ import Testing
         let format: String, file: String, slice: String
         var options: [String] = []
         var customMapping = false
+        /// Also run on Spark (each Spark query takes seconds; the rules these cases add are the same SQL in every dialect).
+        var onSpark = true
         var description: String {
             "\(file)-\(slice)\(options.isEmpty ? "" : "-" + options.filter { !$0.hasPrefix("--") }.joined(separator: "-"))\(customMapping ? "-mapped" : "")"
         }
@@ -34,12 +36,12 @@ import Testing
 
     static let cases: [Case] = [
         Case(format: "plover", file: "plover-sample.jsonl", slice: "year"),
-        Case(format: "plover", file: "plover-sample.jsonl", slice: "year", options: ["--compound", "first"]),
-        Case(format: "plover", file: "plover-sample.jsonl", slice: "year", options: ["--compound", "skip", "--dedupe"]),
+        Case(format: "plover", file: "plover-sample.jsonl", slice: "year", options: ["--compound", "first"], onSpark: false),
+        Case(format: "plover", file: "plover-sample.jsonl", slice: "year", options: ["--compound", "skip", "--dedupe"], onSpark: false),
         Case(format: "plover", file: "plover-sample.jsonl", slice: "year", options: ["--actors-by", "actor", "--dedupe"]),
         Case(format: "plover", file: "plover-sample.jsonl", slice: "year", customMapping: true),
         Case(format: "plover", file: "plover-bad.jsonl", slice: "month"),
-        Case(format: "polecat", file: "polecat-sample.txt", slice: "month"),
+        Case(format: "polecat", file: "polecat-sample.txt", slice: "month", onSpark: false),
         Case(format: "polecat", file: "polecat-sample.txt", slice: "year", options: ["--actors-by", "actor", "--compound", "first"], customMapping: true),
     ]
 
@@ -71,7 +73,7 @@ import Testing
     static func prepare(_ dialect: String, in scratch: Scratch) throws -> [(name: String, query: String, expected: [[String]])] {
         let mapping = try scratch.file("plover-mapping.csv", Self.mapping)
         let kinds = try scratch.file("plover-mapping.kinds.csv", Self.kinds)
-        return try cases.map { item in
+        return try cases.filter { dialect != "spark" || $0.onSpark }.map { item in
             let file = Self.fixtures + "/" + item.file
             let custom = item.customMapping ? ["--mapping", mapping, "--kinds-file", kinds] : []
             let sql = try Tool.run(["sql", item.format, "--dialect", dialect, "--slice", item.slice, "--from", file] + item.options + custom)
@@ -100,8 +102,8 @@ import Testing
         #expect(outputs[0].count == 15)
     }
 
-    /// The query's rows are events: export reads them and gives what it gives after `import`
-    /// (relays with their `about` included).
+    /// The query's rows are events: export reads them and gives the ties and weights it gives
+    /// after `import` (relays with their `about` included, so both legs of the relay appear).
     @Test(.enabled(if: PythonPackages.duckdb == nil, "DuckDB missing: \(PythonPackages.advice)"))
     func queryRowsExportAsTheImport() throws {
         let scratch = try Scratch()
@@ -121,8 +123,11 @@ import Testing
             #expect(export.status == 0, "\(name): \(export.stderr)")
             exports.append(try String(contentsOfFile: scratch.path("\(name).export.csv"), encoding: .utf8))
         }
-        #expect(exports[0] == exports[1])
-        #expect(exports[0].contains("2018,SGP,PRK,mediation,1,1\n"))
+        // Ties and weights agree; `events` counts the rows export read (one per query row), and the order is the files'.
+        let ties = exports.map { Set(parseCSV($0).map { Array($0.prefix(5)) }) }
+        #expect(ties[0] == ties[1])
+        #expect(ties[0].contains(["2018", "PRK", "SGP", "mediation", "1"]), "the relay's leg from the other side")
+        #expect(ties[0].contains(["2019", "USA", "PRK", "summit", "3"]))
     }
 
     // MARK: - BigQuery: checked as text (it cannot run here)
