@@ -224,7 +224,8 @@ public struct PloverSQL: Sendable {
         add("records AS (")
         add("  SELECT record, event_date, names, source_v, target_v, mode_v, context_v")
         add("  FROM named")
-        add("  WHERE (id_v IS NULL OR \(d.isNull("id_v")) OR \(d.isString("id_v")) OR \(d.isNumber("id_v")))")
+        if dialect == .spark { add("  -- rand() >= 0 always holds; it keeps Spark from inlining this CTE, and so from parsing the records again at each use.") }
+        add("  WHERE \(dialect == .spark ? "rand() >= 0 AND " : "")(id_v IS NULL OR \(d.isNull("id_v")) OR \(d.isString("id_v")) OR \(d.isNumber("id_v")))")
         add("    AND COALESCE(\(d.isString("date_v")), FALSE) AND \(validDate(q, "event_date"))")
         for side in ["source_v", "target_v"] {
             add("    AND (\(side) IS NULL OR \(d.isNull(side)) OR \(d.isArray(side))"
@@ -356,7 +357,7 @@ public struct PloverSQL: Sendable {
         add("      SELECT record, role, pos, \(id) AS id, code AS country FROM actor_items")
         add("    ) AS ids")
         add("  ) AS numbered")
-        add("  WHERE occurrence = 1")
+        add("  WHERE occurrence = 1\(dialect == .spark ? " AND rand() >= 0" : "")")
         add("),")
         add("-- Per record: the number of sides, and whether it has the relay shape (two parties' countries, one host country apart from both).")
         add("shape AS (")
@@ -381,14 +382,15 @@ public struct PloverSQL: Sendable {
         add("  WHERE (mapping.mode = '' OR modes.value IS NOT NULL) AND (mapping.context = '' OR contexts.value IS NOT NULL)")
         add("),")
         add("record_kinds AS (")
-        add("  SELECT best.record, best.event, best.kind, fallback.kind AS fallback FROM (")
-        add("    SELECT record, event, kind, ROW_NUMBER() OVER (PARTITION BY record, event ORDER BY specificity DESC, position) AS preference FROM candidates")
-        add("  ) AS best")
-        add("  LEFT JOIN (")
-        add("    SELECT record, event, kind, ROW_NUMBER() OVER (PARTITION BY record, event ORDER BY specificity DESC, position) AS preference")
-        add("    FROM candidates WHERE kind <> 'mediation'")
-        add("  ) AS fallback ON fallback.record = best.record AND fallback.event = best.event AND fallback.preference = 1")
-        add("  WHERE best.preference = 1")
+        add("  SELECT record, event, MAX(CASE WHEN preference = 1 THEN kind END) AS kind,")
+        add("    MAX(CASE WHEN fallback_preference = 1 AND kind <> 'mediation' THEN kind END) AS fallback")
+        add("  FROM (")
+        add("    SELECT record, event, kind,")
+        add("      ROW_NUMBER() OVER (PARTITION BY record, event ORDER BY specificity DESC, position) AS preference,")
+        add("      ROW_NUMBER() OVER (PARTITION BY record, event ORDER BY CASE WHEN kind = 'mediation' THEN 1 ELSE 0 END, specificity DESC, position) AS fallback_preference")
+        add("    FROM candidates")
+        add("  ) AS ranked")
+        add("  GROUP BY record, event")
         add("),")
         let usedSide: String
         switch compound {

@@ -107,14 +107,15 @@ candidates AS (
   WHERE (mapping.mode = '' OR modes.value IS NOT NULL) AND (mapping.context = '' OR contexts.value IS NOT NULL)
 ),
 record_kinds AS (
-  SELECT best.record, best.event, best.kind, fallback.kind AS fallback FROM (
-    SELECT record, event, kind, ROW_NUMBER() OVER (PARTITION BY record, event ORDER BY specificity DESC, position) AS preference FROM candidates
-  ) AS best
-  LEFT JOIN (
-    SELECT record, event, kind, ROW_NUMBER() OVER (PARTITION BY record, event ORDER BY specificity DESC, position) AS preference
-    FROM candidates WHERE kind <> 'mediation'
-  ) AS fallback ON fallback.record = best.record AND fallback.event = best.event AND fallback.preference = 1
-  WHERE best.preference = 1
+  SELECT record, event, MAX(CASE WHEN preference = 1 THEN kind END) AS kind,
+    MAX(CASE WHEN fallback_preference = 1 AND kind <> 'mediation' THEN kind END) AS fallback
+  FROM (
+    SELECT record, event, kind,
+      ROW_NUMBER() OVER (PARTITION BY record, event ORDER BY specificity DESC, position) AS preference,
+      ROW_NUMBER() OVER (PARTITION BY record, event ORDER BY CASE WHEN kind = 'mediation' THEN 1 ELSE 0 END, specificity DESC, position) AS fallback_preference
+    FROM candidates
+  ) AS ranked
+  GROUP BY record, event
 ),
 -- Pairs (--compound first): every actor × every recipient; actors only: each pair of actors; same-country pairs dropped.
 used_sides AS (
