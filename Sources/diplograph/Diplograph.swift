@@ -15,8 +15,8 @@ struct Diplograph: ParsableCommand {
         relationship an act bears on; a mediation M→X with about A|B, X one side, is a relay:
         slices also get the leg from the other side to M. Errors are printed as
         FILE:LINE: message, and the exit status is 1 on any error. import turns ICEWS,
-        GDELT, PLOVER and POLECAT files into events; sql prints the ICEWS and GDELT mapping as
-        one query for DuckDB, Spark or BigQuery, for data past one machine.
+        GDELT, PLOVER and POLECAT files into events; sql prints the same mapping as one
+        query for DuckDB, Spark or BigQuery, for data past one machine.
 
         Example:
           diplograph report graphs/korean-peninsula.events.csv --actors graphs/korean-peninsula.actors.csv --out output

@@ -35,14 +35,31 @@ struct PloverCLI: ParsableArguments {
         }
     }
 
-    func runImport(format: PloverImport.Format, file: String, out: String, mapping: MappingOptions, skipBadRows: Bool, force: Bool) throws {
+    /// The mapping `--mapping` names (or the default) and the kinds `--kinds-file` declares beyond the built-in ones.
+    static func loadMapping(_ mapping: MappingOptions) throws -> (PloverMapping, [(id: String, polarity: String, label: String)]) {
         let declared = try mapping.kindsFile.map { try DatasetReader.readKinds(path: $0) }
         let builtIn = Set(Kind.builtIn.map(\.id))
         let userKinds = (declared?.kinds ?? []).filter { !builtIn.contains($0.id) }.map {
             (id: $0.id, polarity: $0.polarity == .cooperative ? "+1" : $0.polarity == .conflictual ? "-1" : "0", label: $0.label)
         }
         let known = builtIn.union(PloverMapping.extraKinds.map(\.id)).union(userKinds.map(\.id))
-        let rules = try mapping.mapping.map { try PloverMapping.read(path: $0, kinds: known) } ?? .standard
+        return (try mapping.mapping.map { try PloverMapping.read(path: $0, kinds: known) } ?? .standard, userKinds)
+    }
+
+    /// `sql plover|polecat`: the query.
+    func query(format: PloverImport.Format, dialect: SQLDialect, mapping: MappingOptions, slice: SQLQuery.Slice, from: String?) throws -> String {
+        let (rules, _) = try Self.loadMapping(mapping)
+        let query = PloverSQL(format: format, dialect: dialect, mapping: rules, compound: compound ?? .pairs, level: actorsBy ?? .country,
+                              dedupes: dedupe, slice: slice, input: from.map { PloverSQL.input($0, format: format) })
+        do {
+            return try query.text()
+        } catch {
+            throw UserError(error.description + (dialect == .bigquery ? " (--from PROJECT.DATASET.TABLE)" : ""))
+        }
+    }
+
+    func runImport(format: PloverImport.Format, file: String, out: String, mapping: MappingOptions, skipBadRows: Bool, force: Bool) throws {
+        let (rules, userKinds) = try Self.loadMapping(mapping)
         var job = PloverImport(format: format, path: file, mapping: rules, compound: compound ?? .pairs, level: actorsBy ?? .country,
                                dedupes: dedupe, skipsBadRecords: skipBadRows)
         job.extraKinds = userKinds + PloverMapping.extraKinds
