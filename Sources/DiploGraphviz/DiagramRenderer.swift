@@ -250,6 +250,7 @@ public struct DiagramRenderer: Sendable {
         if format == .svg, let legend = writer.composedLegend(options: options, grid: figure == .grid) {
             bytes = legend.composed(into: bytes)
         }
+        if format == .svg { bytes = writer.accessibleSVG(bytes, figure: figure, options: options) }
         let warnings = rendering.warnings.isEmpty ? [] : [DiagramWarning.graphviz(figure: figure.description, messages: rendering.warnings)]
         return Drawing(figure: figure, format: format, bytes: bytes, warnings: warnings)
     }
