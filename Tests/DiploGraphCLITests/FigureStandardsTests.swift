@@ -199,6 +199,31 @@ func cieLightness(_ hex: String) -> Double? {
         #expect(abs(cieLightness("#777777")! - 50.03) < 0.05)
     }
 
+    /// The actors file's `short` column labels the grid's panels (full names in the tooltips
+    /// and the grid's legend); a kinds file's `symmetric` kind has no arrowhead.
+    @Test func shortLabelsAndSymmetricKinds() throws {
+        let scratch = try Scratch()
+        let actors = try scratch.file("s.actors.csv", "id,label,group,short\na,Alpha Long Name,G,AL\nb,Beta,H,\nc,Gamma,G,\n")
+        let kinds = try scratch.file("s.kinds.csv", "id,polarity,label,symmetric\nmeet,+1,Meeting,yes\ncall,+1,Call,no\n")
+        let events = try scratch.file("s.events.csv", "date,source,target,kind\n2018,a,b,meet\n2018,b,a,call\n2018,c,b,summit\n2019,a,c,pressure\n")
+        let data = [events, "--actors", actors, "--kinds-file", kinds]
+        let grid = try Tool.run(["render"] + data + ["--grid", "--out", scratch.path("grid")])
+        #expect(grid.status == 0, "\(grid.stderr)")
+        let svg = try String(contentsOfFile: scratch.path("grid/grid.svg"), encoding: .utf8)
+        #expect(svg.contains(">AL<") && svg.contains(">Short names<") && svg.contains(">Alpha Long Name<"))
+        #expect(svg.contains("xlink:title=\"Alpha Long Name (a, G)\""))
+        let single = try Tool.run(["render"] + data + ["--out", scratch.path("single")])
+        #expect(single.status == 0)
+        #expect(try String(contentsOfFile: scratch.path("single/2018.svg"), encoding: .utf8).contains(">Alpha Long Name<"))
+        let dot = try Tool.run(["dot"] + data + ["--slice-label", "2018"]).stdout
+        let edges = dot.split(separator: "\n").filter { $0.contains(" -> ") }
+        #expect(edges.filter { $0.contains("dir=none") }.count == 2, "\(edges)")  // meet and the built-in summit
+        #expect(edges.contains { $0.contains("Call") && !$0.contains("dir=none") })
+        let bad = try scratch.file("b.kinds.csv", "id,polarity,label,symmetric\nmeet,+1,Meeting,maybe\n")
+        let refused = try Tool.run(["dot", events, "--actors", actors, "--kinds-file", bad, "--slice-label", "2018"])
+        #expect(refused.status == 1 && refused.stderr.contains("b.kinds.csv:2: invalid symmetric 'maybe' for kind 'meet' (expected yes or no)"), "\(refused.stderr)")
+    }
+
     /// Every SVG of the report at print width: text at least 7 pt, the year the largest text of
     /// its yearly figure, lines at least 0.75 pt, and `role="img"` with a title and a description.
     @Test func textSizesLinesAndNamesAtPrintWidth() throws {

@@ -141,6 +141,9 @@ public struct DiagramOptions: Sendable {
     package var composedLegend: ComposedLegend?
     /// The grid's legend, rendered once and composed into the grid's SVG; `nil` as for ``composedLegend``.
     package var composedGridLegend: ComposedLegend?
+    /// Whether ``composedGridLegend`` was drawn for the grid's empty cells and fits them
+    /// (``DiagramWriter/gridLegendCell(options:)``): it goes there instead of under the panels.
+    package var gridLegendInCell = false
 
     /// The default options: no shared layout, no ghosts, labels at one size, a legend, the page width.
     /// - Complexity: O(1).
@@ -413,7 +416,7 @@ public struct DiagramWriter: Sendable {
 
     /// A box size from the label's length, for layouts whose sizes Graphviz did not measure.
     private func estimatedSize(_ entity: Int32, typography: DiagramTypography, scale: SizeScale?) -> Size {
-        var lines = labelLines(network.entities[Int(entity)].label, typography: typography)
+        var lines = labelLines(shownLabel(Int(entity), typography: typography), typography: typography)
         if scale != nil { lines[lines.count - 1] += " (000)" }
         let font = typography.label
         let longest = Double(lines.map(\.count).max() ?? 1)
@@ -429,6 +432,13 @@ public struct DiagramWriter: Sendable {
         let spaces = characters.indices.filter { characters[$0] == " " && $0 > 0 && $0 < characters.count - 1 }
         guard let split = spaces.min(by: { abs($0 - middle) < abs($1 - middle) }) else { return [label] }
         return [String(characters[..<split]), String(characters[(split + 1)...])]
+    }
+
+    /// The label entity `entity` shows at `typography`: its short label where space is tight
+    /// (the grid, whose typography wraps labels) when the actors file gives one.
+    private func shownLabel(_ entity: Int, typography: DiagramTypography) -> String {
+        let entity = network.entities[entity]
+        return typography.wrapsLabels ? (entity.shortLabel ?? entity.label) : entity.label
     }
 
     private func dotLabel(_ label: String, typography: DiagramTypography, number: String? = nil) -> String {
@@ -507,7 +517,7 @@ public struct DiagramWriter: Sendable {
         let numbers = widestNumbers(scale: sizeScale)
         for node in drawnEntities {
             graph.statements.append(.node(DOTNode(unchecked: nodeName(of: node), attributes: [
-                .string("label", dotLabel(network.entities[node.position].label, typography: typography, number: numbers[node.position])),
+                .string("label", dotLabel(shownLabel(node.position, typography: typography), typography: typography, number: numbers[node.position])),
                 .identifier("fontsize", format(typography.label)), .string("pos", "0,0!")] + shapeAttribute(node.position))))
         }
         return graph.dot
@@ -686,7 +696,7 @@ public struct DiagramWriter: Sendable {
                 tooltip += "; \(scale.measure.rawValue) \(NumberFormat.measure(value))"
             }
             // One label size: the measure is the number beside the name, not the type size.
-            var attributes: [DOTAttribute] = [.string("label", dotLabel(entity.label, typography: typography, number: number)),
+            var attributes: [DOTAttribute] = [.string("label", dotLabel(shownLabel(Int(node), typography: typography), typography: typography, number: number)),
                                               .string("fillcolor", color(of: entity.group))] + shapeAttribute(Int(node))
             attributes.reserveCapacity(7)
             attributes.append(.identifier("fontsize", format(typography.label)))
@@ -697,7 +707,7 @@ public struct DiagramWriter: Sendable {
         if options.showsGhosts, positions != nil {
             for (index, entity) in network.entities.enumerated() where !isPresent[index] && positions?[index] != nil {
                 var attributes: [DOTAttribute] = [
-                    .string("label", dotLabel(entity.label, typography: typography)), .identifier("fontsize", format(typography.label)),
+                    .string("label", dotLabel(shownLabel(index, typography: typography), typography: typography)), .identifier("fontsize", format(typography.label)),
                     .identifier("style", "dashed"), .string("color", "#bbbbbb"), .string("fontcolor", "#999999"),
                     .string("tooltip", Escape.dotEscStringValue("\(entity.label): no events in this slice"))] + shapeAttribute(index)
                 append(index, &attributes)
@@ -831,7 +841,7 @@ public struct DiagramWriter: Sendable {
         }
         let top = Double(rows) * rowHeight - Self.panelGap
         let titleHeight = options.title == nil ? 0 : typography.title * 1.4
-        let bottom = -Self.margin - (composed.map { $0.height + 2 } ?? 0)
+        let bottom = -Self.margin - (options.gridLegendInCell ? 0 : composed.map { $0.height + 2 } ?? 0)
         appendCorners(to: &graph, bottomLeft: (-Self.margin, bottom), topRight: (canvasWidth + Self.margin, top + Self.margin + titleHeight))
         if let title = options.title {
             graph.statements.append(.node(DOTNode(unchecked: "title_block", attributes: headingAttributes + [
@@ -847,6 +857,28 @@ public struct DiagramWriter: Sendable {
         let panelWidth = max((drawingWidth(width) - (columns - 1) * Self.panelGap) / columns, grid.layout.width)
         let canvasWidth = columns * panelWidth + (columns - 1) * Self.panelGap
         return (panelWidth, canvasWidth, canvasWidth <= drawingWidth(width) * (1 + 1e-9))
+    }
+
+    /// The empty cells after the grid's last panel, when there are any: their width and height
+    /// and where their top left corner is, in points from the figure's top left corner.
+    /// - Parameter options: the options the grid is drawn with (prepared here).
+    /// - Returns: the cells' room, or `nil` when every cell holds a panel.
+    /// - Complexity: O(1) once `options` is prepared.
+    package func gridLegendCell(options: DiagramOptions) -> (width: Double, height: Double, x: Double, y: Double)? {
+        let options = prepared(options)
+        guard let grid = options.grid else { return nil }
+        let count = network.slices.count, columns = grid.columns
+        let column = count % columns
+        guard column != 0 else { return nil }
+        let (panelWidth, _, _) = gridCanvas(grid, width: options.width)
+        let typography = DiagramTypography.grid
+        let rowHeight = grid.layout.height + typography.subtitle * 1.3 + Self.panelGap
+        let rows = Double((count + columns - 1) / columns)
+        let top = rows * rowHeight - Self.panelGap + Self.margin + (options.title == nil ? 0 : typography.title * 1.4)
+        let left = Double(column) * (panelWidth + Self.panelGap)
+        let free = Double(columns - column)
+        return (free * panelWidth + (free - 1) * Self.panelGap, rowHeight - Self.panelGap + Self.margin,
+                left + Self.margin, top - (grid.layout.height + typography.subtitle * 1.3))
     }
 
     /// The legend to compose into a figure's SVG after Graphviz drew it: the options' composed
@@ -908,10 +940,10 @@ public struct DiagramWriter: Sendable {
     ///   - grid: whether the legend is for the grid figure rather than one slice's.
     /// - Returns: DOT text of an empty graph whose label is the legend.
     /// - Complexity: O(*g* + *k*) for *g* groups and *k* kinds, plus ``prepared(_:)``.
-    package func legendDOT(options: DiagramOptions, grid: Bool) -> String {
+    ///   - cellWidth: for the grid, the width of the empty cells it is to fit (``gridLegendCell(options:)``).
+    package func legendDOT(options: DiagramOptions, grid: Bool, cellWidth: Double? = nil) -> String {
         let options = prepared(options)
-        let width = grid ? (options.grid.map { Double($0.columns) * 0 + drawingWidth(options.width) } ?? drawingWidth(options.width))
-                         : max(drawingWidth(options.width), options.single?.width ?? 0)
+        let width = grid ? (cellWidth ?? drawingWidth(options.width)) : max(drawingWidth(options.width), options.single?.width ?? 0)
         return "graph \"legend\" {\n  graph [fontname=\"Helvetica\", pad=0, margin=0, labelloc=b, labeljust=l, notranslate=true"
             + ", label=<" + legendHTML(options: options, typography: grid ? .grid : .single, width: width, heading: nil) + ">];\n}\n"
     }
@@ -1004,15 +1036,45 @@ public struct DiagramWriter: Sendable {
         }
         kinds.width = estimate(kindTexts)
         sections.append(kinds)
+        if typography.wrapsLabels {
+            // Short labels of the grid's panels, with the full names.
+            let shortened = drawnEntities.map { network.entities[$0.position] }.filter { $0.shortLabel != nil && $0.shortLabel != $0.label }
+            if !shortened.isEmpty {
+                var names = Section(title: "Short names", rows: [], width: 0)
+                var texts: [String] = [names.title]
+                for entity in shortened {
+                    names.rows.append(("<td align=\"left\">\(text(entity.shortLabel!))</td>", text(entity.label)))
+                    texts.append(entity.shortLabel! + "  " + entity.label)
+                }
+                names.width = estimate(texts) + 10
+                sections.append(names)
+            }
+        }
         if let scale = options.sizeScale {
             let words = "\(scale.measure.rawValue) in that slice"
             let sizes = Section(title: "Number after a name", rows: [(glyph("(n)"), text(words))], width: estimate([words]) + 10)
             sections.append(sizes)
         }
-        // Sections side by side when they fit the width, else one under another.
+        // Sections side by side when they fit the width, else in the columns of stacked
+        // sections that fit it and make the legend shortest, else one under another.
         let spacer = 14.0
         let sideBySide = sections.map(\.width).reduce(0, +) + spacer * Double(sections.count - 1) <= width
-        let columns = sideBySide ? 3 * sections.count - 1 : 2
+        var stacks: [[Section]] = [sections]
+        if !sideBySide && sections.count > 2 {
+            var shortest = Double(sections.map { $0.rows.count + 1 }.reduce(0, +))
+            // Every way to cut the sections, in order, into consecutive columns (at most 2ⁿ⁻¹ for n sections).
+            for cuts in 1..<(1 << (sections.count - 1)) {
+                var groups: [[Section]] = [[sections[0]]]
+                for index in 1..<sections.count {
+                    if cuts & (1 << (index - 1)) != 0 { groups.append([]) }
+                    groups[groups.count - 1].append(sections[index])
+                }
+                let total = groups.map { $0.map(\.width).max() ?? 0 }.reduce(0, +) + spacer * Double(groups.count - 1)
+                let height = Double(groups.map { $0.map { $0.rows.count + 1 }.reduce(0, +) }.max() ?? 0)
+                if total <= width && height < shortest { (shortest, stacks) = (height, groups) }
+            }
+        }
+        let columns = sideBySide ? 3 * sections.count - 1 : stacks.count > 1 ? 2 * stacks.count - 1 : 2
         var html = "<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"1\">"
         if let heading {
             html += "<tr><td align=\"left\" colspan=\"\(columns)\">\(headingHTML(heading.0, heading.1, typography: typography, width: width))</td></tr>"
@@ -1024,6 +1086,13 @@ public struct DiagramWriter: Sendable {
             html += "<tr>" + sections.map(titleCell).joined(separator: gap) + "</tr>"
             for index in 0..<(sections.map(\.rows.count).max() ?? 0) {
                 html += "<tr>" + sections.map { cells(index < $0.rows.count ? $0.rows[index] : nil) }.joined(separator: gap) + "</tr>"
+            }
+        } else if stacks.count > 1 {
+            let gap = "<td width=\"\(Int(spacer))\"></td>"
+            // Each column's sections one under another, row by row across the columns.
+            let flat = stacks.map { stack in stack.flatMap { section in [titleCell(section)] + section.rows.map { cells($0) } } }
+            for index in 0..<(flat.map(\.count).max() ?? 0) {
+                html += "<tr>" + flat.map { index < $0.count ? $0[index] : "<td></td><td></td>" }.joined(separator: gap) + "</tr>"
             }
         } else {
             for section in sections {

@@ -292,6 +292,7 @@ public enum DatasetReader {
 
     private static func readActors(from table: inout TableFile) throws(InputProblems) -> ActorTable {
         let idColumn = table.column("id")!, labelColumn = table.column("label")!, groupColumn = table.column("group")!
+        let shortColumn = table.column("short")
         var actors = ActorTable(isDeclared: true)
         var firstLine: [String: Int] = [:]
         while table.next() {
@@ -308,7 +309,8 @@ public enum DatasetReader {
             }
             firstLine[id] = table.line
             do {
-                _ = actors.declare(try Actor(id: id, label: label.isEmpty ? id : label, group: group))
+                let short = shortColumn.flatMap { table.text($0) }
+                _ = actors.declare(try Actor(id: id, label: label.isEmpty ? id : label, group: group, shortLabel: short))
             } catch {
                 table.problem(error.message)
             }
