@@ -64,14 +64,16 @@ struct EdgeRouter {
             if hiX <= minX[k] || loX >= maxX[k] || hiY <= minY[k] || loY >= maxY[k] { continue }
             var enter = 0.0, exit = 1.0
             var clear = false
-            for (p, q) in [(-dx, ax - minX[k]), (dx, maxX[k] - ax), (-dy, ay - minY[k]), (dy, maxY[k] - ay)] {
+            /// One side of the box (Liang–Barsky): no array per test, this is the router's inner loop.
+            func clip(_ p: Double, _ q: Double) {
                 if abs(p) < 1e-12 {
-                    if q <= 1e-9 { clear = true; break }
+                    if q <= 1e-9 { clear = true }
                 } else {
                     let t = q / p
                     if p < 0 { enter = max(enter, t) } else { exit = min(exit, t) }
                 }
             }
+            clip(-dx, ax - minX[k]); clip(dx, maxX[k] - ax); clip(-dy, ay - minY[k]); clip(dy, maxY[k] - ay)
             if clear { continue }
             // Inside for a stretch longer than a rounding error.
             if exit - enter > 1e-6 && (exit - enter) * (abs(dx) + abs(dy)) > 0.05 { return k }
