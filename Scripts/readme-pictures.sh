@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes the README's pictures from what `make run` writes: docs/2018.png (one slice at its
-# print width), docs/grid.png (every year in one figure) and docs/report.png (report.html in
+# print width), docs/grid.png (every year in one figure), docs/brokerage.png (the focus's chart) and docs/report.png (report.html in
 # headless Chromium). Needs chromium (apt-get install chromium) and a release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,5 +22,6 @@ PY
 }
 read -r w h < <(size output/2018.svg); shoot output/2018.svg docs/2018.png "$w" "$h"
 read -r w h < <(size output/grid.svg); shoot output/grid.svg docs/grid.png "$w" "$h"
+read -r w h < <(size output/brokerage.svg); shoot output/brokerage.svg docs/brokerage.png "$w" "$h"
 shoot output/report.html docs/report.png 1280 1600
-echo "docs/2018.png, docs/grid.png, docs/report.png made from output/"
+echo "docs/2018.png, docs/grid.png, docs/brokerage.png, docs/report.png made from output/"

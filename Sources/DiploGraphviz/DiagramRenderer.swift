@@ -152,11 +152,19 @@ public struct DiagramRenderer: Sendable {
             options.composedGridLegend = nil
             if format == .svg && options.showsLegend && composesLegend {
                 // Drawn once, composed into every SVG: no figure lays its legend out again.
-                func legend(grid: Bool) throws(GraphvizError) -> ComposedLegend? {
-                    ComposedLegend(svg: try graphviz.render(dot: writer.legendDOT(options: options, grid: grid), engine: .pinned, format: .svg).bytes)
+                func legend(grid: Bool, cellWidth: Double? = nil) throws(GraphvizError) -> ComposedLegend? {
+                    ComposedLegend(svg: try graphviz.render(dot: writer.legendDOT(options: options, grid: grid, cellWidth: cellWidth),
+                                                            engine: .pinned, format: .svg).bytes)
                 }
                 options.composedLegend = try legend(grid: false)
-                options.composedGridLegend = try legend(grid: true)
+                // The grid's legend in its empty cells when it fits them, else under the panels.
+                if let cell = writer.gridLegendCell(options: options), let inCell = try legend(grid: true, cellWidth: cell.width),
+                   inCell.width <= cell.width + 1, inCell.height <= cell.height {
+                    options.composedGridLegend = inCell
+                    options.gridLegendInCell = true
+                } else {
+                    options.composedGridLegend = try legend(grid: true)
+                }
             }
         } catch {
             throw .graphviz(error)
@@ -262,8 +270,10 @@ public struct DiagramRenderer: Sendable {
         var bytes = rendering.bytes
         if format == .png, let dpi = options.rasterDPI { bytes = PNGResolution.setting(dpi, in: bytes) }
         if format == .svg, let legend = writer.composedLegend(options: options, grid: figure == .grid) {
-            bytes = legend.composed(into: bytes)
+            let cell = figure == .grid && options.gridLegendInCell ? writer.gridLegendCell(options: options) : nil
+            bytes = legend.composed(into: bytes, at: cell.map { ($0.x, $0.y) })
         }
+        if format == .svg { bytes = writer.accessibleSVG(bytes, figure: figure, options: options) }
         let warnings = rendering.warnings.isEmpty ? [] : [DiagramWarning.graphviz(figure: figure.description, messages: rendering.warnings)]
         return Drawing(figure: figure, format: format, bytes: bytes, warnings: warnings)
     }
@@ -288,6 +298,7 @@ public struct DiagramRenderer: Sendable {
         var standalone = options
         standalone.composedLegend = nil
         standalone.composedGridLegend = nil
+        standalone.gridLegendInCell = false
         return standalone
     }
 

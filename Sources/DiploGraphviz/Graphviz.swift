@@ -10,7 +10,7 @@ public enum LayoutEngine: String, Sendable, CaseIterable {
     /// graphs), `circo` circular layout.
     case dot, neato, fdp, sfdp, circo
     /// Keeps the positions given in `pos` (Graphviz's `neato -n`), routing only the edges.
-    case pinned = "nop"
+    case pinned = "nop2"
 }
 
 /// An output format of libgvc's renderers.
@@ -388,7 +388,7 @@ public final class Graphviz: Sendable {
         state.context = context
         let layouts = pluginNames(context, kind: "layout")
         let renderers = pluginNames(context, kind: "render").union(pluginNames(context, kind: "device"))
-        let missing = (["dot", "neato", "nop"].filter { !layouts.contains($0) }) + (["svg"].filter { !renderers.contains($0) })
+        let missing = (["dot", "neato", "nop2"].filter { !layouts.contains($0) }) + (["svg"].filter { !renderers.contains($0) })
         if !missing.isEmpty {
             let error = GraphvizError.missingPlugins(
                 "the Graphviz plugins \(missing.joined(separator: ", ")) are not available (found layouts: "

@@ -20,12 +20,17 @@ struct DiagramArguments: ParsableArguments {
     @Option(name: .long, help: "Layout engine for the shared positions: dot, neato, fdp, sfdp or circo.")
     var engine: LayoutEngine = .neato
 
-    @Flag(name: .long, help: "Draw actors absent from a slice, faint, at their places.")
+    @Flag(name: .long, help: ArgumentHelp(
+        "Draw actors absent from a slice, faint, at their places (the default).",
+        discussion: "Without --ghosts or --no-ghosts, ghosts are left out of a dataset whose grid of all slices would then hold too many nodes."))
     var ghosts = false
 
+    @Flag(name: .customLong("no-ghosts"), help: "Leave actors absent from a slice out of its figure.")
+    var noGhosts = false
+
     @Option(name: .customLong("size-by"), help: ArgumentHelp(
-        "Scale labels by a measure (e.g. betweenness, brokerage, pagerank), on one scale for all slices.",
-        discussion: "The scale runs from 0 (or the lowest value) to the largest value in any slice; the legend shows two or three reference sizes."))
+        "Show a measure (e.g. betweenness, brokerage, pagerank) as a number after each name.",
+        discussion: "Labels keep one size: the value is the number in brackets after each name, which the legend explains."))
     var sizeBy: String?
 
     @Flag(name: .customLong("no-legend"), help: "Leave the legend out.")
@@ -37,6 +42,7 @@ struct DiagramArguments: ParsableArguments {
     var width: String?
 
     func validate() throws {
+        if ghosts && noGhosts { throw ValidationError("--ghosts and --no-ghosts: give one of them") }
         if let sizeBy, Measure(rawValue: sizeBy) == nil {
             throw ValidationError("--size-by: unknown measure '\(sizeBy)'; known measures: \(Measure.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -45,13 +51,21 @@ struct DiagramArguments: ParsableArguments {
         }
     }
 
+    /// Whether figures draw absent actors: yes unless `--no-ghosts`, or, by default, when the
+    /// grid of all slices could not hold them.
+    /// - Parameter network: the sliced events to draw.
+    func showsGhosts(in network: SlicedNetwork) -> Bool {
+        if noGhosts { return false }
+        return ghosts || DiagramWriter(network: network).gridNodeCount(showsGhosts: true) <= DiagramWriter.nodeLimit
+    }
+
     /// The library's renderer for these arguments: one shared layout, measured boxes, legends
     /// (see `DiagramRenderer`); its errors in the command line's words.
     /// - Parameter composesLegend: render the legend once and compose it into each SVG
     ///   (`render`, `report`), rather than write it into each figure's DOT (`dot`, PNG, PDF).
     func renderer(for network: SlicedNetwork, pathLength: PathLength, title: String? = nil,
                   format: OutputFormat = .svg, composesLegend: Bool = true, budget: Double, command: String) throws -> DiagramRenderer {
-        let options = try DiagramOptions(showsGhosts: ghosts, sizeBy: sizeBy.flatMap(Measure.init(rawValue:)), pathLength: pathLength,
+        let options = try DiagramOptions(showsGhosts: showsGhosts(in: network), sizeBy: sizeBy.flatMap(Measure.init(rawValue:)), pathLength: pathLength,
                                          showsLegend: !noLegend, width: width.map(PrintWidth.init) ?? .page, title: title)
         let progress = ProgressLine.standardError()
         progress.start("\(command): laying out", estimate: DiagramRenderer.estimate(network: network, options: options, engine: engine).seconds)
@@ -192,7 +206,7 @@ struct RenderCommand: ParsableCommand {
         guard !network.slices.isEmpty else { throw UserError("\(dataset.events): no events to draw (check --kinds)") }
         try DiagramBudget.check(network, command: "render")
         if grid {
-            do { try DiagramRenderer.checkGrid(of: network, showsGhosts: diagram.ghosts) } catch { throw commandLineError(error) }
+            do { try DiagramRenderer.checkGrid(of: network, showsGhosts: diagram.showsGhosts(in: network)) } catch { throw commandLineError(error) }
         }
         let renderer = try diagram.renderer(for: network, pathLength: pathLength, title: title, format: format, budget: budget.budget,
                                             command: "render")

@@ -262,7 +262,7 @@ final class Scratch {
         environment["GVBINDIR"] = scratch.path("plugins")
         let result = try Tool.run(["render", Tool.dataset + ".events.csv", "--out", scratch.path("out")], environment: environment)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("Graphviz: the Graphviz plugins dot, neato, nop, svg are not available"))
+        #expect(result.stderr.hasPrefix("Graphviz: the Graphviz plugins dot, neato, nop2, svg are not available"))
         #expect(result.stderr.contains("apt-get install -y libgraphviz-dev"))
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out")))
         // Commands that do not draw do not need Graphviz.
@@ -349,7 +349,10 @@ final class Scratch {
     @Test func ghostsAndSizeBy() throws {
         let scratch = try Scratch()
         let base = [Tool.dataset + ".events.csv", "--actors", Tool.dataset + ".actors.csv", "--kinds-file", Tool.dataset + ".kinds.csv"]
-        #expect(try Tool.run(["render"] + base + ["--out", scratch.path("plain")]).status == 0)
+        #expect(try Tool.run(["render"] + base + ["--out", scratch.path("plain"), "--no-ghosts"]).status == 0)
+        #expect(try Tool.run(["render"] + base + ["--out", scratch.path("default")]).status == 0)
+        let both = try Tool.run(["render"] + base + ["--out", scratch.path("both"), "--ghosts", "--no-ghosts"])
+        #expect(both.status == 1 && both.stderr.contains("--ghosts and --no-ghosts"))
         let ghosted = try Tool.run(["render"] + base + ["--out", scratch.path("ghosts"), "--ghosts", "--size-by", "betweenness"])
         #expect(ghosted.status == 0)
         #expect(ghosted.stderr.isEmpty, "\(ghosted.stderr)")
@@ -358,15 +361,18 @@ final class Scratch {
         // Pence has no events in 2020: absent from the plain diagram, faint in the ghosted one.
         #expect(!plain.contains(">Mike Pence<"))
         #expect(ghosts.contains(">Mike Pence<"))
-        #expect(ghosts.contains("Label size: betweenness"))
-        // Sized labels: the 2020 broker (betweenness > 0) gets a larger font than a non-broker (8 pt).
+        // Ghosts are the default.
+        #expect(try String(contentsOfFile: scratch.path("default/2020.svg"), encoding: .utf8).contains(">Mike Pence<"))
+        #expect(ghosts.contains(">Number after a name<") && ghosts.contains(">betweenness in that slice<"))
+        // One label size: the measure is a number after each name (2 decimals, not a count).
         #expect(ghosts.contains("font-size=\"8.00\""))
+        #expect(ghosts.range(of: #">Moon Jae&#45;in \([0-9]+\.[0-9]{2}\)<"#, options: .regularExpression) != nil)
         let dot = try Tool.run(["dot"] + base + ["--slice-label", "2020", "--size-by", "betweenness"])
         let sizes = dot.stdout.split(separator: "\n").filter { $0.hasPrefix("  n") && !$0.contains("->") }.compactMap { line -> Double? in
             guard let range = line.range(of: #"fontsize=[0-9.]+"#, options: .regularExpression) else { return nil }
             return Double(line[range].dropFirst("fontsize=".count))
         }
-        #expect(sizes.contains(8) && sizes.contains { $0 > 8 }, "\(sizes)")
+        #expect(!sizes.isEmpty && sizes.allSatisfy { $0 == 8 }, "\(sizes)")
         let badMeasure = try Tool.run(["render"] + base + ["--out", scratch.path("x"), "--size-by", "fame"])
         #expect(badMeasure.status == 1)
         #expect(badMeasure.stderr.contains("--size-by: unknown measure 'fame'"))

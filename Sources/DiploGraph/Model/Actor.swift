@@ -6,6 +6,9 @@ public struct Actor: Sendable, Hashable {
     public package(set) var label: String
     /// The side the actor belongs to (a state, a bloc, an organisation).
     public package(set) var group: String
+    /// A short label for figures where space is tight (the grid's panels), from the actors
+    /// file's optional `short` column; `nil` when there is none.
+    public package(set) var shortLabel: String?
 
     /// An actor with its label and group.
     /// - Throws: ``ValueError`` when `id` or `group` is empty.
@@ -14,12 +17,14 @@ public struct Actor: Sendable, Hashable {
     ///   - id: the id events use; not empty.
     ///   - label: what diagrams and tables show (may be empty; readers put the id there).
     ///   - group: the side the actor belongs to; not empty.
-    public init(id: String, label: String, group: String) throws(ValueError) {
+    ///   - shortLabel: a short label for tight figures (the grid), or `nil`; an empty one counts as none.
+    public init(id: String, label: String, group: String, shortLabel: String? = nil) throws(ValueError) {
         guard !id.isEmpty else { throw ValueError("an actor's id must not be empty") }
         guard !group.isEmpty else { throw ValueError("actor '\(id)': its group must not be empty") }
         self.id = id
         self.label = label
         self.group = group
+        self.shortLabel = shortLabel.flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 

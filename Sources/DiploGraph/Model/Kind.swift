@@ -34,6 +34,10 @@ public struct Kind: Sendable, Hashable {
     public package(set) var color: String
     /// How diagrams draw the kind's edges.
     public package(set) var style: LineStyle
+    /// Whether an act of this kind has no direction (a meeting): diagrams draw it without an
+    /// arrowhead. The built-in `summit` is symmetric; a kinds file declares others in its
+    /// `symmetric` column.
+    public package(set) var isSymmetric = false
 
     /// A kind of interaction.
     ///
@@ -43,9 +47,11 @@ public struct Kind: Sendable, Hashable {
     ///   - label: what legends show.
     ///   - color: `#rrggbb`, or the polarity's default.
     ///   - style: the line style, or solid (dashed for conflictual kinds).
+    ///   - isSymmetric: whether the kind's acts have no direction (meetings).
     /// - Throws: ``ValueError`` for an empty id or a colour that is not `#rrggbb`.
     /// - Complexity: O(1).
-    public init(id: String, polarity: Polarity, label: String, color: String? = nil, style: LineStyle? = nil) throws(ValueError) {
+    public init(id: String, polarity: Polarity, label: String, color: String? = nil, style: LineStyle? = nil,
+                isSymmetric: Bool = false) throws(ValueError) {
         guard !id.isEmpty else { throw ValueError("a kind's id must not be empty") }
         if let color { try ValueError.checkColor(color) }
         self.id = id
@@ -53,6 +59,7 @@ public struct Kind: Sendable, Hashable {
         self.label = label
         self.color = color ?? Kind.defaultColor(for: polarity)
         self.style = style ?? (polarity == .conflictual ? .dashed : .solid)
+        self.isSymmetric = isSymmetric
     }
 
     static func defaultColor(for polarity: Polarity) -> String {
@@ -67,12 +74,13 @@ public struct Kind: Sendable, Hashable {
     /// each with its own line pattern so that they stay apart when printed in grey.
     public static let builtIn: [Kind] = [
         Kind(checked: "mediation", polarity: .cooperative, label: "Mediation", color: "#0072b2", style: .solid),
-        Kind(checked: "summit", polarity: .cooperative, label: "Summit / meeting", color: "#009e73", style: .double),
+        Kind(checked: "summit", polarity: .cooperative, label: "Summit / meeting", color: "#009e73", style: .double, isSymmetric: true),
         Kind(checked: "pressure", polarity: .conflictual, label: "Pressure", color: "#d55e00", style: .dashed),
     ]
 
     /// A kind from values known to be valid (the built-in ones).
-    private init(checked id: String, polarity: Polarity, label: String, color: String, style: LineStyle) {
+    private init(checked id: String, polarity: Polarity, label: String, color: String, style: LineStyle, isSymmetric: Bool = false) {
+        self.isSymmetric = isSymmetric
         self.id = id
         self.polarity = polarity
         self.label = label

@@ -77,7 +77,7 @@ public enum Slicer {
             }
         } else {
             for (i, actor) in log.actors.actors.enumerated() {
-                entities.append(Entity(id: actor.id, label: actor.label, group: actor.group))
+                entities.append(Entity(id: actor.id, label: actor.label, group: actor.group, shortLabel: actor.shortLabel))
                 entityOfActor[i] = EntityIndex(unchecked: Int32(i))
             }
         }

@@ -201,6 +201,8 @@ public struct Entity: Sendable, Hashable {
     public var label: String
     /// The group, for colours and brokerage roles (a merged group is its own group).
     public var group: String
+    /// What figures show where space is tight (the grid), when the actors file gives it.
+    public var shortLabel: String? = nil
 }
 
 /// One time slice: its label, its nodes and its aggregated graph.

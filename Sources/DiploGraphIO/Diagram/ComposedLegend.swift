@@ -32,13 +32,16 @@ package struct ComposedLegend: Sendable {
     /// `svg` (Graphviz's rendering of a figure drawn with room for this legend) with the
     /// legend's drawing put into that room at the bottom left.
     ///
-    /// - Parameter svg: the figure's UTF-8 bytes.
+    /// - Parameters:
+    ///   - svg: the figure's UTF-8 bytes.
+    ///   - origin: where the legend's top left corner goes, in points from the figure's top
+    ///     left corner; `nil` for the bottom left.
     /// - Returns: the figure with the legend; `svg` unchanged if it is not a Graphviz SVG.
     /// - Complexity: O(*n*) in the length of `svg` and the legend.
-    package func composed(into svg: [UInt8]) -> [UInt8] {
+    package func composed(into svg: [UInt8], at origin: (x: Double, y: Double)? = nil) -> [UInt8] {
         guard let figure = Self.frame(of: svg), let anchor = Self.background(in: svg) else { return svg }
-        let dx = translateX - figure.translateX
-        let dy = translateY + figure.height - height - figure.translateY
+        let dx = translateX - figure.translateX + (origin?.x ?? 0)
+        let dy = translateY + (origin?.y ?? figure.height - height) - figure.translateY
         var out: [UInt8] = []
         out.reserveCapacity(svg.count + body.count + 64)
         out += svg[..<anchor.upperBound]

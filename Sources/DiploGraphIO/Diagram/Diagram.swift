@@ -17,9 +17,9 @@ public struct DiagramTypography: Sendable, Equatable {
     public var wrapsLabels: Bool
 
     /// One slice per figure.
-    public static let single = DiagramTypography(label: 8, largestLabel: 14, legend: 7, title: 10, subtitle: 9, wrapsLabels: false)
+    public static let single = DiagramTypography(label: 8, largestLabel: 8, legend: 7, title: 10, subtitle: 14, wrapsLabels: false)
     /// Small multiples: every slice in one figure.
-    public static let grid = DiagramTypography(label: 7, largestLabel: 11, legend: 7, title: 10, subtitle: 8, wrapsLabels: true)
+    public static let grid = DiagramTypography(label: 7, largestLabel: 7, legend: 7, title: 10, subtitle: 9, wrapsLabels: true)
 }
 
 /// One label-size scale for all slices: a value gets the same label size in every slice.
@@ -141,6 +141,9 @@ public struct DiagramOptions: Sendable {
     package var composedLegend: ComposedLegend?
     /// The grid's legend, rendered once and composed into the grid's SVG; `nil` as for ``composedLegend``.
     package var composedGridLegend: ComposedLegend?
+    /// Whether ``composedGridLegend`` was drawn for the grid's empty cells and fits them
+    /// (``DiagramWriter/gridLegendCell(options:)``): it goes there instead of under the panels.
+    package var gridLegendInCell = false
 
     /// The default options: no shared layout, no ghosts, labels at one size, a legend, the page width.
     /// - Complexity: O(1).
@@ -195,6 +198,7 @@ public struct DiagramWriter: Sendable {
     /// How many groups share the "other groups" colour (0 when every group has its own).
     public let otherGroupCount: Int
     private let colorOfGroup: [String: String]
+    private let shapeOfGroup: [String: String]
     /// The kinds that occur in the network's slices.
     public let kindsUsed: [Kind]
     /// The kinds the legend names, in declaration order: every kind used, or, with more than
@@ -204,13 +208,51 @@ public struct DiagramWriter: Sendable {
     public let otherKindCount: Int
     /// Whether some slice has a relay, whose first leg the legend then explains.
     public let hasRelayLegs: Bool
+    /// The line pattern of each kind used, by kind id: each kind its own where there are enough.
+    private let patternOfKind: [String: LinePattern]
+
+    /// The line patterns edges are drawn in: width is left to the summed weight alone.
+    enum LinePattern: CaseIterable {
+        case solid, dashed, dotted, double, doubleDashed, doubleDotted
+
+        /// The pattern a kind's declared style asks for (`bold`, which would mean width, asks
+        /// for a double dashed line).
+        init(_ style: Kind.LineStyle) {
+            switch style {
+            case .solid: self = .solid
+            case .dashed: self = .dashed
+            case .dotted: self = .dotted
+            case .double: self = .double
+            case .bold: self = .doubleDashed
+            }
+        }
+
+        /// Graphviz's `style` for the pattern's strokes.
+        var stroke: String {
+            switch self {
+            case .solid, .double: "solid"
+            case .dashed, .doubleDashed: "dashed"
+            case .dotted, .doubleDotted: "dotted"
+            }
+        }
+
+        /// Whether the pattern is two parallel lines.
+        var isDouble: Bool { self == .double || self == .doubleDashed || self == .doubleDotted }
+    }
 
     /// The most characters of a note an edge's tooltip shows (the full note stays in the CSV
     /// and JSON output): Graphviz's lexer takes minutes over a note of megabytes.
     public static let tooltipNoteLimit = 500
 
-    /// Colour-blind-safe fills light enough for black labels (Paul Tol's "light" scheme).
-    public static let palette = ["#77aadd", "#ee8866", "#eedd88", "#ffaabb", "#99ddff", "#44bb99", "#bbcc33", "#aaaa00"]
+    /// Fills for black labels that stay apart in greyscale: the first four (boxes) have CIE L*
+    /// 49, 67, 83 and 100, the next four (ovals) 46, 64, 79 and 97, so that any two groups of
+    /// one shape differ by at least 15 in lightness (blue, orange, yellow, white; purple, teal,
+    /// light blue, cream: hues that colour-blind readers tell apart too).
+    public static let palette = ["#4477aa", "#ee8866", "#eecc66", "#ffffff", "#aa4499", "#44aa99", "#88ccee", "#fdf4e3"]
+    /// The node shape of each palette entry: a second shape where the fills' lightness repeats.
+    public static let paletteShapes = ["box", "box", "box", "box", "ellipse", "ellipse", "ellipse", "ellipse"]
+    /// The shape of the groups beyond ``maximumGroupColors``.
+    public static let otherGroupsShape = "octagon"
     /// The most groups with a colour of their own (the palette's size): with more groups, the
     /// seven largest keep theirs and the rest share ``otherGroupsColor``.
     public static let maximumGroupColors = 8
@@ -257,15 +299,18 @@ public struct DiagramWriter: Sendable {
             others = order.count - colored.count
         }
         var colorOfGroup: [String: String] = [:]
+        var shapeOfGroup: [String: String] = [:]
         var groups: [(String, String)] = []
         for (index, group) in colored.enumerated() {
             colorOfGroup[group] = Self.palette[index % Self.palette.count]
+            shapeOfGroup[group] = Self.paletteShapes[index % Self.paletteShapes.count]
             groups.append((group, Self.palette[index % Self.palette.count]))
         }
         self.groupColors = groups
         self.otherGroupCount = others
         self.colorOfGroup = colorOfGroup
         var eventsOfKind = [Int](repeating: 0, count: network.log.kinds.count)
+        self.shapeOfGroup = shapeOfGroup
         var hasRelayLegs = false
         for slice in network.slices {
             for index in slice.eventIndices {
@@ -285,10 +330,33 @@ public struct DiagramWriter: Sendable {
             self.otherKindCount = 0
         }
         self.hasRelayLegs = hasRelayLegs
+        // Each kind its declared pattern, unless an earlier kind has it: then the next free one.
+        var patterns: [String: LinePattern] = [:]
+        var taken = Set<LinePattern>()
+        for kind in kindsUsed {
+            var pattern = LinePattern(kind.style)
+            if taken.contains(pattern), let free = LinePattern.allCases.first(where: { !taken.contains($0) }) { pattern = free }
+            taken.insert(pattern)
+            patterns[kind.id] = pattern
+        }
+        self.patternOfKind = patterns
         self.drawnEntities = network.entitiesInAnySlice()
     }
 
     private func color(of group: String) -> String { colorOfGroup[group] ?? Self.otherGroupsColor }
+
+    /// The node shape of `group`'s actors: the shape of its palette entry, or
+    /// ``otherGroupsShape`` for the groups that share the "other groups" fill.
+    /// - Parameter group: a group of the network's entities.
+    /// - Returns: a Graphviz shape name (`box`, `ellipse` or `octagon`).
+    /// - Complexity: O(1) on average.
+    public func shape(of group: String) -> String { shapeOfGroup[group] ?? Self.otherGroupsShape }
+
+    /// The node shape of entity `entity` as a DOT attribute, left out for boxes (the default).
+    private func shapeAttribute(_ entity: Int) -> [DOTAttribute] {
+        let shape = shape(of: network.entities[entity].group)
+        return shape == "box" ? [] : [.identifier("shape", shape)]
+    }
 
     // MARK: - Preparation
 
@@ -342,8 +410,11 @@ public struct DiagramWriter: Sendable {
                 estimatedSize(Int32($0), typography: .grid, scale: options.sizeScale)
             }
             let count = network.slices.count
-            // The number of columns (at most three) that gives the shortest figure.
+            // The fewest columns (at most three) whose figure fits the width and stays within a
+            // page's height (1.35 widths): wider panels leave edges room to pass between boxes.
+            // When none does, the number of columns that gives the shortest figure.
             var chosen: (layout: FittedLayout, columns: Int)?
+            var roomiest: (layout: FittedLayout, columns: Int)?
             var shortest = Double.infinity
             for columns in stride(from: min(3, max(count, 1)), through: 1, by: -1) {
                 let panelWidth = (drawingWidth(options.width) - Double(columns - 1) * Self.panelGap) / Double(columns)
@@ -351,8 +422,9 @@ public struct DiagramWriter: Sendable {
                 let rows = Double((count + columns - 1) / columns)
                 let height = rows * (fit.height + DiagramTypography.grid.subtitle * 1.3 + Self.panelGap) * (fit.fits ? 1 : 1e6)
                 if height < shortest * 0.97 { (shortest, chosen) = (height, (fit, columns)) }
+                if fit.fits && height <= 1.35 * options.width.points { roomiest = (fit, columns) }
             }
-            options.grid = chosen
+            options.grid = roomiest ?? chosen
         }
         return options
     }
@@ -368,8 +440,9 @@ public struct DiagramWriter: Sendable {
 
     /// A box size from the label's length, for layouts whose sizes Graphviz did not measure.
     private func estimatedSize(_ entity: Int32, typography: DiagramTypography, scale: SizeScale?) -> Size {
-        let lines = labelLines(network.entities[Int(entity)].label, typography: typography)
-        let font = typography.largestLabel
+        var lines = labelLines(shownLabel(Int(entity), typography: typography), typography: typography)
+        if scale != nil { lines[lines.count - 1] += " (000)" }
+        let font = typography.label
         let longest = Double(lines.map(\.count).max() ?? 1)
         return Size(unchecked: longest * font * 0.62 + 8, Double(lines.count) * font * 1.2 + 5)
     }
@@ -385,22 +458,37 @@ public struct DiagramWriter: Sendable {
         return [String(characters[..<split]), String(characters[(split + 1)...])]
     }
 
-    private func dotLabel(_ label: String, typography: DiagramTypography) -> String {
-        labelLines(label, typography: typography).map(Escape.dotStringValue).joined(separator: "\\n")
+    /// The label entity `entity` shows at `typography`: its short label where space is tight
+    /// (the grid, whose typography wraps labels) when the actors file gives one.
+    private func shownLabel(_ entity: Int, typography: DiagramTypography) -> String {
+        let entity = network.entities[entity]
+        return typography.wrapsLabels ? (entity.shortLabel ?? entity.label) : entity.label
     }
 
-    /// The largest label size each entity takes in any slice, by entity position (the base
-    /// label size without a scale, or for an entity in no slice).
+    private func dotLabel(_ label: String, typography: DiagramTypography, number: String? = nil) -> String {
+        var lines = labelLines(label, typography: typography)
+        if let number { lines[lines.count - 1] += " (" + number + ")" }
+        return lines.map(Escape.dotStringValue).joined(separator: "\\n")
+    }
+
+    /// The number beside a label: a whole number for counts, else two decimals.
+    private func numberText(_ value: Double, scale: SizeScale) -> String {
+        scale.isCount && abs(value) < 1e15 ? String(Int64(value.rounded())) : format(value)
+    }
+
+    /// The widest number each entity shows beside its label in any slice (for measuring boxes),
+    /// by entity position; `nil` without a scale.
     /// - Complexity: O(*e* + *N*) for *e* entities and *N* nodes over all slices.
-    private func largestFontSizes(scale: SizeScale?, typography: DiagramTypography) -> [Double] {
-        var largest = [Double](repeating: typography.label, count: network.entities.count)
-        guard let scale else { return largest }
+    private func widestNumbers(scale: SizeScale?) -> [String?] {
+        var widest = [String?](repeating: nil, count: network.entities.count)
+        guard let scale else { return widest }
         for slice in network.slices {
             for (local, node) in slice.nodes.enumerated() {
-                largest[node.position] = max(largest[node.position], scale.fontSize(scale.value(local, in: slice), typography))
+                let text = numberText(scale.value(local, in: slice), scale: scale)
+                if text.count > (widest[node.position]?.count ?? -1) { widest[node.position] = text }
             }
         }
-        return largest
+        return widest
     }
 
     /// The graph over every entity of every slice with all their ties, for a shared layout.
@@ -417,10 +505,12 @@ public struct DiagramWriter: Sendable {
         if drawn.count <= 300 { graph.attributes = [.identifier("overlap", "false"), .string("sep", "+4")] }
         graph.attributes += [.identifier("splines", "false"), .identifier("start", "1"), .identifier("outputorder", "edgesfirst")]
         graph.nodeDefaults = nodeDefaultAttributes
-        let largest = largestFontSizes(scale: sizeScale, typography: .single)
+        let numbers = widestNumbers(scale: sizeScale)
         for node in drawn {
             graph.statements.append(.node(DOTNode(unchecked: nodeName(of: node), attributes: [
-                .string("label", Escape.dotStringValue(network.entities[node.position].label)), .identifier("fontsize", format(largest[node.position]))])))
+                .string("label", dotLabel(network.entities[node.position].label, typography: .single, number: numbers[node.position])),
+                .identifier("fontsize", format(DiagramTypography.single.label))]
+                + shapeAttribute(node.position))))
         }
         var pairs = Set<UInt64>()
         for slice in network.slices {
@@ -448,12 +538,11 @@ public struct DiagramWriter: Sendable {
         var graph = DOTGraph(unchecked: "measure", isDirected: false)
         graph.attributes = [.identifier("notranslate", "true"), .identifier("splines", "false")]
         graph.nodeDefaults = nodeDefaultAttributes
-        let largest = largestFontSizes(scale: sizeScale, typography: typography)
+        let numbers = widestNumbers(scale: sizeScale)
         for node in drawnEntities {
-            let font = largest[node.position]
             graph.statements.append(.node(DOTNode(unchecked: nodeName(of: node), attributes: [
-                .string("label", dotLabel(network.entities[node.position].label, typography: typography)),
-                .identifier("fontsize", format(font)), .string("pos", "0,0!")])))
+                .string("label", dotLabel(shownLabel(node.position, typography: typography), typography: typography, number: numbers[node.position])),
+                .identifier("fontsize", format(typography.label)), .string("pos", "0,0!")] + shapeAttribute(node.position))))
         }
         return graph.dot
     }
@@ -557,7 +646,8 @@ public struct DiagramWriter: Sendable {
             graph.attributes.append(.html("label", legendHTML(options: options, typography: typography, width: canvasWidth, heading: nil)))
         }
         let offset = ((canvasWidth - fitted.width) / 2, 0.0)
-        appendBody(to: &graph, slice: slice, ties: ties, options: options, typography: typography, positions: fitted.positions, offset: offset, prefix: "")
+        appendBody(to: &graph, slice: slice, ties: ties, options: options, typography: typography, positions: fitted.positions, offset: offset, prefix: "",
+                   routing: (fitted.sizes, 0.5), bounds: (offset.0, 0, offset.0 + fitted.width, fitted.height))
         // The title block and the canvas corners, identical in every slice.
         let titleHeight = headingHeight(options.title, typography: typography, width: canvasWidth)
         graph.statements.append(.comment("canvas corners, identical in every slice"))
@@ -580,7 +670,7 @@ public struct DiagramWriter: Sendable {
     /// slice's drawing time.
     private var nodeDefaultAttributes: [DOTAttribute] {
         [.identifier("shape", "box"), .identifier("style", "filled"), .string("fontname", "Helvetica"), .string("margin", "0.04,0.02"),
-         .identifier("width", "0.05"), .identifier("height", "0.05"), .identifier("penwidth", "0.6")]
+         .identifier("width", "0.05"), .identifier("height", "0.05"), .identifier("penwidth", "0.75")]
     }
 
     /// The first attributes of a heading node (the title block, a panel's title).
@@ -599,28 +689,41 @@ public struct DiagramWriter: Sendable {
 
     /// Nodes and edges of one slice, at `positions` shifted by `offset`, named `prefix`n<entity>.
     private func appendBody(to graph: inout DOTGraph, slice: Slice, ties: [DrawnTie], options: DiagramOptions, typography: DiagramTypography,
-                            positions: [Point?]?, offset: (Double, Double), prefix: String) {
+                            positions: [Point?]?, offset: (Double, Double), prefix: String,
+                            routing: (sizes: [Size?], arrowSize: Double)? = nil,
+                            bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double)? = nil) {
         let directed = network.options.isDirected
         graph.statements.reserveCapacity(graph.statements.count + slice.nodes.count + ties.count + 4)
         func append(_ entity: Int, _ attributes: inout [DOTAttribute]) {
             if let point = positions?[entity] { attributes.append(pin(point.x + offset.0, point.y + offset.1)) }
         }
         var isPresent = [Bool](repeating: false, count: network.entities.count)
+        // With routing: every drawn box, an obstacle for the edges that do not join it.
+        var obstacles: [EdgeRouter.Obstacle] = []
+        var obstacleOf = [Int](repeating: -1, count: routing == nil ? 0 : network.entities.count)
+        func addObstacle(_ entity: Int) {
+            guard let routing, let point = positions?[entity] else { return }
+            let size = routing.sizes[entity] ?? Size(unchecked: 60, 16)
+            obstacleOf[entity] = obstacles.count
+            obstacles.append(EdgeRouter.Obstacle(x: point.x + offset.0, y: point.y + offset.1, halfWidth: size.width / 2,
+                                                 halfHeight: size.height / 2, isEllipse: shape(of: network.entities[entity].group) == "ellipse"))
+        }
         for (local, node) in slice.nodes.enumerated() {
             isPresent[Int(node)] = true
+            addObstacle(Int(node))
             let entity = network.entities[Int(node)]
-            var attributes: [DOTAttribute] = [.string("label", dotLabel(entity.label, typography: typography)),
-                                              .string("fillcolor", color(of: entity.group))]
-            attributes.reserveCapacity(7)
             var tooltip = "\(entity.label) (\(entity.id), \(entity.group))"
+            var number: String?
             if let scale = options.sizeScale {
                 let value = scale.value(local, in: slice)
-                attributes.append(.identifier("fontsize", format(scale.fontSize(value, typography))))
-                attributes.append(.identifier("penwidth", format(0.6 + 1.4 * scale.fraction(value))))
+                number = numberText(value, scale: scale)
                 tooltip += "; \(scale.measure.rawValue) \(NumberFormat.measure(value))"
-            } else {
-                attributes.append(.identifier("fontsize", format(typography.label)))
             }
+            // One label size: the measure is the number beside the name, not the type size.
+            var attributes: [DOTAttribute] = [.string("label", dotLabel(shownLabel(Int(node), typography: typography), typography: typography, number: number)),
+                                              .string("fillcolor", color(of: entity.group))] + shapeAttribute(Int(node))
+            attributes.reserveCapacity(7)
+            attributes.append(.identifier("fontsize", format(typography.label)))
             attributes.append(.string("tooltip", Escape.dotEscStringValue(tooltip)))
             append(Int(node), &attributes)
             graph.statements.append(.node(DOTNode(unchecked: prefix + name(node), attributes: attributes)))
@@ -628,10 +731,11 @@ public struct DiagramWriter: Sendable {
         if options.showsGhosts, positions != nil {
             for (index, entity) in network.entities.enumerated() where !isPresent[index] && positions?[index] != nil {
                 var attributes: [DOTAttribute] = [
-                    .string("label", dotLabel(entity.label, typography: typography)), .identifier("fontsize", format(typography.label)),
+                    .string("label", dotLabel(shownLabel(index, typography: typography), typography: typography)), .identifier("fontsize", format(typography.label)),
                     .identifier("style", "dashed"), .string("color", "#bbbbbb"), .string("fontcolor", "#999999"),
-                    .string("tooltip", Escape.dotEscStringValue("\(entity.label): no events in this slice"))]
+                    .string("tooltip", Escape.dotEscStringValue("\(entity.label): no events in this slice"))] + shapeAttribute(index)
                 append(index, &attributes)
+                addObstacle(index)
                 graph.statements.append(.node(DOTNode(unchecked: prefix + name(Int32(index)), attributes: attributes)))
             }
         }
@@ -642,6 +746,13 @@ public struct DiagramWriter: Sendable {
             guard let about = log.events[Int(index)].about else { return nil }
             return "about \(log.actors[about.first].label) | \(log.actors[about.second].label)"
         }
+        // Routed figures: each edge's path around the boxes, parallel edges of a pair side by side.
+        let router = routing.map { _ in EdgeRouter(obstacles: obstacles, bounds: bounds) }
+        var lanes: [UInt64: (count: Int, next: Int)] = [:]
+        func pairKey(_ tie: TypedTie) -> UInt64 {
+            UInt64(UInt32(min(tie.source, tie.target).value)) << 32 | UInt64(UInt32(max(tie.source, tie.target).value))
+        }
+        if router != nil { for case .tie(let tie) in ties { lanes[pairKey(tie), default: (0, 0)].count += 1 } }
         for drawn in ties {
             let tie: TypedTie
             switch drawn {
@@ -664,9 +775,20 @@ public struct DiagramWriter: Sendable {
                 tooltip += note
                 if let about { tooltip += (note.isEmpty ? "(" : " (") + about + ")" }
             }
-            var attributes = tie.isRelayLeg
-                ? [.string("color", relayColor), .identifier("style", "dotted"), .identifier("penwidth", "0.9"), .identifier("arrowhead", "onormal")]
-                : edgeStyle(kind, weight: tie.weight)
+            // A relay's first leg: its kind's line with a hollow arrowhead.
+            var attributes = edgeStyle(kind, weight: tie.weight, directed: directed)
+            if tie.isRelayLeg && directed { attributes.append(.identifier("arrowhead", "onormal")) }
+            if let router, let routing {
+                let a = obstacleOf[Int(tie.source)], b = obstacleOf[Int(tie.target)]
+                if a >= 0 && b >= 0 && a != b {
+                    let key = pairKey(tie)
+                    let lane = lanes[key]!
+                    lanes[key]!.next += 1
+                    let offset = (Double(lane.next) - Double(lane.count - 1) / 2) * 5
+                    let arrow = directed && !kind.isSymmetric ? 10 * routing.arrowSize : nil
+                    attributes.append(.string("pos", router.pos(from: a, to: b, arrowLength: arrow, lane: offset)))
+                }
+            }
             attributes.append(.string("tooltip", Escape.dotEscStringValue(tooltip)))
             graph.statements.append(.edge(DOTEdge(unchecked: prefix + name(tie.source), head: prefix + name(tie.target), attributes: attributes)))
         }
@@ -727,17 +849,19 @@ public struct DiagramWriter: Sendable {
     }
 
     /// The pen width of an edge of summed weight `weight`.
-    static func penWidth(weight: Double) -> Double { min(4, max(0.7, 0.9 + 0.9 * log2(max(weight, 1e-9)))) }
+    /// At least 0.75 pt, so that the thinnest line prints.
+    static func penWidth(weight: Double) -> Double { min(4, max(0.75, 0.9 + 0.9 * log2(max(weight, 1e-9)))) }
 
-    /// Colour, pattern and width of a kind's edge. `bold` doubles the width (an explicit pen
-    /// width would otherwise override Graphviz's bold); `double` draws two parallel lines.
-    func edgeStyle(_ kind: Kind, weight: Double) -> [DOTAttribute] {
-        let width = Self.penWidth(weight: weight)
-        switch kind.style {
-        case .bold: return [.string("color", kind.color), .identifier("style", "solid"), .identifier("penwidth", format(2 * width))]
-        case .double: return [.string("color", "\(kind.color):invis:\(kind.color)"), .identifier("style", "solid"), .identifier("penwidth", format(width))]
-        case .solid, .dashed, .dotted: return [.string("color", kind.color), .identifier("style", kind.style.rawValue), .identifier("penwidth", format(width))]
-        }
+    /// Colour, pattern and width of a kind's edge: the width says the summed weight and nothing
+    /// else, the pattern (``LinePattern``, one per kind) the kind; a symmetric kind (a meeting)
+    /// has no arrowhead.
+    func edgeStyle(_ kind: Kind, weight: Double, directed: Bool) -> [DOTAttribute] {
+        let width = format(Self.penWidth(weight: weight))
+        let pattern = patternOfKind[kind.id] ?? LinePattern(kind.style)
+        var attributes: [DOTAttribute] = [.string("color", pattern.isDouble ? "\(kind.color):invis:\(kind.color)" : kind.color),
+                                          .identifier("style", pattern.stroke), .identifier("penwidth", width)]
+        if directed && kind.isSymmetric { attributes.append(.identifier("dir", "none")) }
+        return attributes
     }
 
     // MARK: - Small multiples
@@ -794,14 +918,15 @@ public struct DiagramWriter: Sendable {
             let bottom = Double(rows - 1 - row) * rowHeight
             appendBody(to: &graph, slice: slice, ties: drawnTies(of: slice), options: options,
                        typography: typography, positions: fitted.positions,
-                       offset: (left + (panelWidth - fitted.width) / 2, bottom), prefix: "p\(k)_")
+                       offset: (left + (panelWidth - fitted.width) / 2, bottom), prefix: "p\(k)_", routing: (fitted.sizes, 0.4),
+                       bounds: (left, bottom, left + panelWidth, bottom + fitted.height))
             graph.statements.append(.node(DOTNode(unchecked: "p\(k)_title", attributes: headingAttributes + [
                 .html("label", "<b>\(Self.htmlText(slice.label))</b>"), .identifier("fontsize", format(typography.subtitle)),
                 pin(left + panelWidth / 2, bottom + fitted.height + panelTitle / 2 + 1)])))
         }
         let top = Double(rows) * rowHeight - Self.panelGap
         let titleHeight = options.title == nil ? 0 : typography.title * 1.4
-        let bottom = -Self.margin - (composed.map { $0.height + 2 } ?? 0)
+        let bottom = -Self.margin - (options.gridLegendInCell ? 0 : composed.map { $0.height + 2 } ?? 0)
         appendCorners(to: &graph, bottomLeft: (-Self.margin, bottom), topRight: (canvasWidth + Self.margin, top + Self.margin + titleHeight))
         if let title = options.title {
             graph.statements.append(.node(DOTNode(unchecked: "title_block", attributes: headingAttributes + [
@@ -817,6 +942,28 @@ public struct DiagramWriter: Sendable {
         let panelWidth = max((drawingWidth(width) - (columns - 1) * Self.panelGap) / columns, grid.layout.width)
         let canvasWidth = columns * panelWidth + (columns - 1) * Self.panelGap
         return (panelWidth, canvasWidth, canvasWidth <= drawingWidth(width) * (1 + 1e-9))
+    }
+
+    /// The empty cells after the grid's last panel, when there are any: their width and height
+    /// and where their top left corner is, in points from the figure's top left corner.
+    /// - Parameter options: the options the grid is drawn with (prepared here).
+    /// - Returns: the cells' room, or `nil` when every cell holds a panel.
+    /// - Complexity: O(1) once `options` is prepared.
+    package func gridLegendCell(options: DiagramOptions) -> (width: Double, height: Double, x: Double, y: Double)? {
+        let options = prepared(options)
+        guard let grid = options.grid else { return nil }
+        let count = network.slices.count, columns = grid.columns
+        let column = count % columns
+        guard column != 0 else { return nil }
+        let (panelWidth, _, _) = gridCanvas(grid, width: options.width)
+        let typography = DiagramTypography.grid
+        let rowHeight = grid.layout.height + typography.subtitle * 1.3 + Self.panelGap
+        let rows = Double((count + columns - 1) / columns)
+        let top = rows * rowHeight - Self.panelGap + Self.margin + (options.title == nil ? 0 : typography.title * 1.4)
+        let left = Double(column) * (panelWidth + Self.panelGap)
+        let free = Double(columns - column)
+        return (free * panelWidth + (free - 1) * Self.panelGap, rowHeight - Self.panelGap + Self.margin,
+                left + Self.margin, top - (grid.layout.height + typography.subtitle * 1.3))
     }
 
     /// The legend to compose into a figure's SVG after Graphviz drew it: the options' composed
@@ -878,10 +1025,10 @@ public struct DiagramWriter: Sendable {
     ///   - grid: whether the legend is for the grid figure rather than one slice's.
     /// - Returns: DOT text of an empty graph whose label is the legend.
     /// - Complexity: O(*g* + *k*) for *g* groups and *k* kinds, plus ``prepared(_:)``.
-    package func legendDOT(options: DiagramOptions, grid: Bool) -> String {
+    ///   - cellWidth: for the grid, the width of the empty cells it is to fit (``gridLegendCell(options:)``).
+    package func legendDOT(options: DiagramOptions, grid: Bool, cellWidth: Double? = nil) -> String {
         let options = prepared(options)
-        let width = grid ? (options.grid.map { Double($0.columns) * 0 + drawingWidth(options.width) } ?? drawingWidth(options.width))
-                         : max(drawingWidth(options.width), options.single?.width ?? 0)
+        let width = grid ? (cellWidth ?? drawingWidth(options.width)) : max(drawingWidth(options.width), options.single?.width ?? 0)
         return "graph \"legend\" {\n  graph [fontname=\"Helvetica\", pad=0, margin=0, labelloc=b, labeljust=l, notranslate=true"
             + ", label=<" + legendHTML(options: options, typography: grid ? .grid : .single, width: width, heading: nil) + ">];\n}\n"
     }
@@ -911,7 +1058,7 @@ public struct DiagramWriter: Sendable {
             parts.append("<font point-size=\"\(format(typography.title))\"><b>"
                          + wrapped(title, font: typography.title, width: width).map(Self.htmlText).joined(separator: "<br/>") + "</b></font>")
         }
-        if let subtitle { parts.append("<font point-size=\"\(format(typography.subtitle))\">\(Self.htmlText(subtitle))</font>") }
+        if let subtitle { parts.append("<font point-size=\"\(format(typography.subtitle))\"><b>\(Self.htmlText(subtitle))</b></font>") }
         return parts.isEmpty ? " " : parts.joined(separator: "<br/>")
     }
 
@@ -933,9 +1080,17 @@ public struct DiagramWriter: Sendable {
         var sections: [Section] = []
         var groups = Section(title: network.options.mergesGroups ? "Groups (nodes)" : "Groups", rows: [], width: 0)
         var groupTexts = groupColors.map(\.group)
-        for entry in groupColors { groups.rows.append((swatch(entry.color), text(entry.group))) }
+        func shapeNote(_ group: String?) -> String {
+            switch group.map(shape(of:)) ?? Self.otherGroupsShape {
+            case "box": return ""
+            case "ellipse": return " (oval)"
+            default: return " (octagon)"
+            }
+        }
+        for entry in groupColors { groups.rows.append((swatch(entry.color), text(entry.group + shapeNote(entry.group)))) }
+        groupTexts = groupColors.map { $0.group + shapeNote($0.group) }
         if otherGroupCount > 0 {
-            let label = "\(otherGroupCount) other groups"
+            let label = "\(otherGroupCount) other groups" + shapeNote(nil)
             groups.rows.append((swatch(Self.otherGroupsColor), text(label)))
             groupTexts.append(label)
         }
@@ -943,45 +1098,73 @@ public struct DiagramWriter: Sendable {
         sections.append(groups)
         var kinds = Section(title: "Kinds of tie", rows: [], width: 0)
         var kindTexts: [String] = [kinds.title]
-        func sample(_ color: String, style: Kind.LineStyle) -> String {
+        func sample(_ color: String, pattern: LinePattern) -> String {
             let common = "width=\"26\" fixedsize=\"true\" color=\"\(color)\""
-            switch style {
-            case .double: return "<td \(common) height=\"5\" sides=\"tb\" border=\"1\"></td>"
-            case .bold: return "<td \(common) height=\"7\" sides=\"b\" border=\"\(max(2, Int((2 * Self.penWidth(weight: 1)).rounded())))\"></td>"
-            case .dashed, .dotted: return "<td \(common) height=\"7\" sides=\"b\" border=\"1\" style=\"\(style.rawValue)\"></td>"
-            case .solid: return "<td \(common) height=\"7\" sides=\"b\" border=\"1\"></td>"
-            }
+            let style = pattern.stroke == "solid" ? "" : " style=\"\(pattern.stroke)\""
+            return pattern.isDouble ? "<td \(common) height=\"5\" sides=\"tb\" border=\"1\"\(style)></td>"
+                                    : "<td \(common) height=\"7\" sides=\"b\" border=\"1\"\(style)></td>"
         }
+        func glyph(_ value: String) -> String { "<td align=\"center\">\(text(value))</td>" }
+        let directed = network.options.isDirected
         for kind in legendKinds {
-            kinds.rows.append((sample(kind.color, style: kind.style), text(kind.label)))
-            kindTexts.append(kind.label)
+            let label = kind.label + (directed && kind.isSymmetric ? " (no direction)" : "")
+            kinds.rows.append((sample(kind.color, pattern: patternOfKind[kind.id] ?? LinePattern(kind.style)), text(label)))
+            kindTexts.append(label)
         }
         if otherKindCount > 0 {
             let label = "\(otherKindCount) other kinds"
-            kinds.rows.append((sample(Self.manyKindsColor, style: .solid), text(label)))
+            kinds.rows.append((sample(Self.manyKindsColor, pattern: .solid), text(label)))
             kindTexts.append(label)
         }
-        if hasRelayLegs {
-            kinds.rows.append((sample(relayColor, style: .dotted), text(relayLegendText)))
-            kindTexts.append(relayLegendText)
+        var marks: [(String, String)] = []
+        if directed { marks.append(("→", "arrowhead: from the actor to the one acted on")) }
+        if hasRelayLegs && directed { marks.append(("▷", relayLegendText)) }
+        marks.append(("", "wider line: larger summed weight"))
+        for (mark, words) in marks {
+            kinds.rows.append((mark.isEmpty ? "<td></td>" : glyph(mark), text(words)))
+            kindTexts.append(words)
         }
-        kinds.rows.append(("<td></td>", text("wider line: larger summed weight")))
-        kindTexts.append("wider line: larger summed weight")
         kinds.width = estimate(kindTexts)
         sections.append(kinds)
-        if let scale = options.sizeScale {
-            var sizes = Section(title: "Label size: \(scale.measure.rawValue)", rows: [], width: 0)
-            for value in scale.references {
-                let sample = "<td align=\"left\"><font point-size=\"\(format(scale.fontSize(value, typography)))\">Abc</font></td>"
-                sizes.rows.append((sample, text("\(scale.measure.rawValue) \(NumberFormat.measure(value))")))
+        if typography.wrapsLabels {
+            // Short labels of the grid's panels, with the full names.
+            let shortened = drawnEntities.map { network.entities[$0.position] }.filter { $0.shortLabel != nil && $0.shortLabel != $0.label }
+            if !shortened.isEmpty {
+                var names = Section(title: "Short names", rows: [], width: 0)
+                var texts: [String] = [names.title]
+                for entity in shortened {
+                    names.rows.append(("<td align=\"left\">\(text(entity.shortLabel!))</td>", text(entity.label)))
+                    texts.append(entity.shortLabel! + "  " + entity.label)
+                }
+                names.width = estimate(texts) + 10
+                sections.append(names)
             }
-            sizes.width = estimate([sizes.title]) + typography.largestLabel * 1.2
+        }
+        if let scale = options.sizeScale {
+            let words = "\(scale.measure.rawValue) in that slice"
+            let sizes = Section(title: "Number after a name", rows: [(glyph("(n)"), text(words))], width: estimate([words]) + 10)
             sections.append(sizes)
         }
-        // Sections side by side when they fit the width, else one under another.
+        // Sections side by side when they fit the width, else in the columns of stacked
+        // sections that fit it and make the legend shortest, else one under another.
         let spacer = 14.0
         let sideBySide = sections.map(\.width).reduce(0, +) + spacer * Double(sections.count - 1) <= width
-        let columns = sideBySide ? 3 * sections.count - 1 : 2
+        var stacks: [[Section]] = [sections]
+        if !sideBySide && sections.count > 2 {
+            var shortest = Double(sections.map { $0.rows.count + 1 }.reduce(0, +))
+            // Every way to cut the sections, in order, into consecutive columns (at most 2ⁿ⁻¹ for n sections).
+            for cuts in 1..<(1 << (sections.count - 1)) {
+                var groups: [[Section]] = [[sections[0]]]
+                for index in 1..<sections.count {
+                    if cuts & (1 << (index - 1)) != 0 { groups.append([]) }
+                    groups[groups.count - 1].append(sections[index])
+                }
+                let total = groups.map { $0.map(\.width).max() ?? 0 }.reduce(0, +) + spacer * Double(groups.count - 1)
+                let height = Double(groups.map { $0.map { $0.rows.count + 1 }.reduce(0, +) }.max() ?? 0)
+                if total <= width && height < shortest { (shortest, stacks) = (height, groups) }
+            }
+        }
+        let columns = sideBySide ? 3 * sections.count - 1 : stacks.count > 1 ? 2 * stacks.count - 1 : 2
         var html = "<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"1\">"
         if let heading {
             html += "<tr><td align=\"left\" colspan=\"\(columns)\">\(headingHTML(heading.0, heading.1, typography: typography, width: width))</td></tr>"
@@ -993,6 +1176,13 @@ public struct DiagramWriter: Sendable {
             html += "<tr>" + sections.map(titleCell).joined(separator: gap) + "</tr>"
             for index in 0..<(sections.map(\.rows.count).max() ?? 0) {
                 html += "<tr>" + sections.map { cells(index < $0.rows.count ? $0.rows[index] : nil) }.joined(separator: gap) + "</tr>"
+            }
+        } else if stacks.count > 1 {
+            let gap = "<td width=\"\(Int(spacer))\"></td>"
+            // Each column's sections one under another, row by row across the columns.
+            let flat = stacks.map { stack in stack.flatMap { section in [titleCell(section)] + section.rows.map { cells($0) } } }
+            for index in 0..<(flat.map(\.count).max() ?? 0) {
+                html += "<tr>" + flat.map { index < $0.count ? $0[index] : "<td></td><td></td>" }.joined(separator: gap) + "</tr>"
             }
         } else {
             for section in sections {
@@ -1011,10 +1201,8 @@ public struct DiagramWriter: Sendable {
     }
 
     /// What the legend says of a relay's first leg.
-    private var relayLegendText: String { "Relay leg: other side → mediator" }
+    private var relayLegendText: String { "hollow head: relay leg, other side → mediator" }
 
-    /// The colour of relay legs: the mediation kind's.
-    private var relayColor: String { network.log.kinds.index(of: "mediation").map { network.log.kinds[$0].color } ?? Kind.builtIn[0].color }
 
     /// `value` with two decimals (`12.30`, `-0.05`), without Foundation's slow `String(format:)`.
     private func format(_ value: Double) -> String {

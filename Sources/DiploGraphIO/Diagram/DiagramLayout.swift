@@ -119,6 +119,8 @@ public struct DiagramLayout: Sendable {
 struct FittedLayout: Sendable {
     /// Centres by entity, in points, the drawing's lower left box corner at (0, 0).
     var positions: [Point?]
+    /// The largest box of each entity, by entity position (the sizes fitted around).
+    var sizes: [Size?]
     /// The drawing's extent (box edges included).
     var width: Double
     var height: Double
@@ -223,6 +225,7 @@ struct FittedLayout: Sendable {
             positions[indices[k]] = Point(unchecked: sx * xs[k] - minX, sy * ys[k] - minY)
         }
         self.positions = positions
+        self.sizes = sizes
         self.width = extent(xs, ws, sx)
         self.height = extent(ys, hs, sy)
         self.fits = fits

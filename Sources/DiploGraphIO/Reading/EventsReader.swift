@@ -292,6 +292,7 @@ public enum DatasetReader {
 
     private static func readActors(from table: inout TableFile) throws(InputProblems) -> ActorTable {
         let idColumn = table.column("id")!, labelColumn = table.column("label")!, groupColumn = table.column("group")!
+        let shortColumn = table.column("short")
         var actors = ActorTable(isDeclared: true)
         var firstLine: [String: Int] = [:]
         while table.next() {
@@ -308,7 +309,8 @@ public enum DatasetReader {
             }
             firstLine[id] = table.line
             do {
-                _ = actors.declare(try Actor(id: id, label: label.isEmpty ? id : label, group: group))
+                let short = shortColumn.flatMap { table.text($0) }
+                _ = actors.declare(try Actor(id: id, label: label.isEmpty ? id : label, group: group, shortLabel: short))
             } catch {
                 table.problem(error.message)
             }
@@ -348,7 +350,7 @@ public enum DatasetReader {
 
     private static func readKinds(from table: inout TableFile) throws(InputProblems) -> KindTable {
         let idColumn = table.column("id")!, polarityColumn = table.column("polarity")!, labelColumn = table.column("label")!
-        let colorColumn = table.column("color"), styleColumn = table.column("style")
+        let colorColumn = table.column("color"), styleColumn = table.column("style"), symmetricColumn = table.column("symmetric")
         var kinds = KindTable()
         var firstLine: [String: Int] = [:]
         while table.next() {
@@ -384,8 +386,20 @@ public enum DatasetReader {
                 }
                 style = parsed
             }
+            // Undirected acts (meetings): drawn without an arrowhead. The built-in summit is one.
+            var isSymmetric = id == "summit"
+            if let symmetricColumn, let text = table.text(symmetricColumn), !text.isEmpty {
+                switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+                case "yes", "true", "1": isSymmetric = true
+                case "no", "false", "0": isSymmetric = false
+                default:
+                    table.problem("invalid symmetric '\(text)' for kind '\(id)' (expected yes or no)")
+                    continue
+                }
+            }
             do {
-                kinds.declare(try Kind(id: id, polarity: polarity, label: label.isEmpty ? id : label, color: color, style: style))
+                kinds.declare(try Kind(id: id, polarity: polarity, label: label.isEmpty ? id : label, color: color, style: style,
+                                       isSymmetric: isSymmetric))
             } catch {
                 table.problem(error.message)
             }

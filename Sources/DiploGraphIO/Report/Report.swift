@@ -126,7 +126,8 @@ public struct Report {
             let level = network.options.mergesGroups ? "groups" : "actors"
             let group = entity.group
             func cell(_ value: Double?) -> String { value.map { NumberFormat.measure($0) } ?? "absent" }
-            let chart = try BrokerageChart.svg(series: series, actorLabel: entity.label, group: group, level: level)
+            let chart = try BrokerageChart.svg(series: series, actorLabel: entity.label, group: group, level: level,
+                                               axis: BrokerageChart.axisTitle(for: network.options.slicing), width: options.diagram.width)
             try output.write("brokerage.svg", text: chart)
             let reachRows = try Self.reachRows(network: network, focus: focus)
             focusView = ReportView.Focus(
@@ -407,19 +408,40 @@ public enum BrokerageChart {
         let dash: String?
     }
 
-    /// Two panels side by side, one point per slice, gaps where absent: the relationships
-    /// mediated; Gould–Fernandez brokerage on the mediation layer by group and on the full graph.
+    /// The axis title for slices made by `slicing`: `Year`, `Quarter`, `Month`, or the window's kind.
+    /// - Parameter slicing: how the network was sliced.
+    /// - Returns: the x axis's title.
+    /// - Complexity: O(1).
+    public static func axisTitle(for slicing: Slicing) -> String {
+        let unit = slicing.unit == .all ? "Slice" : slicing.unit.rawValue.prefix(1).uppercased() + slicing.unit.rawValue.dropFirst()
+        switch slicing.mode {
+        case .calendar: return unit
+        case .window: return "Window (starting \(unit.lowercased()))"
+        case .cumulative: return "Cumulative, up to \(unit.lowercased())"
+        }
+    }
+
+    /// Two panels side by side on one y scale, one point per slice (the counts of separate
+    /// slices are not joined by lines), "absent" where the focus has no events: the
+    /// relationships mediated; Gould–Fernandez brokerage on the mediation layer by group and on
+    /// the full graph.
+    ///
+    /// The SVG is `width` wide (its user unit is the point), its text at least 7 pt at that
+    /// width; it carries `role="img"`, a `<title>` and a `<desc>`.
     ///
     /// - Parameters:
     ///   - series: one point per slice, in order.
     ///   - actorLabel: the focus's label, for the full-graph line's key and the chart's name.
     ///   - group: the focus's group, for the mediation layer's key.
     ///   - level: `actors` or `groups`, what the full graph's nodes are.
+    ///   - axis: the x axis's title (``axisTitle(for:)``), `Year` for yearly slices.
+    ///   - width: the chart's physical width.
     /// - Returns: a standalone SVG document (also inlined in report.html).
     /// - Throws: ``/DiploGraph/ValueError`` for a value that is not finite or is larger in
     ///   magnitude than ``largestValue`` (the axis counts in whole numbers).
     /// - Complexity: O(*s*) for *s* points.
-    public static func svg(series: [Point], actorLabel: String, group: String, level: String) throws(ValueError) -> String {
+    public static func svg(series: [Point], actorLabel: String, group: String, level: String,
+                           axis: String = "Slice", width: PrintWidth = .page) throws(ValueError) -> String {
         for point in series {
             for value in [point.mediation, point.mediationLayerBrokerage, point.brokerage, point.betweenness] {
                 if let value, !(value.isFinite && abs(value) <= largestValue) {
@@ -427,63 +449,80 @@ public enum BrokerageChart {
                 }
             }
         }
-        let panels: [(title: String, axis: String, lines: [Series])] = [
-            ("Relationships mediated", "relationships", [Series(name: "mediation", values: series.map(\.mediation), color: "#0072b2", dash: nil)]),
-            ("Gould–Fernandez brokerage (total)", "brokerage (count)", [
+        let panels: [(title: String, lines: [Series])] = [
+            ("Relationships mediated", [Series(name: "relationships mediated by \(actorLabel)", values: series.map(\.mediation), color: "#0072b2", dash: nil)]),
+            ("Gould–Fernandez brokerage (total)", [
                 Series(name: "mediation layer, \(group) among groups", values: series.map(\.mediationLayerBrokerage), color: "#0072b2", dash: nil),
-                Series(name: "full graph, \(actorLabel) among \(level)", values: series.map(\.brokerage), color: "#d55e00", dash: "5,3"),
+                Series(name: "full graph, \(actorLabel) among \(level)", values: series.map(\.brokerage), color: "#d55e00", dash: "square"),
             ]),
         ]
-        let panelWidth = 340.0, height = 250.0, left = 48.0, right = 12.0, top = 28.0, bottom = 86.0
-        let width = Double(panels.count) * panelWidth + 20 * Double(panels.count - 1)
-        // Fills the card's width (the viewBox keeps the proportions); the file alone is as wide as its viewBox.
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"100%\" style=\"max-width: \(Int(width) * 2)px\" "
-        out += "viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(Escape.html("Brokerage of \(actorLabel) per slice"))\">\n"
+        // Points (1/72 in) as the user unit: font sizes are print sizes.
+        let totalWidth = width.points
+        let scale = max(1, totalWidth / 468)
+        let tick = 7.5 * scale, label = 8 * scale, heading = 9 * scale
+        let gap = 18 * scale, left = 30 * scale, right = 6 * scale, top = 34 * scale, bottom = 58 * scale
+        let panelWidth = (totalWidth - gap * Double(panels.count - 1)) / Double(panels.count)
+        let plotHeight = min(150 * scale, panelWidth * 0.6)
+        let height = top + plotHeight + bottom
+        // One y scale for both panels: whole-number ticks from 0 to a round maximum, at most five.
+        let largest = max(panels.flatMap { $0.lines.flatMap { $0.values.compactMap { $0 } } }.max() ?? 0, 0)
+        let step = max(1, Int((ceil(largest) / 4).rounded(.up)))
+        let niceMax = Double(max(step, Int(ceil(largest / Double(step))) * step))
+        let title = "\(actorLabel) (\(group)): mediation and brokerage by \(axis.lowercased())"
+        let absent = series.filter { $0.mediation == nil && $0.brokerage == nil && $0.mediationLayerBrokerage == nil }.map(\.slice)
+        var desc = "Two panels on one vertical scale, one point per \(axis.lowercased()): the number of relationships \(actorLabel) mediated, "
+            + "and Gould–Fernandez brokerage of \(group) on the mediation layer and of \(actorLabel) on the full graph."
+        if !absent.isEmpty { desc += " \(actorLabel) is absent in " + absent.joined(separator: ", ") + "." }
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(f(totalWidth))pt\" height=\"\(f(height))pt\" "
+        out += "viewBox=\"0 0 \(f(totalWidth)) \(f(height))\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">\n"
+        out += "<title id=\"chart-title\">\(Escape.html(title))</title>\n<desc id=\"chart-desc\">\(Escape.html(desc))</desc>\n"
         let font = "font-family=\"Helvetica, Arial, sans-serif\""
+        out += "<text x=\"0\" y=\"\(f(heading * 1.2))\" font-size=\"\(f(heading * 1.1))\" font-weight=\"bold\" \(font)>\(Escape.html(title))</text>\n"
         for (index, panel) in panels.enumerated() {
-            let x0 = Double(index) * (panelWidth + 20)
-            let plotWidth = panelWidth - left - right, plotHeight = height - top - bottom
-            // Both panels count things: whole-number ticks, 0 to a round maximum, at most five.
-            let largest = max(panel.lines.flatMap { $0.values.compactMap { $0 } }.max() ?? 0, 0)
-            let step = max(1, Int((ceil(largest) / 4).rounded(.up)))
-            let niceMax = Double(max(step, Int(ceil(largest / Double(step))) * step))
-            func x(_ i: Int) -> Double { x0 + left + (series.count > 1 ? Double(i) / Double(series.count - 1) * plotWidth : plotWidth / 2) }
+            let x0 = Double(index) * (panelWidth + gap)
+            let plotWidth = panelWidth - left - right
+            let bandWidth = plotWidth / Double(max(series.count, 1))
+            func x(_ i: Int) -> Double { x0 + left + bandWidth * (Double(i) + 0.5) }
             func y(_ v: Double) -> Double { top + plotHeight * (1 - v / niceMax) }
-            out += "<text x=\"\(f(x0 + left))\" y=\"16\" font-size=\"12\" font-weight=\"bold\" \(font)>\(Escape.html(panel.title))</text>\n"
-            out += "<line x1=\"\(f(x0 + left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x0 + left + plotWidth))\" y2=\"\(f(top + plotHeight))\" stroke=\"#888\"/>\n"
-            out += "<line x1=\"\(f(x0 + left))\" y1=\"\(f(top))\" x2=\"\(f(x0 + left))\" y2=\"\(f(top + plotHeight))\" stroke=\"#888\"/>\n"
-            for tick in stride(from: 0, through: Int(niceMax), by: step) {
-                let value = Double(tick)
-                out += "<line x1=\"\(f(x0 + left - 3))\" y1=\"\(f(y(value)))\" x2=\"\(f(x0 + left))\" y2=\"\(f(y(value)))\" stroke=\"#888\"/>\n"
-                out += "<text x=\"\(f(x0 + left - 5))\" y=\"\(f(y(value) + 4))\" font-size=\"10\" text-anchor=\"end\" \(font)>\(tick)</text>\n"
+            out += "<text x=\"\(f(x0 + left))\" y=\"\(f(top - 8 * scale))\" font-size=\"\(f(heading))\" font-weight=\"bold\" \(font)>\(Escape.html(panel.title))</text>\n"
+            for tickValue in stride(from: 0, through: Int(niceMax), by: step) {
+                let value = Double(tickValue)
+                let grid = tickValue == 0 ? "#888888" : "#dddddd"
+                out += "<line x1=\"\(f(x0 + left))\" y1=\"\(f(y(value)))\" x2=\"\(f(x0 + left + plotWidth))\" y2=\"\(f(y(value)))\" stroke=\"\(grid)\" stroke-width=\"0.75\"/>\n"
+                out += "<text x=\"\(f(x0 + left - 3 * scale))\" y=\"\(f(y(value) + tick * 0.35))\" font-size=\"\(f(tick))\" text-anchor=\"end\" \(font)>\(tickValue)</text>\n"
             }
-            // Axis titles.
-            out += "<text transform=\"translate(\(f(x0 + 12)),\(f(top + plotHeight / 2))) rotate(-90)\" font-size=\"10\" text-anchor=\"middle\" \(font)>\(Escape.html(panel.axis))</text>\n"
-            out += "<text x=\"\(f(x0 + left + plotWidth / 2))\" y=\"\(f(top + plotHeight + 30))\" font-size=\"10\" text-anchor=\"middle\" \(font)>slice</text>\n"
+            out += "<line x1=\"\(f(x0 + left))\" y1=\"\(f(top))\" x2=\"\(f(x0 + left))\" y2=\"\(f(top + plotHeight))\" stroke=\"#888888\" stroke-width=\"0.75\"/>\n"
+            out += "<text x=\"\(f(x0 + left + plotWidth / 2))\" y=\"\(f(top + plotHeight + tick + label + 6 * scale))\" font-size=\"\(f(label))\" text-anchor=\"middle\" \(font)>\(Escape.html(axis))</text>\n"
             for (i, point) in series.enumerated() {
-                out += "<text x=\"\(f(x(i)))\" y=\"\(f(top + plotHeight + 15))\" font-size=\"10\" text-anchor=\"middle\" \(font)>\(Escape.html(point.slice))</text>\n"
+                out += "<text x=\"\(f(x(i)))\" y=\"\(f(top + plotHeight + tick + 2 * scale))\" font-size=\"\(f(tick))\" text-anchor=\"middle\" \(font)>\(Escape.html(point.slice))</text>\n"
+                if panel.lines.allSatisfy({ $0.values[i] == nil }) {
+                    out += "<text x=\"\(f(x(i)))\" y=\"\(f(y(0) - 3 * scale))\" font-size=\"\(f(tick))\" fill=\"#555555\" font-style=\"italic\" text-anchor=\"middle\" \(font)>absent</text>\n"
+                }
             }
+            let offsets = panel.lines.count > 1 ? [-2.5 * scale, 2.5 * scale] : [0]
             for (lineIndex, line) in panel.lines.enumerated() {
-                // The key under the plot.
-                let keyY = top + plotHeight + 50 + 16 * Double(lineIndex)
-                let dash = line.dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
-                out += "<line x1=\"\(f(x0 + left))\" y1=\"\(f(keyY - 4))\" x2=\"\(f(x0 + left + 22))\" y2=\"\(f(keyY - 4))\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
-                out += "<text x=\"\(f(x0 + left + 28))\" y=\"\(f(keyY))\" font-size=\"10\" \(font)>\(Escape.html(line.name))</text>\n"
-                // Runs of consecutive present values as polylines, every present value as a dot.
-                var run: [String] = []
-                func flush() {
-                    if run.count > 1 { out += "<polyline fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash) points=\"\(run.joined(separator: " "))\"/>\n" }
-                    run = []
-                }
+                // The key under the plot: the marker and what it counts.
+                let keyY = top + plotHeight + 2 * tick + label + 12 * scale + (label + 3 * scale) * Double(lineIndex)
+                out += marker(line, x: x0 + left + 4 * scale, y: keyY - label * 0.35, size: 3 * scale, title: nil)
+                out += "<text x=\"\(f(x0 + left + 11 * scale))\" y=\"\(f(keyY))\" font-size=\"\(f(label))\" \(font)>\(Escape.html(line.name))</text>\n"
+                // Every present value as a marker, side by side where two series share a slice.
                 for (i, value) in line.values.enumerated() {
-                    guard let value else { flush(); continue }
-                    run.append("\(f(x(i))),\(f(y(value)))")
-                    out += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(value)))\" r=\"3.5\" fill=\"\(line.color)\"><title>\(Escape.html("\(series[i].slice), \(line.name): \(NumberFormat.measure(value))"))</title></circle>\n"
+                    guard let value else { continue }
+                    out += marker(line, x: x(i) + offsets[lineIndex], y: y(value), size: 3 * scale,
+                                  title: "\(series[i].slice), \(line.name): \(NumberFormat.measure(value))")
                 }
-                flush()
             }
         }
         return out + "</svg>"
+    }
+
+    /// A series' marker: a filled circle, or a hollow square for the second series (apart in greyscale).
+    private static func marker(_ line: Series, x: Double, y: Double, size: Double, title: String?) -> String {
+        let tooltip = title.map { "<title>\(Escape.html($0))</title>" } ?? ""
+        if line.dash == "square" {
+            return "<rect x=\"\(f(x - size))\" y=\"\(f(y - size))\" width=\"\(f(2 * size))\" height=\"\(f(2 * size))\" fill=\"white\" stroke=\"\(line.color)\" stroke-width=\"1.2\">\(tooltip)</rect>\n"
+        }
+        return "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(size))\" fill=\"\(line.color)\">\(tooltip)</circle>\n"
     }
 
     private static func f(_ value: Double) -> String { String(format: "%.1f", value) }
