@@ -23,14 +23,13 @@ struct Centrality: ParsableCommand {
 
     @OptionGroup var dataset: DatasetOptions
 
-    @Option(name: .long, help: "Measures, comma-separated (default: \(Measure.defaults.map(\.rawValue).joined(separator: ","))).")
-    var measures: String?
+    @Option(name: .long, help: "Measures, comma-separated, or --measures once per measure (default: \(Measure.defaults.map(\.rawValue).joined(separator: ","))).")
+    var measures: [Checked<MeasureList>] = []
 
     @Option(name: .long, help: "Output format: table, csv, json or markdown.")
     var format: CentralityTable.Format = .table
 
-    @Option(name: .customLong("path-length"), help: "Path length for betweenness, closeness, harmonic: hops or inverse-weight.")
-    var pathLength: PathLength = .hops
+    @OptionGroup var paths: PathLengthOption
 
     @OptionGroup var budget: BudgetOptions
 
@@ -58,7 +57,8 @@ struct Centrality: ParsableCommand {
     }
 
     func run() throws {
-        let chosen = try parseMeasures(measures, defaults: Measure.defaults)
+        let chosen = try measures.measures(defaults: Measure.defaults)
+        let pathLength = paths.pathLength
         let network = try dataset.load()
         let estimate = try budget.checkMeasures(chosen, on: network, pathLength: pathLength, command: "centrality")
         let progress = ProgressLine.standardError()

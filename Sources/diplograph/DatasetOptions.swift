@@ -35,10 +35,10 @@ struct DatasetOptions: ParsableArguments {
     var slice: SliceUnit = .year
 
     @Option(name: .long, help: "Sliding windows of this width, e.g. 2y, 6m, 2q (with --step).")
-    var window: String?
+    var window: Checked<Slicing.Span>?
 
     @Option(name: .long, help: "How far each window moves, e.g. 1y (default: one unit).")
-    var step: String?
+    var step: Checked<Slicing.Span>?
 
     @Flag(name: .long, help: "Cumulative slices: each from the first event to the end of its period.")
     var cumulative = false
@@ -62,29 +62,12 @@ struct DatasetOptions: ParsableArguments {
     func slicing() throws -> Slicing {
         if cumulative { return try Slicing.cumulative(slice) }
         guard let window else { return .calendar(slice) }
-        let (unit, width) = try Self.parseSpan(window, option: "--window")
-        let (stepUnit, stepCount) = try step.map { try Self.parseSpan($0, option: "--step") } ?? (unit, 1)
-        guard unit == stepUnit else { throw UserError("--window and --step must use the same unit (\(window), \(step ?? ""))") }
-        do {
-            return try Slicing.window(unit: unit, width: width, step: stepCount)
-        } catch {
-            // The library checks the same limits; name the option whatever it refused.
-            throw UserError("\(error.message.hasPrefix("window step") ? "--step" : "--window"): \(error.message)")
-        }
-    }
-
-    /// Parses `2y`, `3q`, `6m`.
-    static func parseSpan(_ text: String, option: String) throws -> (SliceUnit, Int) {
-        let units: [Character: SliceUnit] = ["y": .year, "q": .quarter, "m": .month]
-        guard let last = text.last, let unit = units[last], let count = Int(text.dropLast()), count > 0 else {
-            throw UserError("\(option) '\(text)': expected a positive count and a unit, such as 2y, 3q or 6m")
-        }
-        // One rule for every unit: 9,999 years (9999y, 39996q, 119988m).
-        let limit = Slicing.maximumPeriods(of: unit)
-        guard count <= limit else {
-            throw UserError("\(option) '\(text)': longer than 9,999 years (at most \(limit)\(last))")
-        }
-        return (unit, count)
+        func span(_ option: String) -> (Slicing.Span.Problem) -> String { { "\(option) '\($0.text)': \($0.reason)" } }
+        let width = try window.value(span("--window"))
+        guard let step else { return try Slicing.window(width: width) }
+        let stepSpan = try step.value(span("--step"))
+        guard width.unit == stepSpan.unit else { throw UserError("--window and --step must use the same unit (\(window.text), \(step.text))") }
+        return try Slicing.window(width: width, step: stepSpan)
     }
 
     /// Reads the files and slices them.
@@ -112,12 +95,6 @@ func listed(_ items: [String], limit: Int = 20) -> String {
     LibraryWording.listed(items, limit: limit)
 }
 
-/// The measures named by `--measures`, or `defaults` when it is absent.
-func parseMeasures(_ text: String?, defaults: [Measure]) throws -> [Measure] {
-    guard let text else { return defaults }
-    do { return try Measure.parseList(text) } catch { throw UserError("--measures: \(error.description)") }
-}
-
 extension SlicedNetwork {
     /// The entity with id `id`, or an error naming `option` and listing the known ones.
     func entity(_ written: String, option: String) throws -> EntityIndex {
@@ -126,20 +103,15 @@ extension SlicedNetwork {
     }
 }
 
-/// `message` from the library with its phrases for slicing and path-length choices
-/// (``LibraryWording``) replaced by the flags that make those choices on the command line.
-func commandLineWording(_ message: String) -> String {
-    let flags: [(phrase: String, flag: String)] = [
-        (LibraryWording.inSelectedKinds, "in --kinds"),
-        (LibraryWording.rosterAll, "(--roster all)"),
-        (LibraryWording.tooLargeAdvice, "(use a coarser --slice, a shorter --window, fewer --kinds)"),
-        (LibraryWording.tooLargeAdviceAll, "(use a coarser --slice, a shorter --window, fewer --kinds, or --roster active)"),
-        (LibraryWording.groupLevel, "at the group level (--by group, report --focus)"),
-        (LibraryWording.inverseWeight, "with --path-length inverse-weight"),
-    ]
-    var result = message
-    for (phrase, flag) in flags where result.contains(phrase) {
-        result = result.replacingOccurrences(of: phrase, with: flag)
+/// The command line's words for a phrase of the library's messages: the flags that make the
+/// choice it names.
+func commandLineWording(_ phrase: LibraryMessage.Phrase) -> String {
+    switch phrase {
+    case .inSelectedKinds: "in --kinds"
+    case .rosterAll: "(--roster all)"
+    case .tooLargeAdvice: "(use a coarser --slice, a shorter --window, fewer --kinds)"
+    case .tooLargeAdviceAll: "(use a coarser --slice, a shorter --window, fewer --kinds, or --roster active)"
+    case .groupLevel: "at the group level (--by group, report --focus)"
+    case .inverseWeight: "with --path-length inverse-weight"
     }
-    return result
 }

@@ -31,7 +31,7 @@ struct DiagramArguments: ParsableArguments {
     @Option(name: .customLong("size-by"), help: ArgumentHelp(
         "Show a measure (e.g. betweenness, brokerage, pagerank) as a number after each name.",
         discussion: "Labels keep one size: the value is the number in brackets after each name, which the legend explains."))
-    var sizeBy: String?
+    var sizeBy: Checked<Measure>?
 
     @Flag(name: .customLong("no-legend"), help: "Leave the legend out.")
     var noLegend = false
@@ -43,8 +43,8 @@ struct DiagramArguments: ParsableArguments {
 
     func validate() throws {
         if ghosts && noGhosts { throw ValidationError("--ghosts and --no-ghosts: give one of them") }
-        if let sizeBy, Measure(rawValue: sizeBy) == nil {
-            throw ValidationError("--size-by: unknown measure '\(sizeBy)'; known measures: \(Measure.allCases.map(\.rawValue).joined(separator: ", "))")
+        if let sizeBy, case let .failure(problem) = sizeBy.parsed {
+            throw ValidationError("--size-by: \(problem)")
         }
         if let width {
             do { _ = try PrintWidth(width) } catch { throw ValidationError("--width: \(error.message)") }
@@ -65,7 +65,7 @@ struct DiagramArguments: ParsableArguments {
     ///   (`render`, `report`), rather than write it into each figure's DOT (`dot`, PNG, PDF).
     func renderer(for network: SlicedNetwork, pathLength: PathLength, title: String? = nil,
                   format: OutputFormat = .svg, composesLegend: Bool = true, budget: Double, command: String) throws -> DiagramRenderer {
-        let options = try DiagramOptions(showsGhosts: showsGhosts(in: network), sizeBy: sizeBy.flatMap(Measure.init(rawValue:)), pathLength: pathLength,
+        let options = try DiagramOptions(showsGhosts: showsGhosts(in: network), sizeBy: try sizeBy?.value(\.description), pathLength: pathLength,
                                          showsLegend: !noLegend, width: width.map(PrintWidth.init) ?? .page, title: title)
         let progress = ProgressLine.standardError()
         progress.start("\(command): laying out", estimate: DiagramRenderer.estimate(network: network, options: options, engine: engine).seconds)
@@ -142,8 +142,7 @@ struct DotCommand: ParsableCommand {
     @Option(name: .customLong("slice-label"), help: "The slice to print, e.g. 2018 (default: the only slice).")
     var sliceLabel: String?
 
-    @Option(name: .customLong("path-length"), help: "Path length for --size-by measures: hops or inverse-weight.")
-    var pathLength: PathLength = .hops
+    @OptionGroup var paths: PathLengthOption
 
     @Option(name: .long, help: "A title drawn above the slice label.")
     var title: String?
@@ -165,7 +164,7 @@ struct DotCommand: ParsableCommand {
             }
             slice = network.slices[0]
         }
-        let renderer = try diagram.renderer(for: network, pathLength: pathLength, title: title, composesLegend: false, budget: budget.budget, command: "dot")
+        let renderer = try diagram.renderer(for: network, pathLength: paths.pathLength, title: title, composesLegend: false, budget: budget.budget, command: "dot")
         printOut(try renderer.dot(for: slice))
     }
 }
@@ -178,20 +177,12 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var dataset: DatasetOptions
     @OptionGroup var diagram: DiagramArguments
 
-    @Option(name: .long, help: ArgumentHelp("Output folder: new, empty, or one DiploGraph wrote before.", discussion: outFolderDiscussion))
-    var out: String
-
-    @Flag(name: .long, help: "Write into a folder that holds other files: replace only files with the names DiploGraph writes.")
-    var force = false
+    @OptionGroup var output: OutputOptions
 
     @Option(name: .long, help: "Output format: svg, png or pdf.")
     var format: OutputFormat = .svg
 
-    @Option(name: .customLong("path-length"), help: "Path length for --size-by measures: hops or inverse-weight.")
-    var pathLength: PathLength = .hops
-
-    @Option(name: .long, help: "A title drawn above each figure (the slice label goes under it).")
-    var title: String?
+    @OptionGroup var paths: PathLengthOption
 
     @Flag(name: .long, help: ArgumentHelp(
         "Draw every slice side by side in one figure, DIR/grid.<format> (small multiples), instead of one file per slice.",
@@ -208,11 +199,11 @@ struct RenderCommand: ParsableCommand {
         if grid {
             do { try DiagramRenderer.checkGrid(of: network, showsGhosts: diagram.showsGhosts(in: network)) } catch { throw commandLineError(error) }
         }
-        let renderer = try diagram.renderer(for: network, pathLength: pathLength, title: title, format: format, budget: budget.budget,
+        let renderer = try diagram.renderer(for: network, pathLength: paths.pathLength, title: output.title, format: format, budget: budget.budget,
                                             command: "render")
-        let output = try StagedDirectory(path: out, force: force)
+        let staged = try StagedDirectory(path: output.out, force: output.force)
         if grid {
-            try output.write("grid.\(format.rawValue)", bytes: try drawn(renderer.drawGrid).bytes)
+            try staged.write("grid.\(format.rawValue)", bytes: try drawn(renderer.drawGrid).bytes)
         } else {
             show(renderer.straightEdgesWarning.map { [$0] } ?? [])
             let progress = ProgressLine.standardError()
@@ -220,12 +211,12 @@ struct RenderCommand: ParsableCommand {
             defer { progress.finish() }
             for slice in network.slices {
                 let drawing = try drawn { () throws(DiagramError) in try renderer.draw(slice) }
-                try output.write("\(Report.fileName(for: slice.label)).\(format.rawValue)", bytes: drawing.bytes)
+                try staged.write("\(Report.fileName(for: slice.label)).\(format.rawValue)", bytes: drawing.bytes)
                 progress.advance()
             }
         }
         show(renderer.legibilityWarning(grid: grid).map { [$0] } ?? [])
-        try output.commit()
+        try staged.commit()
     }
 }
 
@@ -243,17 +234,12 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var dataset: DatasetOptions
     @OptionGroup var diagram: DiagramArguments
 
-    @Option(name: .long, help: ArgumentHelp("Output folder: new, empty, or one DiploGraph wrote before.", discussion: outFolderDiscussion))
-    var out: String
+    @OptionGroup var output: OutputOptions
 
-    @Flag(name: .long, help: "Write into a folder that holds other files: replace only files with the names DiploGraph writes.")
-    var force = false
+    @Option(name: .long, help: "Measures for the tables, comma-separated, or --measures once per measure (default: \(Report.defaultMeasures.map(\.rawValue).joined(separator: ","))).")
+    var measures: [Checked<MeasureList>] = []
 
-    @Option(name: .long, help: "Measures for the tables (default: \(Report.defaultMeasures.map(\.rawValue).joined(separator: ","))).")
-    var measures: String?
-
-    @Option(name: .customLong("path-length"), help: "Path length for betweenness, closeness, harmonic: hops or inverse-weight.")
-    var pathLength: PathLength = .hops
+    @OptionGroup var paths: PathLengthOption
 
     @Option(name: .long, help: "Chart this actor's brokerage over the slices.")
     var focus: String?
@@ -270,9 +256,6 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("roles-by"), help: "Roles over actors or groups (default: as --by).")
     var rolesBy: NodeLevel?
 
-    @Option(name: .long, help: "The report's title.")
-    var title: String = "DiploGraph report"
-
     @OptionGroup var budget: BudgetOptions
 
     func validate() throws {
@@ -280,7 +263,9 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let chosen = try parseMeasures(measures, defaults: Report.defaultMeasures)
+        let chosen = try measures.measures(defaults: Report.defaultMeasures)
+        let pathLength = paths.pathLength
+        let title = output.title ?? Report.defaultTitle
         try Graphviz.shared.checkPlugins()
         let network = try dataset.load()
         guard !network.slices.isEmpty else { throw UserError("\(dataset.events): no events to report (check --kinds)") }
@@ -290,12 +275,7 @@ struct ReportCommand: ParsableCommand {
                                      title: title)
         if let dyad {
             // Roles over actors or groups, whatever the diagrams' level.
-            var rolesNetwork = network
-            if let rolesBy, (rolesBy == .group) != network.options.mergesGroups {
-                var sliceOptions = network.options
-                sliceOptions.mergesGroups = rolesBy == .group
-                rolesNetwork = try Slicer.slice(network.log, options: sliceOptions)
-            }
+            let rolesNetwork = try Report.Options.rolesNetwork(for: network, mergesGroups: rolesBy.map { $0 == .group })
             try options.setRoles(in: rolesNetwork, dyad: try parseDyad(dyad, in: rolesNetwork),
                                  third: try third.map { try rolesNetwork.entity($0, option: "--third") }, rule: rule)
         }
@@ -304,16 +284,16 @@ struct ReportCommand: ParsableCommand {
         let drawsGrid = renderer.drawsGrid
         if !drawsGrid { note("no grid of all slices: \(network.slices.count) panels would hold more than \(DiagramWriter.nodeLimit) nodes") }
         show(renderer.straightEdgesWarning.map { [$0] } ?? [])
-        let output = try StagedDirectory(path: out, force: force)
+        let staged = try StagedDirectory(path: output.out, force: output.force)
         options.drawsGrid = drawsGrid
         let progress = ProgressLine.standardError()
         progress.start("report: drawing", total: network.slices.count + (drawsGrid ? 1 : 0), unit: "figures")
         defer { progress.finish() }
-        let warnings = try Report.write(network: network, options: options, to: output) { figure, dot in
+        let warnings = try Report.write(network: network, options: options, to: staged) { figure, dot in
             defer { progress.advance() }
             return try drawn { () throws(DiagramError) in try renderer.draw(dot: dot, figure: figure) }.svg ?? ""
         }
-        try output.commit()
+        try staged.commit()
         show(renderer.legibilityWarning(grid: false).map { [$0] } ?? [])
         for warning in warnings { warn(warning) }
     }

@@ -36,7 +36,7 @@ struct Diplograph: ParsableCommand {
             Messages.summariseWarnings()
         } catch let problems as InputProblems {
             // One problem a line: a line feed inside an id or a file name is shown escaped.
-            fail(lines: problems.lines.map(commandLineWording))
+            fail(lines: problems.lines(wording: commandLineWording))
         } catch let error as UserError {
             fail(lines: [error.description])
         } catch let error as OutputError {
@@ -116,7 +116,7 @@ enum Messages {
     static func warn(_ message: String) {
         warnings += 1
         guard warnings <= warningLimit else { return }
-        write(line: "warning: \(commandLineWording(message))")
+        write(line: "warning: \(message)")
     }
 
     /// Says how many warnings were not shown, once.
@@ -131,6 +131,11 @@ enum Messages {
 
 func warn(_ message: String) {
     Messages.warn(message)
+}
+
+/// Warns of `message` from the library, its phrases naming the command line's options.
+func warn(_ message: LibraryMessage) {
+    Messages.warn(message.worded(commandLineWording))
 }
 
 func printOut(_ text: String) {

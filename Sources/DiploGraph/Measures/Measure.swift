@@ -115,9 +115,14 @@ public enum Measure: String, Sendable, CaseIterable {
 }
 
 /// Names in a list of measures that are no measures (``Measure/parseList(_:)``).
-public struct MeasureListError: Error, CustomStringConvertible {
+public struct MeasureListError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The names that are not measures.
     public let unknown: [String]
+
+    /// The names `unknown`, none of them a measure (an empty list: no measure was named).
+    /// - Parameter unknown: the names that are not measures.
+    /// - Complexity: O(1).
+    public init(unknown: [String]) { self.unknown = unknown }
     /// `unknown measure 'x'; known measures: degree, …`.
     public var description: String {
         "unknown measure\(unknown.count == 1 ? "" : "s") \(unknown.map { "'\($0)'" }.joined(separator: ", ")); known measures: "
@@ -132,7 +137,7 @@ public struct MeasureTable: Sendable {
     /// `columns[c][v]`: measure `measures[c]` of node v; `nil` is an empty cell.
     public let columns: [[Double?]]
     /// Problems worth telling the user (a measure that did not converge).
-    public let warnings: [String]
+    public let warnings: [LibraryMessage]
 
     /// Computes `measures` on `graph`, each at most once, sharing the brokerage pass.
     ///
@@ -170,7 +175,7 @@ public struct MeasureTable: Sendable {
     private init(graph: SliceGraph, measures: [Measure], validGroups groups: [Int], pathLength: PathLength, sliceLabel: String,
                  mediation: [Double], reach: [TemporalReach.Reading: [Double]]) {
         self.measures = measures
-        var warnings: [String] = []
+        var warnings: [LibraryMessage] = []
         var brokerage: Brokerage?
         var columns: [[Double?]] = []
         for measure in measures {
@@ -187,7 +192,7 @@ public struct MeasureTable: Sendable {
                  .harmonic where pathLength == .inverseWeight && !graph.inverseLengthsAreFinite:
                 // Lengths 1/weight of tiny weights, or their sums, would overflow: no value rather than a wrong one.
                 column = Array(repeating: nil, count: graph.nodeCount)
-                warnings.append("slice \(sliceLabel): \(measure.rawValue) \(LibraryWording.inverseWeight) needs path lengths 1/weight whose sums stay finite; the weights are too small (rescale them), so its cells are empty")
+                warnings.append("slice \(sliceLabel): \(measure.rawValue) \(phrase: .inverseWeight) needs path lengths 1/weight whose sums stay finite; the weights are too small (rescale them), so its cells are empty")
             case .betweenness: column = graph.betweenness(pathLength: pathLength)
             case .closeness: column = graph.closeness(pathLength: pathLength)
             case .harmonic: column = graph.harmonic(pathLength: pathLength)

@@ -66,7 +66,7 @@ public struct SliceMeasures: Sendable {
 
     /// Problems worth telling the user (a measure that did not converge, path lengths too
     /// long to sum); their cells are empty.
-    public var warnings: [String] { table.warnings }
+    public var warnings: [LibraryMessage] { table.warnings }
 
     /// The values of `measure`, or `nil` when it was not computed.
     /// - Complexity: O(*m*) for *m* measures computed.

@@ -7,8 +7,28 @@ public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible 
     public var file: String
     /// The 1-based physical line where the record starts, or `nil` for the whole file.
     public var line: Int?
-    /// What is wrong, in a few words.
-    public var message: String
+    /// What is wrong, in a few words, with its phrases naming a choice of options kept apart
+    /// (a front end shows them in its own words, ``LibraryMessage/worded(_:)``).
+    public var content: LibraryMessage
+
+    /// What is wrong, in a few words: ``content`` in the library's words.
+    public var message: String {
+        get { content.description }
+        set { content = LibraryMessage(newValue) }
+    }
+
+    /// A problem at `line` of `file` (`nil`: the whole file) whose message has phrases
+    /// naming a choice of options.
+    /// - Complexity: O(1).
+    /// - Parameters:
+    ///   - file: the file as the user named it.
+    ///   - line: the 1-based physical line where the record starts, or `nil` for the whole file.
+    ///   - content: what is wrong, in a few words.
+    public init(file: String, line: Int?, content: LibraryMessage) {
+        self.file = file
+        self.line = line
+        self.content = content
+    }
 
     /// A problem at `line` of `file` (`nil`: the whole file).
     /// - Complexity: O(1).
@@ -17,13 +37,19 @@ public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible 
     ///   - line: the 1-based physical line where the record starts, or `nil` for the whole file.
     ///   - message: what is wrong, in a few words.
     public init(file: String, line: Int?, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
+        self.init(file: file, line: line, content: LibraryMessage(message))
     }
 
     /// `FILE:LINE: message`, or `FILE: message` for the whole file.
-    public var description: String {
+    public var description: String { description(wording: \.text) }
+
+    /// `FILE:LINE: message` (or `FILE: message`) with each phrase of the message in the words
+    /// `phrase` gives.
+    /// - Parameter phrase: a front end's words for each phrase of ``content``.
+    /// - Returns: the problem as one line.
+    /// - Complexity: O(*n*) for *n* characters.
+    public func description(wording phrase: (LibraryMessage.Phrase) -> String) -> String {
+        let message = content.worded(phrase)
         if let line { return "\(file):\(line): \(message)" }
         return "\(file): \(message)"
     }
@@ -56,8 +82,14 @@ public struct InputProblems: Error, Sendable, CustomStringConvertible {
     /// the limit. Show each as one line: a file name or a message may hold a line feed from
     /// the data, which a terminal must be shown escaped (DiploGraphIO's `Escape.terminal`).
     /// - Complexity: O(*p*) for *p* problems.
-    public var lines: [String] {
-        var lines = problems.map(\.description)
+    public var lines: [String] { lines(wording: \.text) }
+
+    /// ``lines`` with each phrase of the problems' messages in the words `phrase` gives.
+    /// - Parameter phrase: a front end's words for each phrase (``LibraryMessage/Phrase``).
+    /// - Returns: one line per problem, and a last one when reading stopped at the limit.
+    /// - Complexity: O(*p*) for *p* problems.
+    public func lines(wording phrase: (LibraryMessage.Phrase) -> String) -> [String] {
+        var lines = problems.map { $0.description(wording: phrase) }
         if isTruncated, let file = problems.last?.file {
             lines.append("\(file): stopped after \(problems.count) problems")
         }
@@ -77,8 +109,12 @@ package struct ProblemCollector {
     package init(file: String) { self.file = file }
 
     package mutating func add(line: Int?, _ message: String) {
+        add(line: line, LibraryMessage(message))
+    }
+
+    package mutating func add(line: Int?, _ message: LibraryMessage) {
         guard !isFull else { return }
-        problems.append(InputProblem(file: file, line: line, message: message))
+        problems.append(InputProblem(file: file, line: line, content: message))
         if problems.count >= InputProblems.limit { isFull = true }
     }
 

@@ -57,7 +57,7 @@ public enum Slicer {
         // Kinds.
         let (selectedKind, unknownKinds) = options.selectedKinds(in: log.kinds)
         for id in unknownKinds {
-            problems.add(line: nil, "unknown kind '\(id)' \(LibraryWording.inSelectedKinds) (known kinds: \(log.kinds.knownIDs))")
+            problems.add(line: nil, "unknown kind '\(id)' \(phrase: .inSelectedKinds) (known kinds: \(log.kinds.knownIDs))")
         }
         try problems.throwIfAny()
         // Entities.
@@ -139,11 +139,12 @@ public enum Slicer {
         }
         if nodeRows > SliceOptions.maximumNodeRows {
             let nodes = options.mergesGroups ? "groups" : "actors"
-            let what = options.roster == .all
-                ? "\(ranges.count) slices × \(entityCount) \(nodes) \(LibraryWording.rosterAll) make \(nodeRows) node rows"
-                : "\(ranges.count) slices of up to \(entityCount) \(nodes) each make up to \(nodeRows) node rows"
-            problems.add(line: nil, "too large to slice: \(what), over the limit of \(SliceOptions.maximumNodeRows) "
-                         + (options.roster == .all ? LibraryWording.tooLargeAdviceAll : LibraryWording.tooLargeAdvice))
+            let message: LibraryMessage = options.roster == .all
+                ? "too large to slice: \(ranges.count) slices × \(entityCount) \(nodes) \(phrase: .rosterAll) make \(nodeRows) node rows, "
+                    + "over the limit of \(SliceOptions.maximumNodeRows) \(phrase: .tooLargeAdviceAll)"
+                : "too large to slice: \(ranges.count) slices of up to \(entityCount) \(nodes) each make up to \(nodeRows) node rows, "
+                    + "over the limit of \(SliceOptions.maximumNodeRows) \(phrase: .tooLargeAdvice)"
+            problems.add(line: nil, message)
             try problems.throwIfAny()
         }
         // Slices are independent: runs of consecutive slices go to the cores, each run with its
@@ -181,7 +182,7 @@ public enum Slicer {
         joining: for run in 0..<runCount {
             for (slice, found) in runs[run]! {
                 slices.append(slice)
-                for problem in found { problems.add(line: problem.line, problem.message) }
+                for problem in found { problems.add(line: problem.line, problem.content) }
                 if problems.isFull { break joining }
             }
         }
@@ -219,16 +220,16 @@ public enum Slicer {
         func named(_ actor: ActorIndex, _ entity: EntityIndex) -> String {
             isMerged ? "'\(log.actors[actor].id)' (group '\(entities[Int(entity)].id)')" : "'\(log.actors[actor].id)'"
         }
-        let level = isMerged ? " \(LibraryWording.groupLevel)" : ""
+        let level: LibraryMessage = isMerged ? " \(phrase: .groupLevel)" : ""
         if a == b {
-            problems.add(line: event.line, "mediation about \(written)\(level): both sides are in group '\(entities[Int(a)].id)' (a relay needs two sides)")
+            problems.add(line: event.line, "mediation about \(written)\(level): both sides are in group '\(entities[Int(a)].id)' (a relay needs two sides)" as LibraryMessage)
             return
         }
         if x != a && x != b {
-            problems.add(line: event.line, "mediation about \(written)\(level): the target \(named(event.target, x)) is on neither side (a mediation's target is one of the two sides)")
+            problems.add(line: event.line, "mediation about \(written)\(level): the target \(named(event.target, x)) is on neither side (a mediation's target is one of the two sides)" as LibraryMessage)
         }
         if m == a || m == b {
-            problems.add(line: event.line, "mediation about \(written)\(level): the source \(named(event.source, m)) is on one of the sides (a mediator stands on neither)")
+            problems.add(line: event.line, "mediation about \(written)\(level): the source \(named(event.source, m)) is on one of the sides (a mediator stands on neither)" as LibraryMessage)
         }
     }
 

@@ -22,7 +22,7 @@ public struct CentralityTable: Sendable {
     public let rows: [Row]
     /// Problems worth telling the user, each naming its slice (`slice 2018: eigenvector
     /// centrality did not converge ...`), in slice order; their cells are empty.
-    public let warnings: [String]
+    public let warnings: [LibraryMessage]
 
     /// Computes `measures` on every slice of `network`.
     ///
@@ -39,7 +39,7 @@ public struct CentralityTable: Sendable {
         self.measures = measures
         let slices = network.slices
         // Each slice's measures, then its rows and warnings, on its own core; joined in slice order.
-        let parts = ConcurrentResults<(rows: [Row], warnings: [String])>(count: slices.count)
+        let parts = ConcurrentResults<(rows: [Row], warnings: [LibraryMessage])>(count: slices.count)
         DispatchQueue.concurrentPerform(iterations: slices.count) { index in
             let slice = slices[index]
             let table = MeasureTable(network: network, slice: slice, measures: measures, pathLength: pathLength)
@@ -59,7 +59,7 @@ public struct CentralityTable: Sendable {
             progress?()
         }
         var rows: [Row] = []
-        var warnings: [String] = []
+        var warnings: [LibraryMessage] = []
         rows.reserveCapacity(slices.reduce(0) { $0 + $1.nodes.count })
         for index in slices.indices {
             let part = parts[index]!

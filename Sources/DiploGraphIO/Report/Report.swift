@@ -96,7 +96,8 @@ public struct Report {
     ///   - output: where the files go (committed by the caller).
     ///   - render: turns a figure's DOT into SVG text (DiploGraphviz's `DiagramRenderer`
     ///     does, with the options' composed legends); its first argument says which figure.
-    /// - Returns: warnings to show the user.
+    /// - Returns: warnings to show the user (``/DiploGraph/LibraryMessage/worded(_:)`` words
+    ///   their phrases as a front end names its options).
     /// - Throws: ``OutputError`` when a file cannot be written, ``/DiploGraph/InputProblems``
     ///   from ``brokerageSeries(network:focus:pathLength:)`` with a focus, ``/DiploGraph/ValueError``
     ///   for a focus that is not an entity of `network`, a layout made for another network or
@@ -104,7 +105,7 @@ public struct Report {
     /// - Complexity: that of the centrality table (``CentralityTable``) and of `render` for
     ///   each figure, plus O(*r* + *e*) for *r* table rows and *e* events behind the roles.
     public static func write(network: SlicedNetwork, options: Options, to output: StagedDirectory,
-                             render: (DiagramFigure, String) throws -> String) throws -> [String] {
+                             render: (DiagramFigure, String) throws -> String) throws -> [LibraryMessage] {
         let table = CentralityTable(network: network, measures: options.measures, pathLength: options.pathLength)
         let writer = DiagramWriter(network: network)
         try writer.checkLayout(of: options.diagram)
