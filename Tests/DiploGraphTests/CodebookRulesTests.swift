@@ -307,6 +307,8 @@ import DiploGraphIO
         let overlapping = Self.overlappingQuotes(Self.rows(["2018,t,k,summit,1,x,,stood between them", "2018,t,k,summit,1,x,,between",
                                                             "2018,t,k,talks,1,x,,stood between them", "2018,t,k,talks,1,x,,they met"]),
                                                  article: article)
-        #expect(overlapping == ["korean-peninsula.events.csv:3: quote overlaps the quote of line 2 without being the same span"])
+        // Line 4 is line 2's span (allowed), but overlaps line 3's; line 5 is apart.
+        #expect(overlapping == ["korean-peninsula.events.csv:3: quote overlaps the quote of line 2 without being the same span",
+                                "korean-peninsula.events.csv:4: quote overlaps the quote of line 3 without being the same span"])
     }
 }
