@@ -21,9 +21,14 @@ check = "--check" in sys.argv
 
 lines = readme.read_text(encoding="utf-8").split("\n")
 out, i, changed = [], 0, False
-work = pathlib.Path(tempfile.mkdtemp(prefix="readme-"))
+scratch = pathlib.Path(tempfile.mkdtemp(prefix="readme-"))
+work = scratch / "repository"
+work.mkdir()
 for name in ("graphs", "Tests"):
     (work / name).symlink_to(root / name)
+# `../shared` (the article beside the repository) resolves as it does beside the repository.
+if (root.parent / "shared").exists():
+    (scratch / "shared").symlink_to(root.parent / "shared")
 env = dict(os.environ, PATH=binary + os.pathsep + os.environ.get("PATH", ""), COLUMNS="100")
 in_block = False
 language = ""
@@ -58,7 +63,7 @@ while i < len(lines):
         continue
     out.append(line)
     i += 1
-shutil.rmtree(work)
+shutil.rmtree(scratch)
 if check:
     sys.exit(1 if changed else 0)
 readme.write_text("\n".join(out), encoding="utf-8")

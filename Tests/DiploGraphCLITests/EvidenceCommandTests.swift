@@ -15,7 +15,7 @@ import Testing
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines[0] == "slice,third,role,score,sigma_a,sigma_b,events_a,events_b,events_about,support,fragility,pivotal")
         // 2020: one act about the dyad; removing it leaves no verdict.
-        #expect(lines.last!.hasPrefix("2020,US,spoiling,") && lines.last!.hasSuffix(",1,1,52"))
+        #expect(lines.last!.hasPrefix("2020,US,spoiling,") && lines.last!.hasSuffix(",1,1,51"))
         let deep = try Tool.run(["roles"] + Self.data + ["--by", "group", "--dyad", "ROK,DPRK", "--third", "US", "--fragility",
                                                        "--fragility-depth", "1", "--format", "json"])
         #expect(deep.status == 0 && deep.stdout.contains("\"fragility\" : \">1\"") && deep.stdout.contains("\"role_after\" : null"))

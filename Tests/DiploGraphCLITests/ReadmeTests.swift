@@ -7,7 +7,9 @@ import Testing
 /// - A fenced block whose lines start with `$ ` is a transcript: each command (with `\`
 ///   continuation lines) runs in a scratch folder that holds `graphs/` and `Tests/`, with the
 ///   built `diplograph` first on `PATH`; the lines after it, up to the next `$ `, must equal
-///   what it prints (stdout and stderr together).
+///   what it prints (stdout and stderr together). `../shared` (the article beside the
+///   repository) resolves there as beside the repository; a command that needs it is
+///   skipped, saying so, when a checkout has none.
 /// - A ```` ```sh ```` block without `$ ` lines runs as one script (`sh -e`) and must succeed.
 /// - Other blocks (```` ```text ````, ```` ```sql ````, diagrams) are not run.
 @Suite(.serialized) struct ReadmeTests {
@@ -68,14 +70,24 @@ import Testing
         return steps
     }
 
-    /// A scratch folder in which README paths resolve.
-    static func workspace() throws -> Scratch {
+    /// The folder beside the repository that holds the article (`../shared` in README paths).
+    static let shared = Tool.root.deletingLastPathComponent().appendingPathComponent("shared")
+    static let hasShared = FileManager.default.fileExists(atPath: shared.path)
+
+    /// A scratch folder in which README paths resolve: `directory` holds `graphs/` and `Tests/`,
+    /// and `../shared` beside it is the repository's `../shared` when there is one.
+    static func workspace() throws -> (scratch: Scratch, directory: URL) {
         let scratch = try Scratch()
+        let directory = scratch.url.appendingPathComponent("repository")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for name in ["graphs", "Tests"] {
-            try FileManager.default.createSymbolicLink(at: scratch.url.appendingPathComponent(name),
+            try FileManager.default.createSymbolicLink(at: directory.appendingPathComponent(name),
                                                        withDestinationURL: Tool.root.appendingPathComponent(name))
         }
-        return scratch
+        if hasShared {
+            try FileManager.default.createSymbolicLink(at: scratch.url.appendingPathComponent("shared"), withDestinationURL: shared)
+        }
+        return (scratch, directory)
     }
 
     static func shell(_ script: String, in directory: URL) throws -> Tool.Result {
@@ -103,9 +115,14 @@ import Testing
 
     @Test(arguments: transcripts)
     func transcriptPrintsWhatTheReadmeShows(block: Block) throws {
-        let scratch = try Self.workspace()
+        let (scratch, directory) = try Self.workspace()
+        defer { withExtendedLifetime(scratch) {} }
         for step in Self.steps(of: block) {
-            let result = try Self.shell(step.command, in: scratch.url)
+            if step.command.contains("../shared/") && !Self.hasShared {
+                print("README.md:\(block.line): skipped `\(step.command)`: no ../shared beside the repository")
+                continue
+            }
+            let result = try Self.shell(step.command, in: directory)
             #expect(result.status == 0, "README.md:\(block.line): `\(step.command)` failed:\n\(result.stdout)")
             guard !step.expected.isEmpty else { continue }
             var actual = result.stdout.components(separatedBy: "\n").map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
@@ -117,8 +134,9 @@ import Testing
 
     @Test(arguments: scripts)
     func scriptRuns(block: Block) throws {
-        let scratch = try Self.workspace()
-        let result = try Self.shell(block.lines.joined(separator: "\n"), in: scratch.url)
+        let (scratch, directory) = try Self.workspace()
+        defer { withExtendedLifetime(scratch) {} }
+        let result = try Self.shell(block.lines.joined(separator: "\n"), in: directory)
         #expect(result.status == 0, "README.md:\(block.line) failed:\n\(result.stdout)")
     }
 }

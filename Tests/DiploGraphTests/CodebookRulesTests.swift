@@ -178,6 +178,24 @@ import DiploGraphIO
         }
     }
 
+    /// Rule 6: two rows' quotes are the same span of the article or do not overlap, so that
+    /// each row is one unit of the text and a second coding can be matched to it row by row.
+    static func overlappingQuotes(_ rows: [Row], article: String) -> [String] {
+        let text = collapsed(article)
+        let spans: [(row: Row, span: Range<String.Index>)] = rows.compactMap { row in
+            let quote = collapsed(row["quote"])
+            guard !quote.isEmpty, let span = text.range(of: quote) else { return nil }
+            return (row, span)
+        }
+        var problems: [String] = []
+        for (j, later) in spans.enumerated() {
+            if let earlier = spans[..<j].first(where: { $0.span != later.span && $0.span.overlaps(later.span) }) {
+                problems.append("\(later.row.at): quote overlaps the quote of line \(earlier.row.line) without being the same span")
+            }
+        }
+        return problems
+    }
+
     // MARK: On the dataset
 
     static func expectNone(_ problems: [String], sourceLocation: SourceLocation = #_sourceLocation) {
@@ -222,6 +240,12 @@ import DiploGraphIO
         Self.expectNone(Self.quotes(Self.dataset.rows, article: article))
     }
 
+    @Test(.enabled(if: hasArticle, "the article ../shared/sources/trump-inter-korean-relations.txt is not beside the repository"))
+    func quotesAreOneSpanOrApart() throws {
+        let article = try String(contentsOfFile: Self.articlePath, encoding: .utf8)
+        Self.expectNone(Self.overlappingQuotes(Self.dataset.rows, article: article))
+    }
+
     // MARK: Every rule can fail
 
     static func rows(_ lines: [String]) -> [Row] {
@@ -257,6 +281,7 @@ import DiploGraphIO
         #expect(Self.dates(good).isEmpty)
         #expect(Self.weights(good).isEmpty)
         #expect(Self.quotes(good, article: article).isEmpty)
+        #expect(Self.overlappingQuotes(good, article: article).isEmpty)
 
         let twice = Self.bothDirections(Self.rows(["2018-06,t,k,summit,1,met,,", "2018-06,k,t,summit,1,met,,"]))
         #expect(twice == ["korean-peninsula.events.csv:3: summit k→t on 2018-06 is line 2 in the other direction (one row per act)"])
@@ -282,5 +307,11 @@ import DiploGraphIO
         #expect(Self.weights(Self.rows(["2018,t,k,summit,2,x,,"])).count == 1)
         #expect(Self.quotes(Self.rows(["2018,t,k,summit,1,x,,they  met", "2018,t,k,summit,1,x,,", "2018,t,k,summit,1,x,,They met!"]),
                             article: article).count == 2)
+        let overlapping = Self.overlappingQuotes(Self.rows(["2018,t,k,summit,1,x,,stood between them", "2018,t,k,summit,1,x,,between",
+                                                            "2018,t,k,talks,1,x,,stood between them", "2018,t,k,talks,1,x,,they met"]),
+                                                 article: article)
+        // Line 4 is line 2's span (allowed), but overlaps line 3's; line 5 is apart.
+        #expect(overlapping == ["korean-peninsula.events.csv:3: quote overlaps the quote of line 2 without being the same span",
+                                "korean-peninsula.events.csv:4: quote overlaps the quote of line 3 without being the same span"])
     }
 }
