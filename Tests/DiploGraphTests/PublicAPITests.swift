@@ -20,7 +20,7 @@ import DiploGraphIO
     /// A small log: a, b, c, m; summits, pressure and a talks kind (neutral).
     static func smallLog() throws -> EventLog {
         var kinds = KindTable()
-        kinds.declare(try Kind(id: "talks", polarity: .neutral, label: "Talks"))
+        try kinds.declare(Kind(id: "talks", polarity: .neutral, label: "Talks"))
         let actors = try DatasetReader.readActors(bytes: Array("id,label,group\na,A,X\nb,B,Y\nc,C,Y\nm,M,Z\n".utf8), name: "a.csv")
         let events = """
             date,source,target,kind,about
@@ -147,7 +147,7 @@ import DiploGraphIO
         #expect(log.kinds.expandingLayers(["neutral", "pressure", "nonsense"]) == ["talks", "pressure", "nonsense"])
         // A declared kind with a layer's name keeps its meaning.
         var kinds = log.kinds
-        kinds.declare(try Kind(id: "neutral", polarity: .cooperative, label: "A kind named neutral"))
+        try kinds.declare(Kind(id: "neutral", polarity: .cooperative, label: "A kind named neutral"))
         #expect(kinds.expandingLayers(["neutral"]) == ["neutral"])
         // Slicing by layer: the conflictual layer has the 2018 pressure only.
         let conflict = try Slicer.slice(log, options: SliceOptions(layers: [.conflictual]))
@@ -199,11 +199,12 @@ import DiploGraphIO
         #expect(log.kinds[talks].polarity == .neutral)
         #expect(log.kinds.kind(at: try KindIndex(log.kinds.count)) == nil)
         var actors = log.actors
-        let declared = try #require(actors.declare(try Actor(id: "n", label: "N", group: "Z")))
+        let declared = try actors.declare(Actor(id: "n", label: "N", group: "Z"))
         #expect(declared.position == log.actors.count && actors[declared].id == "n")
-        #expect(actors.declare(try Actor(id: "n", label: "again", group: "Z")) == nil)
+        #expect(throws: ValueError("duplicate actor id 'n'")) { try actors.declare(Actor(id: "n", label: "again", group: "Z")) }
+        #expect(actors.count == log.actors.count + 1 && actors[declared].label == "N")
         var kinds = log.kinds
-        #expect(kinds.declare(try Kind(id: "talks", polarity: .cooperative, label: "Talks")) == talks)
+        #expect(try kinds.declare(Kind(id: "talks", polarity: .cooperative, label: "Talks")) == talks)
         #expect(throws: ValueError("index -2: must be in 0..<2147483647")) { try NodeIndex(-2) }
         // The about of a relay, at the slices' level, in entities.
         let network = try Slicer.slice(log, options: SliceOptions())

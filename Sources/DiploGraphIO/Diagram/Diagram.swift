@@ -1014,7 +1014,7 @@ public struct DiagramWriter: Sendable {
     private var relayLegendText: String { "Relay leg: other side → mediator" }
 
     /// The colour of relay legs: the mediation kind's.
-    private var relayColor: String { network.log.kinds.index(of: "mediation").map { network.log.kinds[$0].color } ?? Kind.builtIn[0].color }
+    private var relayColor: String { network.log.kinds[KindTable.mediation].color }
 
     /// `value` with two decimals (`12.30`, `-0.05`), without Foundation's slow `String(format:)`.
     private func format(_ value: Double) -> String {

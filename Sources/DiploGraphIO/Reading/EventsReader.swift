@@ -93,7 +93,7 @@ public enum DatasetReader {
         let weightColumn = table.column("weight")
         let noteColumn = table.column("note")
         let aboutColumn = table.column("about")
-        let mediationKind = kinds.index(of: "mediation")
+        let mediationKind = KindTable.mediation
         var actors = declared ?? ActorTable()
         var events: [Event] = []
         var notes: [String] = []
@@ -308,7 +308,7 @@ public enum DatasetReader {
             }
             firstLine[id] = table.line
             do {
-                _ = actors.declare(try Actor(id: id, label: label.isEmpty ? id : label, group: group))
+                try actors.declare(Actor(id: id, label: label.isEmpty ? id : label, group: group))
             } catch {
                 table.problem(error.message)
             }
@@ -385,7 +385,7 @@ public enum DatasetReader {
                 style = parsed
             }
             do {
-                kinds.declare(try Kind(id: id, polarity: polarity, label: label.isEmpty ? id : label, color: color, style: style))
+                try kinds.declare(Kind(id: id, polarity: polarity, label: label.isEmpty ? id : label, color: color, style: style))
             } catch {
                 table.problem(error.message)
             }
