@@ -71,9 +71,9 @@ import DiploGraphIO
         let network = try Self.network()
         let moon = try network.entityIndex(of: "moon-jae-in")
         let series = try network.series(of: .brokerage, for: moon)
-        #expect(series.map(\.slice) == network.slices.map(\.label))
+        #expect(series.map(\.slice.label) == network.slices.map(\.label))
         // The README's table: 2017 0, 2018 2, 2019 0, 2020 1; absent before.
-        let byYear = Dictionary(uniqueKeysWithValues: series.map { ($0.slice, $0.value) })
+        let byYear = Dictionary(uniqueKeysWithValues: series.map { ($0.slice.label, $0.value) })
         #expect(byYear["2017"] == 0 && byYear["2018"] == 2 && byYear["2019"] == 0 && byYear["2020"] == 1)
         for (slice, point) in zip(network.slices, series) {
             #expect(point.value == (try network.measures([.brokerage], in: slice))[.brokerage, entity: moon])
@@ -175,7 +175,7 @@ import DiploGraphIO
         // The README: on the mediation layer by group, ROK is a liaison in 2017–2019.
         let rok = try groups.entityIndex(of: "ROK")
         let liaison = try groups.series(of: .liaison, for: rok)
-        #expect(liaison.filter { $0.value == 1 }.map(\.slice) == ["2017", "2018", "2019"])
+        #expect(liaison.filter { $0.value == 1 }.map(\.slice.label) == ["2017", "2018", "2019"])
         // Every actor's entity is its group's.
         for (actor, entity) in groups.entityOfActor.enumerated() {
             #expect(groups.entities[entity.position].id == network.log.actors.actors[actor].group)
