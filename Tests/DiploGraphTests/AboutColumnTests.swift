@@ -129,7 +129,7 @@ import DiploGraphIO
     /// A log made in code, not read from a file, is checked when sliced at the actor level too.
     @Test func relaysMadeInCodeAreCheckedWhenSliced() throws {
         var actors = ActorTable()
-        for id in ["m", "a", "b", "x"] { _ = actors.declare(try Actor(id: id, label: id, group: id)) }
+        for id in ["m", "a", "b", "x"] { try actors.declare(Actor(id: id, label: id, group: id)) }
         let kinds = KindTable()
         let event = try Event(date: EventDate(year: 2018), source: ActorIndex(unchecked: 0), target: ActorIndex(unchecked: 3), kind: kinds.index(of: "mediation")!, weight: 1, line: 7,
                           about: try Relationship(ActorIndex(unchecked: 1), ActorIndex(unchecked: 2)))

@@ -43,7 +43,7 @@ import DiploGraphIO
 
     @Test func matchingOnKeysAndAlphaPerField() throws {
         var kinds = KindTable()
-        kinds.declare(try Kind(id: "talks", polarity: .neutral, label: "Talks"))
+        try kinds.declare(Kind(id: "talks", polarity: .neutral, label: "Talks"))
         func log(_ rows: [String]) throws -> EventLog {
             try DatasetReader.readEvents(bytes: Array(("date,source,target,kind,weight,about\n" + rows.joined(separator: "\n")).utf8), name: "e.csv", kinds: kinds)
         }

@@ -73,7 +73,7 @@ import Testing
     @Test func withAnActorsFile() throws {
         var actors = ActorTable(isDeclared: true)
         for id in (0..<40).map({ "actor-\($0)" }) + ["Moon Jae-in", "U.S."] {
-            _ = actors.declare(try Actor(id: id, label: id.uppercased(), group: id.hasPrefix("actor-1") ? "one" : "other"))
+            try actors.declare(Actor(id: id, label: id.uppercased(), group: id.hasPrefix("actor-1") ? "one" : "other"))
         }
         for seed in 100..<120 {
             let bytes = Array(Self.randomFile(seed: UInt64(seed), rows: 150).utf8)

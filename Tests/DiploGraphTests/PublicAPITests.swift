@@ -20,7 +20,7 @@ import DiploGraphIO
     /// A small log: a, b, c, m; summits, pressure and a talks kind (neutral).
     static func smallLog() throws -> EventLog {
         var kinds = KindTable()
-        kinds.declare(try Kind(id: "talks", polarity: .neutral, label: "Talks"))
+        try kinds.declare(Kind(id: "talks", polarity: .neutral, label: "Talks"))
         let actors = try DatasetReader.readActors(bytes: Array("id,label,group\na,A,X\nb,B,Y\nc,C,Y\nm,M,Z\n".utf8), name: "a.csv")
         let events = """
             date,source,target,kind,about
@@ -71,9 +71,9 @@ import DiploGraphIO
         let network = try Self.network()
         let moon = try network.entityIndex(of: "moon-jae-in")
         let series = try network.series(of: .brokerage, for: moon)
-        #expect(series.map(\.slice) == network.slices.map(\.label))
+        #expect(series.map(\.slice.label) == network.slices.map(\.label))
         // The README's table: 2017 0, 2018 2, 2019 0, 2020 1; absent before.
-        let byYear = Dictionary(uniqueKeysWithValues: series.map { ($0.slice, $0.value) })
+        let byYear = Dictionary(uniqueKeysWithValues: series.map { ($0.slice.label, $0.value) })
         #expect(byYear["2017"] == 0 && byYear["2018"] == 2 && byYear["2019"] == 0 && byYear["2020"] == 1)
         for (slice, point) in zip(network.slices, series) {
             #expect(point.value == (try network.measures([.brokerage], in: slice))[.brokerage, entity: moon])
@@ -147,7 +147,7 @@ import DiploGraphIO
         #expect(log.kinds.expandingLayers(["neutral", "pressure", "nonsense"]) == ["talks", "pressure", "nonsense"])
         // A declared kind with a layer's name keeps its meaning.
         var kinds = log.kinds
-        kinds.declare(try Kind(id: "neutral", polarity: .cooperative, label: "A kind named neutral"))
+        try kinds.declare(Kind(id: "neutral", polarity: .cooperative, label: "A kind named neutral"))
         #expect(kinds.expandingLayers(["neutral"]) == ["neutral"])
         // Slicing by layer: the conflictual layer has the 2018 pressure only.
         let conflict = try Slicer.slice(log, options: SliceOptions(layers: [.conflictual]))
@@ -175,7 +175,7 @@ import DiploGraphIO
         // The README: on the mediation layer by group, ROK is a liaison in 2017–2019.
         let rok = try groups.entityIndex(of: "ROK")
         let liaison = try groups.series(of: .liaison, for: rok)
-        #expect(liaison.filter { $0.value == 1 }.map(\.slice) == ["2017", "2018", "2019"])
+        #expect(liaison.filter { $0.value == 1 }.map(\.slice.label) == ["2017", "2018", "2019"])
         // Every actor's entity is its group's.
         for (actor, entity) in groups.entityOfActor.enumerated() {
             #expect(groups.entities[entity.position].id == network.log.actors.actors[actor].group)
@@ -199,11 +199,12 @@ import DiploGraphIO
         #expect(log.kinds[talks].polarity == .neutral)
         #expect(log.kinds.kind(at: try KindIndex(log.kinds.count)) == nil)
         var actors = log.actors
-        let declared = try #require(actors.declare(try Actor(id: "n", label: "N", group: "Z")))
+        let declared = try actors.declare(Actor(id: "n", label: "N", group: "Z"))
         #expect(declared.position == log.actors.count && actors[declared].id == "n")
-        #expect(actors.declare(try Actor(id: "n", label: "again", group: "Z")) == nil)
+        #expect(throws: ValueError("duplicate actor id 'n'")) { try actors.declare(Actor(id: "n", label: "again", group: "Z")) }
+        #expect(actors.count == log.actors.count + 1 && actors[declared].label == "N")
         var kinds = log.kinds
-        #expect(kinds.declare(try Kind(id: "talks", polarity: .cooperative, label: "Talks")) == talks)
+        #expect(try kinds.declare(Kind(id: "talks", polarity: .cooperative, label: "Talks")) == talks)
         #expect(throws: ValueError("index -2: must be in 0..<2147483647")) { try NodeIndex(-2) }
         // The about of a relay, at the slices' level, in entities.
         let network = try Slicer.slice(log, options: SliceOptions())

@@ -33,8 +33,8 @@ import DiploGraphIO
         }
         let brokerage = try! graph.brokerage(groups: reference.groups)
         for role in BrokerageRole.allCases {
-            expectClose(brokerage.counts[role.rawValue], expected(role.measureName), "\(name) \(role.measureName)")
-            expectClose(brokerage.zScores[role.rawValue], expected(role.measureName + "_z"), "\(name) \(role.measureName)_z")
+            expectClose(brokerage[role], expected(role.measure.rawValue), "\(name) \(role.measure)")
+            expectClose(brokerage.zScores(for: role), expected(role.zScoreMeasure.rawValue), "\(name) \(role.zScoreMeasure)")
         }
     }
 }

@@ -5,7 +5,7 @@ import DiploGraphIO
 @Suite struct RoleFragilityTests {
     static func kinds() throws -> KindTable {
         var kinds = KindTable()
-        kinds.declare(try Kind(id: "talks", polarity: .neutral, label: "Talks"))
+        try kinds.declare(Kind(id: "talks", polarity: .neutral, label: "Talks"))
         return kinds
     }
 

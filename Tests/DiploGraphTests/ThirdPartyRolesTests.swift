@@ -6,7 +6,7 @@ import DiploGraphIO
     /// Events as `year,source,target,kind[,weight]` lines; kinds: summit +1, pressure −1, talks 0.
     func roles(_ rows: [String], dyad: (String, String) = ("A", "B"), third: String? = nil, rule: RoleRule = .min) throws -> [ThirdPartyRoles.Row] {
         var kinds = KindTable()
-        kinds.declare(try Kind(id: "talks", polarity: .neutral, label: "Talks"))
+        try kinds.declare(Kind(id: "talks", polarity: .neutral, label: "Talks"))
         let text = "date,source,target,kind,weight\n" + rows.map { $0.split(separator: ",").count == 4 ? $0 + ",1" : $0 }.joined(separator: "\n")
         let log = try DatasetReader.readEvents(bytes: Array(text.utf8), name: "e.csv", kinds: kinds)
         let network = try Slicer.slice(log, options: SliceOptions())
@@ -68,7 +68,7 @@ import DiploGraphIO
     /// Events as `year,source,target,kind,weight,about` lines over an actors file with groups.
     func stance(_ rows: [String], dyad: (String, String), mergesGroups: Bool = false, rule: RoleRule = .stance) throws -> [ThirdPartyRoles.Row] {
         var kinds = KindTable()
-        kinds.declare(try Kind(id: "talks", polarity: .neutral, label: "Talks"))
+        try kinds.declare(Kind(id: "talks", polarity: .neutral, label: "Talks"))
         let actors = try DatasetReader.readActors(bytes: Array("id,label,group\na1,A1,A\na2,A2,A\nb1,B1,B\nt1,T1,T\nt2,T2,T\nu,U,U\n".utf8), name: "a.csv")
         let text = "date,source,target,kind,weight,about\n" + rows.joined(separator: "\n")
         let log = try DatasetReader.readEvents(bytes: Array(text.utf8), name: "e.csv", actors: actors, kinds: kinds)

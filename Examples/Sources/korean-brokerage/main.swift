@@ -34,7 +34,7 @@ do {
               + cell(.mediation))
     }
     let series = try network.series(of: .brokerage, for: moon)
-    let years = series.filter { ($0.value ?? 0) > 0 }.map(\.slice)
+    let years = series.filter { ($0.value ?? 0) > 0 }.map(\.slice.label)
     print("years in which Moon brokered: \(years.isEmpty ? "none" : years.joined(separator: ", "))")
 
     // 4. The 2018 slice on the layout all years share, sized by brokerage, as an SVG string.

@@ -13,16 +13,31 @@ public enum BrokerageRole: Int, Sendable, CaseIterable {
     /// All brokered pairs (sna `t`).
     case total
 
-    /// The name of the role's count as a measure (the raw value of its ``Measure``), as
-    /// measure lists and table columns spell it.
-    public var measureName: String {
+    /// The measure of the role's count: ``Measure/coordinator`` … ``Measure/liaison``, and
+    /// ``Measure/brokerage`` for ``total``.
+    /// - Complexity: O(1).
+    public var measure: Measure {
         switch self {
-        case .coordinator: "coordinator"
-        case .itinerant: "itinerant"
-        case .representative: "representative"
-        case .gatekeeper: "gatekeeper"
-        case .liaison: "liaison"
-        case .total: "brokerage"
+        case .coordinator: .coordinator
+        case .itinerant: .itinerant
+        case .representative: .representative
+        case .gatekeeper: .gatekeeper
+        case .liaison: .liaison
+        case .total: .brokerage
+        }
+    }
+
+    /// The measure of the role's z-score: ``Measure/coordinatorZ`` … ``Measure/liaisonZ``, and
+    /// ``Measure/brokerageZ`` for ``total``.
+    /// - Complexity: O(1).
+    public var zScoreMeasure: Measure {
+        switch self {
+        case .coordinator: .coordinatorZ
+        case .itinerant: .itinerantZ
+        case .representative: .representativeZ
+        case .gatekeeper: .gatekeeperZ
+        case .liaison: .liaisonZ
+        case .total: .brokerageZ
         }
     }
 }
@@ -53,6 +68,16 @@ public struct Brokerage: Sendable {
     /// - Returns: one count per node, indexed like the graph's nodes.
     /// - Complexity: O(1).
     public func counts(for role: BrokerageRole) -> [Double] { counts[role.rawValue] }
+
+    /// The counts of one role, one per node indexed like the graph's nodes: ``counts(for:)``.
+    ///
+    /// ```swift
+    /// let brokerage = try slice.graph.brokerage(groups: groups)
+    /// let liaisons = brokerage[.liaison]
+    /// ```
+    /// - Parameter role: the Gould–Fernandez role (``BrokerageRole/total`` for all of them).
+    /// - Complexity: O(1).
+    public subscript(role: BrokerageRole) -> [Double] { counts[role.rawValue] }
 
     /// The z-scores of one role: ``zScores`` for `role` alone.
     /// - Complexity: O(*n* + *s*²) for *n* nodes and *s* distinct group sizes.

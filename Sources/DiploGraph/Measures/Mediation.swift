@@ -20,7 +20,7 @@ extension SlicedNetwork {
     /// ``mediationCounts(in:)`` of a slice known to be this network's.
     package func mediationCounts(inOwn slice: Slice) -> [Double] {
         var counts = [Double](repeating: 0, count: slice.nodes.count)
-        guard let mediationKind = log.kinds.index(of: "mediation") else { return counts }
+        let mediationKind = KindTable.mediation
         struct Mediated: Hashable { let mediator: EntityIndex, first: EntityIndex, second: EntityIndex }
         var seen: Set<Mediated> = []
         for index in slice.eventIndices {

@@ -1,6 +1,24 @@
 /// One measure's values on one slice, addressable by the slice's node, by entity, or by the
-/// entity's id.
-public struct MeasureColumn: Sendable {
+/// entity's id; a collection of its cells, one per node of the slice in node order (which is
+/// entity order).
+///
+/// ```swift
+/// if let column = values.column(.betweenness) {
+///     for cell in column.top(3) { print(network.entity(at: cell.entity)?.label ?? "", cell.value ?? 0) }
+/// }
+/// ```
+public struct MeasureColumn: Sendable, RandomAccessCollection {
+    /// One cell of a column: a node of the slice, its entity and the measure's value there.
+    public struct Element: Sendable, Hashable {
+        /// The node of the slice's graph.
+        public let node: NodeIndex
+        /// The entity of that node, in the network's ``SlicedNetwork/entities``.
+        public let entity: EntityIndex
+        /// The measure's value; `nil` for an empty cell (a measure that did not converge, or is
+        /// undefined there).
+        public let value: Double?
+    }
+
     /// The measure.
     public let measure: Measure
     /// The value of each node of the slice, indexed like ``Slice/nodes``; `nil` is an empty cell
@@ -14,6 +32,39 @@ public struct MeasureColumn: Sendable {
         self.values = values
         self.network = network
         self.slice = slice
+    }
+
+    /// The position of the first cell (0).
+    public var startIndex: Int { 0 }
+    /// One past the last cell: the slice's node count.
+    public var endIndex: Int { values.count }
+
+    /// The cell at `position`, the slice's node at that position.
+    /// - Parameter position: a position in `startIndex..<endIndex`.
+    /// - Complexity: O(1).
+    public subscript(position: Int) -> Element {
+        Element(node: NodeIndex(unchecked: Int32(position)), entity: slice.nodes[position], value: values[position])
+    }
+
+    /// The cell with the largest value; the first in node order among equal values. Empty cells
+    /// (and NaN) are skipped.
+    /// - Returns: the cell, or `nil` when every cell is empty.
+    /// - Complexity: O(*n*) for the slice's *n* nodes.
+    public func max() -> Element? { top(1).first }
+
+    /// The `k` cells with the largest values, largest first; among equal values, in node order
+    /// (which is entity order), so that the result is the same on every run. Empty cells (and
+    /// NaN) are skipped, so fewer than `k` cells come back when fewer have a value.
+    /// - Parameter k: how many cells to return; 0 or more.
+    /// - Returns: at most `k` cells, by decreasing value, ties by increasing node.
+    /// - Complexity: O(*n* log *n*) for the slice's *n* nodes.
+    public func top(_ k: Int) -> [Element] {
+        precondition(k >= 0, "top(_:) needs a count of 0 or more, not \(k)")
+        let ranked = indices.filter { values[$0].map { !$0.isNaN } ?? false }.sorted { a, b in
+            let x = values[a]!, y = values[b]!
+            return x != y ? x > y : a < b
+        }
+        return ranked.prefix(k).map { self[$0] }
     }
 
     /// The value of the slice's node `node`, or `nil` when the cell is empty or `node` is not a
@@ -147,24 +198,24 @@ extension SlicedNetwork {
     ///
     /// ```swift
     /// let moon = try network.entityIndex(of: "moon-jae-in")
-    /// for (year, brokerage) in try network.series(of: .brokerage, for: moon) { print(year, brokerage ?? 0) }
+    /// for (slice, brokerage) in try network.series(of: .brokerage, for: moon) { print(slice.label, brokerage ?? 0) }
     /// ```
     /// - Parameters:
     ///   - measure: the measure.
     ///   - entity: an entity of this network.
     ///   - pathLength: path length for betweenness, closeness and harmonic.
-    /// - Returns: one `(slice label, value)` per slice; the value is `nil` where the entity is not
-    ///   a node of the slice or its cell is empty.
+    /// - Returns: one `(slice, value)` per slice, in ``slices`` order; the value is `nil` where
+    ///   the entity is not a node of the slice or its cell is empty.
     /// - Throws: ``ValueError`` when `entity` is not an entity of this network.
     /// - Complexity: the measure's cost on every slice the entity is a node of.
-    public func series(of measure: Measure, for entity: EntityIndex, pathLength: PathLength = .hops) throws(ValueError) -> [(slice: String, value: Double?)] {
+    public func series(of measure: Measure, for entity: EntityIndex, pathLength: PathLength = .hops) throws(ValueError) -> [(slice: Slice, value: Double?)] {
         guard entity.position < entities.count else {
             throw ValueError("entity index \(entity) is out of range (\(entities.count) entities)")
         }
         return slices.map { slice in
-            guard let node = slice.node(of: entity) else { return (slice.label, nil) }
+            guard let node = slice.node(of: entity) else { return (slice, nil) }
             let table = MeasureTable(network: self, slice: slice, measures: [measure], pathLength: pathLength)
-            return (slice.label, table.columns[0][node.position])
+            return (slice, table.columns[0][node.position])
         }
     }
 

@@ -70,11 +70,13 @@ public struct ActorTable: Sendable {
     /// Adds an actor, as an actors file does.
     ///
     /// - Parameter actor: the actor to add; its id must be new to the table.
-    /// - Returns: the new actor's index, or `nil` when the id is taken (the table is unchanged).
+    /// - Returns: the new actor's index.
+    /// - Throws: ``ValueError`` naming the id when the table already has an actor with that id
+    ///   (the table is unchanged).
     /// - Complexity: O(1) amortised.
     @discardableResult
-    public mutating func declare(_ actor: Actor) -> ActorIndex? {
-        guard indexByID[actor.id] == nil else { return nil }
+    public mutating func declare(_ actor: Actor) throws(ValueError) -> ActorIndex {
+        guard indexByID[actor.id] == nil else { throw ValueError("duplicate actor id '\(actor.id)'") }
         let index = ActorIndex(unchecked: Int32(actors.count))
         indexByID[actor.id] = index
         actors.append(actor)

@@ -8,6 +8,15 @@ public struct Kind: Sendable, Hashable {
         case neutral = 0
         /// +1: the interaction draws the sides together (summits, mediation).
         case cooperative = 1
+
+        /// `cooperative`, `conflictual` or `neutral`, as messages name it.
+        var name: String {
+            switch self {
+            case .conflictual: "conflictual"
+            case .neutral: "neutral"
+            case .cooperative: "cooperative"
+            }
+        }
     }
 
     /// Line styles Graphviz draws; nothing else reaches the DOT.
@@ -95,21 +104,45 @@ public struct KindTable: Sendable {
     public package(set) var kinds: [Kind]
     private var indexByID: [String: KindIndex]
 
-    /// The built-in kinds only.
+    /// The built-in kinds only, at the indices ``mediation``, ``summit`` and ``pressure``.
     /// - Complexity: O(1) (the three built-in kinds).
     public init() {
-        kinds = []
+        kinds = Kind.builtIn
         indexByID = [:]
-        for kind in Kind.builtIn { declare(kind) }
+        for (position, kind) in kinds.enumerated() { indexByID[kind.id] = KindIndex(unchecked: Int32(position)) }
     }
 
+    /// The built-in `mediation` kind: a third party working on a relationship. Its events may
+    /// name the relationship in `about`, and the slicer adds relay legs for them. The same index
+    /// in every table, since every table starts with the built-in kinds.
+    public static let mediation = KindIndex(unchecked: 0)
+    /// The built-in `summit` kind (a meeting), the same index in every table.
+    public static let summit = KindIndex(unchecked: 1)
+    /// The built-in `pressure` kind (conflictual), the same index in every table.
+    public static let pressure = KindIndex(unchecked: 2)
+
+    /// Whether `index` is one of the built-in kinds (``mediation``, ``summit``, ``pressure``).
+    /// - Parameter index: a kind index.
+    /// - Returns: `true` for the built-in kinds' indices.
+    /// - Complexity: O(1).
+    public static func isBuiltIn(_ index: KindIndex) -> Bool { index.position < Kind.builtIn.count }
+
     /// Adds a kind, or replaces the one with the same id.
+    ///
+    /// A built-in kind may be redeclared with another label, colour or style, but not with
+    /// another polarity: its meaning (mediation cooperative, pressure conflictual) is fixed.
     /// - Parameter kind: the kind to add or replace.
     /// - Returns: the kind's index (the replaced kind's, when the id was known).
+    /// - Throws: ``ValueError`` when `kind` redeclares a built-in kind with another polarity
+    ///   (the table is unchanged).
     /// - Complexity: O(1) amortised.
     @discardableResult
-    public mutating func declare(_ kind: Kind) -> KindIndex {
+    public mutating func declare(_ kind: Kind) throws(ValueError) -> KindIndex {
         if let index = indexByID[kind.id] {
+            let known = kinds[index.position]
+            if Self.isBuiltIn(index), known.polarity != kind.polarity {
+                throw ValueError("kind '\(kind.id)' is built in as \(known.polarity.name): it cannot be redeclared as \(kind.polarity.name)")
+            }
             kinds[index.position] = kind
             return index
         }

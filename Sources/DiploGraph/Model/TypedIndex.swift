@@ -58,8 +58,9 @@ public typealias EntityIndex = TypedIndex<Entity>
 public typealias NodeIndex = TypedIndex<Slice>
 
 extension Int {
-    /// The position of `index` (``TypedIndex/position``), for indexing arrays.
+    /// The position of `index`, for the package's inner loops; outside the package, a typed
+    /// index is read through ``TypedIndex/position``.
     /// - Complexity: O(1).
     /// - Parameter index: a typed index.
-    @inlinable public init<Subject>(_ index: TypedIndex<Subject>) { self = index.position }
+    @inlinable package init<Subject>(_ index: TypedIndex<Subject>) { self = index.position }
 }

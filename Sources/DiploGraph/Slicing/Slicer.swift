@@ -82,7 +82,7 @@ public enum Slicer {
             }
         }
         // Periods, and relays checked at the level of the slices.
-        let mediationKind = log.kinds.index(of: "mediation")
+        let mediationKind = KindTable.mediation
         let unit = options.slicing.unit
         var periodOfEvent = [Int](repeating: 0, count: log.events.count)
         var first = Int.max, last = Int.min
@@ -198,7 +198,7 @@ public enum Slicer {
         var scratch = Scratch(entityCount: network.entities.count)
         var problems = ProblemCollector(file: network.log.file)
         return makeSlice(label: slice.label, periods: slice.periods, events: events, log: network.log, entities: network.entities,
-                         entityOfActor: network.entityOfActor, mediationKind: network.log.kinds.index(of: "mediation"),
+                         entityOfActor: network.entityOfActor, mediationKind: KindTable.mediation,
                          options: network.options, scratch: &scratch, problems: &problems)
     }
 

@@ -60,7 +60,7 @@ extension SlicedNetwork {
                 members.append([index])
             }
         }
-        let mediationKind = log.kinds.index(of: "mediation")
+        let mediationKind = KindTable.mediation
         for index in slice.eventIndices {
             let event = log.events[Int(index)]
             let m = entityOfActor[Int(event.source)]
@@ -93,7 +93,7 @@ extension SlicedNetwork {
     /// - Parameter event: an event of the network's log.
     /// - Complexity: O(1).
     public func relayOrigin(of event: Event) -> EntityIndex? {
-        Slicer.relayOrigin(of: event, mediationKind: log.kinds.index(of: "mediation"), entityOfActor: entityOfActor)
+        Slicer.relayOrigin(of: event, mediationKind: KindTable.mediation, entityOfActor: entityOfActor)
     }
 
     /// The group number of each node of `slice` (groups numbered in order of appearance), for

@@ -76,7 +76,7 @@ public struct TemporalReach: Sendable {
     package init(network: SlicedNetwork, eventIndices: [Int32]) {
         let log = network.log
         let entityOf = network.entityOfActor
-        let mediationKind = log.kinds.index(of: "mediation")
+        let mediationKind = KindTable.mediation
         let directed = network.options.isDirected
         // Arcs in file order (a relay's first leg before its event's own arc), with their days.
         var from: [Int32] = [], to: [Int32] = [], event: [Int32] = [], firstDays: [Int32] = [], lastDays: [Int32] = []

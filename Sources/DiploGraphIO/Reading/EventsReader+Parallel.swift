@@ -181,7 +181,7 @@ enum ParallelEventsReader {
                 let results = ConcurrentResults<PartResult>(count: count)
                 let base = UnsafeSendableBytes(bytes)
                 let known = actorIndex, knownCount = Int32(actors.count), isClosed = declared != nil
-                let kindIndex = kindIndex, mediation = kinds.index(of: "mediation")
+                let kindIndex = kindIndex, mediation = KindTable.mediation
                 let work: @Sendable (Int) -> Void = { part in
                     let slice = UnsafeBufferPointer(rebasing: base.bytes[cuts[part]..<cuts[part + 1]])
                     results[part] = known.withView { known in

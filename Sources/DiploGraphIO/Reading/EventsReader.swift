@@ -93,7 +93,7 @@ public enum DatasetReader {
         let weightColumn = table.column("weight")
         let noteColumn = table.column("note")
         let aboutColumn = table.column("about")
-        let mediationKind = kinds.index(of: "mediation")
+        let mediationKind = KindTable.mediation
         var actors = declared ?? ActorTable()
         var events: [Event] = []
         var notes: [String] = []
@@ -310,7 +310,7 @@ public enum DatasetReader {
             firstLine[id] = table.line
             do {
                 let short = shortColumn.flatMap { table.text($0) }
-                _ = actors.declare(try Actor(id: id, label: label.isEmpty ? id : label, group: group, shortLabel: short))
+                try actors.declare(Actor(id: id, label: label.isEmpty ? id : label, group: group, shortLabel: short))
             } catch {
                 table.problem(error.message)
             }
@@ -398,7 +398,7 @@ public enum DatasetReader {
                 }
             }
             do {
-                kinds.declare(try Kind(id: id, polarity: polarity, label: label.isEmpty ? id : label, color: color, style: style,
+                try kinds.declare(Kind(id: id, polarity: polarity, label: label.isEmpty ? id : label, color: color, style: style,
                                        isSymmetric: isSymmetric))
             } catch {
                 table.problem(error.message)
