@@ -23,8 +23,14 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product diplograph
 
+## The article the default dataset codes: the report matches the second coding's rows to the
+## first by their quotes in it when it is there (../shared may be absent), else on date, source,
+## target and kind (and then compares only the about field).
+SOURCE_TEXT := ../shared/sources/trump-inter-korean-relations.txt
+EVIDENCE_ARGS := --second-coding $(DATA).coder-b.events.csv $(if $(wildcard $(SOURCE_TEXT)),--text $(SOURCE_TEXT))
+
 run: build
-	.build/release/diplograph report $(REPORT_ARGS) --out output
+	.build/release/diplograph report $(REPORT_ARGS) $(EVIDENCE_ARGS) --out output
 	@echo "Report: output/report.html"
 
 ## Python packages the tests read files back with (Scripts/test/requirements.txt), via pip when missing.

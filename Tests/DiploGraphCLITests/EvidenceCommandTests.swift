@@ -35,6 +35,9 @@ import Testing
         (["centrality", "--null", "edges", "--permutations", "10", "--seed", "1.5"], "--seed '1.5': expected an integer"),
         (["centrality", "--null", "edges"], "--null: give --permutations N"),
         (["roles", "--dyad", "ROK,DPRK", "--by", "group", "--fragility", "--fragility-depth", "0"], "--fragility-depth 0: must be at least 1"),
+        (["report", "--out", "out", "--permutations", "0"], "--permutations 0: must be at least 1"),
+        (["report", "--out", "out", "--seed", "x"], "--seed 'x': expected an integer"),
+        (["report", "--out", "out", "--text", "a.txt"], "--text: only with --second-coding"),
     ])
     func badOptions(arguments: [String], message: String) throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-\(UUID().uuidString)")

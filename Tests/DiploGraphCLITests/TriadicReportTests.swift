@@ -46,9 +46,10 @@ import Testing
         #expect(html.contains("mediation layer, ROK among groups"))
         #expect(html.contains("full graph, Moon among actors"))
         #expect(html.contains("structural brokerage between them on the full graph is 0 by definition"))
-        // slice | mediated | G–F mediation layer (ROK) | G–F full graph | betweenness
-        #expect(html.contains("<tr><td>2017</td><td>1</td><td>2</td><td>3</td>"))
-        #expect(html.contains("<tr><td>2018</td><td>1</td><td>1</td><td>0</td>"))
+        // slice | mediated | G–F mediation layer (ROK) | G–F full graph | betweenness, each value
+        // with its range when any one event is removed.
+        #expect(html.contains("<tr><td>2017</td><td>1 (1 always)</td><td>2</td><td>3 (1–4)</td>"))
+        #expect(html.contains("<tr><td>2018</td><td>1 (0–1)</td><td>1</td><td>0 (0–1)</td>"))
         // Tone and stance side by side, with the events behind each cell, and the citations.
         #expect(html.contains("tone and stance"))
         #expect(html.contains("Stedman 1997"))

@@ -101,6 +101,20 @@ private enum HostileReportData {
         try Self.check("hostile", network: network, options: options)
     }
 
+    /// The findings first, each with what it rests on, the q-value marks, the section "How
+    /// firm are these findings?" with a second coding, and the glossary; hostile labels and a
+    /// hostile second file name stay escaped in every sentence the evidence adds.
+    @Test func evidenceFirst() throws {
+        let network = try HostileReportData.network()
+        let a = try network.entityIndex(of: "a_1"), b = try network.entityIndex(of: "b`2")
+        var options = Report.Options(measures: Report.defaultMeasures, focus: a, title: HostileReportData.title)
+        try options.setRoles(in: network, dyad: (a, b), rule: .min, fragilityDepth: 2)
+        let agreement = try CodingAgreement(a: network.log, b: network.log)
+        options.evidence = try ReportEvidence(permutations: 99, seed: 7,
+                                              secondCoding: .init(file: "second <b>`x`</b> {{y}}.csv", agreement: agreement, matchedByQuotes: false))
+        try Self.check("evidence", network: network, options: options)
+    }
+
     /// Groups, undirected ties, the roles table alone (no comparison), no grid, no headline.
     @Test func rolesAloneOverGroups() throws {
         let network = try HostileReportData.network(SliceOptions(isDirected: false, mergesGroups: true))

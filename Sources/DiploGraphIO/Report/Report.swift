@@ -28,6 +28,11 @@ public struct Report {
         public var rolesCompared: (tone: ThirdPartyRoles, toneRule: RoleRule, stance: ThirdPartyRoles)?
         /// Whether to draw every slice in one figure (`grid.svg`), shown first under "All slices".
         public var drawsGrid = true
+        /// How firm the findings are, shown first; `nil` for a report without evidence.
+        public var evidence: ReportEvidence?
+        /// The fragility of ``rolesCompared``'s verdicts (set by
+        /// ``setRoles(in:dyad:third:rule:fragilityDepth:)`` with a depth).
+        public var rolesFragility: (tone: RoleFragility, stance: RoleFragility)?
 
         /// Options for a report; the grid is drawn (``drawsGrid``) when `diagram` has a layout.
         ///
@@ -66,17 +71,28 @@ public struct Report {
         ///   - dyad: the relationship's two sides, entities of `network`.
         ///   - third: only this third party, or `nil` for every other entity.
         ///   - rule: the rule of the roles table.
+        ///   - fragilityDepth: with a depth, also sets ``rolesFragility``: how many events each
+        ///     tone and stance verdict rests on (``/DiploGraph/RoleFragility``).
         /// - Throws: ``/DiploGraph/ValueError`` as ``/DiploGraph/ThirdPartyRoles`` does for sides or a
-        ///   third party that are not entities of `network`, or two equal sides.
-        /// - Complexity: three passes over the network's events (see ``/DiploGraph/ThirdPartyRoles``).
+        ///   third party that are not entities of `network`, or two equal sides, and as
+        ///   ``/DiploGraph/RoleFragility`` does for a depth below 1.
+        /// - Complexity: three passes over the network's events (see ``/DiploGraph/ThirdPartyRoles``),
+        ///   plus the fragility search with a depth.
         public mutating func setRoles(in network: SlicedNetwork, dyad: (EntityIndex, EntityIndex), third: EntityIndex? = nil,
-                                      rule: RoleRule = .min) throws(ValueError) {
+                                      rule: RoleRule = .min, fragilityDepth: Int? = nil) throws(ValueError) {
             let table = try ThirdPartyRoles(network: network, dyad: dyad, third: third, rule: rule)
             let labels = (network.entities[dyad.0.position].id, network.entities[dyad.1.position].id)
             let toneRule: RoleRule = rule.isTone ? rule : .min
             roles = (table, labels, rule)
-            rolesCompared = (try ThirdPartyRoles(network: network, dyad: dyad, third: third, rule: toneRule), toneRule,
-                             try ThirdPartyRoles(network: network, dyad: dyad, third: third, rule: .stance))
+            let tone = try ThirdPartyRoles(network: network, dyad: dyad, third: third, rule: toneRule)
+            let stance = try ThirdPartyRoles(network: network, dyad: dyad, third: third, rule: .stance)
+            rolesCompared = (tone, toneRule, stance)
+            if let fragilityDepth {
+                rolesFragility = (try RoleFragility(roles: tone, network: network, dyad: dyad, rule: toneRule, depth: fragilityDepth),
+                                  try RoleFragility(roles: stance, network: network, dyad: dyad, rule: .stance, depth: fragilityDepth))
+            } else {
+                rolesFragility = nil
+            }
         }
     }
 
@@ -119,26 +135,92 @@ public struct Report {
             eventCount: counted(network.log.events.count, "event"), sliceCount: counted(network.slices.count, "slice"),
             direction: network.options.isDirected ? "directed" : "undirected",
             measures: options.measures.map { ReportView.MeasureName(name: $0.rawValue) })
-        let warnings = table.warnings
+        var warnings = table.warnings
+        // The evidence: q-values of the tables' measures (and the focus's) under the null model,
+        // and the focus's measures without each single event.
+        let focusMeasures: [Measure] = [.mediation, .brokerage, .betweenness]
+        var test: PermutationTest?
+        var influence: MeasureInfluence?
+        if let evidence = options.evidence {
+            var tested = options.measures
+            if options.focus != nil { for measure in focusMeasures where !tested.contains(measure) { tested.append(measure) } }
+            test = try PermutationTest(network: network, measures: tested, pathLength: options.pathLength, model: evidence.null,
+                                       permutations: evidence.permutations, seed: evidence.seed)
+            if options.focus != nil {
+                do throws(ValueError) {
+                    influence = try MeasureInfluence(network: network, measures: focusMeasures, pathLength: options.pathLength)
+                } catch {
+                    warnings.append("the report has no influence ranges: \(error.message)")
+                }
+            }
+        }
+        /// The q-value of `measure` for node `node` of slice `slice`, or `nil`.
+        func qValue(_ measure: Measure, slice: Int, node: Int) -> Double? {
+            guard let test, let c = test.measures.firstIndex(of: measure) else { return nil }
+            return test.qValues[slice][c][node]
+        }
+        /// The range of `measure` for node `node` of slice `slice` without any one event, or `nil`.
+        func range(_ measure: Measure, slice: Int, node: Int) -> (Double?, Double?)? {
+            guard let influence, let c = influence.measures.firstIndex(of: measure) else { return nil }
+            return (influence.minimum[slice][c][node], influence.maximum[slice][c][node])
+        }
         var focusView: ReportView.Focus?
+        var focusFindings: [String: [ReportView.FindingItem]] = [:]
+        var markedFocusValues: [String] = []
         if let focus = options.focus {
-            let series = try brokerageSeries(network: network, focus: focus, pathLength: options.pathLength)
+            var series = try brokerageSeries(network: network, focus: focus, pathLength: options.pathLength)
             let entity = network.entities[Int(focus)]
             let level = network.options.mergesGroups ? "groups" : "actors"
             let group = entity.group
             func cell(_ value: Double?) -> String { value.map { NumberFormat.measure($0) } ?? "absent" }
+            // Per slice: the focus's local index, its ranges (for the chart's whiskers) and q-values.
+            let locals = network.slices.map { $0.nodes.firstIndex(of: focus) }
+            for (s, local) in locals.enumerated() {
+                guard let local, s < series.count else { continue }
+                if let r = range(.mediation, slice: s, node: local), let low = r.0, let high = r.1 { series[s].mediationRange = low...high }
+                if let r = range(.brokerage, slice: s, node: local), let low = r.0, let high = r.1 { series[s].brokerageRange = low...high }
+            }
             let chart = try BrokerageChart.svg(series: series, actorLabel: entity.label, group: group, level: level,
                                                axis: BrokerageChart.axisTitle(for: network.options.slicing), width: options.diagram.width)
             try output.write("brokerage.svg", text: chart)
             let reachRows = try Self.reachRows(network: network, focus: focus)
+            func evidenceCell(_ measure: Measure, _ value: Double?, _ s: Int) -> String {
+                guard options.evidence != nil, let local = locals[s] else { return cell(value) }
+                return ReportEvidence.valueWithRange(value, range: range(measure, slice: s, node: local), q: qValue(measure, slice: s, node: local))
+            }
             focusView = ReportView.Focus(
                 label: entity.label, group: group, level: level, chart: chart,
                 explanation: Self.headlineExplanation(label: entity.label, group: group, level: level),
-                rows: series.map {
-                    ReportView.FocusRow(slice: $0.slice, mediation: cell($0.mediation), layer: cell($0.mediationLayerBrokerage),
-                                        brokerage: cell($0.brokerage), betweenness: cell($0.betweenness))
+                rows: series.enumerated().map { s, point in
+                    ReportView.FocusRow(slice: point.slice, mediation: evidenceCell(.mediation, point.mediation, s), layer: cell(point.mediationLayerBrokerage),
+                                        brokerage: evidenceCell(.brokerage, point.brokerage, s), betweenness: evidenceCell(.betweenness, point.betweenness, s))
                 },
-                reach: reachRows, hasReach: !reachRows.isEmpty)
+                reach: reachRows, hasReach: !reachRows.isEmpty, hasEvidence: options.evidence != nil)
+            do {
+                for (s, point) in series.enumerated() {
+                    guard let local = locals[s] else {
+                        focusFindings[point.slice] = [ReportView.FindingItem(subject: entity.label, verdict: "absent from the slice", restsOn: nil, firmClass: "")]
+                        continue
+                    }
+                    var items: [ReportView.FindingItem] = []
+                    for (measure, noun, value) in [(Measure.mediation, "relationships mediated", point.mediation), (.brokerage, "Gould–Fernandez brokerage", point.brokerage)] {
+                        guard let value else { continue }
+                        let q = qValue(measure, slice: s, node: local)
+                        var firmness = ""
+                        if let r = range(measure, slice: s, node: local), let low = r.0, let high = r.1 {
+                            firmness = low == high ? "the same without any one event" : "\(NumberFormat.measure(low)) to \(NumberFormat.measure(high)) without any one event"
+                        }
+                        let beats = q.map { $0 < ReportEvidence.significance } ?? false
+                        let stable = range(measure, slice: s, node: local).map { $0.0 == $0.1 } ?? false
+                        if let q { firmness += (firmness.isEmpty ? "" : "; ") + (beats ? "above chance (q = \(NumberFormat.measure(q)))" : "not above chance (q = \(NumberFormat.measure(q)))") }
+                        if beats { markedFocusValues.append("\(point.slice) \(noun)") }
+                        items.append(ReportView.FindingItem(subject: "\(entity.label), \(noun)", verdict: NumberFormat.measure(value),
+                                                            restsOn: firmness.isEmpty ? nil : firmness,
+                                                            firmClass: options.evidence == nil ? "" : stable && beats ? "firm" : "fragile"))
+                    }
+                    focusFindings[point.slice] = items
+                }
+            }
         }
         var gridSVG: String?
         // The .dot files are whole figures, legend included, for drawing with `neato -n`; the
@@ -161,15 +243,20 @@ public struct Report {
                                                                                                  : writer.dot(forOwn: slice, options: options.diagram))
             try output.write("\(name).svg", text: svg)
             let rows = table.rows.filter { $0.slice == slice.label }
-            // A missing value: a dash on the page, an empty cell in Markdown.
+            let sliceIndex = sliceCards.count
+            // A missing value: a dash on the page, an empty cell in Markdown; a value whose
+            // q-value is below 0.05 is marked.
             func actorRows(missing: String) -> [ReportView.ActorRow] {
-                rows.map { row in
+                rows.enumerated().map { node, row in
                     ReportView.ActorRow(actor: row.actor.label, group: row.actor.group,
-                                        values: row.values.map { ReportView.ActorRow.Value(value: $0.map { NumberFormat.measure($0) } ?? missing) })
+                                        values: zip(options.measures, row.values).map { measure, value in
+                                            let marked = value != nil && (qValue(measure, slice: sliceIndex, node: node).map { $0 < ReportEvidence.significance } ?? false)
+                                            return ReportView.ActorRow.Value(value: value.map { NumberFormat.measure($0) } ?? missing, marked: marked)
+                                        })
                 }
             }
             let counts = [counted(slice.eventIndices.count, "event"), counted(slice.graph.nodeCount, "actor"), counted(slice.graph.edgeCount, "tie")]
-            sliceCards.append(ReportView.SliceCard(label: slice.label, anchor: "slice-" + name, svg: inlineSVG(svg),
+            sliceCards.append(ReportView.SliceCard(label: slice.label, anchor: "slice-" + name, file: name, svg: inlineSVG(svg),
                                                    counts: counts.joined(separator: " · "), rows: actorRows(missing: "–")))
             markdownSlices.append(ReportView.MarkdownSlice(label: slice.label, file: name, counts: counts.joined(separator: ", "),
                                                            rows: actorRows(missing: "")))
@@ -188,14 +275,83 @@ public struct Report {
         }
         var comparedView: (html: ReportView.ComparedRoles, markdown: ReportView.MarkdownComparedRoles)?
         if let roles = options.roles, let compared = options.rolesCompared {
-            comparedView = (rolesComparisonView(compared, dyad: roles.dyad, network: network),
+            comparedView = (rolesComparisonView(compared, dyad: roles.dyad, network: network, fragility: options.rolesFragility,
+                                                depth: options.evidence?.fragilityDepth ?? 3),
                             rolesComparisonMarkdown(compared, dyad: roles.dyad))
         }
-        // Both pages put the headline and the roles before the grid and the slices.
+        // The findings, slice by slice: the roles under both rules, then the focus's measures.
+        var findings: [ReportView.Finding] = []
+        var firmLines: [ReportView.Firmness.Line] = [], fragileLines: [ReportView.Firmness.Line] = []
+        let depth = options.evidence?.fragilityDepth ?? 0
+        for slice in network.slices {
+            var items: [ReportView.FindingItem] = []
+            if let roles = options.roles, let compared = options.rolesCompared {
+                let rules = [("tone (rule \(compared.toneRule.rawValue): its dealings with \(roles.dyad.0) and \(roles.dyad.1))", compared.tone, options.rolesFragility?.tone, "no events with both \(roles.dyad.0) and \(roles.dyad.1)"),
+                             ("stance (its acts about \(roles.dyad.0) – \(roles.dyad.1))", compared.stance, options.rolesFragility?.stance, "no acts about \(roles.dyad.0) – \(roles.dyad.1)")]
+                var thirds: [String] = []
+                for (_, table, _, _) in rules { for row in table.rows where row.slice == slice.label && !thirds.contains(row.third) { thirds.append(row.third) } }
+                for third in thirds {
+                    for (name, table, fragility, none) in rules {
+                        guard let i = table.rows.firstIndex(where: { $0.slice == slice.label && $0.third == third }) else {
+                            items.append(ReportView.FindingItem(subject: "\(third), \(name)", verdict: "no verdict", restsOn: none, firmClass: ""))
+                            continue
+                        }
+                        let row = table.rows[i]
+                        let verdict = fragility.map { $0.verdicts[i] }
+                        let firmness = verdict.map { ReportEvidence.restsOn($0, depth: depth) }
+                        let firm = verdict.map { $0.fragility.map { $0 > 1 } ?? true }
+                        items.append(ReportView.FindingItem(subject: "\(third), \(name)", verdict: row.role.rawValue, restsOn: firmness,
+                                                            firmClass: firm.map { $0 ? "firm" : "fragile" } ?? ""))
+                        if let firm {
+                            let line = ReportView.Firmness.Line(text: "\(slice.label), \(third), \(name): \(row.role.rawValue); \(firmness ?? "").")
+                            if firm { firmLines.append(line) } else { fragileLines.append(line) }
+                        }
+                    }
+                }
+            }
+            items += focusFindings[slice.label] ?? []
+            if !items.isEmpty { findings.append(ReportView.Finding(slice: slice.label, items: items)) }
+        }
+        var firmness: ReportView.Firmness?
+        if let evidence = options.evidence {
+            let nullWords = "the \(evidence.null.rawValue) null model (\(counted(evidence.permutations, "permutation")), seed \(evidence.seed))"
+            let marked = test.map { test in
+                test.qValues.enumerated().reduce(0) { sum, slice in
+                    sum + slice.element.enumerated().reduce(0) { inner, column in
+                        inner + (options.measures.contains(test.measures[column.offset]) ? column.element.filter { ($0 ?? 1) < ReportEvidence.significance }.count : 0)
+                    }
+                }
+            } ?? 0
+            var chance = "Against \(nullWords), \(marked == 0 ? "no value" : counted(marked, "value")) of the centrality tables \(marked <= 1 ? "has" : "have") q < 0.05 (marked *)"
+            if options.focus != nil {
+                chance += markedFocusValues.isEmpty ? "; none of the focus's yearly figures is above chance." : "; the focus's figures above chance: \(markedFocusValues.joined(separator: ", "))."
+            } else {
+                chance += "."
+            }
+            var agreement: ReportView.Firmness.Agreement?
+            if let second = evidence.secondCoding {
+                let coding = second.agreement
+                let fields = zip(CodingAgreement.fieldNames, coding.fields).filter { second.matchedByQuotes || $0.0 == "about" }.map {
+                    ReportView.Firmness.Field(name: $0.0, alpha: $0.1.alpha.map { NumberFormat.measure($0) } ?? "undefined (one value throughout)")
+                }
+                let how = second.matchedByQuotes ? "matched by the overlap of their quotes in the source text"
+                    : "matched on date, source, target and kind (so those fields agree by construction; give the source text to match by quotes)"
+                agreement = ReportView.Firmness.Agreement(
+                    file: second.file,
+                    summary: "\(counted(coding.matches.count, "row")) \(how); \(coding.onlyA.count) only in this coding, \(coding.onlyB.count) only in the second. Krippendorff's alpha (nominal) over the matched rows:",
+                    fields: fields)
+            }
+            firmness = ReportView.Firmness(
+                firm: firmLines, fragile: fragileLines, hasFirm: !firmLines.isEmpty, hasFragile: !fragileLines.isEmpty, chance: chance,
+                influence: "Ranges in brackets and the chart's whiskers: the least and greatest value when any single event of the year is removed from the file.",
+                agreement: agreement, hasAgreement: agreement != nil)
+        }
+        // Both pages put the findings, then the roles and the headline before the grid and the slices.
         let page = ReportView.HTMLPage(header: header, focus: focusView, roles: rolesView?.html, compared: comparedView?.html,
-                                       grid: gridSVG, slices: sliceCards)
+                                       grid: gridSVG, slices: sliceCards, findings: findings, firmness: firmness, glossary: glossary)
         let markdown = ReportView.MarkdownPage(header: header, focus: focusView, roles: rolesView?.markdown,
-                                               compared: comparedView?.markdown, grid: gridSVG, slices: markdownSlices)
+                                               compared: comparedView?.markdown, grid: gridSVG, slices: markdownSlices,
+                                               findings: findings, firmness: firmness, glossary: glossary)
         let library = try ReportTemplate.library.get()
         // Mustache escapes markup but keeps characters XML 1.0 forbids: drop them from the page.
         try output.write("report.html", text: Escape.xmlCharacters(library.render(page, withTemplate: "report") ?? ""))
@@ -301,7 +457,17 @@ public struct Report {
     /// - Complexity: O(*s* · *r* + *e* + *v*) for *s* slices, *r* rows of both tables, *e*
     ///   entities and *v* events behind the rows (with a handful of third parties per slice).
     static func rolesComparisonView(_ compared: (tone: ThirdPartyRoles, toneRule: RoleRule, stance: ThirdPartyRoles),
-                                    dyad: (String, String), network: SlicedNetwork) -> ReportView.ComparedRoles {
+                                    dyad: (String, String), network: SlicedNetwork,
+                                    fragility: (tone: RoleFragility, stance: RoleFragility)? = nil, depth: Int = 3) -> ReportView.ComparedRoles {
+        // What each verdict rests on, by slice and third party.
+        var restsOn: [Bool: [String: String]] = [true: [:], false: [:]]
+        if let fragility {
+            for (tone, table, evidence) in [(true, compared.tone, fragility.tone), (false, compared.stance, fragility.stance)] {
+                for (row, verdict) in zip(table.rows, evidence.verdicts) {
+                    restsOn[tone]![row.slice + "\u{0}" + row.third] = ReportEvidence.restsOn(verdict, depth: depth)
+                }
+            }
+        }
         let log = network.log
         func eventLine(_ index: Int32) -> String {
             let event = log.events[Int(index)]
@@ -317,6 +483,7 @@ public struct Report {
                 detail += "; σ(T, \(dyad.0)) \((row.stanceTowardsA.map(NumberFormat.measure) ?? "–")), σ(T, \(dyad.1)) \((row.stanceTowardsB.map(NumberFormat.measure) ?? "–"))"
             }
             detail += "; \(counted(row.events.count, tone ? "event" : "act"))"
+            if let rests = restsOn[tone]?[row.slice + "\u{0}" + row.third] { detail += "; " + rests }
             let lines = row.events.map(eventLine)
             return ReportView.RoleCell(present: true, role: row.role.rawValue, detail: detail, title: lines.joined(separator: "\n"),
                                        notes: lines.map { ReportView.RoleCell.Note(text: $0) })
@@ -378,6 +545,11 @@ public enum BrokerageChart {
         public var mediation: Double? = nil
         /// Gould–Fernandez total of the focus's group on the mediation layer by group.
         public var mediationLayerBrokerage: Double? = nil
+        /// The least and greatest ``mediation`` when any single event of the slice is removed
+        /// (``/DiploGraph/MeasureInfluence``), drawn as a whisker; `nil` for none.
+        public var mediationRange: ClosedRange<Double>? = nil
+        /// The least and greatest ``brokerage`` when any single event is removed, drawn as a whisker.
+        public var brokerageRange: ClosedRange<Double>? = nil
 
         /// The focus's values in one slice (``BrokerageChart/svg(series:actorLabel:group:level:)``
         /// checks them).
@@ -407,6 +579,8 @@ public enum BrokerageChart {
         let values: [Double?]
         let color: String
         let dash: String?
+        /// Per slice, the value's range without any one event (a whisker), or `nil`.
+        var ranges: [ClosedRange<Double>?] = []
     }
 
     /// The axis title for slices made by `slicing`: `Year`, `Quarter`, `Month`, or the window's kind.
@@ -444,17 +618,21 @@ public enum BrokerageChart {
     public static func svg(series: [Point], actorLabel: String, group: String, level: String,
                            axis: String = "Slice", width: PrintWidth = .page) throws(ValueError) -> String {
         for point in series {
-            for value in [point.mediation, point.mediationLayerBrokerage, point.brokerage, point.betweenness] {
+            for value in [point.mediation, point.mediationLayerBrokerage, point.brokerage, point.betweenness,
+                          point.mediationRange?.lowerBound, point.mediationRange?.upperBound,
+                          point.brokerageRange?.lowerBound, point.brokerageRange?.upperBound] {
                 if let value, !(value.isFinite && abs(value) <= largestValue) {
                     throw ValueError("brokerage chart, slice '\(point.slice)': the value \(value) is not a finite number of at most \(Int(largestValue))")
                 }
             }
         }
         let panels: [(title: String, lines: [Series])] = [
-            ("Relationships mediated", [Series(name: "relationships mediated by \(actorLabel)", values: series.map(\.mediation), color: "#0072b2", dash: nil)]),
+            ("Relationships mediated", [Series(name: "relationships mediated by \(actorLabel)", values: series.map(\.mediation), color: "#0072b2", dash: nil,
+                                                   ranges: series.map(\.mediationRange))]),
             ("Gould–Fernandez brokerage (total)", [
                 Series(name: "mediation layer, \(group) among groups", values: series.map(\.mediationLayerBrokerage), color: "#0072b2", dash: nil),
-                Series(name: "full graph, \(actorLabel) among \(level)", values: series.map(\.brokerage), color: "#d55e00", dash: "square"),
+                Series(name: "full graph, \(actorLabel) among \(level)", values: series.map(\.brokerage), color: "#d55e00", dash: "square",
+                       ranges: series.map(\.brokerageRange)),
             ]),
         ]
         // Points (1/72 in) as the user unit: font sizes are print sizes.
@@ -466,7 +644,7 @@ public enum BrokerageChart {
         let plotHeight = min(150 * scale, panelWidth * 0.6)
         let height = top + plotHeight + bottom
         // One y scale for both panels: whole-number ticks from 0 to a round maximum, at most five.
-        let largest = max(panels.flatMap { $0.lines.flatMap { $0.values.compactMap { $0 } } }.max() ?? 0, 0)
+        let largest = max(panels.flatMap { $0.lines.flatMap { $0.values.compactMap { $0 } + $0.ranges.compactMap { $0?.upperBound } } }.max() ?? 0, 0)
         let step = max(1, Int((ceil(largest) / 4).rounded(.up)))
         let niceMax = Double(max(step, Int(ceil(largest / Double(step))) * step))
         let title = "\(actorLabel) (\(group)): mediation and brokerage by \(axis.lowercased())"
@@ -474,6 +652,9 @@ public enum BrokerageChart {
         var desc = "Two panels on one vertical scale, one point per \(axis.lowercased()): the number of relationships \(actorLabel) mediated, "
             + "and Gould–Fernandez brokerage of \(group) on the mediation layer and of \(actorLabel) on the full graph."
         if !absent.isEmpty { desc += " \(actorLabel) is absent in " + absent.joined(separator: ", ") + "." }
+        if series.contains(where: { $0.mediationRange != nil || $0.brokerageRange != nil }) {
+            desc += " Whiskers: the least and greatest value when any single event of the slice is removed."
+        }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(f(totalWidth))pt\" height=\"\(f(height))pt\" "
         out += "viewBox=\"0 0 \(f(totalWidth)) \(f(height))\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">\n"
         out += "<title id=\"chart-title\">\(Escape.html(title))</title>\n<desc id=\"chart-desc\">\(Escape.html(desc))</desc>\n"
@@ -509,6 +690,12 @@ public enum BrokerageChart {
                 // Every present value as a marker, side by side where two series share a slice.
                 for (i, value) in line.values.enumerated() {
                     guard let value else { continue }
+                    if i < line.ranges.count, let range = line.ranges[i], range.lowerBound != range.upperBound {
+                        // The whisker: the value's range when any single event is removed.
+                        let cx = x(i) + offsets[lineIndex], half = 3 * scale
+                        let (high, low) = (f(y(range.upperBound)), f(y(range.lowerBound)))
+                        out += "<path d=\"M\(f(cx)),\(high)V\(low)M\(f(cx - half)),\(high)h\(f(2 * half))M\(f(cx - half)),\(low)h\(f(2 * half))\" stroke=\"\(line.color)\" stroke-width=\"0.75\" fill=\"none\"><title>\(Escape.html("\(series[i].slice), \(line.name) without any one event: \(NumberFormat.measure(range.lowerBound))–\(NumberFormat.measure(range.upperBound))"))</title></path>\n"
+                    }
                     out += marker(line, x: x(i) + offsets[lineIndex], y: y(value), size: 3 * scale,
                                   title: "\(series[i].slice), \(line.name): \(NumberFormat.measure(value))")
                 }

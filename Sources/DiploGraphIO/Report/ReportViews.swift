@@ -23,9 +23,23 @@ enum ReportView {
         /// Whether each optional section is there (report.html tests these before entering it).
         let hasFocus, hasRoles, hasCompared, hasGrid: Bool
         let slices: [Slice]
+        /// The findings block, slice by slice (first on the page).
+        let findings: [Finding]
+        let hasFindings: Bool
+        /// "How firm are these findings?", with evidence.
+        let firmness: Firmness?
+        let hasFirmness: Bool
+        /// The glossary at the end.
+        let glossary: [GlossaryEntry]
 
         /// - Complexity: O(1).
-        init(header: Header, focus: Focus?, roles: Roles?, compared: Compared?, grid: String?, slices: [Slice]) {
+        init(header: Header, focus: Focus?, roles: Roles?, compared: Compared?, grid: String?, slices: [Slice],
+             findings: [Finding] = [], firmness: Firmness? = nil, glossary: [GlossaryEntry] = []) {
+            self.findings = findings
+            hasFindings = !findings.isEmpty
+            self.firmness = firmness
+            hasFirmness = firmness != nil
+            self.glossary = glossary
             title = header.title
             file = header.file
             fileCode = Escape.markdownCodeSpan(header.file)
@@ -75,6 +89,8 @@ enum ReportView {
         let reach: [ReachRow]
         /// Whether ``reach`` has rows (a stored flag: templates read stored properties).
         let hasReach: Bool
+        /// Whether the cells carry ranges and marks (the report has evidence).
+        var hasEvidence = false
     }
 
     /// One year of the focus's "who could reach whom" table: the entities first reached that
@@ -96,6 +112,8 @@ enum ReportView {
         let label: String
         /// The card's id (`slice-2018`), which the slice buttons show.
         let anchor: String
+        /// The diagram's file name without `.svg`, for the link to the full-size figure.
+        let file: String
         /// The diagram, inline SVG.
         let svg: String
         /// `5 events · 4 actors · 6 ties`.
@@ -124,6 +142,8 @@ enum ReportView {
         struct Value: Sendable {
             /// The number as the report prints it, or the template's mark for a missing value.
             let value: String
+            /// Whether its q-value under the null model is below 0.05.
+            var marked = false
         }
     }
 
