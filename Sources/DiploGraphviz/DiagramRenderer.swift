@@ -1,5 +1,5 @@
 import DiploGraph
-import DiploGraphIO
+import DiploGraphDiagram
 
 /// Why diagrams could not be drawn.
 public enum DiagramError: Error, Sendable, Equatable, CustomStringConvertible {

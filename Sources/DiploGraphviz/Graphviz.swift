@@ -1,7 +1,7 @@
 import CGraphviz
-import DiploGraphIO
 import Foundation
 import Synchronization
+import DiploGraphDiagram
 
 /// A Graphviz layout engine DiploGraph drives through libgvc.
 public enum LayoutEngine: String, Sendable, CaseIterable {

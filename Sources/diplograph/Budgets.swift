@@ -1,7 +1,7 @@
 import ArgumentParser
 import DiploGraph
-import DiploGraphIO
 import DiploGraphviz
+import DiploGraphDiagram
 
 extension DiagramBudget {
     /// ``DiagramBudget/check(_:)`` for `render` and `report`, with what to change on the

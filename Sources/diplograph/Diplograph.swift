@@ -1,8 +1,9 @@
 import ArgumentParser
 import DiploGraph
-import DiploGraphIO
 import DiploGraphviz
 import Foundation
+import DiploGraphText
+import DiploGraphOutput
 
 @main
 struct Diplograph: ParsableCommand {

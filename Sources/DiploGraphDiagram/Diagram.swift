@@ -1,5 +1,6 @@
 import Foundation
 import DiploGraph
+import DiploGraphText
 
 /// Font sizes, in points at print size, for one kind of figure.
 public struct DiagramTypography: Sendable, Equatable {

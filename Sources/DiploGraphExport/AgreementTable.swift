@@ -1,4 +1,5 @@
 import DiploGraph
+import DiploGraphText
 
 extension CodingAgreement {
     /// The per-field table in `format`: `field,alpha,matched,only_a,only_b` (csv), aligned text,

@@ -1,5 +1,7 @@
 import Foundation
 import DiploGraph
+import DiploGraphText
+import DiploGraphOutput
 
 /// An ICEWS or GDELT file to import as a DiploGraph events file and actors file.
 ///

@@ -31,10 +31,10 @@ public enum Escape {
 
     /// ``dotString(_:)`` as Graphviz holds it after parsing (`"` not escaped): the text of a
     /// ``DOTValue/Form/string`` value.
-    static func dotStringValue(_ text: String) -> String { dotContent(text, backslashes: 2, escapesQuotes: false) }
+    package static func dotStringValue(_ text: String) -> String { dotContent(text, backslashes: 2, escapesQuotes: false) }
 
     /// ``dotEscString(_:)`` as Graphviz holds it after parsing (`"` not escaped).
-    static func dotEscStringValue(_ text: String) -> String { dotContent(text, backslashes: 4, escapesQuotes: false) }
+    package static func dotEscStringValue(_ text: String) -> String { dotContent(text, backslashes: 4, escapesQuotes: false) }
 
     /// The common work of ``dotString(_:)`` and ``dotEscString(_:)``: each backslash written
     /// `backslashes` times, `"` as `\"` when `escapesQuotes`, line breaks as `\n`, `&` as
@@ -77,7 +77,7 @@ public enum Escape {
     }
 
     /// Where ``appendMarkup(_:to:as:)`` puts text.
-    enum MarkupContext {
+    package enum MarkupContext {
         /// HTML: a carriage return is dropped.
         case html
         /// XML element content: a carriage return as `&#13;`.
@@ -88,7 +88,7 @@ public enum Escape {
 
     /// Appends `text` with `&`, `<`, `>`, `"` and `'` as references and the characters XML 1.0
     /// cannot carry dropped; line breaks and tabs as `context` needs them.
-    static func appendMarkup(_ text: String, to output: inout String, as context: MarkupContext) {
+    package static func appendMarkup(_ text: String, to output: inout String, as context: MarkupContext) {
         // Most text needs nothing: append it whole.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
             output += text

@@ -1,4 +1,5 @@
 import DiploGraph
+import DiploGraphText
 
 /// Who could reach whom in time order: the earliest possible and certain arrival at every
 /// entity from one or more sources (the `reach` subcommand's output).

@@ -1,4 +1,5 @@
 import DiploGraph
+import DiploGraphText
 
 // The role table with the evidence columns `roles --fragility` adds: support, fragility, pivotal.
 extension ThirdPartyRoles {

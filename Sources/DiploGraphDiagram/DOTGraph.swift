@@ -1,4 +1,5 @@
 import DiploGraph
+import DiploGraphText
 
 /// An attribute value of a DOT graph, as Graphviz holds it after parsing, with the way DOT
 /// text writes it: a bare identifier, a quoted string or an HTML-like label.

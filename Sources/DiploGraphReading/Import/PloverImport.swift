@@ -1,5 +1,7 @@
 import Foundation
 import DiploGraph
+import DiploGraphText
+import DiploGraphOutput
 
 /// A PLOVER or POLECAT import: reads the records, converts them (``PloverConverter``) and
 /// writes an events file, an actors file and a kinds file beside it.

@@ -1,4 +1,5 @@
 import DiploGraph
+import DiploGraphText
 
 /// A column the evidence options add to a centrality table: its name and one value per row.
 public struct EvidenceColumn: Sendable {

@@ -1,3 +1,4 @@
+import DiploGraphText
 /// Something a user should know about diagrams that were drawn all the same: returned as a
 /// value, for the caller to show or act on.
 public enum DiagramWarning: Sendable, Equatable, CustomStringConvertible {

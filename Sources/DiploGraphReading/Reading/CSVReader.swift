@@ -1,5 +1,6 @@
 import Foundation
 import DiploGraph
+import DiploGraphOutput
 
 /// A streaming reader of delimited text: RFC 4180 CSV, or tab-separated files without quoting.
 ///

@@ -1,4 +1,5 @@
 import DiploGraph
+import DiploGraphText
 
 /// Events in time order for relational event models, and edge spells for networkDynamic.
 extension GraphExport {

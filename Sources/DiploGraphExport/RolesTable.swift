@@ -1,4 +1,5 @@
 import DiploGraph
+import DiploGraphText
 
 // The role table in the formats `roles` writes: CSV, JSON, Markdown and aligned text.
 extension ThirdPartyRoles {

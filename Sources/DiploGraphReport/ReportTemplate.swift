@@ -1,5 +1,6 @@
 import DiploGraph
 import Mustache
+import DiploGraphText
 
 /// The Mustache templates of `report.html` (one self-contained page, no network access) and
 /// `report.md`.

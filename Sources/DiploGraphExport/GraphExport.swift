@@ -1,5 +1,7 @@
 import Foundation
 import DiploGraph
+import DiploGraphText
+import DiploGraphOutput
 
 /// Graph files for Gephi, networkx, igraph and R: the slices' typed ties with their weights.
 ///

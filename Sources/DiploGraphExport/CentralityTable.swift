@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import DiploGraph
+import DiploGraphText
 
 /// Measures of every node in every slice: one row per node per slice, measures as columns
 /// (the `centrality` command's output).

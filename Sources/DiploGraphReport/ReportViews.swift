@@ -1,3 +1,4 @@
+import DiploGraphText
 /// What the report's templates read (``ReportTemplate``), one type per template section.
 ///
 /// swift-mustache looks a template's `{{key}}` up as the stored property of that name

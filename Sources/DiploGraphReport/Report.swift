@@ -1,6 +1,10 @@
 import Foundation
 import Mustache
 import DiploGraph
+import DiploGraphText
+import DiploGraphOutput
+import DiploGraphExport
+import DiploGraphDiagram
 
 /// A report of a sliced network: centrality tables, diagrams, the focus's brokerage over time
 /// and third parties' roles, as report.html, report.md and CSV files (the `report` command's

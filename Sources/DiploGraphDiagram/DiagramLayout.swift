@@ -1,5 +1,6 @@
 import Foundation
 import DiploGraph
+import DiploGraphText
 
 /// A physical width for diagrams: `6.5in`, `17cm`, `165mm`, `468pt` or `800px` (96 px to the inch).
 public struct PrintWidth: Sendable, Equatable, CustomStringConvertible {

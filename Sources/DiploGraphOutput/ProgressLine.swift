@@ -1,5 +1,6 @@
 import Foundation
 import DiploGraph
+import DiploGraphText
 
 /// A line on a terminal saying how far a long computation is: rewritten in place (`\r`), shown
 /// only when the output is a terminal and the work is estimated at, or has taken, a second or

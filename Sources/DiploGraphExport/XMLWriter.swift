@@ -1,4 +1,5 @@
 import DiploGraph
+import DiploGraphText
 
 /// A writer of XML 1.0 documents, element by element, into text that always parses.
 ///

@@ -813,7 +813,7 @@ public final class StagedDirectory {
         return String(cString: resolved)
     }
 
-    static func reason(_ error: Error) -> String {
+    package static func reason(_ error: Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return systemReason(Int32(underlying.code))
@@ -862,7 +862,7 @@ public struct FileSignature: Sendable, Hashable {
     }
 
     /// A signature from text known to be valid (the formats' own constants).
-    init(known text: String, at position: Position) {
+    package init(known text: String, at position: Position) {
         self.text = text
         self.position = position
     }
