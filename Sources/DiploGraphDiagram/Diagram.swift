@@ -179,8 +179,8 @@ public struct DiagramOptions: Sendable {
 
 /// Writes slices as DOT: nodes coloured by group, edges styled by kind, a legend and a title.
 ///
-/// User text reaches the DOT only through ``Escape/dotString(_:)`` (labels),
-/// ``Escape/dotEscString(_:)`` (tooltips) and ``Escape/html(_:)`` (the HTML-like legend and
+/// User text reaches the DOT only through ``/DiploGraphText/Escape/dotString(_:)`` (labels),
+/// ``/DiploGraphText/Escape/dotEscString(_:)`` (tooltips) and ``/DiploGraphText/Escape/html(_:)`` (the HTML-like legend and
 /// titles); node ids are generated (`n0`, `n1`, … by entity index), colours come from a
 /// fixed palette or from validated `#rrggbb` values, styles from a closed set.
 ///

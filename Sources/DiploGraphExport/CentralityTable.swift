@@ -134,7 +134,7 @@ public struct CentralityTable: Sendable {
         return out
     }
 
-    /// ``Escape/csv(_:)``, skipped for text that plainly needs nothing: printable ASCII
+    /// ``/DiploGraphText/Escape/csv(_:)``, skipped for text that plainly needs nothing: printable ASCII
     /// without commas or quotes and without a space at either end.
     private static func csvField(_ text: String) -> String {
         var text = text
@@ -183,7 +183,7 @@ public struct CentralityTable: Sendable {
 
 /// Plain aligned text tables.
 enum TextTable {
-    /// Cells are shown with control characters escaped (``Escape/terminal(_:)``).
+    /// Cells are shown with control characters escaped (``/DiploGraphText/Escape/terminal(_:)``).
     static func render(header: [String], rows rawRows: [[String]], rightAligned: Set<Int>) -> String {
         let rows = rawRows.map { $0.map(Escape.terminal) }
         var widths = header.map(\.count)

@@ -17,7 +17,7 @@ public enum GraphExport {
     }
 
     /// Text every file DiploGraph writes in `format` holds in its first kilobyte: an existing
-    /// file without it is not replaced (see ``StagedFile``).
+    /// file without it is not replaced (see ``/DiploGraphOutput/StagedFile``).
     /// - Parameter format: the file format.
     /// - Returns: the text (a creator element, a comment, a JSON field or the CSV header).
     /// - Complexity: O(1).
@@ -34,7 +34,7 @@ public enum GraphExport {
 
     /// The signatures of every format ``GraphExport`` writes: an export replaces a file an
     /// earlier export wrote in any of its formats (a CSV export over a JSON one, say),
-    /// and no other file (see ``StagedFile``).
+    /// and no other file (see ``/DiploGraphOutput/StagedFile``).
     ///
     /// The CSV headers (csv, rem, spells) and the GraphML comment must start the file; the GEXF creator element
     /// and the JSON generator field must be in its first kilobyte.
@@ -70,13 +70,13 @@ public enum GraphExport {
     /// replaced, keeping its permissions) only when the whole text was written.
     ///
     /// An existing file is replaced only if it carries one of ``signatures`` (an earlier
-    /// export wrote it, in any format), or when `force` is set (see ``StagedFile``).
+    /// export wrote it, in any format), or when `force` is set (see ``/DiploGraphOutput/StagedFile``).
     /// - Parameters:
     ///   - network: the sliced events.
     ///   - format: the file format.
     ///   - path: the file to write; a symbolic link is written through.
     ///   - force: replace an existing file DiploGraph did not write.
-    /// - Throws: ``/DiploGraph/ValueError`` as ``render(_:as:)`` does; ``OutputError`` when the file may not
+    /// - Throws: ``/DiploGraph/ValueError`` as ``render(_:as:)`` does; ``/DiploGraphOutput/OutputError`` when the file may not
     ///   be replaced or cannot be written.
     /// - Complexity: O(*e* + *t*) for *e* entities and the *t* typed ties of all slices, plus
     ///   writing the file.

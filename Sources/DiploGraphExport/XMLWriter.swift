@@ -4,7 +4,7 @@ import DiploGraphText
 /// A writer of XML 1.0 documents, element by element, into text that always parses.
 ///
 /// The writer escapes every attribute value and every piece of text it is given, drops the
-/// characters XML 1.0 cannot carry (see ``Escape/isXMLCharacter(_:)``), checks element and
+/// characters XML 1.0 cannot carry (see ``/DiploGraphText/Escape/isXMLCharacter(_:)``), checks element and
 /// attribute names against XML's `Name` production, refuses an attribute given twice, and
 /// keeps elements balanced, so that a document it returns is well-formed whatever the data.
 ///

@@ -101,11 +101,11 @@ public struct Report {
     ///   - render: turns a figure's DOT into SVG text (DiploGraphviz's `DiagramRenderer`
     ///     does, with the options' composed legends); its first argument says which figure.
     /// - Returns: warnings to show the user.
-    /// - Throws: ``OutputError`` when a file cannot be written, ``/DiploGraph/InputProblems``
+    /// - Throws: ``/DiploGraphOutput/OutputError`` when a file cannot be written, ``/DiploGraph/InputProblems``
     ///   from ``brokerageSeries(network:focus:pathLength:)`` with a focus, ``/DiploGraph/ValueError``
     ///   for a focus that is not an entity of `network`, a layout made for another network or
     ///   templates that do not parse, and whatever `render` throws.
-    /// - Complexity: that of the centrality table (``CentralityTable``) and of `render` for
+    /// - Complexity: that of the centrality table (``/DiploGraphExport/CentralityTable``) and of `render` for
     ///   each figure, plus O(*r* + *e*) for *r* table rows and *e* events behind the roles.
     public static func write(network: SlicedNetwork, options: Options, to output: StagedDirectory,
                              render: (DiagramFigure, String) throws -> String) throws -> [String] {

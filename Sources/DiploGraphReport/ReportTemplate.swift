@@ -6,9 +6,9 @@ import DiploGraphText
 /// `report.md`.
 ///
 /// In the HTML, `{{name}}` escapes HTML; only Graphviz's SVG and DiploGraph's own chart use
-/// `{{{ }}}`. In the Markdown, `{{name}}` escapes Markdown (``Escape/markdownCell(_:)``);
+/// `{{{ }}}`. In the Markdown, `{{name}}` escapes Markdown (``/DiploGraphText/Escape/markdownCell(_:)``);
 /// `{{{ }}}` is for text DiploGraph makes itself: numbers, measure and rule names, file names,
-/// the events file's code span (``Escape/markdownCodeSpan(_:)``: inside backticks Markdown
+/// the events file's code span (``/DiploGraphText/Escape/markdownCodeSpan(_:)``: inside backticks Markdown
 /// escapes nothing) and the roles table (escaped where it is made).
 enum ReportTemplate {
     /// The Markdown content type's name in the `CONTENT_TYPE` pragma.

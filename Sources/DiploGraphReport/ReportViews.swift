@@ -14,7 +14,7 @@ enum ReportView {
         /// The title, the events file as the user named it, `10 events`, `3 slices`, and
         /// `directed` or `undirected` (``Header``).
         let title, file, eventCount, sliceCount, direction: String
-        /// The events file as a Markdown code span, for report.md (``Escape/markdownCodeSpan(_:)``).
+        /// The events file as a Markdown code span, for report.md (``/DiploGraphText/Escape/markdownCodeSpan(_:)``).
         let fileCode: String
         /// The columns of every slice's table.
         let measures: [MeasureName]

@@ -103,7 +103,7 @@ enum Messages {
     }
 
     /// `lines` safe for a terminal: each cut to ``lineLimit`` characters, every control
-    /// character in it (line feed and tab included) escaped (``Escape/terminal(_:)``), so
+    /// character in it (line feed and tab included) escaped (``/DiploGraphText/Escape/terminal(_:)``), so
     /// that each is exactly one line however it was made.
     static func forTerminal(lines: [String]) -> String {
         lines.map { Escape.terminal(Escape.truncated($0, limit: lineLimit)) + "\n" }.joined()

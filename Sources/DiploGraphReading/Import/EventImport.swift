@@ -6,7 +6,7 @@ import DiploGraphOutput
 /// An ICEWS or GDELT file to import as a DiploGraph events file and actors file.
 ///
 /// ``write(eventsTo:actorsTo:force:progress:)`` streams the file through ``EventImporter``
-/// and writes both files staged (``StagedFile``): they appear only when the whole import
+/// and writes both files staged (``/DiploGraphOutput/StagedFile``): they appear only when the whole import
 /// succeeded, and replace only files DiploGraph wrote.
 ///
 /// ```swift
@@ -89,7 +89,7 @@ public struct EventImport: Sendable {
     ///   - progress: called every 100,000 rows with the rows read so far.
     /// - Returns: the counts of rows read, kept and skipped.
     /// - Throws: ``/DiploGraph/InputProblems`` naming file and line when the file cannot be read or has
-    ///   malformed rows; ``OutputError`` when an output file may not be replaced or cannot
+    ///   malformed rows; ``/DiploGraphOutput/OutputError`` when an output file may not be replaced or cannot
     ///   be written.
     /// - Complexity: O(*b*) time for *b* bytes read; memory grows with the countries, not the rows.
     public func write(eventsTo eventsPath: String, actorsTo actorsPath: String, force: Bool = false,

@@ -6,7 +6,7 @@ import DiploGraphOutput
 /// A PLOVER or POLECAT import: reads the records, converts them (``PloverConverter``) and
 /// writes an events file, an actors file and a kinds file beside it.
 ///
-/// The three files are staged (``StagedFile``): they appear only when the whole input was
+/// The three files are staged (``/DiploGraphOutput/StagedFile``): they appear only when the whole input was
 /// read, and replace only files DiploGraph wrote. Without ``dedupes`` events stream to disk
 /// (memory holds one record and the actors); with it, memory grows with the distinct events.
 public struct PloverImport: Sendable {
@@ -139,7 +139,7 @@ public struct PloverImport: Sendable {
     /// - Returns: the counts.
     /// - Throws: ``/DiploGraph/InputProblems`` naming file and line of malformed records (all of
     ///   them up to the usual limit) or of an unreadable file; ``/DiploGraph/ValueError`` for an
-    ///   events path not ending in `.events.csv`; ``OutputError`` when a file may not be replaced.
+    ///   events path not ending in `.events.csv`; ``/DiploGraphOutput/OutputError`` when a file may not be replaced.
     /// - Complexity: O(*b*) time for *b* bytes read.
     public func write(eventsTo eventsPath: String, force: Bool = false, progress: ((Int) -> Void)? = nil) throws -> PloverImportSummary {
         let actorsPath = try Self.path(besideEvents: eventsPath, "actors")
