@@ -52,13 +52,14 @@ browser-check: build
 check-graphviz-headers: deps
 	Scripts/check-graphviz-headers.sh "$$(pkg-config --variable=includedir libgvc)"
 
-## Builds the DocC documentation of the three library modules, combined (so that links between
+## Builds the DocC documentation of the library modules, combined (so that links between
 ## them resolve), into .build/docs/DiploGraph.doccarchive; a warning (a broken symbol link, an
 ## undocumented parameter) fails the build.
 docs: deps
 	@mkdir -p .build/docs
-	$(SWIFT) package --disable-sandbox generate-documentation --target DiploGraph --target DiploGraphIO \
-		--target DiploGraphviz --enable-experimental-combined-documentation --warnings-as-errors \
+	$(SWIFT) package --disable-sandbox generate-documentation --target DiploGraph --target DiploGraphText \
+		--target DiploGraphOutput --target DiploGraphReading --target DiploGraphExport --target DiploGraphDiagram \
+		--target DiploGraphReport --target DiploGraphIO --target DiploGraphviz --enable-experimental-combined-documentation --warnings-as-errors \
 		--output-path .build/docs/DiploGraph.doccarchive
 
 ## Builds and runs the example package (Examples/), which uses the public API only: the DocC

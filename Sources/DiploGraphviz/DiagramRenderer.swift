@@ -1,9 +1,9 @@
 import DiploGraph
-import DiploGraphIO
+import DiploGraphDiagram
 
 /// Why diagrams could not be drawn.
 public enum DiagramError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// More entities to draw than one figure holds (``/DiploGraphIO/DiagramWriter/nodeLimit``): Graphviz
+    /// More entities to draw than one figure holds (``/DiploGraphDiagram/DiagramWriter/nodeLimit``): Graphviz
     /// would take minutes or crash. `groupCount` is the number of groups the entities form,
     /// `mergesGroups` whether the entities already are groups.
     case tooManyNodes(count: Int, limit: Int, mergesGroups: Bool, groupCount: Int)
@@ -67,7 +67,7 @@ public struct Drawing: Sendable {
 /// Making one lays out the union of all slices once with the engine chosen, measures every
 /// entity's largest box (at the single-slice and the grid typography), fits the layout to the
 /// print width, and, for SVG, renders the legends once to compose them into every figure.
-/// Each figure is then DOT from ``/DiploGraphIO/DiagramWriter`` drawn with pinned positions by libgvc.
+/// Each figure is then DOT from ``/DiploGraphDiagram/DiagramWriter`` drawn with pinned positions by libgvc.
 ///
 /// ```swift
 /// let log = try DatasetReader.readDataset(events: "graphs/korean-peninsula.events.csv",
@@ -80,7 +80,7 @@ public struct Drawing: Sendable {
 /// }
 /// ```
 public struct DiagramRenderer: Sendable {
-    /// The DOT writer for the network, which names every node (``/DiploGraphIO/DiagramWriter/nodeName(of:)``).
+    /// The DOT writer for the network, which names every node (``/DiploGraphDiagram/DiagramWriter/nodeName(of:)``).
     public let writer: DiagramWriter
     /// The options every figure is drawn with: the caller's, with the shared layout, the
     /// measured grid boxes, the label-size scale and (for SVG) the composed legends filled in.
@@ -104,7 +104,7 @@ public struct DiagramRenderer: Sendable {
     ///   - budget: the most seconds the layout and the label-size measure may be estimated to
     ///     take (``estimate(network:options:engine:)``).
     /// - Throws: ``DiagramError/tooManyNodes(count:limit:mergesGroups:groupCount:)`` before
-    ///   any layout for more than ``/DiploGraphIO/DiagramWriter/nodeLimit`` entities,
+    ///   any layout for more than ``/DiploGraphDiagram/DiagramWriter/nodeLimit`` entities,
     ///   ``DiagramError/overBudget(_:engine:)`` before any layout estimated over `budget`,
     ///   ``DiagramError/unsupportedEngine(_:)``, ``DiagramError/foreignLayout(placed:entities:)``
     ///   for a layout made for another network, or ``DiagramError/graphviz(_:)``.
@@ -176,7 +176,7 @@ public struct DiagramRenderer: Sendable {
         self.graphviz = graphviz
     }
 
-    /// Refuses a grid of `network`'s slices that would hold more than ``/DiploGraphIO/DiagramWriter/nodeLimit``
+    /// Refuses a grid of `network`'s slices that would hold more than ``/DiploGraphDiagram/DiagramWriter/nodeLimit``
     /// nodes, before any layout is made.
     ///
     /// - Parameters:
@@ -236,8 +236,8 @@ public struct DiagramRenderer: Sendable {
         try draw(.text(dot), figure: figure)
     }
 
-    /// Draws a graph that ``writer`` made with ``options`` (``/DiploGraphIO/DiagramWriter/graph(for:options:)``,
-    /// ``/DiploGraphIO/DiagramWriter/gridGraph(options:)``), built in Graphviz without DOT text, composing the
+    /// Draws a graph that ``writer`` made with ``options`` (``/DiploGraphDiagram/DiagramWriter/graph(for:options:)``,
+    /// ``/DiploGraphDiagram/DiagramWriter/gridGraph(options:)``), built in Graphviz without DOT text, composing the
     /// legend for SVG.
     ///
     /// - Parameters:

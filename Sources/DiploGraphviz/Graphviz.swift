@@ -1,7 +1,7 @@
 import CGraphviz
-import DiploGraphIO
 import Foundation
 import Synchronization
+import DiploGraphDiagram
 
 /// A Graphviz layout engine DiploGraph drives through libgvc.
 public enum LayoutEngine: String, Sendable, CaseIterable {
@@ -164,7 +164,7 @@ public final class Graphviz: Sendable {
     /// - Parameters:
     ///   - dot: DOT text of exactly one graph.
     ///   - engine: the layout engine.
-    ///   - nodes: the node names to look up (e.g. ``/DiploGraphIO/DiagramWriter/nodeName(of:)``).
+    ///   - nodes: the node names to look up (e.g. ``/DiploGraphDiagram/DiagramWriter/nodeName(of:)``).
     /// - Returns: each named node's position, in the order of `nodes`; `nil` for a name the
     ///   graph has no node of.
     /// - Throws: ``GraphvizError`` with Graphviz's message.
@@ -180,7 +180,7 @@ public final class Graphviz: Sendable {
     /// - Parameters:
     ///   - dot: DOT text of exactly one graph.
     ///   - engine: the layout engine.
-    ///   - nodes: the node names to look up (e.g. ``/DiploGraphIO/DiagramWriter/nodeName(of:)``).
+    ///   - nodes: the node names to look up (e.g. ``/DiploGraphDiagram/DiagramWriter/nodeName(of:)``).
     /// - Returns: each named node's box, in the order of `nodes`; `nil` for a name the graph
     ///   has no node of.
     /// - Throws: ``GraphvizError`` with Graphviz's message.

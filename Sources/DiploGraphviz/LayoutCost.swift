@@ -1,6 +1,6 @@
 import Foundation
 import DiploGraph
-import DiploGraphIO
+import DiploGraphDiagram
 
 extension LayoutEngine {
     /// The estimated time of this engine's layout of a graph, before it starts.

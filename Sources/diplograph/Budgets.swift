@@ -1,10 +1,10 @@
 import ArgumentParser
 import DiploGraph
-import DiploGraphIO
 import DiploGraphviz
+import DiploGraphDiagram
 
 extension DiagramBudget {
-    /// ``DiagramBudget/check(_:)`` for `render` and `report`, with what to change on the
+    /// ``/DiploGraphDiagram/DiagramBudget/check(_:)`` for `render` and `report`, with what to change on the
     /// command line when a network is over a limit.
     static func check(_ network: SlicedNetwork, command: String) throws {
         do {

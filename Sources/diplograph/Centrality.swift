@@ -1,6 +1,7 @@
 import ArgumentParser
 import DiploGraph
-import DiploGraphIO
+import DiploGraphOutput
+import DiploGraphExport
 
 struct Centrality: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,8 @@
 import ArgumentParser
 import DiploGraph
-import DiploGraphIO
 import Foundation
+import DiploGraphReading
+import DiploGraphExport
 
 extension SliceUnit: ExpressibleByArgument {}
 extension Roster: ExpressibleByArgument {}

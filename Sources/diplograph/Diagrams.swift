@@ -1,8 +1,12 @@
 import ArgumentParser
 import Foundation
 import DiploGraph
-import DiploGraphIO
+import DiploGraphReading
 import DiploGraphviz
+import DiploGraphOutput
+import DiploGraphDiagram
+import DiploGraphReport
+import DiploGraphText
 
 /// The engines users choose; `nop` (pinned positions) is DiploGraph's own second pass.
 extension LayoutEngine: ExpressibleByArgument {

@@ -1,8 +1,9 @@
 import ArgumentParser
 import DiploGraph
-import DiploGraphIO
 import DiploGraphviz
 import Foundation
+import DiploGraphText
+import DiploGraphOutput
 
 @main
 struct Diplograph: ParsableCommand {
@@ -102,7 +103,7 @@ enum Messages {
     }
 
     /// `lines` safe for a terminal: each cut to ``lineLimit`` characters, every control
-    /// character in it (line feed and tab included) escaped (``Escape/terminal(_:)``), so
+    /// character in it (line feed and tab included) escaped (``/DiploGraphText/Escape/terminal(_:)``), so
     /// that each is exactly one line however it was made.
     static func forTerminal(lines: [String]) -> String {
         lines.map { Escape.terminal(Escape.truncated($0, limit: lineLimit)) + "\n" }.joined()

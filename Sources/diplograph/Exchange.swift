@@ -1,7 +1,9 @@
 import ArgumentParser
 import DiploGraph
-import DiploGraphIO
 import Foundation
+import DiploGraphOutput
+import DiploGraphReading
+import DiploGraphExport
 
 extension GraphExport.Format: ExpressibleByArgument {}
 extension EventSource: ExpressibleByArgument {}

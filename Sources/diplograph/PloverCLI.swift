@@ -1,7 +1,7 @@
 import ArgumentParser
 import DiploGraph
-import DiploGraphIO
 import Foundation
+import DiploGraphReading
 
 /// The datasets `import` reads.
 enum ImportDataset: String, ExpressibleByArgument, CaseIterable {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import DiploGraph
-import DiploGraphIO
 import Foundation
+import DiploGraphExport
 
 extension ReachTable.Format: ExpressibleByArgument {}
 

@@ -1,7 +1,8 @@
 import ArgumentParser
 import DiploGraph
-import DiploGraphIO
 import Foundation
+import DiploGraphReading
+import DiploGraphExport
 
 struct Roles: ParsableCommand {
     static let configuration = CommandConfiguration(

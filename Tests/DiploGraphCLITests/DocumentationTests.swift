@@ -13,6 +13,22 @@ import Testing
         #expect(shown == example)
     }
 
+    /// The article's package lines are the ones `Examples/Package.swift` builds with: a path
+    /// dependency named `DiploGraph` (so that any folder name works) and its products.
+    @Test func gettingStartedArticleShowsTheDependencyTheExamplesUse() throws {
+        let article = try String(contentsOf: Tool.root.appendingPathComponent("Sources/DiploGraph/DiploGraph.docc/GettingStarted.md"), encoding: .utf8)
+        let manifest = try String(contentsOf: Tool.root.appendingPathComponent("Examples/Package.swift"), encoding: .utf8)
+        let blocks = article.components(separatedBy: "```swift\n").dropFirst().map { $0.components(separatedBy: "```").first ?? "" }
+        let shown = try #require(blocks.first { $0.hasPrefix(".package(") }, "no package dependency block in GettingStarted.md")
+        #expect(shown.hasPrefix(".package(name: \"DiploGraph\", path: "))
+        #expect(manifest.contains(".package(name: \"DiploGraph\", path: "))
+        let products = shown.split(separator: "\n").filter { $0.hasPrefix(".product(") }
+        #expect(products.count == 3)
+        for product in products {
+            #expect(manifest.contains(product.dropLast()), "Examples/Package.swift lacks \(product)")
+        }
+    }
+
     @Test func everyExampleTargetIsInTheExamplesPackage() throws {
         let manifest = try String(contentsOf: Tool.root.appendingPathComponent("Examples/Package.swift"), encoding: .utf8)
         let sources = try FileManager.default.contentsOfDirectory(atPath: Tool.root.appendingPathComponent("Examples/Sources").path)

@@ -1,6 +1,6 @@
 import Testing
 @testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraphIO
 
 @Suite struct BetweennessTests {
     @Test func florentineFamiliesKnownValues() {

@@ -1,6 +1,7 @@
 import Testing
 @testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraphIO
+@testable import DiploGraphReading
 
 @Suite struct CSVReaderTests {
     func records(_ text: String, dialect: CSVReader.Dialect = .csv) throws -> [(Int, [String])] {

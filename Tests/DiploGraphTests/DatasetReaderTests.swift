@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 @testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraphIO
+@testable import DiploGraphReading
 
 @Suite struct DatasetReaderTests {
     func read(_ text: String, actors: ActorTable? = nil, kinds: KindTable = KindTable()) throws(InputProblems) -> EventLog {

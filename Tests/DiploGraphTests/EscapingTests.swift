@@ -1,6 +1,8 @@
 import Testing
 @testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraphIO
+@testable import DiploGraphText
+@testable import DiploGraphExport
 
 @Suite struct EscapingTests {
     @Test func dotStrings() {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 @testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraphIO
+@testable import DiploGraphReading
 
 @Suite struct ImportTests {
     static func fixture(_ name: String) -> String {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 @testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraphIO
+@testable import DiploGraphReading
 
 /// The parallel events reader against the serial one: the same log for files the serial
 /// reader accepts, however the file is cut into blocks and parts, and the serial reader's

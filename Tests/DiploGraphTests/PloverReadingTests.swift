@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 @testable import DiploGraph
-@testable import DiploGraphIO
+import DiploGraphIO
+@testable import DiploGraphReading
 
 /// The PLOVER record reader and mapping, against an obviously correct reference
 /// (Foundation's JSONSerialization on the same records without trailing commas) and on

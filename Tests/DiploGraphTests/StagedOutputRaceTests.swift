@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import DiploGraph
-@testable import DiploGraphIO
+import DiploGraphIO
+@testable import DiploGraphOutput
 
 /// The target replaced between staging and commit, through the library's API: the commit
 /// refuses, leaves the target (and whatever a link points to) untouched, and says where the

@@ -1,0 +1,40 @@
+import Foundation
+
+/// A failure to write output, naming the path.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    /// Why the output was not written.
+    public enum Kind: Sendable, Equatable {
+        /// The folder holds files DiploGraph did not write (their names, sorted).
+        case foreignFiles([String])
+        /// The path may never hold output (`/`, the home folder, a folder holding the current one).
+        case forbiddenFolder
+        /// The path is a file where a folder is needed, or a folder where a file is needed.
+        case wrongType
+        /// An existing file that DiploGraph did not write would be replaced.
+        case foreignFile
+        /// The file system refused (permissions, space, ...).
+        case system
+    }
+
+    /// The file or folder that could not be written, as the caller named it (or as resolved).
+    public let path: String
+    /// Why, in words (`permission denied`, `it is a folder`, ...).
+    public let reason: String
+    /// Which rule or failure refused the output, for callers that react to it.
+    public let kind: Kind
+
+    /// An error naming `path`.
+    /// - Parameters:
+    ///   - path: the file or folder that could not be written.
+    ///   - reason: why, in words.
+    ///   - kind: which rule or failure refused it (default: ``Kind-swift.enum/system``).
+    /// - Complexity: O(1).
+    public init(path: String, reason: String, kind: Kind = .system) {
+        self.path = path
+        self.reason = reason
+        self.kind = kind
+    }
+
+    /// `PATH: cannot write output: REASON`.
+    public var description: String { "\(path): cannot write output: \(reason)" }
+}
