@@ -228,13 +228,13 @@ final class Scratch {
         let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         #expect(markdown.contains("![2018](2018.svg)"))
         // The grid and the chart are files too; report.md follows report.html's order: the
-        // headline chart, the roles, the grid, then the slices.
+        // findings, the roles, the chart, the grid, then the slices.
         for name in ["grid.svg", "grid.dot", "brokerage.svg"] { #expect(files.contains(name)) }
-        let order = ["](brokerage.svg)", "## Third-party roles", "](grid.svg)", "](2016.svg)", "](2020.svg)"].map {
+        let order = ["## Findings", "## Third-party roles", "](brokerage.svg)", "](grid.svg)", "](2016.svg)", "](2020.svg)"].map {
             markdown.range(of: $0).map { markdown.distance(from: markdown.startIndex, to: $0.lowerBound) } ?? -1
         }
         #expect(order == order.sorted() && !order.contains(-1), "\(order)")
-        let htmlOrder = ["class=\"chart\"", "id=\"roles\"", "id=\"all-slices\"", "id=\"slice-2016\""].map {
+        let htmlOrder = ["id=\"findings\"", "id=\"roles\"", "class=\"chart\"", "id=\"all-slices\"", "id=\"slice-2016\""].map {
             html.range(of: $0).map { html.distance(from: html.startIndex, to: $0.lowerBound) } ?? -1
         }
         #expect(htmlOrder == htmlOrder.sorted() && !htmlOrder.contains(-1), "\(htmlOrder)")

@@ -26,7 +26,7 @@ import Testing
         #expect(html.contains("Coder agreement with a second coding"))
         // The chart's accessible name and description, and the influence whiskers.
         let chart = try String(contentsOf: scratch.appendingPathComponent("brokerage.svg"), encoding: .utf8)
-        #expect(chart.contains("role=\"img\"") && chart.contains("<title id=\"brokerage-title\">") && chart.contains("<desc id=\"brokerage-desc\">"))
+        #expect(chart.contains("role=\"img\"") && chart.contains("<title id=\"chart-title\">") && chart.contains("<desc id=\"chart-desc\">"))
         #expect(chart.contains("without any one event: 1–3"))
     }
 }
