@@ -1,6 +1,6 @@
 import ArgumentParser
 import DiploGraph
-import DiploGraphIO
+import DiploGraphText
 
 /// A value an option's text is parsed into, or the library's typed reason why it is none.
 protocol CheckedArgument: Sendable {
