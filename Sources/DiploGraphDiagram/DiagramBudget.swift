@@ -3,7 +3,7 @@ import DiploGraph
 /// Limits on the diagrams one run draws and writes, checked after slicing and before any
 /// diagram is laid out, so that a run that could not finish stops at once with the numbers.
 ///
-/// Drawing every slice of a network (``/DiploGraphReport/Report/write(network:options:to:render:)``, or one
+/// Drawing every slice of a network (`Report.write(network:options:to:render:)`, or one
 /// figure per slice) takes time and space in proportion to the slices and their size:
 /// 120,000 monthly slices would take days and fill a disk. ``check(_:)`` refuses networks
 /// past ``maximumDiagrams`` diagrams or an estimated ``maximumBytes`` of SVG.

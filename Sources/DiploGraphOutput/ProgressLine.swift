@@ -7,7 +7,7 @@ import DiploGraphText
 /// more, and erased when the work is done. Never written to a pipe or a file, so that captured
 /// output stays exactly what it was.
 ///
-/// Safe to advance from several threads at once (``/DiploGraphExport/CentralityTable`` computes slices in parallel).
+/// Safe to advance from several threads at once (`CentralityTable` computes slices in parallel).
 public final class ProgressLine: @unchecked Sendable {
     private let isTerminal: Bool
     private let minimumSeconds: Double

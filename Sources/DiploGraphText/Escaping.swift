@@ -4,8 +4,8 @@ import DiploGraph
 /// Escaping of data into the text formats DiploGraph writes.
 ///
 /// Data (ids, labels, notes, groups) reaches DOT, SVG, HTML, CSV and Markdown only through
-/// these functions; JSON goes through ``JSONValue`` (Foundation's `JSONEncoder`), and GEXF and
-/// GraphML through ``/DiploGraphExport/XMLWriter``.
+/// these functions; JSON goes through `JSONValue` (Foundation's `JSONEncoder`), and GEXF and
+/// GraphML through `XMLWriter`.
 public enum Escape {
     /// A DOT quoted string's content for `label` and `tooltip`: backslash, quote and
     /// newline escaped, `&` as `&amp;` (labels expand entities), other control characters dropped.
@@ -30,7 +30,7 @@ public enum Escape {
     public static func dotEscString(_ text: String) -> String { dotContent(text, backslashes: 4, escapesQuotes: true) }
 
     /// ``dotString(_:)`` as Graphviz holds it after parsing (`"` not escaped): the text of a
-    /// ``/DiploGraphDiagram/DOTValue/Form/string`` value.
+    /// `DOTValue.Form.string` value.
     package static func dotStringValue(_ text: String) -> String { dotContent(text, backslashes: 2, escapesQuotes: false) }
 
     /// ``dotEscString(_:)`` as Graphviz holds it after parsing (`"` not escaped).
