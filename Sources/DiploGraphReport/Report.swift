@@ -555,7 +555,7 @@ public enum BrokerageChart {
         /// The least and greatest ``brokerage`` when any single event is removed, drawn as a whisker.
         public var brokerageRange: ClosedRange<Double>? = nil
 
-        /// The focus's values in one slice (``BrokerageChart/svg(series:actorLabel:group:level:)``
+        /// The focus's values in one slice (``BrokerageChart/svg(series:actorLabel:group:level:axis:width:)``
         /// checks them).
         /// - Parameters:
         ///   - slice: the slice's label.

@@ -10,7 +10,7 @@ extension Report.Options {
     /// again at the other level (actors merged into their groups, or not), so that roles can be
     /// read between groups while the diagrams show actors, or the other way round.
     ///
-    /// Pass the result to ``setRoles(in:dyad:third:rule:)``, with the dyad and third party
+    /// Pass the result to ``setRoles(in:dyad:third:rule:fragilityDepth:)``, with the dyad and third party
     /// looked up among its entities.
     /// - Parameters:
     ///   - network: the report's network.
