@@ -1,4 +1,5 @@
 import DiploGraphText
+
 /// Something a user should know about diagrams that were drawn all the same: returned as a
 /// value, for the caller to show or act on.
 public enum DiagramWarning: Sendable, Equatable, CustomStringConvertible {
@@ -27,22 +28,6 @@ public enum DiagramWarning: Sendable, Equatable, CustomStringConvertible {
                 + "at a width of \(width) labels are \(NumberFormat.measure(scaled)) pt. Draw wider, draw groups instead of actors, or draw fewer kinds of tie."
         case let .graphviz(figure, messages):
             return "Graphviz, \(figure): \(messages.joined(separator: "; "))"
-        }
-    }
-}
-
-/// One figure DiploGraph draws: a slice's diagram or the grid of all slices.
-public enum DiagramFigure: Sendable, Hashable, CustomStringConvertible {
-    /// The diagram of the slice with this label.
-    case slice(String)
-    /// Every slice side by side (small multiples).
-    case grid
-
-    /// `slice 2018` or `grid`, for messages.
-    public var description: String {
-        switch self {
-        case .slice(let label): "slice \(label)"
-        case .grid: "grid"
         }
     }
 }

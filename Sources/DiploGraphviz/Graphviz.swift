@@ -3,45 +3,6 @@ import Foundation
 import Synchronization
 import DiploGraphDiagram
 
-/// A Graphviz layout engine DiploGraph drives through libgvc.
-public enum LayoutEngine: String, Sendable, CaseIterable {
-    /// Graphviz's engines of those names: `dot` hierarchical layers, `neato` stress
-    /// majorisation, `fdp` and `sfdp` force-directed placement (`sfdp` multiscale, for large
-    /// graphs), `circo` circular layout.
-    case dot, neato, fdp, sfdp, circo
-    /// Keeps the positions given in `pos` (Graphviz's `neato -n`), routing only the edges.
-    case pinned = "nop2"
-}
-
-/// An output format of libgvc's renderers.
-public enum OutputFormat: String, Sendable, CaseIterable {
-    /// SVG, PNG and PDF, by the renderers Graphviz registers under those names (cairo's for PNG
-    /// and PDF in the usual installations).
-    case svg, png, pdf
-}
-
-/// A failure inside Graphviz, with Graphviz's own message.
-public enum GraphvizError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The layout engines or renderers DiploGraphviz uses are not installed or not registered.
-    case missingPlugins(String)
-    /// The DOT text did not parse.
-    case syntax(String)
-    /// Layout failed or reported an error.
-    case layout(String)
-    /// Rendering failed or reported an error.
-    case render(String)
-
-    /// The message for people: what failed, then Graphviz's own message.
-    public var description: String {
-        switch self {
-        case .missingPlugins(let message): "Graphviz: \(message)"
-        case .syntax(let message): "Graphviz could not parse the DOT: \(message)"
-        case .layout(let message): "Graphviz layout failed: \(message)"
-        case .render(let message): "Graphviz rendering failed: \(message)"
-        }
-    }
-}
-
 /// The one owner of every call into libgvc and libcgraph in the process.
 ///
 /// Graphviz is not thread-safe, not even with one context per thread, so every call goes

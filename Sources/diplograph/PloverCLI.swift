@@ -3,17 +3,6 @@ import DiploGraph
 import Foundation
 import DiploGraphReading
 
-/// The datasets `import` reads.
-enum ImportDataset: String, ExpressibleByArgument, CaseIterable {
-    case icews, gdelt, plover, polecat
-
-    /// The CAMEO dataset, or `nil` for PLOVER and POLECAT.
-    var eventSource: EventSource? { EventSource(rawValue: rawValue) }
-}
-
-extension PloverConverter.Compound: ExpressibleByArgument {}
-extension PloverConverter.ActorLevel: ExpressibleByArgument {}
-
 /// The options only `import plover|polecat` takes, and the import itself.
 struct PloverCLI: ParsableArguments {
     static let discussion = """

@@ -1,67 +1,6 @@
 import Foundation
 import DiploGraph
 
-/// Event datasets DiploGraph imports.
-public enum EventSource: String, Sendable, CaseIterable {
-    /// ICEWS: tab-separated with a header row; countries as written (`South Korea`).
-    case icews
-    /// GDELT 1.0 (58 columns) or 2.0 (61 columns): tab-separated, no header; ISO-3 countries (`KOR`).
-    case gdelt
-}
-
-/// One event read from an event dataset, ready to be written as an events-file row.
-public struct ImportedEvent: Sendable, Equatable {
-    /// The day the event happened (GDELT's `SQLDATE`, ICEWS's `Event Date`).
-    public var date: EventDate
-    /// The acting country, the source actor's id: as the dataset writes it, without the
-    /// whitespace around it, in Unicode's NFC.
-    public var source: String
-    /// The country acted upon, the target actor's id, written as ``source`` is.
-    public var target: String
-    /// The kind id the event's CAMEO code maps to (``CAMEOMapping/kind(for:)``).
-    public var kind: String
-    /// The CAMEO event code as the dataset writes it, digits with any leading zero (`042`).
-    public var cameo: String
-    /// The dataset's id of the event (GDELT's `GLOBALEVENTID`, ICEWS's `Event ID`), as text.
-    public var eventID: String
-    /// The event's text, if the dataset has one, then the actors' names as written
-    /// (`Moon Jae-in → Kim Jong-un`); empty when there is neither.
-    public var note: String
-}
-
-/// What an import read, kept and skipped.
-public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
-    /// Data rows read (the header is not counted).
-    public var rows = 0
-    /// Rows kept as events.
-    public var imported = 0
-    /// Rows skipped because the source or target country was empty or only whitespace.
-    public var withoutBothCountries = 0
-    /// Rows skipped because both sides were the same country.
-    public var domestic = 0
-    /// Rows skipped because the mapping covers no prefix of their CAMEO code.
-    public var unmapped = 0
-    /// Malformed rows skipped (a wrong field count, an invalid date or CAMEO code, bytes that
-    /// are not UTF-8 in any field, a NUL byte in a country); only counted when bad rows are
-    /// skipped, otherwise they are errors.
-    public var badRows = 0
-    /// Rows skipped because a country was only whitespace (also counted in `withoutBothCountries`).
-    public var blankCountries = 0
-    /// Country names written with whitespace around them, kept without it.
-    public var trimmedCountries = 0
-
-    /// One line for people: `imported 9 of 12 events; skipped ...`, with the counts that are
-    /// not zero.
-    public var description: String {
-        var text = "imported \(imported) of \(rows) events; skipped \(withoutBothCountries) without both countries, "
-            + "\(domestic) domestic, \(unmapped) with unmapped CAMEO codes"
-        if badRows > 0 { text += ", \(badRows) bad rows" }
-        if blankCountries > 0 { text += " (\(blankCountries) of the rows without both countries had a country of only spaces)" }
-        if trimmedCountries > 0 { text += "; removed the spaces around \(trimmedCountries) country name\(trimmedCountries == 1 ? "" : "s")" }
-        return text
-    }
-}
-
 /// Streams ICEWS and GDELT event files into DiploGraph events.
 ///
 /// The file is read in chunks and each kept event is handed to a callback, so memory does
