@@ -50,6 +50,41 @@ import DiploGraphIO
         }
     }
 
+    /// Rows come out sorted by neighbour with each weight beside its neighbour, both for short
+    /// rows (sorted in place) and for rows of more than 32 entries.
+    @Test(arguments: [5, 32, 33, 80])
+    func rowsAreSortedWithTheirWeights(degree: Int) throws {
+        var rng = Xoshiro256StarStar(seed: UInt64(degree))
+        var targets = Array(1...degree)
+        rng.shuffle(&targets)
+        let edges = targets.map { (source: Int32(0), target: Int32($0), weight: Double($0) + 0.5) }
+        let graph = try SliceGraph(nodeCount: degree + 1, edges: edges, isDirected: true)
+        #expect(graph.outNeighbors == (1...degree).map { Int32($0) })
+        #expect(graph.outWeights == (1...degree).map { Double($0) + 0.5 })
+        #expect(graph.inOffsets.last == Int32(degree))
+    }
+
+    /// The edges null keeps the node and tie counts and draws no tie twice.
+    @Test func edgesNullDrawsDistinctTies() throws {
+        let n = 60
+        var rng = Xoshiro256StarStar(seed: 3)
+        var edges: [(source: Int32, target: Int32, weight: Double)] = []
+        for i in 0..<400 { edges.append((source: Int32(i / 20), target: Int32(20 + i % 40), weight: 1)) }
+        let graph = try SliceGraph(nodeCount: n, edges: edges, isDirected: true)
+        for _ in 0..<20 {
+            let drawn = NullModel.edges.draw(graph: graph, groups: Array(0..<n), using: &rng).graph
+            #expect(drawn.nodeCount == n && drawn.edgeCount == 400)
+            var seen = Set<Int>()
+            for u in 0..<n {
+                for slot in Int(drawn.outOffsets[u])..<Int(drawn.outOffsets[u + 1]) {
+                    let v = Int(drawn.outNeighbors[slot])
+                    #expect(v != u)
+                    #expect(seen.insert(u * n + v).inserted)
+                }
+            }
+        }
+    }
+
     @Test func benjaminiHochbergByHand() throws {
         // sorted: 0.01, 0.03, 0.04, 0.04, 0.2 (m = 5): p·m/rank = 0.05, 0.075, 0.0667, 0.05, 0.2;
         // running minimum from the top: 0.05, 0.05, 0.05, 0.05, 0.2.

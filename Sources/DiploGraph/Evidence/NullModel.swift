@@ -79,11 +79,27 @@ public enum NullModel: String, Sendable, CaseIterable {
         var pairs: [(Int32, Int32)] = []
         pairs.reserveCapacity(m)
         if m <= possible / 2 {
-            // Draws until m distinct pairs, kept in the order drawn (the set only answers membership).
-            var seen = Set<Int>(minimumCapacity: 2 * m)
-            while pairs.count < m {
-                let (u, v) = randomPair()
-                if seen.insert(key(u, v)).inserted { pairs.append((Int32(u), Int32(v))) }
+            // Draws until m distinct pairs, kept in the order drawn (the set only answers membership:
+            // a bitmap of the n² keys while that is small, a hash set beyond).
+            if n * n <= 1 << 24 {
+                var seen = [UInt64](repeating: 0, count: (n * n + 63) / 64)
+                seen.withUnsafeMutableBufferPointer { seen in
+                    while pairs.count < m {
+                        let (u, v) = randomPair()
+                        let k = key(u, v)
+                        let bit: UInt64 = 1 << UInt64(k & 63)
+                        if seen[k >> 6] & bit == 0 {
+                            seen[k >> 6] |= bit
+                            pairs.append((Int32(u), Int32(v)))
+                        }
+                    }
+                }
+            } else {
+                var seen = Set<Int>(minimumCapacity: 2 * m)
+                while pairs.count < m {
+                    let (u, v) = randomPair()
+                    if seen.insert(key(u, v)).inserted { pairs.append((Int32(u), Int32(v))) }
+                }
             }
         } else {
             // Dense: the pairs that are not ties are drawn, the others taken in order.

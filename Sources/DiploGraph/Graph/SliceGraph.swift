@@ -125,6 +125,21 @@ public struct SliceGraph: Sendable, Equatable {
             var isSorted = true
             for i in range.dropFirst() where neighbors[i - 1] > neighbors[i] { isSorted = false; break }
             if isSorted { continue }
+            if range.count <= 32 {
+                // Short rows (the usual case) by insertion in place: no allocation.
+                for i in range.dropFirst() {
+                    let (neighbor, weight) = (neighbors[i], weights[i])
+                    var j = i
+                    while j > range.lowerBound && neighbors[j - 1] > neighbor {
+                        neighbors[j] = neighbors[j - 1]
+                        weights[j] = weights[j - 1]
+                        j -= 1
+                    }
+                    neighbors[j] = neighbor
+                    weights[j] = weight
+                }
+                continue
+            }
             let row = range.map { (neighbors[$0], weights[$0]) }.sorted { $0.0 < $1.0 }
             for (offset, entry) in row.enumerated() {
                 neighbors[range.lowerBound + offset] = entry.0

@@ -95,13 +95,14 @@ extension SliceGraph {
         // σ(v) during the search; (1 + δ(v)) / σ(v) once v's dependency is final.
         let sigma = UnsafeMutablePointer<Double>.allocate(capacity: n)
         sigma.initialize(repeating: 0, count: n)
-        let order = UnsafeMutablePointer<Int32>.allocate(capacity: n)
-        order.initialize(repeating: 0, count: n)
+        // One spare slot each: the search writes a candidate before it knows whether to keep it.
+        let order = UnsafeMutablePointer<Int32>.allocate(capacity: n + 1)
+        order.initialize(repeating: 0, count: n + 1)
         // Where the shortest-path successors of order[i] start in `successors`.
         let successorStart = UnsafeMutablePointer<Int32>.allocate(capacity: n + 1)
         successorStart.initialize(repeating: 0, count: n + 1)
-        let successors = UnsafeMutablePointer<Int32>.allocate(capacity: max(outNeighbors.count, 1))
-        successors.initialize(repeating: 0, count: max(outNeighbors.count, 1))
+        let successors = UnsafeMutablePointer<Int32>.allocate(capacity: outNeighbors.count + 1)
+        successors.initialize(repeating: 0, count: outNeighbors.count + 1)
         defer {
             distance.deallocate()
             sigma.deallocate()
@@ -122,24 +123,26 @@ extension SliceGraph {
                         while head < count {
                             let v = Int(order[head])
                             successorStart[head] = Int32(truncatingIfNeeded: edges)
-                            head += 1
+                            head &+= 1
                             let next = distance[v] &+ 1
-                            let paths = sigma[v]
+                            let paths = sigma[v].bitPattern
+                            // No branch per edge (their outcomes are unpredictable): a new node
+                            // is appended to `order` and a shortest-path successor to
+                            // `successors` unconditionally, and the counts move only when the
+                            // test holds; σ of an unreached node is 0, so it adds the same way.
                             for slot in Int(offsets[v])..<Int(offsets[v &+ 1]) {
                                 let w = neighbors[slot]
                                 let known = distance[Int(w)]
-                                if known < 0 {
-                                    distance[Int(w)] = next
-                                    sigma[Int(w)] = paths
-                                    order[count] = w
-                                    count &+= 1
-                                } else if known != next {
-                                    continue
-                                } else {
-                                    sigma[Int(w)] += paths
-                                }
+                                let difference = known ^ next
+                                // All ones when w is unreached; when it is unreached or one step further.
+                                let isNew = known >> 31
+                                let isOnPath = isNew | ~(difference | (0 &- difference)) >> 31
+                                distance[Int(w)] = known ^ (difference & isNew)
+                                sigma[Int(w)] += Double(bitPattern: paths & UInt64(bitPattern: Int64(isOnPath)))
+                                order[count] = w
+                                count &-= Int(isNew)
                                 successors[edges] = w
-                                edges &+= 1
+                                edges &-= Int(isOnPath)
                             }
                         }
                         successorStart[count] = Int32(truncatingIfNeeded: edges)
@@ -154,7 +157,10 @@ extension SliceGraph {
                             result[v] += delta
                             i -= 1
                         }
-                        for i in 0..<count { distance[Int(order[i])] = -1 }
+                        for i in 0..<count {
+                            distance[Int(order[i])] = -1
+                            sigma[Int(order[i])] = 0
+                        }
                     }
                 }
             }
