@@ -473,8 +473,8 @@ public struct Report {
             }
         }
         let log = network.log
-        func eventLine(_ index: Int32) -> String {
-            let event = log.events[Int(index)]
+        func eventLine(_ index: EventIndex) -> String {
+            let event = log[index]
             var line = "\(event.date) \(log.actors[event.source].label) → \(log.actors[event.target].label), \(log.kinds[event.kind].label)"
             if let about = event.about { line += " (about \(log.actors[about.first].label) | \(log.actors[about.second].label))" }
             let note = log.notes[Int(index)]

@@ -54,7 +54,7 @@ import DiploGraphIO
         #expect(BrokerageRole.allCases.map(\.zScoreMeasure) == [.coordinatorZ, .itinerantZ, .representativeZ, .gatekeeperZ, .liaisonZ, .brokerageZ])
         let network = try Self.network()
         let slice = try #require(network.slice(labelled: "2018"))
-        let brokerage = try slice.graph.brokerage(groups: slice.nodes.map { network.entity(at: $0)?.group == "X" ? 0 : 1 })
+        let brokerage = try slice.graph.brokerage(groups: groupIndices(slice.nodes.map { network.entity(at: $0)?.group == "X" ? 0 : 1 }))
         let values = try network.measures(BrokerageRole.allCases.map(\.measure), in: slice)
         for role in BrokerageRole.allCases {
             #expect(brokerage[role] == brokerage.counts(for: role))

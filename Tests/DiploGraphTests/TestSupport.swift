@@ -131,3 +131,7 @@ func testGraph(nodeCount: Int, edges: [(source: Int32, target: Int32, weight: Do
         fatalError("invalid test graph: \(error)")
     }
 }
+
+/// Groups numbered by hand, for brokerage on graphs built in tests (only which nodes share a
+/// number matters).
+func groupIndices(_ numbers: [Int]) -> [GroupIndex] { numbers.map { GroupIndex(unchecked: Int32($0)) } }

@@ -91,14 +91,14 @@ import DiploGraphIO
         let stanceRows = try stance(rows, dyad: ("a1", "b1"))
         #expect(stanceRows.map { "\($0.third) \($0.role.rawValue) \($0.eventsAbout)" } == ["t1 spoiling 2", "u neutral 1"])
         #expect(isClose(stanceRows[0].score, -0.5))
-        #expect(stanceRows[0].events == [2, 3])
+        #expect(stanceRows[0].events.map(\.position) == [2, 3])
         #expect(stanceRows[1].stanceTowardsA == nil && stanceRows[1].stanceTowardsB == nil && stanceRows[1].score == 0)
         // The tone rule reads the same events the other way: T1 deals with A1 (summit 1, summit 1)
         // and B1 (summit 1, pressure 5): σ(T1,B1) = −4/6, min spoils; U has no row.
         let tone = try stance(rows, dyad: ("a1", "b1"), rule: .min)
         #expect(tone.map(\.third) == ["t1"])
         #expect(isClose(tone[0].score, -4.0 / 6))
-        #expect(tone[0].events == [0, 1, 3, 4])
+        #expect(tone[0].events.map(\.position) == [0, 1, 3, 4])
     }
 
     @Test func stanceUnderByGroupReadsAboutAsGroups() throws {

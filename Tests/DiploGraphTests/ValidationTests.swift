@@ -97,9 +97,9 @@ import DiploGraphIO
 
     @Test func measuresRejectGroupsThatDoNotMatchTheNodes() throws {
         let graph = try SliceGraph(nodeCount: 3, edges: [(0, 1, 1), (1, 2, 1)], isDirected: true)
-        #expect(refusal { () throws(ValueError) in try graph.brokerage(groups: [0, 1]) } == "2 groups for 3 nodes: give one group per node")
+        #expect(refusal { () throws(ValueError) in try graph.brokerage(groups: groupIndices([0, 1])) } == "2 groups for 3 nodes: give one group per node")
         #expect(refusal { () throws(ValueError) in
-            try MeasureTable(graph: graph, measures: [.brokerage], groups: [0, 1, 2, 3], pathLength: .hops, sliceLabel: "x")
+            try MeasureTable(graph: graph, measures: [.brokerage], groups: groupIndices([0, 1, 2, 3]), pathLength: .hops, sliceLabel: "x")
         } == "4 groups for 3 nodes: give one group per node")
     }
 
@@ -128,10 +128,10 @@ import DiploGraphIO
     @Test func theMediationMeasureNeedsOneCountPerNode() throws {
         let graph = try SliceGraph(nodeCount: 2, edges: [(0, 1, 1)], isDirected: true)
         #expect(refusal { () throws(ValueError) in
-            try MeasureTable(graph: graph, measures: [.mediation], groups: [0, 1], pathLength: .hops, sliceLabel: "x", mediation: [1])
+            try MeasureTable(graph: graph, measures: [.mediation], groups: groupIndices([0, 1]), pathLength: .hops, sliceLabel: "x", mediation: [1])
         } == "the mediation measure needs one mediation count per node (2)")
         #expect(refusal { () throws(ValueError) in
-            try MeasureTable(graph: graph, measures: [.mediation], groups: [0, 1], pathLength: .hops, sliceLabel: "x")
+            try MeasureTable(graph: graph, measures: [.mediation], groups: groupIndices([0, 1]), pathLength: .hops, sliceLabel: "x")
         } == "the mediation measure needs one mediation count per node (2)")
     }
 

@@ -115,7 +115,7 @@ public struct PermutationTest: Sendable {
 
     /// The measures of one drawn graph, as ``MeasureTable`` computes them, but betweenness in one
     /// pass over the sources: the draws already keep every core busy.
-    static func measure(_ graph: SliceGraph, measures: [Measure], groups: [Int], pathLength: PathLength, sliceLabel: String,
+    static func measure(_ graph: SliceGraph, measures: [Measure], groups: [GroupIndex], pathLength: PathLength, sliceLabel: String,
                         mediation: [Double]?) -> [[Double?]]? {
         let others = measures.filter { $0 != .betweenness }
         guard let table = try? MeasureTable(graph: graph, measures: others, groups: groups, pathLength: pathLength,

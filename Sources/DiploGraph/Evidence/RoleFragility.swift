@@ -25,7 +25,7 @@ public struct RoleFragility: Sendable {
     /// What removing one pivotal event does to the verdict.
     public struct Pivot: Sendable, Equatable {
         /// The event's index in the log.
-        public let event: Int32
+        public let event: EventIndex
         /// The event's line in the events file (header = line 1).
         public let line: Int
         /// The role once the event is removed, `nil` when the row is gone (no verdict).
@@ -99,7 +99,7 @@ public struct RoleFragility: Sendable {
 private struct VerdictScore {
     /// An event entering the score: its side (0 = A, 1 = B; always 0 under `stance`).
     struct Item {
-        let event: Int32
+        let event: EventIndex
         let side: Int
         let polarity: Double
         let weight: Double
@@ -230,7 +230,7 @@ private struct SliceBoundaries {
     /// A way to move the first and last periods: its cost in events, and the slices it makes.
     struct Move {
         let cost: Int
-        let removed: [Int32]
+        let removed: [EventIndex]
         let slices: Set<String>
     }
 
@@ -239,21 +239,21 @@ private struct SliceBoundaries {
     init(network: SlicedNetwork, depth: Int) {
         let options = network.options
         let (isSelected, _) = options.selectedKinds(in: network.log.kinds)
-        var byPeriod: [Int: [Int32]] = [:]
+        var byPeriod: [Int: [EventIndex]] = [:]
         for (index, event) in network.log.events.enumerated() where isSelected[event.kind.position] {
-            if let period = options.slicing.unit.period(of: event.date) { byPeriod[period, default: []].append(Int32(index)) }
+            if let period = options.slicing.unit.period(of: event.date) { byPeriod[period, default: []].append(EventIndex(unchecked: Int32(index))) }
         }
         let periods = byPeriod.keys.sorted()
         guard !periods.isEmpty else { return }
         // The first period can be any with fewer than `depth` events before it; the last likewise.
-        var firsts: [(period: Int, cost: Int, removed: [Int32])] = []
-        var removed: [Int32] = []
+        var firsts: [(period: Int, cost: Int, removed: [EventIndex])] = []
+        var removed: [EventIndex] = []
         for period in periods {
             guard removed.count <= depth else { break }
             firsts.append((period, removed.count, removed))
             removed += byPeriod[period]!
         }
-        var lasts: [(period: Int, cost: Int, removed: [Int32])] = []
+        var lasts: [(period: Int, cost: Int, removed: [EventIndex])] = []
         removed = []
         for period in periods.reversed() {
             guard removed.count <= depth else { break }
@@ -272,10 +272,10 @@ private struct SliceBoundaries {
 
     /// The fewest events whose removal unmakes `slice` (`nil` when none up to the depth), and
     /// the events whose removal alone does.
-    func unmaking(_ slice: Slice) -> (cost: Int?, single: [Int32]) {
+    func unmaking(_ slice: Slice) -> (cost: Int?, single: [EventIndex]) {
         let key = Self.key(slice.label, slice.periods)
         var cost: Int?
-        var single: [Int32] = []
+        var single: [EventIndex] = []
         for move in moves where !move.slices.contains(key) {
             cost = Swift.min(cost ?? move.cost, move.cost)
             if move.cost == 1 { single += move.removed }

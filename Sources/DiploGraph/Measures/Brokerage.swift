@@ -6,7 +6,7 @@ public struct Brokerage: Sendable {
     /// `counts[role.rawValue][v]`: how many ordered pairs node v brokers in each role.
     public let counts: [[Double]]
     /// The group of each node, as given.
-    let groups: [Int]
+    let groups: [GroupIndex]
     /// The number of nodes and of arcs of the directed adjacency (an undirected edge is two).
     let nodeCount: Int
     let arcCount: Int
@@ -66,18 +66,20 @@ extension SliceGraph {
     /// Butts, C. T. (2008). Social network analysis with sna. *Journal of Statistical
     /// Software* 24(6).
     ///
-    /// - Parameter groups: the group of each node, by node index (any integers).
+    /// - Parameter groups: the group of each node, by node index: a slice's
+    ///   ``SlicedNetwork/groupIndices(of:)``, or any grouping (only which nodes share a group
+    ///   matters).
     /// - Returns: counts by role, then node index; z-scores when asked for.
     /// - Throws: ``ValueError`` unless there is exactly one group per node.
     /// - Complexity: O(*n* + *m* + Σ_j indeg(j)·outdeg(j)) time, at most O(*n* *d*²) for
     ///   largest degree *d*; O(*n*) extra memory.
-    public func brokerage(groups: [Int]) throws(ValueError) -> Brokerage {
+    public func brokerage(groups: [GroupIndex]) throws(ValueError) -> Brokerage {
         guard groups.count == nodeCount else { throw ValueError("\(groups.count) groups for \(nodeCount) nodes: give one group per node") }
         return brokerage(validGroups: groups)
     }
 
     /// ``brokerage(groups:)`` for groups known to match the nodes.
-    package func brokerage(validGroups groups: [Int]) -> Brokerage {
+    package func brokerage(validGroups groups: [GroupIndex]) -> Brokerage {
         let n = nodeCount
         // One flat row per role: counts[role * n + j].
         var flat = [Double](repeating: 0, count: 6 * n)

@@ -1,9 +1,12 @@
 /// A position in one of DiploGraph's tables, typed by what it indexes, so that an actor's index
 /// cannot be passed where a kind's, an entity's or a slice-local node's is meant.
 ///
-/// Four index spaces meet in a sliced network:
+/// Six index spaces meet in a sliced network:
 /// - ``ActorIndex``: an actor in the log's ``ActorTable``;
 /// - ``KindIndex``: a kind in the log's ``KindTable``;
+/// - ``EventIndex``: an event in the log's ``EventLog/events`` (read it with
+///   ``EventLog/event(at:)``);
+/// - ``GroupIndex``: a group of the network's entities in ``SlicedNetwork/groups``;
 /// - ``EntityIndex``: a node identity shared by all slices (an actor, or a group when actors are
 ///   merged) in ``SlicedNetwork/entities``;
 /// - ``NodeIndex``: a node of one slice's graph, `0..<graph.nodeCount`.
@@ -53,6 +56,11 @@ public typealias KindIndex = TypedIndex<Kind>
 /// The index of an entity (an actor, or a merged group) in ``SlicedNetwork/entities``, the same
 /// in every slice.
 public typealias EntityIndex = TypedIndex<Entity>
+/// The index of an event in its ``EventLog``, in file order; ``EventLog/event(at:)`` reads it.
+public typealias EventIndex = TypedIndex<Event>
+/// The index of a group in ``SlicedNetwork/groups``, the same in every slice;
+/// ``SlicedNetwork/group(at:)`` names it.
+public typealias GroupIndex = TypedIndex<Entity.Group>
 /// The index of a node in one slice's graph, `0..<graph.nodeCount`; the same entity has different
 /// node indices in different slices.
 public typealias NodeIndex = TypedIndex<Slice>

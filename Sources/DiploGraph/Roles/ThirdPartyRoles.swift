@@ -37,7 +37,7 @@ public struct ThirdPartyRoles: Sendable {
         public let eventsAbout: Int
         /// The events behind the score, as indices into the log, in file order: T's events
         /// with either side (`min`, `balance`), or T's acts about the dyad (`stance`).
-        public let events: [Int32]
+        public let events: [EventIndex]
     }
 
     /// The rows by slice, then third party in entity order.
@@ -81,8 +81,8 @@ public struct ThirdPartyRoles: Sendable {
         var signed = [[Double]](repeating: [Double](repeating: 0, count: entityCount), count: 3)
         var total = signed
         var count = [[Int]](repeating: [Int](repeating: 0, count: entityCount), count: 3)
-        var toneEvents = [[Int32]](repeating: [], count: entityCount)
-        var aboutEvents = [[Int32]](repeating: [], count: entityCount)
+        var toneEvents = [[EventIndex]](repeating: [], count: entityCount)
+        var aboutEvents = [[EventIndex]](repeating: [], count: entityCount)
         var isTouched = [Bool](repeating: false, count: entityCount)
         var touched: [Int] = []
         var visits = 0

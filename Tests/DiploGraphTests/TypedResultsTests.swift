@@ -1,0 +1,64 @@
+import Testing
+import DiploGraph
+import DiploGraphIO
+
+/// Results indexed by typed ids, as a program on the public API reads them: events by
+/// ``EventIndex``, groups by ``GroupIndex``. Public API only, no index literals.
+@Suite struct TypedResultsTests {
+    @Test func eventIndicesOfASliceLeadToItsEvents() throws {
+        let log = try PublicAPITests.smallLog()
+        let network = try Slicer.slice(log, options: SliceOptions())
+        let y2018 = try #require(network.slice(labelled: "2018"))
+        let events = y2018.eventIndices.compactMap { log.event(at: $0) }
+        #expect(events.count == 3)
+        #expect(events.map(\.line) == [2, 3, 4])
+        #expect(y2018.eventIndices.compactMap { log.note(at: $0) } == ["", "", ""])
+        // Every event of the log has an index, and only those.
+        #expect(Array(log.eventIndices).compactMap { log.event(at: $0) }.map(\.line) == log.events.map(\.line))
+        let past = try EventIndex(log.events.count)
+        #expect(log.event(at: past) == nil)
+        #expect(log.note(at: past) == nil)
+    }
+
+    @Test func tiesAndRolesNameTheirEventsByIndex() throws {
+        let log = try PublicAPITests.smallLog()
+        let network = try Slicer.slice(log, options: SliceOptions())
+        let y2018 = try #require(network.slice(labelled: "2018"))
+        let ties = try network.typedTies(in: y2018)
+        for tie in ties {
+            let events = tie.events.compactMap { log.event(at: $0) }
+            #expect(events.count == tie.eventCount)
+            #expect(events.allSatisfy { $0.kind == tie.kind })
+        }
+        let mediator = try network.entityIndex(of: "m")
+        let relay = try #require(ties.first { $0.target == mediator && $0.kind == KindTable.mediation })
+        #expect(relay.events.compactMap { log.event(at: $0)?.about }.count == 1)
+    }
+
+    @Test func groupIndicesNameTheNetworksGroups() throws {
+        let log = try PublicAPITests.smallLog()
+        let network = try Slicer.slice(log, options: SliceOptions())
+        #expect(network.groups == ["X", "Y", "Z"])
+        let y2018 = try #require(network.slice(labelled: "2018"))
+        let groups = try network.groupIndices(of: y2018)
+        #expect(groups.count == y2018.nodes.count)
+        // Each node's group index names its entity's group, and the network's index agrees.
+        for (node, group) in zip(y2018.nodeIndices, groups) {
+            let entity = try #require(y2018.entity(at: node))
+            #expect(network.group(at: group) == network.entity(at: entity)?.group)
+            #expect(network.groupIndex(of: entity) == group)
+        }
+        // The same group has the same index in every slice.
+        let y2019 = try #require(network.slice(labelled: "2019"))
+        let c = try network.entityIndex(of: "c")
+        let cGroup2018 = try #require(y2018.node(of: c).map { groups[$0.position] })
+        let cGroup2019 = try #require(y2019.node(of: c).map { try network.groupIndices(of: y2019)[$0.position] })
+        #expect(cGroup2018 == cGroup2019)
+        #expect(network.group(at: try GroupIndex(network.groups.count)) == nil)
+        #expect(network.groupIndex(of: try EntityIndex(network.entities.count)) == nil)
+        // Brokerage over the network's groups: b (Y) links m (Z) and c (Y) in 2018.
+        let brokerage = try y2018.graph.brokerage(groups: groups)
+        let b = try #require(y2018.node(of: try network.entityIndex(of: "b")))
+        #expect(brokerage.counts(for: .total)[b.position] > 0)
+    }
+}
