@@ -22,8 +22,9 @@
 /// (``SlicedNetwork/entityIndex(of:)``). Slices do know their network: passing one to another
 /// network is refused.
 public struct TypedIndex<Subject>: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The position, `0..<Int32.max`.
-    public let value: Int32
+    /// The position, `0..<Int32.max`, as stored: the package's inner loops read it; a program
+    /// reads ``position``.
+    @usableFromInline package let value: Int32
 
     /// The index at `position`.
     /// - Throws: ``ValueError`` when `position` is negative or not below `Int32.max`.
@@ -39,7 +40,14 @@ public struct TypedIndex<Subject>: Sendable, Hashable, Comparable, CustomStringC
     /// An index known to be in range (the readers' and the slicer's).
     @inlinable package init(unchecked value: Int32) { self.value = value }
 
-    /// The position as an `Int`, for indexing arrays.
+    /// The position as an `Int`, for indexing the arrays the library returns by position:
+    /// ``Slice/nodes`` and ``MeasureTable/columns`` by ``NodeIndex``, ``SlicedNetwork/entities``
+    /// by ``EntityIndex``, ``EventLog/events`` by ``EventIndex``, ``SlicedNetwork/groups`` by
+    /// ``GroupIndex``.
+    ///
+    /// Prefer the typed lookups, which check the range: ``Slice/entity(at:)``,
+    /// ``SlicedNetwork/entity(at:)``, ``EventLog/event(at:)``, ``SlicedNetwork/group(at:)``,
+    /// ``MeasureColumn``'s subscripts and ``Brokerage``'s subscript by role.
     @inlinable public var position: Int { Int(value) }
 
     /// Whether `lhs` comes before `rhs` in their table.
