@@ -92,10 +92,10 @@ import DiploGraphIO
             // SliceGraph's own validation: no loop, no pair twice.
             let edgesOf = { (g: SliceGraph) in (0..<g.nodeCount).flatMap { u in (Int(g.outOffsets[u])..<Int(g.outOffsets[u + 1])).compactMap { slot in
                 g.isDirected || Int(g.outNeighbors[slot]) > u ? (Int32(u), g.outNeighbors[slot], g.outWeights[slot]) : nil } } }
-            _ = try SliceGraph(nodeCount: uniform.nodeCount, edges: edgesOf(uniform), isDirected: isDirected)
+            _ = try SliceGraph(nodeCount: uniform.nodeCount, rawEdges: edgesOf(uniform), isDirected: isDirected)
             let swapped = NullModel.degree.draw(graph: graph, groups: groupIndices(groups), using: &rng).graph
             #expect(degrees(swapped) == degrees(graph) && inDegrees(swapped) == inDegrees(graph) && weights(swapped) == weights(graph))
-            _ = try SliceGraph(nodeCount: swapped.nodeCount, edges: edgesOf(swapped), isDirected: isDirected)
+            _ = try SliceGraph(nodeCount: swapped.nodeCount, rawEdges: edgesOf(swapped), isDirected: isDirected)
             let regrouped = NullModel.groups.draw(graph: graph, groups: groupIndices(groups), using: &rng)
             #expect(regrouped.groups.map(\.position).sorted() == groups.sorted() && adjacency(regrouped.graph) == adjacency(graph))
         }

@@ -61,4 +61,27 @@ import DiploGraphIO
         let b = try #require(y2018.node(of: try network.entityIndex(of: "b")))
         #expect(brokerage.counts(for: .total)[b.position] > 0)
     }
+
+    @Test func sliceGraphIsBuiltFromTypedEdgesAndRefusesNodesOutOfRange() throws {
+        let (a, b, c) = (try NodeIndex(0), try NodeIndex(1), try NodeIndex(2))
+        let edges = [SliceGraph.Edge(source: b, target: c, weight: 2), SliceGraph.Edge(source: a, target: b)]
+        let graph = try SliceGraph(nodeCount: 3, edges: edges, isDirected: true)
+        #expect(graph.edgeCount == 2)
+        #expect(graph.weight(from: b, to: c) == 2)
+        #expect(Array(graph.successors(of: a)) == [b])
+        #expect(graph.edges == [SliceGraph.Edge(source: a, target: b, weight: 1), SliceGraph.Edge(source: b, target: c, weight: 2)])
+        #expect(try SliceGraph(nodeCount: 3, edges: graph.edges, isDirected: true) == graph)
+        // Undirected: each edge once, its smaller node first.
+        let undirected = try SliceGraph(nodeCount: 3, edges: [SliceGraph.Edge(source: c, target: a)], isDirected: false)
+        #expect(undirected.edges == [SliceGraph.Edge(source: a, target: c)])
+        #expect(throws: ValueError("edge 0 → 2: endpoint out of range (2 nodes)")) {
+            try SliceGraph(nodeCount: 2, edges: [SliceGraph.Edge(source: a, target: c)], isDirected: true)
+        }
+        #expect(throws: ValueError("edge 1 → 1: self-loops are not allowed")) {
+            try SliceGraph(nodeCount: 2, edges: [SliceGraph.Edge(source: b, target: b)], isDirected: true)
+        }
+        #expect(throws: ValueError.self) {
+            try SliceGraph(nodeCount: 2, edges: [SliceGraph.Edge(source: a, target: b, weight: 0)], isDirected: true)
+        }
+    }
 }
