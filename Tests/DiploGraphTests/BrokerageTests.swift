@@ -68,7 +68,7 @@ import DiploGraphIO
             let brokerage = try! graph.brokerage(groups: groupIndices(groups))
             let expected = Self.zScoresGroupByGroup(counts: brokerage.counts, groups: groups, arcs: Double(graph.outNeighbors.count))
             for role in BrokerageRole.allCases {
-                expectClose(brokerage.zScores(for: role), expected[role.rawValue], "seed \(seed) \(role)", relative: 1e-10)
+                expectClose(brokerage.zScoreValues(for: role), expected[role.rawValue], "seed \(seed) \(role)", relative: 1e-10)
                 expectClose(brokerage.zScores[role.rawValue], expected[role.rawValue], "seed \(seed) \(role), all roles", relative: 1e-10)
             }
         }

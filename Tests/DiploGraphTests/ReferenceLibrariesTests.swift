@@ -33,8 +33,8 @@ import DiploGraphIO
         }
         let brokerage = try! graph.brokerage(groups: groupIndices(reference.groups))
         for role in BrokerageRole.allCases {
-            expectClose(brokerage[role], expected(role.measure.rawValue), "\(name) \(role.measure)")
-            expectClose(brokerage.zScores(for: role), expected(role.zScoreMeasure.rawValue), "\(name) \(role.zScoreMeasure)")
+            expectClose(brokerage[role].map { Optional($0) }, expected(role.measure.rawValue), "\(name) \(role.measure)")
+            expectClose(brokerage.zScoreValues(for: role), expected(role.zScoreMeasure.rawValue), "\(name) \(role.zScoreMeasure)")
         }
     }
 }

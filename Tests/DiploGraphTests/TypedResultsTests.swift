@@ -59,7 +59,9 @@ import DiploGraphIO
         // Brokerage over the network's groups: b (Y) links m (Z) and c (Y) in 2018.
         let brokerage = try y2018.graph.brokerage(groups: groups)
         let b = try #require(y2018.node(of: try network.entityIndex(of: "b")))
-        #expect(brokerage.counts(for: .total)[b.position] > 0)
+        #expect(brokerage[.total][b] > 0)
+        #expect(brokerage[.total].value(at: try NodeIndex(y2018.nodes.count)) == nil)
+        #expect(brokerage.zScores(for: .total).count == y2018.nodes.count)
     }
 
     @Test func sliceGraphIsBuiltFromTypedEdgesAndRefusesNodesOutOfRange() throws {

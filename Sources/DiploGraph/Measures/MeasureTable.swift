@@ -88,7 +88,7 @@ public struct MeasureTable: Sendable {
                 let roles: Brokerage
                 if let brokerage { roles = brokerage } else { roles = graph.brokerage(validGroups: groups) }
                 brokerage = roles
-                column = isZScore ? roles.zScores(for: role) : roles.counts[role.rawValue].map { $0 }
+                column = isZScore ? roles.zScoreValues(for: role) : roles.counts[role.rawValue].map { $0 }
             }
             columns.append(column)
         }
