@@ -86,4 +86,24 @@ import DiploGraphIO
             try SliceGraph(nodeCount: 2, edges: [SliceGraph.Edge(source: a, target: b, weight: 0)], isDirected: true)
         }
     }
+
+    @Test func thirdPartyRowsNameTheirSliceAndThirdPartyTyped() throws {
+        let network = try PublicAPITests.network(SliceOptions(mergesGroups: true))
+        let dyad = (a: try network.entityIndex(of: "ROK"), b: try network.entityIndex(of: "DPRK"))
+        let us = try network.entityIndex(of: "US")
+        let roles = try ThirdPartyRoles(network: network, dyad: dyad, third: us, rule: .stance)
+        #expect(!roles.rows.isEmpty)
+        for row in roles.rows {
+            #expect(network.owns(row.slice))
+            #expect(row.third == us)
+            #expect(roles.rows(in: row.slice).contains(row))
+            #expect(row.events.allSatisfy { index in network.log.event(at: index).map { $0.kind } != nil })
+        }
+        #expect(roles.rows.map(\.slice.label) == ["2018", "2019", "2020"])
+        // The same year of another slicing of the same file is another slice: no rows there.
+        let other = try PublicAPITests.network(SliceOptions(mergesGroups: true))
+        let y2018 = try #require(other.slice(labelled: "2018"))
+        #expect(roles.rows(in: y2018).isEmpty)
+        #expect(roles.rows(in: try #require(network.slice(labelled: "2018"))).count == 1)
+    }
 }

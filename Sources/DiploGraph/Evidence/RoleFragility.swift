@@ -72,13 +72,14 @@ public struct RoleFragility: Sendable {
         }
         self.depth = depth
         let boundaries = SliceBoundaries(network: network, depth: depth)
-        var sliceByLabel: [String: Slice] = [:]
-        for slice in network.slices where sliceByLabel[slice.label] == nil { sliceByLabel[slice.label] = slice }
         var verdicts: [Verdict] = []
         verdicts.reserveCapacity(roles.rows.count)
         for row in roles.rows {
-            guard let slice = sliceByLabel[row.slice] else { throw ValueError("slice '\(row.slice)' is not a slice of this network") }
-            guard (try? network.entityIndex(of: row.third)) != nil else { throw ValueError("third party '\(row.third)' is not an entity of this network") }
+            let slice = row.slice
+            guard network.owns(slice) else { throw ValueError("slice '\(slice.label)' is not a slice of this network") }
+            guard row.third.position < network.entities.count, network.entities[row.third.position].id == row.thirdID else {
+                throw ValueError("third party '\(row.thirdID)' is not an entity of this network")
+            }
             let score = VerdictScore(row: row, network: network, dyad: dyad, rule: rule)
             let vanishing = boundaries.unmaking(slice)
             var fragility = score.fragility(depth: depth)

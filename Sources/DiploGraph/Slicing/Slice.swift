@@ -1,5 +1,8 @@
 /// One time slice: its label, its nodes and its aggregated graph.
-public struct Slice: Sendable {
+///
+/// Two slices are equal when they are the same slice of the same network: the same network,
+/// label, periods, nodes, graph and events (a slice of another network is never equal to it).
+public struct Slice: Sendable, Equatable {
     /// `2018`, `2018-Q2`, `2018-03`, `2017..2018` or `all`.
     public let label: String
     /// The calendar periods it covers.
