@@ -426,7 +426,7 @@ public struct Report {
             throw ValueError("focus: entity index \(focus) is out of range (\(network.entities.count) entities)")
         }
         var layerOptions = network.options
-        layerOptions.kinds = ["mediation"]
+        layerOptions.kinds = [Kind.mediation.id]
         layerOptions.mergesGroups = true
         let layer = try Slicer.slice(network.log, options: layerOptions, alignedWith: network)
         let group = network.entities[Int(focus)].group

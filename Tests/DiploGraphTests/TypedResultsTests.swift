@@ -106,4 +106,13 @@ import DiploGraphIO
         #expect(roles.rows(in: y2018).isEmpty)
         #expect(roles.rows(in: try #require(network.slice(labelled: "2018"))).count == 1)
     }
+
+    @Test func builtInKindsAreTheTablesHandles() throws {
+        let table = KindTable()
+        #expect(table.kind(at: KindTable.mediation) == Kind.mediation)
+        #expect(table.kind(at: KindTable.summit) == Kind.summit)
+        #expect(table.kind(at: KindTable.pressure) == Kind.pressure)
+        #expect(table.index(of: Kind.mediation.id) == KindTable.mediation)
+        #expect(Kind.mediation.polarity == .cooperative && Kind.pressure.polarity == .conflictual)
+    }
 }
