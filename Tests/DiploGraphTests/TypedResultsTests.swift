@@ -115,4 +115,31 @@ import DiploGraphIO
         #expect(table.index(of: Kind.mediation.id) == KindTable.mediation)
         #expect(Kind.mediation.polarity == .cooperative && Kind.pressure.polarity == .conflictual)
     }
+
+    @Test func evidenceIsReadBySliceAndNode() throws {
+        let log = try PublicAPITests.smallLog()
+        let network = try Slicer.slice(log, options: SliceOptions())
+        let influence = try MeasureInfluence(network: network, measures: [.degree, .brokerage])
+        let test = try PermutationTest(network: network, measures: [.degree], model: .edges, permutations: 20, seed: 1)
+        for (s, slice) in network.slices.enumerated() {
+            for node in slice.nodeIndices {
+                let low = influence.minimum[s][1][node.position], high = influence.maximum[s][1][node.position]
+                #expect(influence.range(of: .brokerage, at: node, in: slice) == low.flatMap { l in high.map { l...$0 } })
+                #expect(test.pValue(of: .degree, at: node, in: slice) == test.pValues[s][0][node.position])
+                #expect(test.qValue(of: .degree, at: node, in: slice) == test.qValues[s][0][node.position])
+            }
+            let past = try NodeIndex(slice.nodes.count)
+            #expect(influence.range(of: .degree, at: past, in: slice) == nil)
+            #expect(test.pValue(of: .degree, at: past, in: slice) == nil)
+        }
+        let y2018 = try #require(network.slice(labelled: "2018"))
+        let node = try #require(y2018.nodeIndices.first)
+        #expect(influence.range(of: .degree, at: node, in: y2018) != nil)
+        #expect(influence.range(of: .betweenness, at: node, in: y2018) == nil)
+        #expect(test.pValue(of: .brokerage, at: node, in: y2018) == nil)
+        // The same year of another slicing is not a slice of the network tested.
+        let other = try #require(try Slicer.slice(log, options: SliceOptions()).slice(labelled: "2018"))
+        #expect(influence.range(of: .degree, at: node, in: other) == nil)
+        #expect(test.pValue(of: .degree, at: node, in: other) == nil)
+    }
 }

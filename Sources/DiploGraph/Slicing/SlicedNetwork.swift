@@ -20,7 +20,7 @@ public struct SlicedNetwork: Sendable {
     /// The index of each entity by its id.
     private let entityIndexByID: [String: EntityIndex]
     /// This network's token, stamped on each of its slices.
-    private let token: Token
+    package let token: Token
 
     /// Tells one network's slices from another's: a number no other network of the process has.
     package struct Token: Sendable, Equatable {
