@@ -233,7 +233,7 @@ public struct SliceGraph: Sendable, Equatable {
     /// when `node` is not below ``nodeCount``.
     /// - Complexity: O(1) (a lazy view of the row).
     /// - Parameter node: a node of the graph.
-    public func successors(of node: NodeIndex) -> LazyMapSequence<ArraySlice<Int32>, NodeIndex> {
+    public func successors(of node: NodeIndex) -> some RandomAccessCollection<NodeIndex> & Sendable {
         (node.position < nodeCount ? successors(of: node.position) : []).lazy.map { NodeIndex(unchecked: $0) }
     }
 
@@ -241,7 +241,7 @@ public struct SliceGraph: Sendable, Equatable {
     /// when `node` is not below ``nodeCount``.
     /// - Complexity: O(1) (a lazy view of the row).
     /// - Parameter node: a node of the graph.
-    public func predecessors(of node: NodeIndex) -> LazyMapSequence<ArraySlice<Int32>, NodeIndex> {
+    public func predecessors(of node: NodeIndex) -> some RandomAccessCollection<NodeIndex> & Sendable {
         (node.position < nodeCount ? predecessors(of: node.position) : []).lazy.map { NodeIndex(unchecked: $0) }
     }
 
