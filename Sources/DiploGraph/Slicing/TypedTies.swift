@@ -13,7 +13,7 @@ public struct TypedTie: Sendable, Equatable {
     public let weight: Double
     /// How many events make the tie.
     public let eventCount: Int
-    /// The indices of the tie's events in the log, in file order.
+    /// The indices of the tie's events in the log, in file order (``EventLog/event(at:)`` reads each).
     public let events: [EventIndex]
     /// Whether the tie is made of relays' first legs (origin → mediator) rather than of acts.
     public var isRelayLeg: Bool = false
