@@ -142,4 +142,19 @@ import DiploGraphIO
         #expect(influence.range(of: .degree, at: node, in: other) == nil)
         #expect(test.pValue(of: .degree, at: node, in: other) == nil)
     }
+
+    @Test func reachedCountsAreIndexedByEntity() throws {
+        let log = try PublicAPITests.smallLog()
+        let network = try Slicer.slice(log, options: SliceOptions())
+        let reach = TemporalReach(network: network)
+        let counts = reach.reachedCounts(reading: .possible)
+        #expect(counts.count == network.entities.count)
+        for entity in counts.indices {
+            let arrivals = try reach.arrivals(from: entity, reading: .possible)
+            #expect(counts[entity] == arrivals.reachedCount, "\(network.entity(at: entity)?.id ?? "")")
+        }
+        let a = try network.entityIndex(of: "a")
+        #expect(counts.value(at: a) == counts[a])
+        #expect(counts.value(at: try EntityIndex(network.entities.count)) == nil)
+    }
 }

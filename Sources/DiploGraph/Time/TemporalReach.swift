@@ -201,9 +201,14 @@ public struct TemporalReach: Sendable {
 
     /// The number of other entities each entity reaches in time order, with no start date.
     /// - Parameter reading: how spans are placed.
-    /// - Returns: one count per entity.
+    /// - Returns: one count per entity, by ``EntityIndex``.
     /// - Complexity: O(*n* (*n* + *a* + *r* log *d*)) for *n* entities and *a* arcs.
-    public func reachedCounts(reading: Reading) -> [Int] {
+    public func reachedCounts(reading: Reading) -> EntityValues<Int> {
+        EntityValues(reachedCountValues(reading: reading))
+    }
+
+    /// ``reachedCounts(reading:)`` as an array in entity order.
+    package func reachedCountValues(reading: Reading) -> [Int] {
         var counts = [Int](repeating: 0, count: entityCount)
         var search = Search(entityCount: entityCount)
         for source in 0..<entityCount where outStart[source] < outStart[source + 1] {
