@@ -3,7 +3,9 @@ import DiploGraph
 import DiploGraphIO
 
 /// Results indexed by typed ids, as a program on the public API reads them: events by
-/// ``EventIndex``, groups by ``GroupIndex``. Public API only, no index literals.
+/// ``EventIndex``, groups by ``GroupIndex``, counts by ``NodeIndex`` and ``EntityIndex``, evidence
+/// by slice and node. No index literals; the package's positional storage is read only to check
+/// that a typed lookup returns the same cell.
 @Suite struct TypedResultsTests {
     @Test func eventIndicesOfASliceLeadToItsEvents() throws {
         let log = try PublicAPITests.smallLog()

@@ -16,11 +16,12 @@ public struct MeasureInfluence: Sendable {
     /// The measures, in column order.
     public let measures: [Measure]
     /// `minimum[s][c][v]`: slice `s` of the network, measure `measures[c]`, node `v` of the
-    /// slice: the least value over the removals of one event; `nil` without one.
-    public let minimum: [[[Double?]]]
-    /// The greatest value, indexed as ``minimum``.
-    public let maximum: [[[Double?]]]
-    /// Where each slice of the network stands in ``minimum`` and ``maximum``.
+    /// slice: the least value over the removals of one event; `nil` without one. A program
+    /// reads it through ``range(of:at:in:)``.
+    package let minimum: [[[Double?]]]
+    /// The greatest value, indexed as `minimum`.
+    package let maximum: [[[Double?]]]
+    /// Where each slice of the network stands in `minimum` and `maximum`.
     private let slicePositions: SlicePositions
 
     /// The most work a network may ask for: Σ over slices of events × nodes × (nodes + ties),

@@ -25,12 +25,13 @@ public struct PermutationTest: Sendable {
     /// The measures tested, in column order.
     public let measures: [Measure]
     /// `pValues[s][c][v]`: slice `s` of the network (in order), measure `measures[c]`, node `v`
-    /// of the slice; `nil` when the observed value is missing.
-    public let pValues: [[[Double?]]]
-    /// The Benjamini–Hochberg q-values, indexed as ``pValues``: each measure adjusted over
-    /// every node of every slice.
-    public let qValues: [[[Double?]]]
-    /// Where each slice of the network stands in ``pValues`` and ``qValues``.
+    /// of the slice; `nil` when the observed value is missing. A program reads it through
+    /// ``pValue(of:at:in:)``.
+    package let pValues: [[[Double?]]]
+    /// The Benjamini–Hochberg q-values, indexed as `pValues`: each measure adjusted over
+    /// every node of every slice; a program reads them through ``qValue(of:at:in:)``.
+    package let qValues: [[[Double?]]]
+    /// Where each slice of the network stands in `pValues` and `qValues`.
     private let slicePositions: SlicePositions
 
     /// The number of draws per block.
