@@ -565,8 +565,8 @@ public struct DiagramWriter: Sendable {
         // Edges: one per ordered pair (unordered when undirected) and kind; relays' first legs
         // apart from acts, thin, dotted, with a hollow arrowhead.
         let log = network.log
-        func aboutText(_ index: Int32) -> String? {
-            guard let about = log.events[Int(index)].about else { return nil }
+        func aboutText(_ index: EventIndex) -> String? {
+            guard let about = log[index].about else { return nil }
             return "about \(log.actors[about.first].label) | \(log.actors[about.second].label)"
         }
         // Routed figures: each edge's path around the boxes, parallel edges of a pair side by side.

@@ -54,7 +54,7 @@ extension CodingAgreement {
                     let a = try network.entityIndex(of: dyad.a), b = try network.entityIndex(of: dyad.b)
                     let third = try dyad.third.map { id throws(UnknownIDError) in try network.entityIndex(of: id) }
                     for row in try ThirdPartyRoles(network: network, dyad: (a, b), third: third, rule: rule).rows {
-                        roles[c]["\(row.slice)"] = (roles[c][row.slice].map { $0 + ";" } ?? "") + "\(row.third):\(row.role.rawValue)"
+                        roles[c]["\(row.slice.label)"] = (roles[c][row.slice.label].map { $0 + ";" } ?? "") + "\(row.thirdID):\(row.role.rawValue)"
                     }
                 } catch let error as UnknownIDError {
                     throw ValueError("coding \(c == 0 ? "A" : "B"): \(error.description)")

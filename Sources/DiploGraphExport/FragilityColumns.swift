@@ -29,7 +29,7 @@ extension ThirdPartyRoles {
             return out
         case .json:
             return try JSONValue.array(zip(rows, fragility.verdicts).map { row, verdict in
-                .object([("slice", .string(row.slice)), ("third", .string(row.third)), ("role", .string(row.role.rawValue)),
+                .object([("slice", .string(row.slice.label)), ("third", .string(row.thirdID)), ("role", .string(row.role.rawValue)),
                          ("score", .number(row.score)), ("sigma_a", .number(row.stanceTowardsA)), ("sigma_b", .number(row.stanceTowardsB)),
                          ("events_a", .integer(row.eventsWithA)), ("events_b", .integer(row.eventsWithB)),
                          ("events_about", .integer(row.eventsAbout)), ("support", .integer(verdict.support)),
@@ -49,7 +49,7 @@ extension ThirdPartyRoles {
             return TextTable.render(header: ["slice", "third", "role", "score", "sigma_a", "sigma_b", "events_a", "events_b", "events_about",
                                              "support", "fragility", "pivotal"],
                                     rows: zip(rows, cells).map { row, extra in
-                                        [row.slice, row.third, row.role.rawValue, NumberFormat.readable(row.score, digits: 3),
+                                        [row.slice.label, row.thirdID, row.role.rawValue, NumberFormat.readable(row.score, digits: 3),
                                          Self.readable(row.stanceTowardsA, empty: "-"), Self.readable(row.stanceTowardsB, empty: "-"),
                                          String(row.eventsWithA), String(row.eventsWithB), String(row.eventsAbout)] + extra
                                     },

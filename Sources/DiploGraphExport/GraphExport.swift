@@ -193,7 +193,7 @@ public enum GraphExport {
         var appearances: [Key: [(slice: Int, weight: Double)]] = [:]
         // The weight of each tie's distinct events: slices may share events (windows, cumulative).
         var totals: [Key: Double] = [:]
-        var counted: [Key: Set<Int32>] = [:]
+        var counted: [Key: Set<EventIndex>] = [:]
         for (s, slice) in network.slices.enumerated() {
             for tie in network.typedTies(inOwn: slice) {
                 let key = Key(source: tie.source, target: tie.target, kind: tie.kind)
@@ -203,7 +203,7 @@ public enum GraphExport {
                 // An event may enter one tie twice in a slice (a relay's leg and act between
                 // merged groups): it counts as often as it does in the slice.
                 for event in tie.events where !seen.contains(event) {
-                    totals[key, default: 0] += network.log.events[Int(event)].weight
+                    totals[key, default: 0] += network.log[event].weight
                 }
                 counted[key, default: []].formUnion(tie.events)
             }

@@ -55,7 +55,7 @@ public struct ReachTable: Sendable {
         }
         var rows: [Row] = []
         let log = network.log
-        func lines(_ events: [Int]) -> [Int] { events.map { log.events[$0].line } }
+        func lines(_ events: [EventIndex]) -> [Int] { events.map { log[$0].line } }
         // Each day's text once: many actors arrive on the same days.
         var dayText: [Int: String] = [:]
         func text(_ day: Int?) -> String? {

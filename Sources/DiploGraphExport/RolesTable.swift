@@ -25,7 +25,7 @@ extension ThirdPartyRoles {
     public func csv() -> String {
         var out = "slice,third,role,score,sigma_a,sigma_b,events_a,events_b,events_about\n"
         for row in rows {
-            out += [Escape.csv(row.slice), Escape.csv(row.third), row.role.rawValue, NumberFormat.exact(row.score),
+            out += [Escape.csv(row.slice.label), Escape.csv(row.thirdID), row.role.rawValue, NumberFormat.exact(row.score),
                     row.stanceTowardsA.map(NumberFormat.exact) ?? "", row.stanceTowardsB.map(NumberFormat.exact) ?? "",
                     String(row.eventsWithA), String(row.eventsWithB), String(row.eventsAbout)].joined(separator: ",") + "\n"
         }
@@ -37,7 +37,7 @@ extension ThirdPartyRoles {
     /// - Complexity: O(*r*) for *r* rows, plus sorting each object's keys.
     public func json() throws(ValueError) -> String {
         try JSONValue.array(rows.map { row in
-            .object([("slice", .string(row.slice)), ("third", .string(row.third)), ("role", .string(row.role.rawValue)),
+            .object([("slice", .string(row.slice.label)), ("third", .string(row.thirdID)), ("role", .string(row.role.rawValue)),
                      ("score", .number(row.score)), ("sigma_a", .number(row.stanceTowardsA)), ("sigma_b", .number(row.stanceTowardsB)),
                      ("events_a", .integer(row.eventsWithA)), ("events_b", .integer(row.eventsWithB)),
                      ("events_about", .integer(row.eventsAbout))])
@@ -52,7 +52,7 @@ extension ThirdPartyRoles {
         var out = "| slice | third party | role | score | σ(T, \(Escape.markdownCell(dyadLabels.0))) | σ(T, \(Escape.markdownCell(dyadLabels.1))) | events | acts about the dyad |\n"
         out += "|---|---|---|---:|---:|---:|---:|---:|\n"
         for row in rows {
-            out += "| \(Escape.markdownCell(row.slice)) | \(Escape.markdownCell(row.third)) | \(row.role.rawValue) | \(NumberFormat.readable(row.score, digits: 3)) | "
+            out += "| \(Escape.markdownCell(row.slice.label)) | \(Escape.markdownCell(row.thirdID)) | \(row.role.rawValue) | \(NumberFormat.readable(row.score, digits: 3)) | "
             out += "\(Self.readable(row.stanceTowardsA, empty: "")) | \(Self.readable(row.stanceTowardsB, empty: "")) | \(row.eventsWithA + row.eventsWithB) | \(row.eventsAbout) |\n"
         }
         return out
@@ -62,7 +62,7 @@ extension ThirdPartyRoles {
     /// - Complexity: O(*r*) for *r* rows.
     public func text() -> String {
         TextTable.render(header: ["slice", "third", "role", "score", "sigma_a", "sigma_b", "events_a", "events_b", "events_about"],
-                         rows: rows.map { [$0.slice, $0.third, $0.role.rawValue, NumberFormat.readable($0.score, digits: 3),
+                         rows: rows.map { [$0.slice.label, $0.thirdID, $0.role.rawValue, NumberFormat.readable($0.score, digits: 3),
                                            Self.readable($0.stanceTowardsA, empty: "-"), Self.readable($0.stanceTowardsB, empty: "-"),
                                            String($0.eventsWithA), String($0.eventsWithB), String($0.eventsAbout)] },
                          rightAligned: [3, 4, 5, 6, 7, 8])

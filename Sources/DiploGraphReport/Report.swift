@@ -269,7 +269,7 @@ public struct Report {
         if let roles = options.roles, options.rolesCompared == nil {
             let (a, b) = roles.dyad, rule = roles.rule.rawValue
             rolesView = (ReportView.RolesTable(a: a, b: b, rule: rule, rows: roles.table.rows.map { row in
-                             ReportView.RoleRow(slice: row.slice, third: row.third, role: row.role.rawValue,
+                             ReportView.RoleRow(slice: row.slice.label, third: row.thirdID, role: row.role.rawValue,
                                                 score: NumberFormat.measure(row.score),
                                                 sigmaA: row.stanceTowardsA.map(NumberFormat.measure) ?? "–",
                                                 sigmaB: row.stanceTowardsB.map(NumberFormat.measure) ?? "–",
@@ -293,10 +293,10 @@ public struct Report {
                 let rules = [("tone (rule \(compared.toneRule.rawValue): its dealings with \(roles.dyad.0) and \(roles.dyad.1))", compared.tone, options.rolesFragility?.tone, "no events with both \(roles.dyad.0) and \(roles.dyad.1)"),
                              ("stance (its acts about \(roles.dyad.0) – \(roles.dyad.1))", compared.stance, options.rolesFragility?.stance, "no acts about \(roles.dyad.0) – \(roles.dyad.1)")]
                 var thirds: [String] = []
-                for (_, table, _, _) in rules { for row in table.rows where row.slice == slice.label && !thirds.contains(row.third) { thirds.append(row.third) } }
+                for (_, table, _, _) in rules { for row in table.rows where row.slice.label == slice.label && !thirds.contains(row.thirdID) { thirds.append(row.thirdID) } }
                 for third in thirds {
                     for (name, table, fragility, none) in rules {
-                        guard let i = table.rows.firstIndex(where: { $0.slice == slice.label && $0.third == third }) else {
+                        guard let i = table.rows.firstIndex(where: { $0.slice.label == slice.label && $0.thirdID == third }) else {
                             items.append(ReportView.FindingItem(subject: "\(third), \(name)", verdict: "no verdict", restsOn: none, firmClass: ""))
                             continue
                         }
@@ -426,7 +426,7 @@ public struct Report {
             throw ValueError("focus: entity index \(focus) is out of range (\(network.entities.count) entities)")
         }
         var layerOptions = network.options
-        layerOptions.kinds = ["mediation"]
+        layerOptions.kinds = [Kind.mediation.id]
         layerOptions.mergesGroups = true
         let layer = try Slicer.slice(network.log, options: layerOptions, alignedWith: network)
         let group = network.entities[Int(focus)].group
@@ -468,13 +468,13 @@ public struct Report {
         if let fragility {
             for (tone, table, evidence) in [(true, compared.tone, fragility.tone), (false, compared.stance, fragility.stance)] {
                 for (row, verdict) in zip(table.rows, evidence.verdicts) {
-                    restsOn[tone]![row.slice + "\u{0}" + row.third] = ReportEvidence.restsOn(verdict, depth: depth)
+                    restsOn[tone]![row.slice.label + "\u{0}" + row.thirdID] = ReportEvidence.restsOn(verdict, depth: depth)
                 }
             }
         }
         let log = network.log
-        func eventLine(_ index: Int32) -> String {
-            let event = log.events[Int(index)]
+        func eventLine(_ index: EventIndex) -> String {
+            let event = log[index]
             var line = "\(event.date) \(log.actors[event.source].label) → \(log.actors[event.target].label), \(log.kinds[event.kind].label)"
             if let about = event.about { line += " (about \(log.actors[about.first].label) | \(log.actors[about.second].label))" }
             let note = log.notes[Int(index)]
@@ -487,7 +487,7 @@ public struct Report {
                 detail += "; σ(T, \(dyad.0)) \((row.stanceTowardsA.map(NumberFormat.measure) ?? "–")), σ(T, \(dyad.1)) \((row.stanceTowardsB.map(NumberFormat.measure) ?? "–"))"
             }
             detail += "; \(counted(row.events.count, tone ? "event" : "act"))"
-            if let rests = restsOn[tone]?[row.slice + "\u{0}" + row.third] { detail += "; " + rests }
+            if let rests = restsOn[tone]?[row.slice.label + "\u{0}" + row.thirdID] { detail += "; " + rests }
             let lines = row.events.map(eventLine)
             return ReportView.RoleCell(present: true, role: row.role.rawValue, detail: detail, title: lines.joined(separator: "\n"),
                                        notes: lines.map { ReportView.RoleCell.Note(text: $0) })
@@ -495,15 +495,15 @@ public struct Report {
         let order = Dictionary(uniqueKeysWithValues: network.entities.enumerated().map { ($1.id, $0) })
         var slices: [ReportView.ComparedSlice] = []
         for slice in network.slices {
-            let tone = compared.tone.rows.filter { $0.slice == slice.label }
-            let stance = compared.stance.rows.filter { $0.slice == slice.label }
+            let tone = compared.tone.rows.filter { $0.slice.label == slice.label }
+            let stance = compared.stance.rows.filter { $0.slice.label == slice.label }
             var thirds: [String] = []
-            for row in tone + stance where !thirds.contains(row.third) { thirds.append(row.third) }
+            for row in tone + stance where !thirds.contains(row.thirdID) { thirds.append(row.thirdID) }
             thirds.sort { order[$0, default: 0] < order[$1, default: 0] }
             guard !thirds.isEmpty else { continue }
             slices.append(ReportView.ComparedSlice(slice: slice.label, rows: thirds.map { third in
-                ReportView.ComparedRow(third: third, tone: cell(tone.first { $0.third == third }, tone: true),
-                                       stance: cell(stance.first { $0.third == third }, tone: false))
+                ReportView.ComparedRow(third: third, tone: cell(tone.first { $0.thirdID == third }, tone: true),
+                                       stance: cell(stance.first { $0.thirdID == third }, tone: false))
             }))
         }
         return ReportView.ComparedRoles(a: dyad.0, b: dyad.1, toneRule: compared.toneRule.rawValue, slices: slices, hasSlices: !slices.isEmpty)
@@ -516,14 +516,14 @@ public struct Report {
     static func rolesComparisonMarkdown(_ compared: (tone: ThirdPartyRoles, toneRule: RoleRule, stance: ThirdPartyRoles),
                                         dyad: (String, String)) -> ReportView.MarkdownComparedRoles {
         var keys: [(String, String)] = []
-        for row in compared.tone.rows + compared.stance.rows where !keys.contains(where: { $0 == (row.slice, row.third) }) {
-            keys.append((row.slice, row.third))
+        for row in compared.tone.rows + compared.stance.rows where !keys.contains(where: { $0 == (row.slice.label, row.thirdID) }) {
+            keys.append((row.slice.label, row.thirdID))
         }
-        let sliceOrder = Dictionary((compared.tone.rows + compared.stance.rows).enumerated().map { ($1.slice, $0) }, uniquingKeysWith: min)
+        let sliceOrder = Dictionary((compared.tone.rows + compared.stance.rows).enumerated().map { ($1.slice.label, $0) }, uniquingKeysWith: min)
         keys.sort { (sliceOrder[$0.0]!, $0.1) < (sliceOrder[$1.0]!, $1.1) }
         let rows = keys.map { slice, third in
-            let tone = compared.tone.rows.first { $0.slice == slice && $0.third == third }
-            let stance = compared.stance.rows.first { $0.slice == slice && $0.third == third }
+            let tone = compared.tone.rows.first { $0.slice.label == slice && $0.thirdID == third }
+            let stance = compared.stance.rows.first { $0.slice.label == slice && $0.thirdID == third }
             return ReportView.MarkdownComparedRow(
                 slice: slice, third: third,
                 toneRole: tone?.role.rawValue ?? "–", toneScore: tone.map { NumberFormat.measure($0.score) } ?? "",

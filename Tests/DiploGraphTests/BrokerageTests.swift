@@ -6,7 +6,7 @@ import DiploGraphIO
 @Suite struct BrokerageTests {
     @Test func karateClubKnownValues() {
         let karate = ReferenceGraph.named("karate")
-        let brokerage = try! karate.graph.brokerage(groups: karate.groups)
+        let brokerage = try! karate.graph.brokerage(groups: groupIndices(karate.groups))
         #expect(BrokerageRole.allCases.map { brokerage.counts[$0.rawValue][0] } == [174, 0, 15, 15, 0, 204])
         #expect(BrokerageRole.allCases.map { brokerage.counts[$0.rawValue][33] } == [156, 6, 40, 40, 0, 242])
     }
@@ -29,7 +29,7 @@ import DiploGraphIO
                 expected[role.rawValue][j] += 1
                 expected[BrokerageRole.total.rawValue][j] += 1
             } } }
-            let brokerage = try! graph.brokerage(groups: groups)
+            let brokerage = try! graph.brokerage(groups: groupIndices(groups))
             for role in BrokerageRole.allCases {
                 #expect(brokerage.counts[role.rawValue] == expected[role.rawValue], "seed \(seed) \(role)")
             }
@@ -49,10 +49,10 @@ import DiploGraphIO
 
     @Test func zScoresAreMissingWhereTheNullModelHasNoSpread() {
         // Empty graph: density 0, every variance 0.
-        let empty = try! testGraph(nodeCount: 4, edges: [], isDirected: true).brokerage(groups: [0, 0, 1, 1])
+        let empty = try! testGraph(nodeCount: 4, edges: [], isDirected: true).brokerage(groups: groupIndices([0, 0, 1, 1]))
         #expect(empty.zScores.allSatisfy { $0.allSatisfy { $0 == nil } })
         // Two nodes: every expectation involves (N−2) = 0.
-        let pair = try! testGraph(nodeCount: 2, edges: [(0, 1, 1)], isDirected: true).brokerage(groups: [0, 1])
+        let pair = try! testGraph(nodeCount: 2, edges: [(0, 1, 1)], isDirected: true).brokerage(groups: groupIndices([0, 1]))
         #expect(pair.counts.allSatisfy { $0 == [0, 0] })
     }
 
@@ -65,10 +65,10 @@ import DiploGraphIO
             let graph = randomGraph(nodes: n, density: Double.random(in: 0.02...0.5, using: &rng), isDirected: seed % 3 != 0, using: &rng)
             let groupCount = [1, 2, 5, n][seed % 4]
             let groups = (0..<n).map { v in groupCount == n ? v * 7 - 3 : Int.random(in: 0..<groupCount, using: &rng) }
-            let brokerage = try! graph.brokerage(groups: groups)
+            let brokerage = try! graph.brokerage(groups: groupIndices(groups))
             let expected = Self.zScoresGroupByGroup(counts: brokerage.counts, groups: groups, arcs: Double(graph.outNeighbors.count))
             for role in BrokerageRole.allCases {
-                expectClose(brokerage.zScores(for: role), expected[role.rawValue], "seed \(seed) \(role)", relative: 1e-10)
+                expectClose(brokerage.zScoreValues(for: role), expected[role.rawValue], "seed \(seed) \(role)", relative: 1e-10)
                 expectClose(brokerage.zScores[role.rawValue], expected[role.rawValue], "seed \(seed) \(role), all roles", relative: 1e-10)
             }
         }

@@ -51,8 +51,8 @@ import DiploGraphIO
         let b = try log(["2018,a,b,summit,1,c|d", "2018,a,b,summit,1,", "2019,c,d,talks,1,", "2020,a,d,talks,1,"])
         let agreement = try CodingAgreement(a: a, b: b)
         // In file order among equal keys: A0–B0, A1–B1 (about swapped), A2–B2 (about differs).
-        #expect(agreement.matches.map { [$0.a, $0.b] } == [[0, 0], [1, 1], [2, 2]])
-        #expect(agreement.onlyA == [3] && agreement.onlyB == [3])
+        #expect(agreement.matches.map { [$0.a.position, $0.b.position] } == [[0, 0], [1, 1], [2, 2]])
+        #expect(agreement.onlyA.map(\.position) == [3] && agreement.onlyB.map(\.position) == [3])
         #expect(agreement.fields.map(\.name) == ["date", "source", "target", "kind", "about"])
         // about: A = ["", "c|d", "a|b"], B = ["c|d", "", ""]: a reference value by hand via the package's formula.
         let expected = try KrippendorffAlpha.nominal([["", "c|d", "a|b"], ["c|d", "", ""]])

@@ -54,14 +54,14 @@ import DiploGraphIO
         #expect(BrokerageRole.allCases.map(\.zScoreMeasure) == [.coordinatorZ, .itinerantZ, .representativeZ, .gatekeeperZ, .liaisonZ, .brokerageZ])
         let network = try Self.network()
         let slice = try #require(network.slice(labelled: "2018"))
-        let brokerage = try slice.graph.brokerage(groups: slice.nodes.map { network.entity(at: $0)?.group == "X" ? 0 : 1 })
+        let brokerage = try slice.graph.brokerage(groups: groupIndices(slice.nodes.map { network.entity(at: $0)?.group == "X" ? 0 : 1 }))
         let values = try network.measures(BrokerageRole.allCases.map(\.measure), in: slice)
         for role in BrokerageRole.allCases {
-            #expect(brokerage[role] == brokerage.counts(for: role))
+            #expect(Array(brokerage[role]) == brokerage.counts[role.rawValue])
             #expect(values.column(role.measure)?.values == brokerage[role].map { Optional($0) })
         }
         // a brokers b–d, c–d and their reverses, all in group X: coordinator 4.
         let a = try #require(slice.node(of: try network.entityIndex(of: "a")))
-        #expect(brokerage[.coordinator][a.position] == 4 && brokerage[.total][a.position] == 4)
+        #expect(brokerage[.coordinator][a] == 4 && brokerage[.total][a] == 4)
     }
 }

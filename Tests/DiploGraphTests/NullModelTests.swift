@@ -122,17 +122,17 @@ import DiploGraphIO
             func degrees(_ g: SliceGraph) -> [Int] { (0..<g.nodeCount).map { g.outDegree(of: NodeIndex(unchecked: Int32($0))) } }
             func inDegrees(_ g: SliceGraph) -> [Int] { (0..<g.nodeCount).map { g.inDegree(of: NodeIndex(unchecked: Int32($0))) } }
             func weights(_ g: SliceGraph) -> [Double] { g.outWeights.sorted() }
-            let uniform = NullModel.edges.draw(graph: graph, groups: groups, using: &rng).graph
+            let uniform = NullModel.edges.draw(graph: graph, groups: groupIndices(groups), using: &rng).graph
             #expect(uniform.nodeCount == graph.nodeCount && uniform.edgeCount == graph.edgeCount && weights(uniform) == weights(graph))
             // SliceGraph's own validation: no loop, no pair twice.
             let edgesOf = { (g: SliceGraph) in (0..<g.nodeCount).flatMap { u in (Int(g.outOffsets[u])..<Int(g.outOffsets[u + 1])).compactMap { slot in
                 g.isDirected || Int(g.outNeighbors[slot]) > u ? (Int32(u), g.outNeighbors[slot], g.outWeights[slot]) : nil } } }
-            _ = try SliceGraph(nodeCount: uniform.nodeCount, edges: edgesOf(uniform), isDirected: isDirected)
-            let swapped = NullModel.degree.draw(graph: graph, groups: groups, using: &rng).graph
+            _ = try SliceGraph(nodeCount: uniform.nodeCount, rawEdges: edgesOf(uniform), isDirected: isDirected)
+            let swapped = NullModel.degree.draw(graph: graph, groups: groupIndices(groups), using: &rng).graph
             #expect(degrees(swapped) == degrees(graph) && inDegrees(swapped) == inDegrees(graph) && weights(swapped) == weights(graph))
-            _ = try SliceGraph(nodeCount: swapped.nodeCount, edges: edgesOf(swapped), isDirected: isDirected)
-            let regrouped = NullModel.groups.draw(graph: graph, groups: groups, using: &rng)
-            #expect(regrouped.groups.sorted() == groups.sorted() && adjacency(regrouped.graph) == adjacency(graph))
+            _ = try SliceGraph(nodeCount: swapped.nodeCount, rawEdges: edgesOf(swapped), isDirected: isDirected)
+            let regrouped = NullModel.groups.draw(graph: graph, groups: groupIndices(groups), using: &rng)
+            #expect(regrouped.groups.map(\.position).sorted() == groups.sorted() && adjacency(regrouped.graph) == adjacency(graph))
         }
     }
 

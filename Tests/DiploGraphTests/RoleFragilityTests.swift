@@ -32,7 +32,7 @@ import DiploGraphIO
         let network = try Slicer.slice(reduced, options: options)
         let a = try network.entityIndex(of: "A"), b = try network.entityIndex(of: "B")
         var result: [String: ThirdPartyRole] = [:]
-        for row in try ThirdPartyRoles(network: network, dyad: (a, b), rule: rule).rows { result["\(row.slice) \(row.third)"] = row.role }
+        for row in try ThirdPartyRoles(network: network, dyad: (a, b), rule: rule).rows { result["\(row.slice.label) \(row.thirdID)"] = row.role }
         return result
     }
 
@@ -63,7 +63,7 @@ import DiploGraphIO
             for size in 1...depth {
                 for removed in Self.subsets(of: log.events.count, size: size) {
                     let after = try Self.roles(log, removing: Set(removed), options: options, rule: rule)
-                    for (index, row) in roles.rows.enumerated() where after["\(row.slice) \(row.third)"] != row.role {
+                    for (index, row) in roles.rows.enumerated() where after["\(row.slice.label) \(row.thirdID)"] != row.role {
                         if smallest[index] == nil { smallest[index] = size }
                         if size == 1 { pivotal[index].append(log.events[removed[0]].line) }
                     }
@@ -71,13 +71,13 @@ import DiploGraphIO
             }
             for (index, row) in roles.rows.enumerated() {
                 let verdict = fragility.verdicts[index]
-                let what = "trial \(trial) \(options.slicing) \(row.slice) \(row.third)"
+                let what = "trial \(trial) \(options.slicing) \(row.slice.label) \(row.thirdID)"
                 #expect(verdict.support == row.events.count, "\(what)")
                 #expect(verdict.fragility == smallest[index], "\(what): fragility \(String(describing: verdict.fragility)), brute force \(String(describing: smallest[index]))")
                 #expect(verdict.pivotalLines == pivotal[index].sorted(), "\(what): pivotal \(verdict.pivotalLines), brute force \(pivotal[index])")
                 for pivot in verdict.pivots {
                     let after = try Self.roles(log, removing: [Int(pivot.event)], options: options, rule: rule)
-                    #expect(after["\(row.slice) \(row.third)"] == pivot.roleAfter, "\(what): role after removing line \(pivot.line)")
+                    #expect(after["\(row.slice.label) \(row.thirdID)"] == pivot.roleAfter, "\(what): role after removing line \(pivot.line)")
                 }
                 checkedRows += 1
                 if smallest[index] != nil { fragileRows += 1 }

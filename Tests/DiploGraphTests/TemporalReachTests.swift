@@ -95,7 +95,7 @@ private func span(_ date: EventDate) -> (first: Int, last: Int) {
         let relay = try network(["2018-04-27,m,x,mediation,a|x", "2018-05-01,x,y"])
         #expect(try arrivals(relay, from: "a", .certain) == ["m": "2018-04-27", "x": "2018-04-27", "y": "2018-05-01"])
         let via = try TemporalReach(network: relay).arrivals(from: try relay.entityIndex(of: "a"), reading: .possible)
-        #expect(via.path(to: try relay.entityIndex(of: "y")).map { relay.log.events[$0].line } == [2, 2, 3])
+        #expect(via.path(to: try relay.entityIndex(of: "y")).map { relay.log[$0].line } == [2, 2, 3])
     }
 
     @Test func groupsAreNodesWhenMerged() throws {
@@ -178,7 +178,7 @@ private func span(_ date: EventDate) -> (first: Int, last: Int) {
                     guard let expected else { continue }
                     var at = source, t = t0
                     for index in found.path(to: try EntityIndex(v)) {
-                        let event = net.log.events[index]
+                        let event = net.log[index]
                         let (first, last) = span(event.date)
                         let (s, d) = (net.entityOfActor[event.source.position].position, net.entityOfActor[event.target.position].position)
                         let next = s == at ? d : (undirected && d == at ? s : -1)

@@ -126,8 +126,12 @@ struct ReferenceGraph: Decodable {
 /// A slice graph from fixture edges known to be valid (a fixture mistake stops the test run loudly).
 func testGraph(nodeCount: Int, edges: [(source: Int32, target: Int32, weight: Double)], isDirected: Bool) -> SliceGraph {
     do {
-        return try SliceGraph(nodeCount: nodeCount, edges: edges, isDirected: isDirected)
+        return try SliceGraph(nodeCount: nodeCount, rawEdges: edges, isDirected: isDirected)
     } catch {
         fatalError("invalid test graph: \(error)")
     }
 }
+
+/// Groups numbered by hand, for brokerage on graphs built in tests (only which nodes share a
+/// number matters).
+func groupIndices(_ numbers: [Int]) -> [GroupIndex] { numbers.map { GroupIndex(unchecked: Int32($0)) } }

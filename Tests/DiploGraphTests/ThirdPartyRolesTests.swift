@@ -57,12 +57,12 @@ import DiploGraphIO
 
     @Test func noRowWithoutEventsWithBothSides() throws {
         let rows = try roles(["2018,T,A,summit", "2018,U,A,summit", "2018,U,B,pressure", "2018,A,B,summit", "2019,T,B,summit", "2019,T,A,summit"])
-        #expect(rows.map { "\($0.slice) \($0.third) \($0.role.rawValue)" } == ["2018 U spoiling", "2019 T facilitating"])
+        #expect(rows.map { "\($0.slice.label) \($0.thirdID) \($0.role.rawValue)" } == ["2018 U spoiling", "2019 T facilitating"])
     }
 
     @Test func onlyTheNamedThirdParty() throws {
         let rows = try roles(["2018,T,A,summit", "2018,T,B,summit", "2018,U,A,summit", "2018,U,B,summit"], third: "U")
-        #expect(rows.map(\.third) == ["U"])
+        #expect(rows.map(\.thirdID) == ["U"])
     }
 
     /// Events as `year,source,target,kind,weight,about` lines over an actors file with groups.
@@ -89,16 +89,16 @@ import DiploGraphIO
             "2018,u,t2,talks,2,a1|b1",
         ]
         let stanceRows = try stance(rows, dyad: ("a1", "b1"))
-        #expect(stanceRows.map { "\($0.third) \($0.role.rawValue) \($0.eventsAbout)" } == ["t1 spoiling 2", "u neutral 1"])
+        #expect(stanceRows.map { "\($0.thirdID) \($0.role.rawValue) \($0.eventsAbout)" } == ["t1 spoiling 2", "u neutral 1"])
         #expect(isClose(stanceRows[0].score, -0.5))
-        #expect(stanceRows[0].events == [2, 3])
+        #expect(stanceRows[0].events.map(\.position) == [2, 3])
         #expect(stanceRows[1].stanceTowardsA == nil && stanceRows[1].stanceTowardsB == nil && stanceRows[1].score == 0)
         // The tone rule reads the same events the other way: T1 deals with A1 (summit 1, summit 1)
         // and B1 (summit 1, pressure 5): σ(T1,B1) = −4/6, min spoils; U has no row.
         let tone = try stance(rows, dyad: ("a1", "b1"), rule: .min)
-        #expect(tone.map(\.third) == ["t1"])
+        #expect(tone.map(\.thirdID) == ["t1"])
         #expect(isClose(tone[0].score, -4.0 / 6))
-        #expect(tone[0].events == [0, 1, 3, 4])
+        #expect(tone[0].events.map(\.position) == [0, 1, 3, 4])
     }
 
     @Test func stanceUnderByGroupReadsAboutAsGroups() throws {
@@ -108,12 +108,12 @@ import DiploGraphIO
             "2018,u,t1,pressure,1,a1|a2",  // about A|A under groups: no dyad of two groups
         ]
         let groups = try stance(rows, dyad: ("A", "B"), mergesGroups: true)
-        #expect(groups.map { "\($0.third) \($0.eventsAbout)" } == ["T 3"])
+        #expect(groups.map { "\($0.thirdID) \($0.eventsAbout)" } == ["T 3"])
         #expect(isClose(groups[0].score, 0.5))  // (1 − 1 + 2) / 4
         #expect(groups[0].role == .facilitating)
         // At the actor level the dyad a1|b1 has T2's two acts only: (−1 + 2) / 3.
         let actors = try stance(rows, dyad: ("a1", "b1"))
-        #expect(actors.map(\.third) == ["t2"])
+        #expect(actors.map(\.thirdID) == ["t2"])
         #expect(isClose(actors[0].score, 1.0 / 3))
     }
 
@@ -136,6 +136,6 @@ import DiploGraphIO
         let rows = try ThirdPartyRoles(network: network, dyad: (try index("ROK"), try index("DPRK")), third: try index("US")).rows
         // What the name says: the years where the article's reading rests on acts with both
         // Koreas. Later years are for the README's figures, computed from the tool.
-        #expect(rows.filter { ["2017", "2018"].contains($0.slice) }.map { "\($0.slice) \($0.role.rawValue)" } == ["2017 spoiling", "2018 facilitating"])
+        #expect(rows.filter { ["2017", "2018"].contains($0.slice.label) }.map { "\($0.slice.label) \($0.role.rawValue)" } == ["2017 spoiling", "2018 facilitating"])
     }
 }

@@ -83,7 +83,7 @@ import DiploGraphIO
 
     @Test func sliceGraphRejectsEveryBadEdge() {
         func graph(_ nodes: Int, _ edges: [(source: Int32, target: Int32, weight: Double)], directed: Bool = true) -> String? {
-            refusal { () throws(ValueError) in try SliceGraph(nodeCount: nodes, edges: edges, isDirected: directed) }
+            refusal { () throws(ValueError) in try SliceGraph(nodeCount: nodes, rawEdges: edges, isDirected: directed) }
         }
         #expect(graph(-1, []) == "node count -1: must be in 0..<2147483647")
         #expect(graph(2, [(0, 2, 1)]) == "edge 0 → 2: endpoint out of range (2 nodes)")
@@ -96,10 +96,10 @@ import DiploGraphIO
     }
 
     @Test func measuresRejectGroupsThatDoNotMatchTheNodes() throws {
-        let graph = try SliceGraph(nodeCount: 3, edges: [(0, 1, 1), (1, 2, 1)], isDirected: true)
-        #expect(refusal { () throws(ValueError) in try graph.brokerage(groups: [0, 1]) } == "2 groups for 3 nodes: give one group per node")
+        let graph = try SliceGraph(nodeCount: 3, rawEdges: [(0, 1, 1), (1, 2, 1)], isDirected: true)
+        #expect(refusal { () throws(ValueError) in try graph.brokerage(groups: groupIndices([0, 1])) } == "2 groups for 3 nodes: give one group per node")
         #expect(refusal { () throws(ValueError) in
-            try MeasureTable(graph: graph, measures: [.brokerage], groups: [0, 1, 2, 3], pathLength: .hops, sliceLabel: "x")
+            try MeasureTable(graph: graph, measures: [.brokerage], groups: groupIndices([0, 1, 2, 3]), pathLength: .hops, sliceLabel: "x")
         } == "4 groups for 3 nodes: give one group per node")
     }
 
@@ -126,12 +126,12 @@ import DiploGraphIO
     }
 
     @Test func theMediationMeasureNeedsOneCountPerNode() throws {
-        let graph = try SliceGraph(nodeCount: 2, edges: [(0, 1, 1)], isDirected: true)
+        let graph = try SliceGraph(nodeCount: 2, rawEdges: [(0, 1, 1)], isDirected: true)
         #expect(refusal { () throws(ValueError) in
-            try MeasureTable(graph: graph, measures: [.mediation], groups: [0, 1], pathLength: .hops, sliceLabel: "x", mediation: [1])
+            try MeasureTable(graph: graph, measures: [.mediation], groups: groupIndices([0, 1]), pathLength: .hops, sliceLabel: "x", mediation: [1])
         } == "the mediation measure needs one mediation count per node (2)")
         #expect(refusal { () throws(ValueError) in
-            try MeasureTable(graph: graph, measures: [.mediation], groups: [0, 1], pathLength: .hops, sliceLabel: "x")
+            try MeasureTable(graph: graph, measures: [.mediation], groups: groupIndices([0, 1]), pathLength: .hops, sliceLabel: "x")
         } == "the mediation measure needs one mediation count per node (2)")
     }
 

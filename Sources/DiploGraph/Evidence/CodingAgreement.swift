@@ -18,12 +18,13 @@ public struct CodingAgreement: Sendable {
     /// The fields compared, in order.
     public static let fieldNames = ["date", "source", "target", "kind", "about"]
 
-    /// The matched rows: event indices into A's log and B's log.
-    public let matches: [(a: Int, b: Int)]
-    /// A's rows without a match, in file order.
-    public let onlyA: [Int]
-    /// B's rows without a match, in file order.
-    public let onlyB: [Int]
+    /// The matched rows: event indices into A's log and B's log (``EventLog/event(at:)``
+    /// reads each).
+    public let matches: [(a: EventIndex, b: EventIndex)]
+    /// A's rows without a match, in file order, as indices into A's log.
+    public let onlyA: [EventIndex]
+    /// B's rows without a match, in file order, as indices into B's log.
+    public let onlyB: [EventIndex]
     /// Alpha per field, in ``fieldNames`` order.
     public let fields: [Field]
 
@@ -61,15 +62,15 @@ public struct CodingAgreement: Sendable {
             throw ValueError("give the spans of both codings, or of neither")
         }
         let matchedA = Set(matches.map(\.a)), matchedB = Set(matches.map(\.b))
-        onlyA = a.events.indices.filter { !matchedA.contains($0) }
-        onlyB = b.events.indices.filter { !matchedB.contains($0) }
+        onlyA = a.eventIndices.filter { !matchedA.contains($0.position) }
+        onlyB = b.eventIndices.filter { !matchedB.contains($0.position) }
         var fields: [Field] = []
         for (f, name) in Self.fieldNames.enumerated() {
             let data = [matches.map { Optional(Self.value(f, of: a.events[$0.a], in: a)) },
                         matches.map { Optional(Self.value(f, of: b.events[$0.b], in: b)) }]
             fields.append(Field(name: name, alpha: try KrippendorffAlpha.nominal(data)))
         }
-        self.matches = matches
+        self.matches = matches.map { (EventIndex(unchecked: Int32($0.a)), EventIndex(unchecked: Int32($0.b))) }
         self.fields = fields
     }
 

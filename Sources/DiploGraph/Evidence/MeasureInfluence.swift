@@ -16,10 +16,13 @@ public struct MeasureInfluence: Sendable {
     /// The measures, in column order.
     public let measures: [Measure]
     /// `minimum[s][c][v]`: slice `s` of the network, measure `measures[c]`, node `v` of the
-    /// slice: the least value over the removals of one event; `nil` without one.
-    public let minimum: [[[Double?]]]
-    /// The greatest value, indexed as ``minimum``.
-    public let maximum: [[[Double?]]]
+    /// slice: the least value over the removals of one event; `nil` without one. A program
+    /// reads it through ``range(of:at:in:)``.
+    package let minimum: [[[Double?]]]
+    /// The greatest value, indexed as `minimum`.
+    package let maximum: [[[Double?]]]
+    /// Where each slice of the network stands in `minimum` and `maximum`.
+    private let slicePositions: SlicePositions
 
     /// The most work a network may ask for: Σ over slices of events × nodes × (nodes + ties),
     /// about the elementary steps of remeasuring each slice once per event.
@@ -88,5 +91,29 @@ public struct MeasureInfluence: Sendable {
         }
         minimum = slices.indices.map { results[$0]!.min }
         maximum = slices.indices.map { results[$0]!.max }
+        slicePositions = SlicePositions(network)
+    }
+
+    /// The least and greatest value of `measure` at `node` of `slice` over the removals of one
+    /// event of the slice.
+    ///
+    /// ```swift
+    /// if let node = slice.node(of: moon), let range = influence.range(of: .brokerage, at: node, in: slice) {
+    ///     print(slice.label, range.lowerBound, range.upperBound)
+    /// }
+    /// ```
+    /// - Parameters:
+    ///   - measure: one of ``measures``.
+    ///   - node: a node of `slice`.
+    ///   - slice: a slice of the network the ranges were computed on.
+    /// - Returns: the range, or `nil` when `measure` was not computed, `slice` is not a slice
+    ///   of that network, `node` is not a node of it, or no removal gave a value.
+    /// - Complexity: O(*c*) for *c* measures.
+    public func range(of measure: Measure, at node: NodeIndex, in slice: Slice) -> ClosedRange<Double>? {
+        guard let c = measures.firstIndex(of: measure), let s = slicePositions.position(of: slice),
+              node.position < minimum[s][c].count, let low = minimum[s][c][node.position], let high = maximum[s][c][node.position] else {
+            return nil
+        }
+        return low...high
     }
 }

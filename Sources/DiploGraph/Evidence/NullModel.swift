@@ -30,7 +30,7 @@ public enum NullModel: String, Sendable, CaseIterable {
     /// - Returns: the drawn graph and groups.
     /// - Complexity: O(*m*) expected for `edges` (O(*n*²) when more than half the pairs are
     ///   ties), O(*m*) for `degree` (10·*m* swaps), O(*n*) for `groups`.
-    public func draw(graph: SliceGraph, groups: [Int], using rng: inout Xoshiro256StarStar) -> (graph: SliceGraph, groups: [Int]) {
+    public func draw(graph: SliceGraph, groups: [GroupIndex], using rng: inout Xoshiro256StarStar) -> (graph: SliceGraph, groups: [GroupIndex]) {
         switch self {
         case .groups:
             var shuffled = groups

@@ -25,11 +25,14 @@ public struct PermutationTest: Sendable {
     /// The measures tested, in column order.
     public let measures: [Measure]
     /// `pValues[s][c][v]`: slice `s` of the network (in order), measure `measures[c]`, node `v`
-    /// of the slice; `nil` when the observed value is missing.
-    public let pValues: [[[Double?]]]
-    /// The Benjamini–Hochberg q-values, indexed as ``pValues``: each measure adjusted over
-    /// every node of every slice.
-    public let qValues: [[[Double?]]]
+    /// of the slice; `nil` when the observed value is missing. A program reads it through
+    /// ``pValue(of:at:in:)``.
+    package let pValues: [[[Double?]]]
+    /// The Benjamini–Hochberg q-values, indexed as `pValues`: each measure adjusted over
+    /// every node of every slice; a program reads them through ``qValue(of:at:in:)``.
+    package let qValues: [[[Double?]]]
+    /// Where each slice of the network stands in `pValues` and `qValues`.
+    private let slicePositions: SlicePositions
 
     /// The number of draws per block.
     public static let blockSize = 32
@@ -111,11 +114,48 @@ public struct PermutationTest: Sendable {
         }
         self.pValues = pValues
         self.qValues = qValues
+        slicePositions = SlicePositions(network)
+    }
+
+    /// The p-value of `measure` at `node` of `slice`.
+    ///
+    /// ```swift
+    /// if let node = slice.node(of: moon), let p = test.pValue(of: .brokerage, at: node, in: slice) {
+    ///     print(slice.label, p, test.qValue(of: .brokerage, at: node, in: slice) ?? 1)
+    /// }
+    /// ```
+    /// - Parameters:
+    ///   - measure: one of ``measures``.
+    ///   - node: a node of `slice`.
+    ///   - slice: a slice of the network tested.
+    /// - Returns: the p-value, or `nil` when `measure` was not tested, `slice` is not a slice of
+    ///   that network, `node` is not a node of it, or the observed value is missing.
+    /// - Complexity: O(*c*) for *c* measures.
+    public func pValue(of measure: Measure, at node: NodeIndex, in slice: Slice) -> Double? {
+        value(in: pValues, measure, node, slice)
+    }
+
+    /// The Benjamini–Hochberg q-value of `measure` at `node` of `slice`, as ``pValue(of:at:in:)``.
+    /// - Parameters:
+    ///   - measure: one of ``measures``.
+    ///   - node: a node of `slice`.
+    ///   - slice: a slice of the network tested.
+    /// - Returns: the q-value, or `nil` where ``pValue(of:at:in:)`` is `nil`.
+    /// - Complexity: O(*c*) for *c* measures.
+    public func qValue(of measure: Measure, at node: NodeIndex, in slice: Slice) -> Double? {
+        value(in: qValues, measure, node, slice)
+    }
+
+    /// The cell of `values` for `measure`, `node` and `slice`, or `nil` outside it.
+    private func value(in values: [[[Double?]]], _ measure: Measure, _ node: NodeIndex, _ slice: Slice) -> Double? {
+        guard let c = measures.firstIndex(of: measure), let s = slicePositions.position(of: slice),
+              node.position < values[s][c].count else { return nil }
+        return values[s][c][node.position]
     }
 
     /// The measures of one drawn graph, as ``MeasureTable`` computes them, but betweenness in one
     /// pass over the sources: the draws already keep every core busy.
-    static func measure(_ graph: SliceGraph, measures: [Measure], groups: [Int], pathLength: PathLength, sliceLabel: String,
+    static func measure(_ graph: SliceGraph, measures: [Measure], groups: [GroupIndex], pathLength: PathLength, sliceLabel: String,
                         mediation: [Double]?) -> [[Double?]]? {
         let others = measures.filter { $0 != .betweenness }
         guard let table = try? MeasureTable(graph: graph, measures: others, groups: groups, pathLength: pathLength,

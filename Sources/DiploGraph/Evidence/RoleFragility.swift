@@ -25,7 +25,7 @@ public struct RoleFragility: Sendable {
     /// What removing one pivotal event does to the verdict.
     public struct Pivot: Sendable, Equatable {
         /// The event's index in the log.
-        public let event: Int32
+        public let event: EventIndex
         /// The event's line in the events file (header = line 1).
         public let line: Int
         /// The role once the event is removed, `nil` when the row is gone (no verdict).
@@ -72,13 +72,14 @@ public struct RoleFragility: Sendable {
         }
         self.depth = depth
         let boundaries = SliceBoundaries(network: network, depth: depth)
-        var sliceByLabel: [String: Slice] = [:]
-        for slice in network.slices where sliceByLabel[slice.label] == nil { sliceByLabel[slice.label] = slice }
         var verdicts: [Verdict] = []
         verdicts.reserveCapacity(roles.rows.count)
         for row in roles.rows {
-            guard let slice = sliceByLabel[row.slice] else { throw ValueError("slice '\(row.slice)' is not a slice of this network") }
-            guard (try? network.entityIndex(of: row.third)) != nil else { throw ValueError("third party '\(row.third)' is not an entity of this network") }
+            let slice = row.slice
+            guard network.owns(slice) else { throw ValueError("slice '\(slice.label)' is not a slice of this network") }
+            guard row.third.position < network.entities.count, network.entities[row.third.position].id == row.thirdID else {
+                throw ValueError("third party '\(row.thirdID)' is not an entity of this network")
+            }
             let score = VerdictScore(row: row, network: network, dyad: dyad, rule: rule)
             let vanishing = boundaries.unmaking(slice)
             var fragility = score.fragility(depth: depth)
@@ -99,7 +100,7 @@ public struct RoleFragility: Sendable {
 private struct VerdictScore {
     /// An event entering the score: its side (0 = A, 1 = B; always 0 under `stance`).
     struct Item {
-        let event: Int32
+        let event: EventIndex
         let side: Int
         let polarity: Double
         let weight: Double
@@ -230,7 +231,7 @@ private struct SliceBoundaries {
     /// A way to move the first and last periods: its cost in events, and the slices it makes.
     struct Move {
         let cost: Int
-        let removed: [Int32]
+        let removed: [EventIndex]
         let slices: Set<String>
     }
 
@@ -239,21 +240,21 @@ private struct SliceBoundaries {
     init(network: SlicedNetwork, depth: Int) {
         let options = network.options
         let (isSelected, _) = options.selectedKinds(in: network.log.kinds)
-        var byPeriod: [Int: [Int32]] = [:]
+        var byPeriod: [Int: [EventIndex]] = [:]
         for (index, event) in network.log.events.enumerated() where isSelected[event.kind.position] {
-            if let period = options.slicing.unit.period(of: event.date) { byPeriod[period, default: []].append(Int32(index)) }
+            if let period = options.slicing.unit.period(of: event.date) { byPeriod[period, default: []].append(EventIndex(unchecked: Int32(index))) }
         }
         let periods = byPeriod.keys.sorted()
         guard !periods.isEmpty else { return }
         // The first period can be any with fewer than `depth` events before it; the last likewise.
-        var firsts: [(period: Int, cost: Int, removed: [Int32])] = []
-        var removed: [Int32] = []
+        var firsts: [(period: Int, cost: Int, removed: [EventIndex])] = []
+        var removed: [EventIndex] = []
         for period in periods {
             guard removed.count <= depth else { break }
             firsts.append((period, removed.count, removed))
             removed += byPeriod[period]!
         }
-        var lasts: [(period: Int, cost: Int, removed: [Int32])] = []
+        var lasts: [(period: Int, cost: Int, removed: [EventIndex])] = []
         removed = []
         for period in periods.reversed() {
             guard removed.count <= depth else { break }
@@ -272,10 +273,10 @@ private struct SliceBoundaries {
 
     /// The fewest events whose removal unmakes `slice` (`nil` when none up to the depth), and
     /// the events whose removal alone does.
-    func unmaking(_ slice: Slice) -> (cost: Int?, single: [Int32]) {
+    func unmaking(_ slice: Slice) -> (cost: Int?, single: [EventIndex]) {
         let key = Self.key(slice.label, slice.periods)
         var cost: Int?
-        var single: [Int32] = []
+        var single: [EventIndex] = []
         for move in moves where !move.slices.contains(key) {
             cost = Swift.min(cost ?? move.cost, move.cost)
             if move.cost == 1 { single += move.removed }

@@ -13,20 +13,36 @@ public struct SliceGraph: Sendable, Equatable {
     /// Whether edges have a direction.
     public let isDirected: Bool
     /// `outOffsets[v]..<outOffsets[v+1]` indexes `v`'s row in `outNeighbors` / `outWeights`.
-    public let outOffsets: [Int32]
+    @usableFromInline package let outOffsets: [Int32]
     /// Successors, row by row.
-    public let outNeighbors: [Int32]
+    @usableFromInline package let outNeighbors: [Int32]
     /// The weight of each entry of `outNeighbors`.
-    public let outWeights: [Double]
+    @usableFromInline package let outWeights: [Double]
     /// `inOffsets[v]..<inOffsets[v+1]` indexes `v`'s row in `inNeighbors` / `inWeights`.
-    public let inOffsets: [Int32]
+    @usableFromInline package let inOffsets: [Int32]
     /// Predecessors, row by row.
-    public let inNeighbors: [Int32]
+    @usableFromInline package let inNeighbors: [Int32]
     /// The weight of each entry of `inNeighbors`.
-    public let inWeights: [Double]
+    @usableFromInline package let inWeights: [Double]
 
     /// The number of edges (each undirected edge once).
     public var edgeCount: Int { isDirected ? outNeighbors.count : outNeighbors.count / 2 }
+
+    /// The edges, by source then target (each undirected edge once, its smaller node first):
+    /// what ``init(nodeCount:edges:isDirected:)`` builds the same graph from.
+    /// - Complexity: O(*m*) for *m* edges.
+    public var edges: [Edge] {
+        var edges: [Edge] = []
+        edges.reserveCapacity(edgeCount)
+        for u in 0..<nodeCount {
+            for slot in Int(outOffsets[u])..<Int(outOffsets[u + 1]) {
+                let v = outNeighbors[slot]
+                if !isDirected && Int(v) < u { continue }
+                edges.append(Edge(source: NodeIndex(unchecked: Int32(u)), target: NodeIndex(unchecked: v), weight: outWeights[slot]))
+            }
+        }
+        return edges
+    }
 
     /// Whether every path length 1/weight, and the sum of all of them, is finite, so that no
     /// shortest-path length under ``PathLength/inverseWeight`` overflows.
@@ -37,18 +53,48 @@ public struct SliceGraph: Sendable, Equatable {
         return total.isFinite
     }
 
+    /// One aggregated edge given to ``init(nodeCount:edges:isDirected:)``.
+    public struct Edge: Sendable, Hashable {
+        /// The node the edge starts from.
+        public var source: NodeIndex
+        /// The node the edge goes to.
+        public var target: NodeIndex
+        /// The edge's weight, positive and finite.
+        public var weight: Double
+
+        /// The edge `source → target` of weight `weight`.
+        /// - Parameters:
+        ///   - source: the node the edge starts from.
+        ///   - target: the node the edge goes to.
+        ///   - weight: the weight, positive and finite (checked when the graph is built).
+        public init(source: NodeIndex, target: NodeIndex, weight: Double = 1) {
+            self.source = source
+            self.target = target
+            self.weight = weight
+        }
+    }
+
     /// Builds the graph from aggregated edges.
     ///
+    /// ```swift
+    /// let (a, b) = (try NodeIndex(0), try NodeIndex(1))
+    /// let graph = try SliceGraph(nodeCount: 2, edges: [.init(source: a, target: b, weight: 2)], isDirected: true)
+    /// ```
     /// - Parameters:
     ///   - nodeCount: the number of nodes.
-    ///   - edges: `(source, target, weight)`, at most one per ordered pair (per unordered pair
-    ///     when undirected), no self-loops.
+    ///   - edges: at most one per ordered pair (per unordered pair when undirected), no self-loops.
     ///   - isDirected: whether edges have a direction.
-    /// - Throws: ``ValueError`` for a node count outside 0..<2³¹−1, an endpoint out of range, a
-    ///   self-loop, a weight that is not positive and finite, or a pair given twice.
+    /// - Throws: ``ValueError`` for a node count outside 0..<2³¹−1, an endpoint not below
+    ///   `nodeCount`, a self-loop, a weight that is not positive and finite, or a pair given twice.
     /// - Complexity: O(*n* + *m* log *d*) for *n* nodes, *m* edges and largest degree *d*
     ///   (a counting sort by source, then each row sorted).
-    public init(nodeCount: Int, edges: [(source: Int32, target: Int32, weight: Double)], isDirected: Bool) throws(ValueError) {
+    public init(nodeCount: Int, edges: [Edge], isDirected: Bool) throws(ValueError) {
+        try self.init(nodeCount: nodeCount, rawEdges: edges.map { ($0.source.value, $0.target.value, $0.weight) }, isDirected: isDirected)
+    }
+
+    /// ``init(nodeCount:edges:isDirected:)`` from raw positions (the package's null models and
+    /// tests), with the same checks.
+    package init(nodeCount: Int, rawEdges edges: [(source: Int32, target: Int32, weight: Double)], isDirected: Bool) throws(ValueError) {
         guard nodeCount >= 0, nodeCount < Int(Int32.max) else { throw ValueError("node count \(nodeCount): must be in 0..<\(Int32.max)") }
         for edge in edges {
             guard edge.source >= 0, edge.target >= 0, Int(edge.source) < nodeCount, Int(edge.target) < nodeCount else {
@@ -181,7 +227,7 @@ public struct SliceGraph: Sendable, Equatable {
     /// - Parameters:
     ///   - u: the edge's source, a raw position.
     ///   - v: the edge's target, a raw position.
-    public func weight(from u: Int, to v: Int) -> Double? {
+    package func weight(from u: Int, to v: Int) -> Double? {
         guard u >= 0, u < nodeCount, v >= 0, v < nodeCount else { return nil }
         var low = Int(outOffsets[u]), high = Int(outOffsets[u + 1])
         let key = Int32(v)
@@ -202,7 +248,7 @@ public struct SliceGraph: Sendable, Equatable {
     /// when `node` is not below ``nodeCount``.
     /// - Complexity: O(1) (a lazy view of the row).
     /// - Parameter node: a node of the graph.
-    public func successors(of node: NodeIndex) -> LazyMapSequence<ArraySlice<Int32>, NodeIndex> {
+    public func successors(of node: NodeIndex) -> some RandomAccessCollection<NodeIndex> & Sendable {
         (node.position < nodeCount ? successors(of: node.position) : []).lazy.map { NodeIndex(unchecked: $0) }
     }
 
@@ -210,7 +256,7 @@ public struct SliceGraph: Sendable, Equatable {
     /// when `node` is not below ``nodeCount``.
     /// - Complexity: O(1) (a lazy view of the row).
     /// - Parameter node: a node of the graph.
-    public func predecessors(of node: NodeIndex) -> LazyMapSequence<ArraySlice<Int32>, NodeIndex> {
+    public func predecessors(of node: NodeIndex) -> some RandomAccessCollection<NodeIndex> & Sendable {
         (node.position < nodeCount ? predecessors(of: node.position) : []).lazy.map { NodeIndex(unchecked: $0) }
     }
 

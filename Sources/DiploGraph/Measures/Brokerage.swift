@@ -1,12 +1,14 @@
 /// Gould–Fernandez brokerage scores of every node of a slice graph.
 ///
-/// The counts are computed when the value is made; the z-scores only when asked for
-/// (``zScores(for:)``), since most callers want counts and the null model is extra work.
+/// The counts are computed when the value is made and read by role (``subscript(_:)``); the
+/// z-scores only when asked for (``zScores(for:)``), since most callers want counts and the null
+/// model is extra work. Both are ``NodeValues``, indexed by the graph's ``NodeIndex``.
 public struct Brokerage: Sendable {
-    /// `counts[role.rawValue][v]`: how many ordered pairs node v brokers in each role.
-    public let counts: [[Double]]
+    /// `counts[role.rawValue][v]`: how many ordered pairs node v brokers in each role; read
+    /// through the subscript by role.
+    package let counts: [[Double]]
     /// The group of each node, as given.
-    let groups: [Int]
+    let groups: [GroupIndex]
     /// The number of nodes and of arcs of the directed adjacency (an undirected edge is two).
     let nodeCount: Int
     let arcCount: Int
@@ -14,33 +16,33 @@ public struct Brokerage: Sendable {
     /// `zScores[role.rawValue][v]`: the count's z-score against sna's null model, or `nil`
     /// where the null model's standard deviation is zero (or undefined).
     /// - Complexity: O(*n* + *s*²) for *n* nodes and *s* distinct group sizes (*s* ≤ √(2*n*)).
-    public var zScores: [[Double?]] {
+    package var zScores: [[Double?]] {
         let model = BrokerageNullModel(groups: groups, nodeCount: nodeCount, arcCount: arcCount)
         return BrokerageRole.allCases.map { model.zScores(counts[$0.rawValue], role: $0) }
     }
 
-    /// The counts of one role: ``counts`` for `role`.
-    /// - Parameter role: the Gould–Fernandez role (``BrokerageRole/total`` for all of them).
-    /// - Returns: one count per node, indexed like the graph's nodes.
-    /// - Complexity: O(1).
-    public func counts(for role: BrokerageRole) -> [Double] { counts[role.rawValue] }
-
-    /// The counts of one role, one per node indexed like the graph's nodes: ``counts(for:)``.
+    /// The counts of one role: how many ordered pairs each node brokers in it, by ``NodeIndex``.
     ///
     /// ```swift
-    /// let brokerage = try slice.graph.brokerage(groups: groups)
+    /// let brokerage = try slice.graph.brokerage(groups: network.groupIndices(of: slice))
     /// let liaisons = brokerage[.liaison]
+    /// if let node = slice.node(of: moon) { print(liaisons[node]) }
     /// ```
     /// - Parameter role: the Gould–Fernandez role (``BrokerageRole/total`` for all of them).
     /// - Complexity: O(1).
-    public subscript(role: BrokerageRole) -> [Double] { counts[role.rawValue] }
+    public subscript(role: BrokerageRole) -> NodeValues<Double> { NodeValues(counts[role.rawValue]) }
 
-    /// The z-scores of one role: ``zScores`` for `role` alone.
+    /// The z-scores of one role, by ``NodeIndex``.
     /// - Complexity: O(*n* + *s*²) for *n* nodes and *s* distinct group sizes.
     /// - Parameter role: the Gould–Fernandez role.
     /// - Returns: one z-score per node, `nil` where the null model's standard deviation is zero
     ///   or not finite.
-    public func zScores(for role: BrokerageRole) -> [Double?] {
+    public func zScores(for role: BrokerageRole) -> NodeValues<Double?> {
+        NodeValues(zScoreValues(for: role))
+    }
+
+    /// ``zScores(for:)`` as an array in node order.
+    package func zScoreValues(for role: BrokerageRole) -> [Double?] {
         BrokerageNullModel(groups: groups, nodeCount: nodeCount, arcCount: arcCount).zScores(counts[role.rawValue], role: role)
     }
 }
@@ -66,18 +68,20 @@ extension SliceGraph {
     /// Butts, C. T. (2008). Social network analysis with sna. *Journal of Statistical
     /// Software* 24(6).
     ///
-    /// - Parameter groups: the group of each node, by node index (any integers).
+    /// - Parameter groups: the group of each node, by node index: a slice's
+    ///   ``SlicedNetwork/groupIndices(of:)``, or any grouping (only which nodes share a group
+    ///   matters).
     /// - Returns: counts by role, then node index; z-scores when asked for.
     /// - Throws: ``ValueError`` unless there is exactly one group per node.
     /// - Complexity: O(*n* + *m* + Σ_j indeg(j)·outdeg(j)) time, at most O(*n* *d*²) for
     ///   largest degree *d*; O(*n*) extra memory.
-    public func brokerage(groups: [Int]) throws(ValueError) -> Brokerage {
+    public func brokerage(groups: [GroupIndex]) throws(ValueError) -> Brokerage {
         guard groups.count == nodeCount else { throw ValueError("\(groups.count) groups for \(nodeCount) nodes: give one group per node") }
         return brokerage(validGroups: groups)
     }
 
     /// ``brokerage(groups:)`` for groups known to match the nodes.
-    package func brokerage(validGroups groups: [Int]) -> Brokerage {
+    package func brokerage(validGroups groups: [GroupIndex]) -> Brokerage {
         let n = nodeCount
         // One flat row per role: counts[role * n + j].
         var flat = [Double](repeating: 0, count: 6 * n)

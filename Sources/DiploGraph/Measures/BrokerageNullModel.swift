@@ -10,9 +10,9 @@ struct BrokerageNullModel {
     /// The size of each node's group, by node.
     private var sizeOfNode: [Int] = []
 
-    init(groups: [Int], nodeCount n: Int, arcCount: Int) {
+    init(groups: [GroupIndex], nodeCount n: Int, arcCount: Int) {
         guard n > 1 else { return }
-        var sizeOfGroup: [Int: Int] = [:]
+        var sizeOfGroup: [GroupIndex: Int] = [:]
         for g in groups { sizeOfGroup[g, default: 0] += 1 }
         sizeOfNode = groups.map { sizeOfGroup[$0]! }
         var multiplicity: [Int: Int] = [:]

@@ -12,7 +12,8 @@ public struct MeasureTable: Sendable {
     /// - Parameters:
     ///   - graph: the slice graph.
     ///   - measures: the measures, in column order.
-    ///   - groups: the group of each node, for the Gould–Fernandez roles.
+    ///   - groups: the group of each node, for the Gould–Fernandez roles (a slice's
+    ///     ``SlicedNetwork/groupIndices(of:)``).
     ///   - pathLength: path length for betweenness, closeness and harmonic.
     ///   - sliceLabel: names the slice in warnings.
     ///   - mediation: the `mediation` measure of each node, which needs the slice's events
@@ -23,7 +24,7 @@ public struct MeasureTable: Sendable {
     /// - Throws: ``ValueError`` unless there is one group per node, and one mediation count per
     ///   node when `measures` has `mediation` (one reach count per node likewise).
     /// - Complexity: that of the measures asked for (O(*n* *m*) for betweenness on *n* nodes and *m* edges); the brokerage pass is shared by its roles.
-    public init(graph: SliceGraph, measures: [Measure], groups: [Int], pathLength: PathLength, sliceLabel: String,
+    public init(graph: SliceGraph, measures: [Measure], groups: [GroupIndex], pathLength: PathLength, sliceLabel: String,
                 mediation: [Double]? = nil, reach: [TemporalReach.Reading: [Double]] = [:]) throws(ValueError) {
         guard groups.count == graph.nodeCount else { throw ValueError("\(groups.count) groups for \(graph.nodeCount) nodes: give one group per node") }
         if measures.contains(.mediation) {
@@ -40,7 +41,7 @@ public struct MeasureTable: Sendable {
                   mediation: mediation ?? [], reach: reach)
     }
 
-    private init(graph: SliceGraph, measures: [Measure], validGroups groups: [Int], pathLength: PathLength, sliceLabel: String,
+    private init(graph: SliceGraph, measures: [Measure], validGroups groups: [GroupIndex], pathLength: PathLength, sliceLabel: String,
                  mediation: [Double], reach: [TemporalReach.Reading: [Double]]) {
         self.measures = measures
         var warnings: [LibraryMessage] = []
@@ -87,7 +88,7 @@ public struct MeasureTable: Sendable {
                 let roles: Brokerage
                 if let brokerage { roles = brokerage } else { roles = graph.brokerage(validGroups: groups) }
                 brokerage = roles
-                column = isZScore ? roles.zScores(for: role) : roles.counts[role.rawValue].map { $0 }
+                column = isZScore ? roles.zScoreValues(for: role) : roles.counts[role.rawValue].map { $0 }
             }
             columns.append(column)
         }

@@ -20,7 +20,7 @@ extension SlicedNetwork {
     /// ``temporalReachCounts(in:reading:)`` of a slice known to be this network's.
     package func temporalReachCounts(inOwn slice: Slice, reading: TemporalReach.Reading) -> [Double] {
         let reach = TemporalReach(network: self, eventIndices: slice.eventIndices)
-        let counts = reach.reachedCounts(reading: reading)
+        let counts = reach.reachedCountValues(reading: reading)
         return slice.nodes.map { Double(counts[$0.position]) }
     }
 }

@@ -43,4 +43,31 @@ public struct EventLog: Sendable {
         self.events = events
         self.notes = notes ?? Array(repeating: "", count: events.count)
     }
+
+    /// The event at `index`, or `nil` when `index` is not below the number of events.
+    /// - Parameter index: an index from this log (a slice's ``Slice/eventIndices``, a tie's
+    ///   ``TypedTie/events``, a role's ``ThirdPartyRoles/Row/events``, …).
+    /// - Complexity: O(1).
+    public func event(at index: EventIndex) -> Event? {
+        index.position < events.count ? events[index.position] : nil
+    }
+
+    /// The note of the event at `index` (empty when the file gives none), or `nil` when `index`
+    /// is not below the number of events.
+    /// - Parameter index: an index from this log.
+    /// - Complexity: O(1).
+    public func note(at index: EventIndex) -> String? {
+        index.position < notes.count ? notes[index.position] : nil
+    }
+
+    /// The event at an index known to be in range (the package's own indices do); the public way
+    /// in is ``event(at:)``, which checks.
+    /// - Complexity: O(1).
+    package subscript(index: EventIndex) -> Event { events[index.position] }
+
+    /// The indices of all events, `0..<events.count`, in file order.
+    /// - Complexity: O(1) (a lazy collection).
+    public var eventIndices: LazyMapSequence<Range<Int>, EventIndex> {
+        events.indices.lazy.map { EventIndex(unchecked: Int32($0)) }
+    }
 }

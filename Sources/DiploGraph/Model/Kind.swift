@@ -87,6 +87,14 @@ public struct Kind: Sendable, Hashable {
         Kind(checked: "pressure", polarity: .conflictual, label: "Pressure", color: "#d55e00", style: .dashed),
     ]
 
+    /// The built-in `mediation` kind, at ``KindTable/mediation`` in every table: compare kind
+    /// ids with its ``id`` rather than with a string.
+    public static var mediation: Kind { builtIn[KindTable.mediation.position] }
+    /// The built-in `summit` kind, at ``KindTable/summit`` in every table.
+    public static var summit: Kind { builtIn[KindTable.summit.position] }
+    /// The built-in `pressure` kind, at ``KindTable/pressure`` in every table.
+    public static var pressure: Kind { builtIn[KindTable.pressure.position] }
+
     /// A kind from values known to be valid (the built-in ones).
     private init(checked id: String, polarity: Polarity, label: String, color: String, style: LineStyle, isSymmetric: Bool = false) {
         self.isSymmetric = isSymmetric

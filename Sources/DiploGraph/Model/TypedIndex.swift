@@ -1,9 +1,12 @@
 /// A position in one of DiploGraph's tables, typed by what it indexes, so that an actor's index
 /// cannot be passed where a kind's, an entity's or a slice-local node's is meant.
 ///
-/// Four index spaces meet in a sliced network:
+/// Six index spaces meet in a sliced network:
 /// - ``ActorIndex``: an actor in the log's ``ActorTable``;
 /// - ``KindIndex``: a kind in the log's ``KindTable``;
+/// - ``EventIndex``: an event in the log's ``EventLog/events`` (read it with
+///   ``EventLog/event(at:)``);
+/// - ``GroupIndex``: a group of the network's entities in ``SlicedNetwork/groups``;
 /// - ``EntityIndex``: a node identity shared by all slices (an actor, or a group when actors are
 ///   merged) in ``SlicedNetwork/entities``;
 /// - ``NodeIndex``: a node of one slice's graph, `0..<graph.nodeCount`.
@@ -19,8 +22,9 @@
 /// (``SlicedNetwork/entityIndex(of:)``). Slices do know their network: passing one to another
 /// network is refused.
 public struct TypedIndex<Subject>: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The position, `0..<Int32.max`.
-    public let value: Int32
+    /// The position, `0..<Int32.max`, as stored: the package's inner loops read it; a program
+    /// reads ``position``.
+    @usableFromInline package let value: Int32
 
     /// The index at `position`.
     /// - Throws: ``ValueError`` when `position` is negative or not below `Int32.max`.
@@ -36,7 +40,14 @@ public struct TypedIndex<Subject>: Sendable, Hashable, Comparable, CustomStringC
     /// An index known to be in range (the readers' and the slicer's).
     @inlinable package init(unchecked value: Int32) { self.value = value }
 
-    /// The position as an `Int`, for indexing arrays.
+    /// The position as an `Int`, for indexing the arrays the library returns by position:
+    /// ``Slice/nodes`` and ``MeasureTable/columns`` by ``NodeIndex``, ``SlicedNetwork/entities``
+    /// by ``EntityIndex``, ``EventLog/events`` by ``EventIndex``, ``SlicedNetwork/groups`` by
+    /// ``GroupIndex``.
+    ///
+    /// Prefer the typed lookups, which check the range: ``Slice/entity(at:)``,
+    /// ``SlicedNetwork/entity(at:)``, ``EventLog/event(at:)``, ``SlicedNetwork/group(at:)``,
+    /// ``MeasureColumn``'s subscripts and ``Brokerage``'s subscript by role.
     @inlinable public var position: Int { Int(value) }
 
     /// Whether `lhs` comes before `rhs` in their table.
@@ -53,6 +64,11 @@ public typealias KindIndex = TypedIndex<Kind>
 /// The index of an entity (an actor, or a merged group) in ``SlicedNetwork/entities``, the same
 /// in every slice.
 public typealias EntityIndex = TypedIndex<Entity>
+/// The index of an event in its ``EventLog``, in file order; ``EventLog/event(at:)`` reads it.
+public typealias EventIndex = TypedIndex<Event>
+/// The index of a group in ``SlicedNetwork/groups``, the same in every slice;
+/// ``SlicedNetwork/group(at:)`` names it.
+public typealias GroupIndex = TypedIndex<Entity.Group>
 /// The index of a node in one slice's graph, `0..<graph.nodeCount`; the same entity has different
 /// node indices in different slices.
 public typealias NodeIndex = TypedIndex<Slice>

@@ -17,10 +17,12 @@
 public struct ThirdPartyRoles: Sendable {
     /// One third party in one slice.
     public struct Row: Sendable, Equatable {
-        /// The slice label.
-        public let slice: String
-        /// The third party's id.
-        public let third: String
+        /// The slice (of the network the roles were computed on).
+        public let slice: Slice
+        /// The third party, an entity of that network (``SlicedNetwork/entity(at:)`` names it).
+        public let third: EntityIndex
+        /// The third party's id, for tables and messages.
+        package let thirdID: String
         /// The role the score gives.
         public let role: ThirdPartyRole
         /// The rule's score, in [−1, 1]: a combination of σ(T,A) and σ(T,B), or σ_about.
@@ -37,7 +39,7 @@ public struct ThirdPartyRoles: Sendable {
         public let eventsAbout: Int
         /// The events behind the score, as indices into the log, in file order: T's events
         /// with either side (`min`, `balance`), or T's acts about the dyad (`stance`).
-        public let events: [Int32]
+        public let events: [EventIndex]
     }
 
     /// The rows by slice, then third party in entity order.
@@ -47,10 +49,11 @@ public struct ThirdPartyRoles: Sendable {
     package let thirdPartyVisits: Int
 
     /// The rows of one slice (none where no third party has a score there).
-    /// - Parameter slice: a slice of the network the roles were computed on.
+    /// - Parameter slice: a slice of the network the roles were computed on (a slice of another
+    ///   network has no rows here, even one with the same label).
     /// - Returns: that slice's rows, third parties in entity order.
     /// - Complexity: O(*r*) for *r* rows.
-    public func rows(in slice: Slice) -> [Row] { rows.filter { $0.slice == slice.label } }
+    public func rows(in slice: Slice) -> [Row] { rows.filter { $0.slice == slice } }
 
     /// Computes the roles.
     ///
@@ -81,8 +84,8 @@ public struct ThirdPartyRoles: Sendable {
         var signed = [[Double]](repeating: [Double](repeating: 0, count: entityCount), count: 3)
         var total = signed
         var count = [[Int]](repeating: [Int](repeating: 0, count: entityCount), count: 3)
-        var toneEvents = [[Int32]](repeating: [], count: entityCount)
-        var aboutEvents = [[Int32]](repeating: [], count: entityCount)
+        var toneEvents = [[EventIndex]](repeating: [], count: entityCount)
+        var aboutEvents = [[EventIndex]](repeating: [], count: entityCount)
         var isTouched = [Bool](repeating: false, count: entityCount)
         var touched: [Int] = []
         var visits = 0
@@ -135,7 +138,7 @@ public struct ThirdPartyRoles: Sendable {
                     guard count[2][t] > 0 else { continue }
                     score = signed[2][t] / total[2][t]
                 }
-                rows.append(Row(slice: slice.label, third: network.entities[t].id, role: ThirdPartyRole(score: score), score: score,
+                rows.append(Row(slice: slice, third: EntityIndex(unchecked: Int32(t)), thirdID: network.entities[t].id, role: ThirdPartyRole(score: score), score: score,
                                 stanceTowardsA: sigmaA, stanceTowardsB: sigmaB, eventsWithA: count[0][t], eventsWithB: count[1][t],
                                 eventsAbout: count[2][t], events: rule.isTone ? toneEvents[t] : aboutEvents[t]))
             }

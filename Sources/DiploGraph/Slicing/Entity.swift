@@ -9,3 +9,10 @@ public struct Entity: Sendable, Hashable {
     /// What figures show where space is tight (the grid), when the actors file gives it.
     public var shortLabel: String? = nil
 }
+
+extension Entity {
+    /// The space of ``GroupIndex``: a group is named by the ``Entity/group`` of its entities and
+    /// listed in ``SlicedNetwork/groups``; this type has no values and only tells group indices
+    /// apart from other indices at compile time.
+    public enum Group {}
+}

@@ -1,5 +1,8 @@
 /// One time slice: its label, its nodes and its aggregated graph.
-public struct Slice: Sendable {
+///
+/// Two slices are equal when they are the same slice of the same network: the same network,
+/// label, periods, nodes, graph and events (a slice of another network is never equal to it).
+public struct Slice: Sendable, Equatable {
     /// `2018`, `2018-Q2`, `2018-03`, `2017..2018` or `all`.
     public let label: String
     /// The calendar periods it covers.
@@ -8,13 +11,14 @@ public struct Slice: Sendable {
     public let nodes: [EntityIndex]
     /// The aggregated graph, indexed like `nodes`.
     public let graph: SliceGraph
-    /// The indices in the event log of the selected events in this slice, in file order.
-    public let eventIndices: [Int32]
+    /// The indices in the event log of the selected events in this slice, in file order
+    /// (``EventLog/event(at:)`` reads each).
+    public let eventIndices: [EventIndex]
     /// The network that made the slice (``SlicedNetwork``'s token), so that a network can
     /// refuse another network's slice, whose indices are not its own.
     package internal(set) var owner: SlicedNetwork.Token = .none
 
-    package init(label: String, periods: Range<Int>, nodes: [EntityIndex], graph: SliceGraph, eventIndices: [Int32]) {
+    package init(label: String, periods: Range<Int>, nodes: [EntityIndex], graph: SliceGraph, eventIndices: [EventIndex]) {
         self.label = label
         self.periods = periods
         self.nodes = nodes

@@ -12,10 +12,15 @@ public struct SlicedNetwork: Sendable {
     public let entityOfActor: [EntityIndex]
     /// The events the slices were made from.
     public let log: EventLog
+    /// The groups of the entities (``Entity/group``), each once, in order of their first entity:
+    /// the names of the network's ``GroupIndex``es.
+    public let groups: [String]
+    /// The group of each entity, by ``EntityIndex``.
+    let groupOfEntity: [GroupIndex]
     /// The index of each entity by its id.
     private let entityIndexByID: [String: EntityIndex]
     /// This network's token, stamped on each of its slices.
-    private let token: Token
+    package let token: Token
 
     /// Tells one network's slices from another's: a number no other network of the process has.
     package struct Token: Sendable, Equatable {
@@ -41,6 +46,30 @@ public struct SlicedNetwork: Sendable {
         indexByID.reserveCapacity(entities.count)
         for (index, entity) in entities.enumerated() { indexByID[entity.id] = EntityIndex(unchecked: Int32(index)) }
         entityIndexByID = indexByID
+        var groupIndexByName: [String: GroupIndex] = [:]
+        var groups: [String] = []
+        groupOfEntity = entities.map { entity in
+            if let index = groupIndexByName[entity.group] { return index }
+            let index = GroupIndex(unchecked: Int32(groups.count))
+            groupIndexByName[entity.group] = index
+            groups.append(entity.group)
+            return index
+        }
+        self.groups = groups
+    }
+
+    /// The name of the group at `index`, or `nil` when `index` is not below the number of groups.
+    /// - Parameter index: a group of this network (``groupIndices(of:)``, ``groupIndex(of:)``).
+    /// - Complexity: O(1).
+    public func group(at index: GroupIndex) -> String? {
+        index.position < groups.count ? groups[index.position] : nil
+    }
+
+    /// The group of `entity`, or `nil` when `entity` is not an entity of this network.
+    /// - Parameter entity: an entity of this network.
+    /// - Complexity: O(1).
+    public func groupIndex(of entity: EntityIndex) -> GroupIndex? {
+        entity.position < groupOfEntity.count ? groupOfEntity[entity.position] : nil
     }
 
     /// Whether `slice` is one of this network's slices (made by the slicing that made this

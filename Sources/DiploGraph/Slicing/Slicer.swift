@@ -194,10 +194,10 @@ public enum Slicer {
     /// the network's options: what the slice would be had the other events not been in the file
     /// (``MeasureInfluence``). Slicing problems cannot arise, as the events were sliced once.
     /// - Complexity: O(*e* + *n*) for the *e* events and *n* entities, plus sorting the edges.
-    package static func remade(_ slice: Slice, of network: SlicedNetwork, events: [Int32]) -> Slice {
+    package static func remade(_ slice: Slice, of network: SlicedNetwork, events: [EventIndex]) -> Slice {
         var scratch = Scratch(entityCount: network.entities.count)
         var problems = ProblemCollector(file: network.log.file)
-        return makeSlice(label: slice.label, periods: slice.periods, events: events, log: network.log, entities: network.entities,
+        return makeSlice(label: slice.label, periods: slice.periods, events: events.map(\.value), log: network.log, entities: network.entities,
                          entityOfActor: network.entityOfActor, mediationKind: KindTable.mediation,
                          options: network.options, scratch: &scratch, problems: &problems)
     }
@@ -420,6 +420,6 @@ public enum Slicer {
         }
         for entity in nodes { scratch.localIndex[Int(entity)] = -1 }
         let graph = SliceGraph(validatedNodeCount: nodes.count, edges: edges, isDirected: directed)
-        return Slice(label: label, periods: periods, nodes: nodes, graph: graph, eventIndices: events)
+        return Slice(label: label, periods: periods, nodes: nodes, graph: graph, eventIndices: events.map { EventIndex(unchecked: $0) })
     }
 }

@@ -13,8 +13,8 @@ public struct TypedTie: Sendable, Equatable {
     public let weight: Double
     /// How many events make the tie.
     public let eventCount: Int
-    /// The indices of the tie's events in the log, in file order.
-    public let events: [Int32]
+    /// The indices of the tie's events in the log, in file order (``EventLog/event(at:)`` reads each).
+    public let events: [EventIndex]
     /// Whether the tie is made of relays' first legs (origin → mediator) rather than of acts.
     public var isRelayLeg: Bool = false
 }
@@ -44,8 +44,8 @@ extension SlicedNetwork {
         var position: [Key: Int] = [:]
         var keys: [Key] = []
         var weights: [Double] = []
-        var members: [[Int32]] = []
-        func add(_ source: EntityIndex, _ target: EntityIndex, kind: KindIndex, isLeg: Bool, weight: Double, index: Int32) {
+        var members: [[EventIndex]] = []
+        func add(_ source: EntityIndex, _ target: EntityIndex, kind: KindIndex, isLeg: Bool, weight: Double, index: EventIndex) {
             var u = source, v = target
             if u == v { return }
             if !options.isDirected && u > v { swap(&u, &v) }
@@ -96,25 +96,19 @@ extension SlicedNetwork {
         Slicer.relayOrigin(of: event, mediationKind: KindTable.mediation, entityOfActor: entityOfActor)
     }
 
-    /// The group number of each node of `slice` (groups numbered in order of appearance), for
-    /// ``SliceGraph/brokerage(groups:)``.
+    /// The group of each node of `slice`, for ``SliceGraph/brokerage(groups:)``; ``group(at:)``
+    /// names each.
     /// - Parameter slice: one of the network's slices.
-    /// - Returns: one number per node, indexed like `slice.nodes`.
+    /// - Returns: one group per node, indexed like `slice.nodes`.
     /// - Throws: ``ValueError`` when `slice` is not one of this network's slices.
-    /// - Complexity: O(*n*) expected for the slice's *n* nodes.
-    public func groupIndices(of slice: Slice) throws(ValueError) -> [Int] {
+    /// - Complexity: O(*n*) for the slice's *n* nodes.
+    public func groupIndices(of slice: Slice) throws(ValueError) -> [GroupIndex] {
         try checkOwns(slice)
         return groupIndices(ofOwn: slice)
     }
 
     /// ``groupIndices(of:)`` of a slice known to be this network's.
-    package func groupIndices(ofOwn slice: Slice) -> [Int] {
-        var index: [String: Int] = [:]
-        return slice.nodes.map { node in
-            let group = entities[Int(node)].group
-            if let i = index[group] { return i }
-            index[group] = index.count
-            return index.count - 1
-        }
+    package func groupIndices(ofOwn slice: Slice) -> [GroupIndex] {
+        slice.nodes.map { groupOfEntity[$0.position] }
     }
 }

@@ -53,13 +53,13 @@ public struct TemporalArrivals: Sendable {
     /// - Parameter entity: an entity of the network.
     /// - Returns: the events, or an empty list when `entity` is the source or not reached.
     /// - Complexity: O(*l*) for a path of *l* events.
-    public func path(to entity: EntityIndex) -> [Int] {
+    public func path(to entity: EntityIndex) -> [EventIndex] {
         guard arrivalDay(at: entity) != nil else { return [] }
-        var events: [Int] = []
+        var events: [EventIndex] = []
         var v = entity.position
         while v != source.position, via[v] >= 0, events.count <= days.count {
             let arc = Int(via[v])
-            events.append(Int(reach.arcEvent[arc]))
+            events.append(EventIndex(unchecked: reach.arcEvent[arc]))
             v = Int(reach.arcFrom[arc])
         }
         return events.reversed()

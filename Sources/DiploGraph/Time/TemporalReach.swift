@@ -66,14 +66,14 @@ public struct TemporalReach: Sendable {
     /// - Complexity: O(*e* log *e*) for *e* selected events (the sort).
     public init(network: SlicedNetwork) {
         let (isSelected, _) = network.options.selectedKinds(in: network.log.kinds)
-        var chosen: [Int32] = []
+        var chosen: [EventIndex] = []
         chosen.reserveCapacity(network.log.events.count)
-        for (i, event) in network.log.events.enumerated() where isSelected[event.kind.position] { chosen.append(Int32(i)) }
+        for (i, event) in network.log.events.enumerated() where isSelected[event.kind.position] { chosen.append(EventIndex(unchecked: Int32(i))) }
         self.init(network: network, eventIndices: chosen)
     }
 
     /// The time order of the events `eventIndices` of `network`'s log (a slice's events).
-    package init(network: SlicedNetwork, eventIndices: [Int32]) {
+    package init(network: SlicedNetwork, eventIndices: [EventIndex]) {
         let log = network.log
         let entityOf = network.entityOfActor
         let mediationKind = KindTable.mediation
@@ -102,8 +102,8 @@ public struct TemporalReach: Sendable {
                     for leg in 0..<legs {
                         let (u, v) = leg == 0 && legs == 2 ? (origin, m) : (m, x)
                         if u == v { continue }
-                        from.append(u); to.append(v); event.append(index); firstDays.append(first); lastDays.append(last)
-                        if !directed { from.append(v); to.append(u); event.append(index); firstDays.append(first); lastDays.append(last) }
+                        from.append(u); to.append(v); event.append(index.value); firstDays.append(first); lastDays.append(last)
+                        if !directed { from.append(v); to.append(u); event.append(index.value); firstDays.append(first); lastDays.append(last) }
                     }
                 }
             }
@@ -201,9 +201,14 @@ public struct TemporalReach: Sendable {
 
     /// The number of other entities each entity reaches in time order, with no start date.
     /// - Parameter reading: how spans are placed.
-    /// - Returns: one count per entity.
+    /// - Returns: one count per entity, by ``EntityIndex``.
     /// - Complexity: O(*n* (*n* + *a* + *r* log *d*)) for *n* entities and *a* arcs.
-    public func reachedCounts(reading: Reading) -> [Int] {
+    public func reachedCounts(reading: Reading) -> EntityValues<Int> {
+        EntityValues(reachedCountValues(reading: reading))
+    }
+
+    /// ``reachedCounts(reading:)`` as an array in entity order.
+    package func reachedCountValues(reading: Reading) -> [Int] {
         var counts = [Int](repeating: 0, count: entityCount)
         var search = Search(entityCount: entityCount)
         for source in 0..<entityCount where outStart[source] < outStart[source + 1] {

@@ -176,7 +176,7 @@ public struct PloverConverter {
         pairs.removeAll { $0.0.country == $0.1.country }
         for (event, kind) in kinds {
             guard var kind else { continue }
-            if kind == "mediation" {
+            if kind == Kind.mediation.id {
                 if isRelayShape {
                     // One party per country, the first listed.
                     var parties: [Side] = []
@@ -191,7 +191,7 @@ public struct PloverConverter {
                     }
                     continue
                 }
-                guard let fallback = mapping.kind(event: event, modes: record.modes, contexts: record.contexts, excluding: "mediation") else { continue }
+                guard let fallback = mapping.kind(event: event, modes: record.modes, contexts: record.contexts, excluding: Kind.mediation.id) else { continue }
                 kind = fallback
             }
             for (s, t) in pairs {
@@ -200,7 +200,7 @@ public struct PloverConverter {
             }
         }
         if events.isEmpty {
-            if !anyPair { summary.withoutBothSides += 1 } else if pairs.isEmpty && !(isRelayShape && kinds.contains { $0.kind == "mediation" }) {
+            if !anyPair { summary.withoutBothSides += 1 } else if pairs.isEmpty && !(isRelayShape && kinds.contains { $0.kind == Kind.mediation.id }) {
                 summary.domestic += 1
             } else {
                 summary.unmapped += 1  // only a mediation row matched and the record is no relay, with no fallback row

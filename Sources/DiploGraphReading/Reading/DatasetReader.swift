@@ -387,7 +387,7 @@ public enum DatasetReader {
                 style = parsed
             }
             // Undirected acts (meetings): drawn without an arrowhead. The built-in summit is one.
-            var isSymmetric = id == "summit"
+            var isSymmetric = id == Kind.summit.id
             if let symmetricColumn, let text = table.text(symmetricColumn), !text.isEmpty {
                 switch text.trimmingCharacters(in: .whitespaces).lowercased() {
                 case "yes", "true", "1": isSymmetric = true
