@@ -218,7 +218,9 @@ private func hostileNetwork(_ folder: Folder, slicing: Slicing = .calendar(.year
         let folder = try Folder()
         let network = try hostileNetwork(folder)
         let foreign = try folder.file("notes.graphml", "<mine/>\n")
-        #expect(throws: OutputError.self) { try GraphExport.write(network, as: .graphml, toFile: foreign) }
+        #expect { try GraphExport.write(network, as: .graphml, toFile: foreign) } throws: { error in
+            (error as? AnyDiploGraphError)?.base is OutputError && (error as? AnyDiploGraphError)?.errorReason == .outputConflict(.foreignFile)
+        }
         #expect(try folder.read("notes.graphml") == "<mine/>\n")
         try GraphExport.write(network, as: .graphml, toFile: foreign, force: true)
         #expect(try folder.read("notes.graphml") == GraphExport.graphML(network))
