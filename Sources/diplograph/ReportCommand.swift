@@ -93,18 +93,8 @@ struct ReportCommand: ParsableCommand {
             throw UserError("--null groups permutes the actors' groups, and there are none: give --actors with a group column")
         }
         if let secondCoding {
-            var other = dataset
-            other.events = secondCoding
-            let second = try other.load()
-            var spans: ([Range<Int>], [Range<Int>])?
-            if let text {
-                let source: String
-                do { source = try String(contentsOfFile: text, encoding: .utf8) } catch { throw UserError("\(text): cannot be read as UTF-8 text") }
-                spans = (try DatasetReader.quoteSpans(events: dataset.events, text: source, textName: text),
-                         try DatasetReader.quoteSpans(events: secondCoding, text: source, textName: text))
-            }
-            let agreement = try CodingAgreement(a: network.log, b: second.log, spansA: spans?.0, spansB: spans?.1)
-            evidence.secondCoding = .init(file: secondCoding, agreement: agreement, matchedByQuotes: spans != nil)
+            let (_, agreement, matchedByQuotes) = try dataset.secondCoding(secondCoding, of: network, text: text)
+            evidence.secondCoding = .init(file: secondCoding, agreement: agreement, matchedByQuotes: matchedByQuotes)
         }
         options.evidence = evidence
         if let dyad {
