@@ -66,8 +66,6 @@ import Testing
     /// Untyped throwing functions still to convert, and why they are not yet: each also takes a
     /// throwing closure whose errors pass through, so its clause needs the caller's error type.
     static let untypedStill: [String: String] = [
-        "Sources/DiploGraphReading/Import/EventImport.swift": "write(eventsTo:actorsTo:force:progress:): the command line catches its OutputError by type",
-        "Sources/DiploGraphReading/Import/EventImporter.swift": "read(_:path:displayName:mapping:skipsBadRows:progress:emit:): emit's errors pass through",
         "Sources/DiploGraphReport/Report.swift": "write(network:options:to:render:): render's errors (Graphviz) pass through",
     ]
 
