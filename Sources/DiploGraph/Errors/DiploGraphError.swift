@@ -20,7 +20,7 @@ public protocol DiploGraphError: Error, Sendable, CustomStringConvertible {
     /// The error as the lines a user is shown, each phrase naming a choice of options
     /// (``LibraryMessage/Phrase``) in the words `phrase` gives.
     ///
-    /// Most errors are one line, their ``description``; ``InputProblems`` is one line per
+    /// Most errors are one line, their `description`; ``InputProblems`` is one line per
     /// problem. A line may hold control characters from the data (an id, a file name): escape
     /// them before showing it on a terminal.
     /// - Parameter phrase: a front end's words for each phrase (`\.text`: the library's).
@@ -30,9 +30,9 @@ public protocol DiploGraphError: Error, Sendable, CustomStringConvertible {
 }
 
 extension DiploGraphError {
-    /// The ``description`` as one line (its messages have no phrases to word).
+    /// The `description` as one line (its messages have no phrases to word).
     /// - Parameter phrase: unused: the message has no phrases.
-    /// - Returns: ``description``.
+    /// - Returns: `description`.
     /// - Complexity: O(1).
     public func lines(wording phrase: (LibraryMessage.Phrase) -> String) -> [String] { [description] }
 }
