@@ -14,11 +14,14 @@ public enum DiagramBudget {
     public static let maximumBytes = 2_000_000_000
 
     /// Why a network's diagrams are over budget.
-    public enum Exceeded: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Exceeded: DiploGraphError, Equatable {
         /// `slices` diagrams, more than ``DiagramBudget/maximumDiagrams``.
         case tooManyDiagrams(slices: Int)
         /// About `bytes` of diagrams, more than ``DiagramBudget/maximumBytes``.
         case tooManyBytes(bytes: Int)
+
+        /// ``/DiploGraph/ErrorReason/budgetExceeded``.
+        public var errorReason: ErrorReason { .budgetExceeded }
 
         /// The numbers and the limit, e.g. `9999 slices would make 9999 diagrams, over the limit of 2000`.
         public var description: String {

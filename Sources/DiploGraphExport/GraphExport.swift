@@ -78,24 +78,36 @@ public enum GraphExport {
     ///   - format: the file format.
     ///   - path: the file to write; a symbolic link is written through.
     ///   - force: replace an existing file DiploGraph did not write.
-    /// - Throws: ``/DiploGraph/ValueError`` as ``render(_:as:)`` does; ``/DiploGraphOutput/OutputError`` when the file may not
-    ///   be replaced or cannot be written.
+    /// - Throws: ``/DiploGraph/AnyDiploGraphError`` holding ``/DiploGraph/ValueError`` as
+    ///   ``render(_:as:)`` does, or ``/DiploGraphOutput/OutputError`` when the file may not be
+    ///   replaced or cannot be written.
     /// - Complexity: O(*e* + *t*) for *e* entities and the *t* typed ties of all slices, plus
     ///   writing the file.
-    public static func write(_ network: SlicedNetwork, as format: Format, toFile path: String, force: Bool = false) throws {
-        let file = try StagedFile(path: path, signatures: signatures, force: force)
+    public static func write(_ network: SlicedNetwork, as format: Format, toFile path: String,
+                             force: Bool = false) throws(AnyDiploGraphError) {
+        let file = try AnyDiploGraphError.wrapping { () throws(OutputError) in try StagedFile(path: path, signatures: signatures, force: force) }
         if format == .spells {
             // Both files are staged before either appears.
             let verticesPath = spellVerticesPath(besideSpells: path)
-            let vertices = try StagedFile(path: verticesPath, signatures: [FileSignature(known: spellVerticesHeader, at: .start)], force: force)
-            try vertices.write(spellVertices(network))
-            try file.write(render(network, as: format))
-            try vertices.commit()
-            try file.commit()
+            let vertices = try AnyDiploGraphError.wrapping { () throws(OutputError) in
+                try StagedFile(path: verticesPath, signatures: [FileSignature(known: spellVerticesHeader, at: .start)], force: force)
+            }
+            let texts = try AnyDiploGraphError.wrapping { () throws(ValueError) in
+                (vertices: try spellVertices(network), spells: try render(network, as: format))
+            }
+            try AnyDiploGraphError.wrapping { () throws(OutputError) in
+                try vertices.write(texts.vertices)
+                try file.write(texts.spells)
+                try vertices.commit()
+                try file.commit()
+            }
             return
         }
-        try file.write(render(network, as: format))
-        try file.commit()
+        let text = try AnyDiploGraphError.wrapping { () throws(ValueError) in try render(network, as: format) }
+        try AnyDiploGraphError.wrapping { () throws(OutputError) in
+            try file.write(text)
+            try file.commit()
+        }
     }
 
     // MARK: - GEXF

@@ -1,7 +1,8 @@
 import Foundation
+import DiploGraph
 
 /// A failure to write output, naming the path.
-public struct OutputError: Error, Sendable, CustomStringConvertible {
+public struct OutputError: DiploGraphError {
     /// Why the output was not written.
     public enum Kind: Sendable, Equatable {
         /// The folder holds files DiploGraph did not write (their names, sorted).
@@ -33,6 +34,16 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
         self.path = path
         self.reason = reason
         self.kind = kind
+    }
+
+    /// ``/DiploGraph/ErrorReason/outputConflict(_:)`` for ``Kind-swift.enum/foreignFiles(_:)``
+    /// and ``Kind-swift.enum/foreignFile``, ``/DiploGraph/ErrorReason/outputFailure`` for the rest.
+    public var errorReason: ErrorReason {
+        switch kind {
+        case .foreignFiles: .outputConflict(.foreignFiles)
+        case .foreignFile: .outputConflict(.foreignFile)
+        case .forbiddenFolder, .wrongType, .system: .outputFailure
+        }
     }
 
     /// `PATH: cannot write output: REASON`.

@@ -263,17 +263,8 @@ public final class StagedDirectory {
             try commitFileByFile(previous: previous)
             return
         }
-        // Keep the folder's permissions and owner (lstat: the folder itself).
-        var info = stat()
-        if lstat(target.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
-            // Through a descriptor opened without following links.
-            let folder = open(staging.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            if folder >= 0 {
-                _ = fchown(folder, info.st_uid, info.st_gid)
-                fchmod(folder, info.st_mode & 0o7777)
-                close(folder)
-            }
-        }
+        // Keep the folder's permissions and owner.
+        KeptPermissions.copy(from: target.path, to: staging.path, ifTypeIs: S_IFDIR, opening: O_RDONLY | O_DIRECTORY)
         // `staging` holds the previous output after the swap.
         guard Self.exchange(staging.path, target.path) else {
             throw OutputError(path: target.path, reason: Self.systemReason(errno))

@@ -209,17 +209,8 @@ public final class StagedFile {
                     : "it was replaced by a file DiploGraph did not write"
                 if let why { throw keepTemporary(because: why) }
             }
-            // Keep the permissions and owner of the file replaced (lstat: the file itself).
-            var info = stat()
-            if lstat(target.path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG {
-                // Through a descriptor opened without following links.
-                let file = open(temporary.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-                if file >= 0 {
-                    _ = fchown(file, info.st_uid, info.st_gid)
-                    fchmod(file, info.st_mode & 0o7777)
-                    close(file)
-                }
-            }
+            // Keep the permissions and owner of the file replaced.
+            KeptPermissions.copy(from: target.path, to: temporary.path, ifTypeIs: S_IFREG, opening: O_RDONLY | O_NONBLOCK)
             // rename(2) replaces the target atomically: readers see the old file or the new one.
             guard rename(temporary.path, target.path) == 0 else {
                 let code = errno

@@ -417,18 +417,19 @@ public struct Report {
     ///   - focus: the focal entity of `network`.
     ///   - pathLength: how betweenness counts a path's length.
     /// - Returns: one point per slice of `network`, in order.
-    /// - Throws: ``/DiploGraph/ValueError`` when `focus` is not an entity of `network`;
-    ///   ``/DiploGraph/InputProblems`` when a relay is no relay between groups (naming its line).
+    /// - Throws: ``/DiploGraph/AnyDiploGraphError`` holding ``/DiploGraph/ValueError`` when `focus`
+    ///   is not an entity of `network`, or ``/DiploGraph/InputProblems`` when a relay is no relay between groups (naming its line).
     /// - Complexity: O(*s* *n* *m*) for betweenness over *s* slices of *n* nodes and *m* edges,
     ///   plus re-slicing the log's *e* events once for the mediation layer.
-    public static func brokerageSeries(network: SlicedNetwork, focus: EntityIndex, pathLength: PathLength) throws -> [BrokerageChart.Point] {
+    public static func brokerageSeries(network: SlicedNetwork, focus: EntityIndex,
+                                       pathLength: PathLength) throws(AnyDiploGraphError) -> [BrokerageChart.Point] {
         guard network.entity(at: focus) != nil else {
-            throw ValueError("focus: entity index \(focus) is out of range (\(network.entities.count) entities)")
+            throw AnyDiploGraphError(ValueError("focus: entity index \(focus) is out of range (\(network.entities.count) entities)"))
         }
         var layerOptions = network.options
         layerOptions.kinds = [Kind.mediation.id]
         layerOptions.mergesGroups = true
-        let layer = try Slicer.slice(network.log, options: layerOptions, alignedWith: network)
+        let layer = try AnyDiploGraphError.wrapping { () throws(InputProblems) in try Slicer.slice(network.log, options: layerOptions, alignedWith: network) }
         let group = network.entities[Int(focus)].group
         let focusGroup = try? layer.entityIndex(of: group)
         return zip(network.slices, layer.slices).map { slice, layerSlice in

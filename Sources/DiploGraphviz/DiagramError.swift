@@ -2,7 +2,7 @@ import DiploGraph
 import DiploGraphDiagram
 
 /// Why diagrams could not be drawn.
-public enum DiagramError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum DiagramError: DiploGraphError, Equatable {
     /// More entities to draw than one figure holds (``/DiploGraphDiagram/DiagramWriter/nodeLimit``): Graphviz
     /// would take minutes or crash. `groupCount` is the number of groups the entities form,
     /// `mergesGroups` whether the entities already are groups.
@@ -23,6 +23,19 @@ public enum DiagramError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The shared layout (and the label-size measure) would take longer than the budget
     /// allows: refused before Graphviz starts.
     case overBudget(WorkBudget.Exceeded, engine: LayoutEngine)
+
+    /// ``/DiploGraph/ErrorReason/budgetExceeded`` for a network past a limit or the budget,
+    /// ``/DiploGraph/ErrorReason/unsupported`` for an engine without shared layouts,
+    /// ``/DiploGraph/ErrorReason/graphviz`` for Graphviz's failures and
+    /// ``/DiploGraph/ErrorReason/invalidValue`` for a slice or a layout of another network.
+    public var errorReason: ErrorReason {
+        switch self {
+        case .tooManyNodes, .gridTooLarge, .overBudget: .budgetExceeded
+        case .unsupportedEngine: .unsupported
+        case .graphviz: .graphviz
+        case .foreignSlice, .foreignLayout: .invalidValue
+        }
+    }
 
     /// The error in words, naming no command-line options.
     public var description: String {

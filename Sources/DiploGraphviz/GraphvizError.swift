@@ -2,9 +2,10 @@ import CGraphviz
 import Foundation
 import Synchronization
 import DiploGraphDiagram
+import DiploGraph
 
 /// A failure inside Graphviz, with Graphviz's own message.
-public enum GraphvizError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum GraphvizError: DiploGraphError, Equatable {
     /// The layout engines or renderers DiploGraphviz uses are not installed or not registered.
     case missingPlugins(String)
     /// The DOT text did not parse.
@@ -13,6 +14,9 @@ public enum GraphvizError: Error, Sendable, Equatable, CustomStringConvertible {
     case layout(String)
     /// Rendering failed or reported an error.
     case render(String)
+
+    /// ``/DiploGraph/ErrorReason/graphviz``.
+    public var errorReason: ErrorReason { .graphviz }
 
     /// The message for people: what failed, then Graphviz's own message.
     public var description: String {

@@ -42,17 +42,7 @@ struct Agreement: ParsableCommand {
 
     func run() throws {
         let first = try dataset.load()
-        var other = dataset
-        other.events = second
-        let secondNetwork = try other.load()
-        var spans: ([Range<Int>], [Range<Int>])?
-        if let text {
-            let source: String
-            do { source = try String(contentsOfFile: text, encoding: .utf8) } catch { throw UserError("\(text): cannot be read as UTF-8 text") }
-            spans = (try DatasetReader.quoteSpans(events: dataset.events, text: source, textName: text),
-                     try DatasetReader.quoteSpans(events: second, text: source, textName: text))
-        }
-        let agreement = try CodingAgreement(a: first.log, b: secondNetwork.log, spansA: spans?.0, spansB: spans?.1)
+        let (secondNetwork, agreement, _) = try dataset.secondCoding(second, of: first, text: text)
         var dyadIDs: (a: String, b: String, third: String?)?
         if let dyad {
             let parts = dyad.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

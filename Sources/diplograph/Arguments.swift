@@ -89,3 +89,13 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "A title drawn above each figure (report: also the report's title, default DiploGraph report).")
     var title: String?
 }
+
+/// The seed `--seed` gives the null model's draws: an integer, a negative one taken by its bit
+/// pattern; 1 without `--seed` (`centrality --null`, `report`).
+/// - Throws: `ValidationError` naming `--seed` when the text is no integer.
+func nullModelSeed(_ seed: String?) throws -> UInt64 {
+    guard let seed else { return 1 }
+    if let value = UInt64(seed) { return value }
+    if let value = Int64(seed) { return UInt64(bitPattern: value) }
+    throw ValidationError("--seed '\(seed)': expected an integer")
+}

@@ -52,9 +52,7 @@ struct Centrality: ParsableCommand {
             guard let permutations else { throw ValidationError("--null: give --permutations N") }
             guard permutations >= 1 else { throw ValidationError("--permutations \(permutations): must be at least 1") }
         }
-        if let seed, UInt64(seed) == nil && Int64(seed) == nil {
-            throw ValidationError("--seed '\(seed)': expected an integer")
-        }
+        _ = try nullModelSeed(seed)
     }
 
     func run() throws {
@@ -79,7 +77,7 @@ struct Centrality: ParsableCommand {
             printOut(columns.isEmpty ? try table.formatted(as: format) : try table.formatted(as: format, adding: columns))
             return
         }
-        let seedValue = seed.map { UInt64($0) ?? UInt64(bitPattern: Int64($0)!) } ?? 1
+        let seedValue = try nullModelSeed(seed)
         let test: PermutationTest
         do {
             test = try PermutationTest(network: network, measures: chosen, pathLength: pathLength, model: null, permutations: permutations, seed: seedValue)

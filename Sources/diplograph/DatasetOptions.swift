@@ -77,3 +77,25 @@ struct DatasetOptions: ParsableArguments {
         return try Slicer.slice(log, options: options)
     }
 }
+
+extension DatasetOptions {
+    /// A second coding of these events: the network of `secondEvents` (read with these
+    /// options) and its agreement with `first`, rows matched by their quotes' overlap in the
+    /// source `text` when one is given, else by their fields (`agreement`, `report
+    /// --second-coding`).
+    func secondCoding(_ secondEvents: String, of first: SlicedNetwork, text: String?) throws
+        -> (network: SlicedNetwork, agreement: CodingAgreement, matchedByQuotes: Bool) {
+        var other = self
+        other.events = secondEvents
+        let second = try other.load()
+        var spans: ([Range<Int>], [Range<Int>])?
+        if let text {
+            let source: String
+            do { source = try String(contentsOfFile: text, encoding: .utf8) } catch { throw UserError("\(text): cannot be read as UTF-8 text") }
+            spans = (try DatasetReader.quoteSpans(events: events, text: source, textName: text),
+                     try DatasetReader.quoteSpans(events: secondEvents, text: source, textName: text))
+        }
+        let agreement = try CodingAgreement(a: first.log, b: second.log, spansA: spans?.0, spansB: spans?.1)
+        return (second, agreement, spans != nil)
+    }
+}

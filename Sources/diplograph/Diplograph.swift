@@ -35,21 +35,9 @@ struct Diplograph: ParsableCommand {
             Graphviz.shared.capturesStandardError = true
             try command.run()
             Messages.summariseWarnings()
-        } catch let problems as InputProblems {
-            // One problem a line: a line feed inside an id or a file name is shown escaped.
-            fail(lines: problems.lines(wording: commandLineWording))
-        } catch let error as UserError {
-            fail(lines: [error.description])
-        } catch let error as OutputError {
-            switch error.kind {
-            case .foreignFiles: fail(lines: [error.description + " (--force writes beside them, replacing only files with the names DiploGraph writes)"])
-            case .foreignFile: fail(lines: [error.description + " (--force replaces it)"])
-            default: fail(lines: [error.description])
-            }
-        } catch let error as ValueError {
-            fail(lines: [error.description])
-        } catch let error as GraphvizError {
-            fail(lines: [error.description])
+        } catch let error as any DiploGraphError {
+            // One line each: a line feed inside an id or a file name is shown escaped.
+            fail(lines: lines(for: error))
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -59,6 +47,19 @@ struct Diplograph: ParsableCommand {
             // Usage errors and help: the argument parser's own lines.
             fail(fullMessage(for: error))
         }
+    }
+
+    /// `error` as the command line shows it: its lines with the library's phrases in the
+    /// command line's words, and for an output conflict the flag that overrides it.
+    static func lines(for error: any DiploGraphError) -> [String] {
+        var lines = error.lines(wording: commandLineWording)
+        let advice = switch error.errorReason {
+        case .outputConflict(.foreignFiles): " (--force writes beside them, replacing only files with the names DiploGraph writes)"
+        case .outputConflict(.foreignFile): " (--force replaces it)"
+        default: ""
+        }
+        if !advice.isEmpty, let last = lines.popLast() { lines.append(last + advice) }
+        return lines
     }
 
     /// Ends the run with status 1 after `message`, whose line breaks are its own (the argument

@@ -57,7 +57,7 @@ struct ImportCommand: ParsableCommand {
                 .write(eventsTo: out, actorsTo: actorsPath, force: force) { rows in
                     if isTerminal { FileHandle.standardError.write(Data("\rread \(rows) rows".utf8)) }
                 }
-        } catch let error as OutputError where error.kind == .foreignFile && error.path == actorsPath {
+        } catch let error as AnyDiploGraphError where (error.base as? OutputError).map({ $0.kind == .foreignFile && $0.path == actorsPath }) ?? false {
             throw OutputError(path: actorsPath, reason: "the file exists beside the events file to write, and DiploGraph did not write it (or it was edited); name another --out",
                               kind: .foreignFile)
         }

@@ -71,7 +71,7 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if third != nil && dyad == nil { throw ValidationError("--third needs --dyad") }
         guard permutations >= 1 else { throw ValidationError("--permutations \(permutations): must be at least 1") }
-        if let seed, UInt64(seed) == nil && Int64(seed) == nil { throw ValidationError("--seed '\(seed)': expected an integer") }
+        _ = try nullModelSeed(seed)
         if text != nil && secondCoding == nil { throw ValidationError("--text: only with --second-coding") }
     }
 
@@ -86,25 +86,15 @@ struct ReportCommand: ParsableCommand {
         _ = try budget.checkMeasures(chosen, on: network, pathLength: pathLength, command: "report")
         var options = Report.Options(measures: chosen, pathLength: pathLength, focus: try focus.map { try network.entity($0, option: "--focus") },
                                      title: title)
-        let seedValue = seed.map { UInt64($0) ?? UInt64(bitPattern: Int64($0)!) } ?? 1
+        let seedValue = try nullModelSeed(seed)
         var evidence: ReportEvidence
         do throws(ValueError) { evidence = try ReportEvidence(null: null, permutations: permutations, seed: seedValue) } catch { throw UserError(error.message) }
         if null == .groups && !network.log.actors.isDeclared {
             throw UserError("--null groups permutes the actors' groups, and there are none: give --actors with a group column")
         }
         if let secondCoding {
-            var other = dataset
-            other.events = secondCoding
-            let second = try other.load()
-            var spans: ([Range<Int>], [Range<Int>])?
-            if let text {
-                let source: String
-                do { source = try String(contentsOfFile: text, encoding: .utf8) } catch { throw UserError("\(text): cannot be read as UTF-8 text") }
-                spans = (try DatasetReader.quoteSpans(events: dataset.events, text: source, textName: text),
-                         try DatasetReader.quoteSpans(events: secondCoding, text: source, textName: text))
-            }
-            let agreement = try CodingAgreement(a: network.log, b: second.log, spansA: spans?.0, spansB: spans?.1)
-            evidence.secondCoding = .init(file: secondCoding, agreement: agreement, matchedByQuotes: spans != nil)
+            let (_, agreement, matchedByQuotes) = try dataset.secondCoding(secondCoding, of: network, text: text)
+            evidence.secondCoding = .init(file: secondCoding, agreement: agreement, matchedByQuotes: matchedByQuotes)
         }
         options.evidence = evidence
         if let dyad {

@@ -6,7 +6,10 @@ import DiploGraphText
 import DiploGraphOutput
 
 /// A mistake in what the user asked for, with what to do instead.
-struct UserError: Error, CustomStringConvertible {
+struct UserError: DiploGraphError {
     let description: String
     init(_ description: String) { self.description = description }
+
+    /// A mistake in the arguments: ``/DiploGraph/ErrorReason/invalidRequest``.
+    var errorReason: ErrorReason { .invalidRequest }
 }

@@ -17,6 +17,16 @@ import Testing
         #expect(analysis.stdout == "slice,actor,degree\nall,United States,3\nall,North Korea,3\nall,South Korea,2\n")
     }
 
+    @Test func importRefusesAnActorsFileItDidNotWrite() throws {
+        let scratch = try Scratch()
+        let actors = try scratch.file("korea.actors.csv", "id,label,group\nx,Mine,y\n")
+        let result = try Tool.run(["import", "icews", Self.fixtures + "/icews-sample.tab", "--out", scratch.path("korea.events.csv")])
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(actors): cannot write output: the file exists beside the events file to write, and DiploGraph did not write it "
+                + "(or it was edited); name another --out (--force replaces it)\n")
+        #expect(try String(contentsOfFile: actors, encoding: .utf8) == "id,label,group\nx,Mine,y\n")
+    }
+
     @Test func importWithAMappingFile() throws {
         let scratch = try Scratch()
         let mapping = try scratch.file("map.csv", "cameo,kind\n04,summit\n138,pressure\n")

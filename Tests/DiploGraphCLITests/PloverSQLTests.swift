@@ -178,42 +178,22 @@ import Testing
             (["polecat", "--dialect", "spark"], "FROM text.`*.txt`"),
             (["polecat", "--dialect", "bigquery", "--from", "p.d.polecat"], "CAST(t.`Event Date` AS STRING) AS date"),
         ]
-        for (arguments, part) in cases {
-            let result = try Tool.run(["sql"] + arguments)
-            #expect(result.status == 0, "\(arguments): \(result.stderr)")
-            #expect(result.stdout.contains(part), "\(arguments): \(part)")
-        }
+        try SQLRunner.expectQueries(cases)
     }
 
     @Test func errors() throws {
         let scratch = try Scratch()
-        let noTable = try Tool.run(["sql", "plover", "--dialect", "bigquery"])
-        #expect(noTable.status == 1)
-        #expect(noTable.stderr.contains("PLOVER has no public BigQuery table"))
-        let file = try Tool.run(["sql", "polecat", "--dialect", "bigquery", "--from", "data/polecat.txt"])
-        #expect(file.status == 1)
-        #expect(file.stderr.contains("BigQuery reads tables, not files"))
-        let dialect = try Tool.run(["sql", "plover", "--dialect", "postgres"])
-        #expect(dialect.status == 1)
-        #expect(dialect.stderr.contains("postgres"))
-        let dataset = try Tool.run(["sql", "acled", "--dialect", "duckdb"])
-        #expect(dataset.status == 1)
-        #expect(dataset.stderr.contains("acled"))
-        let options = try Tool.run(["sql", "gdelt", "--dialect", "duckdb", "--compound", "first"])
-        #expect(options.status == 1)
-        #expect(options.stderr.contains("for plover and polecat only"))
-        let compound = try Tool.run(["sql", "plover", "--dialect", "duckdb", "--compound", "all"])
-        #expect(compound.status == 1)
+        try SQLRunner.expectRefusal(["plover", "--dialect", "bigquery"], saying: "PLOVER has no public BigQuery table")
+        try SQLRunner.expectRefusal(["polecat", "--dialect", "bigquery", "--from", "data/polecat.txt"], saying: "BigQuery reads tables, not files")
+        try SQLRunner.expectRefusal(["plover", "--dialect", "postgres"], saying: "postgres")
+        try SQLRunner.expectRefusal(["acled", "--dialect", "duckdb"], saying: "acled")
+        try SQLRunner.expectRefusal(["gdelt", "--dialect", "duckdb", "--compound", "first"], saying: "for plover and polecat only")
+        try SQLRunner.expectRefusal(["plover", "--dialect", "duckdb", "--compound", "all"])
         let bad = try scratch.file("bad.csv", "event,mode,context,kind\nDANCE,,,summit\nCONSULT,,,hug\nCONSULT,,,summit\nconsult,,,talks\n")
-        let mapping = try Tool.run(["sql", "plover", "--dialect", "duckdb", "--mapping", bad])
-        #expect(mapping.status == 1)
-        #expect(mapping.stderr.contains("\(bad):2: unknown PLOVER event type 'DANCE'"))
-        #expect(mapping.stderr.contains("\(bad):3: unknown kind 'hug'"))
-        #expect(mapping.stderr.contains("\(bad):5: 'consult,,' mapped twice (first on line 4)"))
-        #expect(mapping.stdout.isEmpty)
-        let missing = try Tool.run(["sql", "polecat", "--dialect", "spark", "--mapping", scratch.path("none.csv")])
-        #expect(missing.status == 1)
-        #expect(missing.stderr.contains("none.csv"))
-        #expect(missing.stdout.isEmpty)
+        let mapping = try SQLRunner.expectRefusal(["plover", "--dialect", "duckdb", "--mapping", bad])
+        #expect(mapping.contains("\(bad):2: unknown PLOVER event type 'DANCE'"))
+        #expect(mapping.contains("\(bad):3: unknown kind 'hug'"))
+        #expect(mapping.contains("\(bad):5: 'consult,,' mapped twice (first on line 4)"))
+        try SQLRunner.expectRefusal(["polecat", "--dialect", "spark", "--mapping", scratch.path("none.csv")], saying: "none.csv")
     }
 }

@@ -254,31 +254,18 @@ func parseCSV(_ text: String) -> [[String]] {
             (["gdelt", "--dialect", "spark", "--from", "warehouse.gdelt_events"], "FROM `warehouse`.`gdelt_events`"),
             (["icews", "--dialect", "bigquery", "--from", "my-project.icews.events"], "CAST(`Event Date` AS STRING) AS event_date"),
         ]
-        for (arguments, part) in cases {
-            let result = try Tool.run(["sql"] + arguments)
-            #expect(result.status == 0, "\(arguments): \(result.stderr)")
-            #expect(result.stdout.contains(part), "\(arguments): \(part)")
-        }
+        try SQLRunner.expectQueries(cases)
     }
 
     @Test func errors() throws {
         let scratch = try Scratch()
-        let noTable = try Tool.run(["sql", "icews", "--dialect", "bigquery"])
-        #expect(noTable.status == 1)
-        #expect(noTable.stderr.contains("ICEWS has no public BigQuery table"))
-        let file = try Tool.run(["sql", "gdelt", "--dialect", "bigquery", "--from", "data/*.export.CSV"])
-        #expect(file.status == 1)
-        #expect(file.stderr.contains("BigQuery reads tables, not files"))
-        let dialect = try Tool.run(["sql", "gdelt", "--dialect", "postgres"])
-        #expect(dialect.status == 1)
-        #expect(dialect.stderr.contains("postgres"))
-        let slice = try Tool.run(["sql", "gdelt", "--dialect", "duckdb", "--slice", "quarter"])
-        #expect(slice.status == 1)
+        try SQLRunner.expectRefusal(["icews", "--dialect", "bigquery"], saying: "ICEWS has no public BigQuery table")
+        try SQLRunner.expectRefusal(["gdelt", "--dialect", "bigquery", "--from", "data/*.export.CSV"], saying: "BigQuery reads tables, not files")
+        try SQLRunner.expectRefusal(["gdelt", "--dialect", "postgres"], saying: "postgres")
+        try SQLRunner.expectRefusal(["gdelt", "--dialect", "duckdb", "--slice", "quarter"])
         let bad = try scratch.file("bad.csv", "cameo,kind\n04x,summit\n042,hug\n")
-        let mapping = try Tool.run(["sql", "gdelt", "--dialect", "duckdb", "--mapping", bad])
-        #expect(mapping.status == 1)
-        #expect(mapping.stderr.contains("\(bad):2: invalid CAMEO code '04x'"))
-        #expect(mapping.stderr.contains("\(bad):3: unknown kind 'hug'"))
-        #expect(mapping.stdout.isEmpty)
+        let mapping = try SQLRunner.expectRefusal(["gdelt", "--dialect", "duckdb", "--mapping", bad])
+        #expect(mapping.contains("\(bad):2: invalid CAMEO code '04x'"))
+        #expect(mapping.contains("\(bad):3: unknown kind 'hug'"))
     }
 }

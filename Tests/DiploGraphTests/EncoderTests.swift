@@ -218,7 +218,9 @@ private func hostileNetwork(_ folder: Folder, slicing: Slicing = .calendar(.year
         let folder = try Folder()
         let network = try hostileNetwork(folder)
         let foreign = try folder.file("notes.graphml", "<mine/>\n")
-        #expect(throws: OutputError.self) { try GraphExport.write(network, as: .graphml, toFile: foreign) }
+        #expect { try GraphExport.write(network, as: .graphml, toFile: foreign) } throws: { error in
+            (error as? AnyDiploGraphError)?.base is OutputError && (error as? AnyDiploGraphError)?.errorReason == .outputConflict(.foreignFile)
+        }
         #expect(try folder.read("notes.graphml") == "<mine/>\n")
         try GraphExport.write(network, as: .graphml, toFile: foreign, force: true)
         #expect(try folder.read("notes.graphml") == GraphExport.graphML(network))
@@ -321,16 +323,16 @@ private func hostileNetwork(_ folder: Folder, slicing: Slicing = .calendar(.year
         do {
             _ = try source.write(eventsTo: folder.path + "/k.events.csv", actorsTo: actors)
             Issue.record("an actors file DiploGraph did not write was replaced")
-        } catch let error as OutputError {
-            #expect(error.kind == .foreignFile && error.path == actors)
+        } catch {
+            let refusal = try #require(error.base as? OutputError)
+            #expect(refusal.kind == .foreignFile && refusal.path == actors)
         }
         #expect(try folder.read("k.actors.csv") == mine)
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/k.events.csv"))
         // A malformed file stops the import before anything is put in place.
         let bad = try folder.file("bad.tsv", "not\tgdelt\n")
-        #expect(throws: InputProblems.self) {
-            try EventImport(source: .gdelt, path: bad).write(eventsTo: folder.path + "/g.events.csv", actorsTo: folder.path + "/g.actors.csv")
-        }
+        #expect { try EventImport(source: .gdelt, path: bad).write(eventsTo: folder.path + "/g.events.csv", actorsTo: folder.path + "/g.actors.csv")
+        } throws: { ($0 as? AnyDiploGraphError)?.base is InputProblems }
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/g.events.csv"))
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/g.actors.csv"))
     }

@@ -306,6 +306,8 @@ import DiploGraphIO
         #expect(throws: ValueError("the third party 'ROK' is one of the dyad's sides: it has no role towards its own relationship")) {
             try ThirdPartyRoles(network: network, dyad: (a: dyad.0, b: dyad.1), third: dyad.0)
         }
-        #expect(throws: ValueError.self) { try Report.brokerageSeries(network: network, focus: outside, pathLength: .hops) }
+        #expect { try Report.brokerageSeries(network: network, focus: outside, pathLength: .hops) } throws: { error in
+            (error as? AnyDiploGraphError)?.base is ValueError && (error as? AnyDiploGraphError)?.errorReason == .invalidValue
+        }
     }
 }

@@ -82,11 +82,14 @@ public enum WorkBudget {
     }
 
     /// An estimate over the budget.
-    public struct Exceeded: Error, Sendable, Equatable, CustomStringConvertible {
+    public struct Exceeded: DiploGraphError, Equatable {
         /// The estimated cost.
         public let estimate: WorkEstimate
         /// The budget, in seconds.
         public let budget: Double
+
+        /// ``ErrorReason/budgetExceeded``.
+        public var errorReason: ErrorReason { .budgetExceeded }
 
         /// `would take about 300 s (…), over the budget of 120 s`.
         public var description: String {

@@ -12,7 +12,7 @@ extension Slicing {
         public let count: Int
 
         /// Why a text or a count is no span.
-        public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        public enum Problem: DiploGraphError, Equatable {
             /// The text is not a positive count followed by `y`, `q` or `m`.
             case malformed(String)
             /// The text names more than 9,999 years: at most `limit` periods of `unit`.
@@ -33,6 +33,9 @@ extension Slicing {
                 case let .tooLong(_, limit, unit): "longer than 9,999 years (at most \(limit)\(Span.letter(of: unit)))"
                 }
             }
+
+            /// ``ErrorReason/invalidValue``.
+            public var errorReason: ErrorReason { .invalidValue }
 
             /// `span 'TEXT': ` and the ``reason``.
             public var description: String { "span '\(text)': \(reason)" }

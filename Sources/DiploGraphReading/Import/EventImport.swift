@@ -88,30 +88,35 @@ public struct EventImport: Sendable {
     ///   - force: replace existing files DiploGraph did not write.
     ///   - progress: called every 100,000 rows with the rows read so far.
     /// - Returns: the counts of rows read, kept and skipped.
-    /// - Throws: ``/DiploGraph/InputProblems`` naming file and line when the file cannot be read or has
-    ///   malformed rows; ``/DiploGraphOutput/OutputError`` when an output file may not be replaced or cannot
-    ///   be written.
+    /// - Throws: ``/DiploGraph/AnyDiploGraphError`` holding ``/DiploGraph/InputProblems`` naming file
+    ///   and line when the file cannot be read or has malformed rows, or
+    ///   ``/DiploGraphOutput/OutputError`` when an output file may not be replaced or cannot be written.
     /// - Complexity: O(*b*) time for *b* bytes read; memory grows with the countries, not the rows.
     public func write(eventsTo eventsPath: String, actorsTo actorsPath: String, force: Bool = false,
-                      progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
+                      progress: ((Int) -> Void)? = nil) throws(AnyDiploGraphError) -> ImportSummary {
         let files = FileManager.default
         if !force, files.fileExists(atPath: actorsPath), !files.fileExists(atPath: eventsPath) || !Self.looksImported(actorsPath) {
-            throw OutputError(path: actorsPath, reason: "the actors file exists and DiploGraph did not write it (or it was edited); "
-                                  + "choose another events file name", kind: .foreignFile)
+            throw AnyDiploGraphError(OutputError(path: actorsPath, reason: "the actors file exists and DiploGraph did not write it (or it was edited); "
+                                                     + "choose another events file name", kind: .foreignFile))
         }
-        let events = try StagedFile(path: eventsPath, signatures: [FileSignature(known: Self.eventsHeader, at: .start)], force: force)
-        let actors = try StagedFile(path: actorsPath, signatures: [FileSignature(known: Self.actorsHeader, at: .start)], force: force)
-        try events.write(Self.eventsHeader)
+        let (events, actors) = try AnyDiploGraphError.wrapping { () throws(OutputError) in
+            let events = try StagedFile(path: eventsPath, signatures: [FileSignature(known: Self.eventsHeader, at: .start)], force: force)
+            let actors = try StagedFile(path: actorsPath, signatures: [FileSignature(known: Self.actorsHeader, at: .start)], force: force)
+            try events.write(Self.eventsHeader)
+            return (events, actors)
+        }
         var countries: [String] = []
         var known: Set<String> = []
         let summary = try EventImporter.read(source, path: path, displayName: displayName, mapping: mapping,
-                                             skipsBadRows: skipsBadRows, progress: progress) { event in
+                                             skipsBadRows: skipsBadRows, progress: progress) { event throws(AnyDiploGraphError) in
             for country in [event.source, event.target] where known.insert(country).inserted { countries.append(country) }
-            try events.write(event.csvRow)
+            try AnyDiploGraphError.wrapping { () throws(OutputError) in try events.write(event.csvRow) }
         }
-        try actors.write(Self.actorsHeader + countries.map { "\(Escape.csv($0)),\(Escape.csv($0)),\(Escape.csv($0))\n" }.joined())
-        try events.commit()
-        try actors.commit()
+        try AnyDiploGraphError.wrapping { () throws(OutputError) in
+            try actors.write(Self.actorsHeader + countries.map { "\(Escape.csv($0)),\(Escape.csv($0)),\(Escape.csv($0))\n" }.joined())
+            try events.commit()
+            try actors.commit()
+        }
         return summary
     }
 

@@ -62,18 +62,19 @@ public enum EventImporter {
     ///   - progress: called every 100,000 rows with the rows read so far.
     ///   - emit: receives each kept event in file order.
     /// - Returns: the counts of rows read, kept and skipped.
-    /// - Throws: ``/DiploGraph/InputProblems`` naming file and line.
+    /// - Throws: ``/DiploGraph/AnyDiploGraphError`` holding ``/DiploGraph/InputProblems`` naming
+    ///   file and line, or what `emit` throws.
     /// - Complexity: O(*b*) time for *b* bytes, O(1) memory beyond one chunk and the countries.
     public static func read(_ source: EventSource, path: String, displayName: String? = nil, mapping: CAMEOMapping,
                             skipsBadRows: Bool = false, progress: ((Int) -> Void)? = nil,
-                            emit: (ImportedEvent) throws -> Void) throws -> ImportSummary {
+                            emit: (ImportedEvent) throws(AnyDiploGraphError) -> Void) throws(AnyDiploGraphError) -> ImportSummary {
         let name = displayName ?? path
         var problems = ProblemCollector(file: name)
         var reader: CSVReader
         do {
             reader = try CSVReader(path: path, dialect: .eventTSV)
         } catch {
-            throw InputProblems([InputProblem(file: name, line: nil, message: "cannot be read: \(error.reason)")])
+            throw AnyDiploGraphError(InputProblems([InputProblem(file: name, line: nil, message: "cannot be read: \(error.reason)")]))
         }
         var summary = ImportSummary()
         var columns: (date: Int, source: Int, target: Int, code: Int, id: Int, sourceName: Int?, targetName: Int?, text: Int?)
@@ -81,17 +82,17 @@ public enum EventImporter {
         if source == .icews {
             let headerLine: Int?
             do { headerLine = try reader.nextRecord() } catch {
-                throw InputProblems([InputProblem(file: name, line: error.line, message: error.message)])
+                throw AnyDiploGraphError(InputProblems([InputProblem(file: name, line: error.line, message: error.message)]))
             }
             guard headerLine != nil else {
-                throw InputProblems([InputProblem(file: name, line: nil, message: "empty file: expected an ICEWS header row")])
+                throw AnyDiploGraphError(InputProblems([InputProblem(file: name, line: nil, message: "empty file: expected an ICEWS header row")]))
             }
             var index: [String: Int] = [:]
             for i in 0..<reader.fieldCount { if let field = reader.field(i) { index[field.trimmingCharacters(in: .whitespaces)] = i } }
             let required = ["Event ID", "Event Date", "Source Country", "Target Country", "CAMEO Code"]
             let missing = required.filter { index[$0] == nil }
             guard missing.isEmpty else {
-                throw InputProblems([InputProblem(file: name, line: 1, message: "not an ICEWS header: missing \(missing.map { "'\($0)'" }.joined(separator: ", "))")])
+                throw AnyDiploGraphError(InputProblems([InputProblem(file: name, line: 1, message: "not an ICEWS header: missing \(missing.map { "'\($0)'" }.joined(separator: ", "))")]))
             }
             columns = (index["Event Date"]!, index["Source Country"]!, index["Target Country"]!, index["CAMEO Code"]!,
                        index["Event ID"]!, index["Source Name"], index["Target Name"], index["Event Text"])
@@ -182,7 +183,7 @@ public enum EventImporter {
             summary.imported += 1
             try emit(ImportedEvent(date: date, source: sourceCountry, target: targetCountry, kind: kind, cameo: code, eventID: eventID, note: note))
         }
-        try problems.throwIfAny()
+        try AnyDiploGraphError.wrapping { () throws(InputProblems) in try problems.throwIfAny() }
         return summary
     }
 }

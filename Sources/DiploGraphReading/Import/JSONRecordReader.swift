@@ -19,11 +19,18 @@ public struct JSONRecordReader {
     public static let maximumDepth = 64
 
     /// A record the reader could not read: the line it is on and what is wrong.
-    public struct SyntaxError: Error, Sendable, Equatable {
+    public struct SyntaxError: DiploGraphError, Equatable {
         /// The 1-based line the problem is on.
         public var line: Int
         /// What is wrong, in words.
         public var message: String
+
+        /// ``/DiploGraph/ErrorReason/malformedInput(file:line:)`` at ``line`` (the reader
+        /// does not know the file's name).
+        public var errorReason: ErrorReason { .malformedInput(file: nil, line: line) }
+
+        /// `line N: message`.
+        public var description: String { "line \(line): \(message)" }
     }
 
     /// How the file holds its records.
@@ -52,11 +59,12 @@ public struct JSONRecordReader {
 
     /// A reader of the file at `path`.
     /// - Parameter path: the file.
-    /// - Throws: the file system's error when the file cannot be opened.
+    /// - Throws: ``CSVReader/ReadError`` when the file cannot be opened (no such file,
+    ///   permission denied).
     /// - Complexity: O(1).
-    public init(path: String) throws {
+    public init(path: String) throws(CSVReader.ReadError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+            throw CSVReader.ReadError(reason: "cannot be opened")
         }
         self.handle = handle
     }

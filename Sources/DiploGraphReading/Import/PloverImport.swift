@@ -77,14 +77,15 @@ public struct PloverImport: Sendable {
     }
 
     /// Reads every record, calling `body` with each reading and where it is.
-    private func readRecords(progress: ((Int) -> Void)?, _ body: (PloverRecord.Reading, String, Int) throws -> Void) throws {
+    private func readRecords(progress: ((Int) -> Void)?,
+                             _ body: (PloverRecord.Reading, String, Int) throws(AnyDiploGraphError) -> Void) throws(AnyDiploGraphError) {
         var count = 0
         func tick() { count += 1; if count % 100_000 == 0 { progress?(count) } }
         switch format {
         case .plover:
             var reader: JSONRecordReader
             do { reader = try JSONRecordReader(path: path) } catch {
-                throw InputProblems([InputProblem(file: path, line: nil, message: "cannot be read")])
+                throw AnyDiploGraphError(InputProblems([InputProblem(file: path, line: nil, message: "cannot be read")]))
             }
             while true {
                 let next: (value: JSONRecordValue, line: Int)?
@@ -96,21 +97,21 @@ public struct PloverImport: Sendable {
                         try body(.bad(error.message), path, error.line)
                         continue
                     }
-                    throw SyntaxStop(problem: InputProblem(file: path, line: error.line, message: error.message))
+                    throw AnyDiploGraphError(SyntaxStop(problem: InputProblem(file: path, line: error.line, message: error.message)))
                 }
                 guard let (value, line) = next else { break }
                 tick()
                 try body(PloverRecord.read(json: value, line: line), path, line)
             }
         case .polecat:
-            for file in try PolecatReader.files(at: path) {
+            for file in try AnyDiploGraphError.wrapping({ () throws(InputProblems) in try PolecatReader.files(at: path) }) {
                 var header: PolecatReader.Header?
                 var currentSource: String?
-                try PolecatReader.forEachLine(path: file) { source, number, bytes in
+                try PolecatReader.forEachLine(path: file) { source, number, bytes throws(AnyDiploGraphError) in
                     if currentSource != source.displayName { currentSource = source.displayName; header = nil }
                     guard let columns = header else {
-                        do { header = try PolecatReader.Header(line: bytes) } catch let error as PloverRecord.Problem {
-                            throw InputProblems([InputProblem(file: source.displayName, line: number, message: error.message)])
+                        do throws(PloverRecord.Problem) { header = try PolecatReader.Header(line: bytes) } catch {
+                            throw AnyDiploGraphError(InputProblems([InputProblem(file: source.displayName, line: number, message: error.message)]))
                         }
                         return
                     }
@@ -119,7 +120,7 @@ public struct PloverImport: Sendable {
                     try body(columns.record(line: bytes, number: number), source.displayName, number)
                 }
                 if header == nil, currentSource == nil {
-                    throw InputProblems([InputProblem(file: file, line: nil, message: "empty file: expected a POLECAT header row")])
+                    throw AnyDiploGraphError(InputProblems([InputProblem(file: file, line: nil, message: "empty file: expected a POLECAT header row")]))
                 }
             }
         }
@@ -137,17 +138,23 @@ public struct PloverImport: Sendable {
     ///   - force: replace existing files DiploGraph did not write.
     ///   - progress: called every 100,000 records with the records read so far.
     /// - Returns: the counts.
-    /// - Throws: ``/DiploGraph/InputProblems`` naming file and line of malformed records (all of
-    ///   them up to the usual limit) or of an unreadable file; ``/DiploGraph/ValueError`` for an
-    ///   events path not ending in `.events.csv`; ``/DiploGraphOutput/OutputError`` when a file may not be replaced.
+    /// - Throws: ``/DiploGraph/AnyDiploGraphError`` holding ``/DiploGraph/InputProblems`` naming file
+    ///   and line of malformed records (all of them up to the usual limit) or of an unreadable file;
+    ///   ``/DiploGraph/ValueError`` for an events path not ending in `.events.csv`;
+    ///   ``/DiploGraphOutput/OutputError`` when a file may not be replaced or written.
     /// - Complexity: O(*b*) time for *b* bytes read.
-    public func write(eventsTo eventsPath: String, force: Bool = false, progress: ((Int) -> Void)? = nil) throws -> PloverImportSummary {
-        let actorsPath = try Self.path(besideEvents: eventsPath, "actors")
-        let kindsPath = try Self.path(besideEvents: eventsPath, "kinds")
-        let events = try StagedFile(path: eventsPath, signature: Self.eventsHeader, force: force)
-        let actors = try StagedFile(path: actorsPath, signature: Self.actorsHeader, force: force)
-        let kinds = try StagedFile(path: kindsPath, signature: Self.kindsHeader, force: force)
-        try events.write(Self.eventsHeader)
+    public func write(eventsTo eventsPath: String, force: Bool = false,
+                      progress: ((Int) -> Void)? = nil) throws(AnyDiploGraphError) -> PloverImportSummary {
+        let (actorsPath, kindsPath) = try AnyDiploGraphError.wrapping { () throws(ValueError) in
+            (try Self.path(besideEvents: eventsPath, "actors"), try Self.path(besideEvents: eventsPath, "kinds"))
+        }
+        let (events, actors, kinds) = try AnyDiploGraphError.wrapping { () throws(OutputError) in
+            let events = try StagedFile(path: eventsPath, signature: Self.eventsHeader, force: force)
+            let actors = try StagedFile(path: actorsPath, signature: Self.actorsHeader, force: force)
+            let kinds = try StagedFile(path: kindsPath, signature: Self.kindsHeader, force: force)
+            try events.write(Self.eventsHeader)
+            return (events, actors, kinds)
+        }
         var converter = PloverConverter(mapping: mapping, compound: compound, level: level)
         var problems: [InputProblem] = []
         var truncated = false
@@ -155,7 +162,7 @@ public struct PloverImport: Sendable {
         var counts: [Int] = []
         var firstIndex: [[String]: Int] = [:]
         do {
-        try readRecords(progress: progress) { reading, file, line in
+        try readRecords(progress: progress) { reading, file, line throws(AnyDiploGraphError) in
             switch reading {
             case .documentation: converter.countDocumentation()
             case .bad(let message):
@@ -172,19 +179,21 @@ public struct PloverImport: Sendable {
                         merged.append(event)
                         counts.append(1)
                     } else if problems.isEmpty {
-                        try events.write(Self.row(event, count: 1))
+                        try AnyDiploGraphError.wrapping { () throws(OutputError) in try events.write(Self.row(event, count: 1)) }
                     }
                 }
             }
         }
-        } catch let stop as SyntaxStop {
+        } catch {
+            guard let stop = error.base as? SyntaxStop else { throw error }
             // The malformed records before a JSON syntax error are reported with it.
             if !skipsBadRecords && problems.count < InputProblems.limit { problems.append(stop.problem) }
-            throw InputProblems(skipsBadRecords ? [stop.problem] : problems, isTruncated: truncated)
+            throw AnyDiploGraphError(InputProblems(skipsBadRecords ? [stop.problem] : problems, isTruncated: truncated))
         }
-        if !problems.isEmpty { throw InputProblems(problems, isTruncated: truncated) }
+        if !problems.isEmpty { throw AnyDiploGraphError(InputProblems(problems, isTruncated: truncated)) }
         var summary = converter.summary
         if !skipsBadRecords { summary.badRecords = 0 }
+        try AnyDiploGraphError.wrapping { () throws(OutputError) in
         if dedupes {
             summary.events -= summary.merged
             for (event, count) in zip(merged, counts) { try events.write(Self.row(event, count: count)) }
@@ -201,11 +210,16 @@ public struct PloverImport: Sendable {
         try events.commit()
         try actors.commit()
         try kinds.commit()
+        }
         return summary
     }
 
     /// A JSON syntax error in a JSON array, which ends the reading.
-    private struct SyntaxStop: Error { let problem: InputProblem }
+    private struct SyntaxStop: DiploGraphError {
+        let problem: InputProblem
+        var errorReason: ErrorReason { problem.errorReason }
+        var description: String { problem.description }
+    }
 
     static func row(_ event: PloverConverter.Event, count: Int) -> String {
         [event.date.description, Escape.csv(event.source), Escape.csv(event.target), Escape.csv(event.kind), "1", Escape.csv(event.note),

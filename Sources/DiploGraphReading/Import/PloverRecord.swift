@@ -213,9 +213,16 @@ public struct PloverRecord: Sendable, Equatable {
     }
 
     /// Why a record or header cannot be read, in words.
-    public struct Problem: Error, Sendable, Equatable {
+    public struct Problem: DiploGraphError, Equatable {
         /// What is wrong.
         public var message: String
         init(_ message: String) { self.message = message }
+
+        /// ``/DiploGraph/ErrorReason/malformedInput(file:line:)``, the record's file and line
+        /// unknown to it (the reader that found it adds them).
+        public var errorReason: ErrorReason { .malformedInput(file: nil, line: nil) }
+
+        /// The ``message``.
+        public var description: String { message }
     }
 }

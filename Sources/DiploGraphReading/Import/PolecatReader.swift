@@ -73,64 +73,62 @@ public struct PolecatReader {
     ///   - path: a text file or a zip archive.
     ///   - body: receives the source, the line number and the line's bytes (no line end).
     /// - Throws: ``/DiploGraph/InputProblems`` when the file cannot be read, an archive is not a zip
-    ///   file or holds no data file, or a line is too long; whatever `body` throws.
+    ///   file or holds no data file, or a line is too long; whatever `body` throws,
+    ///   as it is; each wrapped in ``/DiploGraph/AnyDiploGraphError``.
     /// - Complexity: O(*b*) for *b* bytes (uncompressed); memory holds one line.
-    public static func forEachLine(path: String, _ body: (Source, Int, ArraySlice<UInt8>) throws -> Void) throws {
+    public static func forEachLine(path: String,
+                                   _ body: (Source, Int, ArraySlice<UInt8>) throws(AnyDiploGraphError) -> Void) throws(AnyDiploGraphError) {
+        func refused(_ file: String, _ message: String) -> AnyDiploGraphError {
+            AnyDiploGraphError(InputProblems([InputProblem(file: file, line: nil, message: message)]))
+        }
         if path.lowercased().hasSuffix(".zip") {
             let archive: Archive
             do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-                throw InputProblems([InputProblem(file: path, line: nil, message: "cannot be read as a zip archive")])
+                throw refused(path, "cannot be read as a zip archive")
             }
             let entries = archive.filter { $0.type == .file && isDataEntry($0.path) }.sorted { $0.path < $1.path }
-            guard !entries.isEmpty else {
-                throw InputProblems([InputProblem(file: path, line: nil, message: "the zip archive holds no data file (.txt or .tsv)")])
-            }
+            guard !entries.isEmpty else { throw refused(path, "the zip archive holds no data file (.txt or .tsv)") }
             for entry in entries {
                 let source = Source(path: path, entry: entry.path)
-                var splitter = LineSplitter()
+                var splitter = LineSplitter(file: source.displayName)
                 do {
                     _ = try archive.extract(entry, bufferSize: 1 << 16) { data in
-                        try splitter.feed(data) { line, bytes in try body(source, line, bytes) }
+                        try splitter.feed(data) { line, bytes throws(AnyDiploGraphError) in try body(source, line, bytes) }
                     }
-                } catch let error as InputProblems {
+                } catch let error as AnyDiploGraphError {
                     throw error
-                } catch let error as LineSplitter.TooLong {
-                    throw InputProblems([InputProblem(file: source.displayName, line: error.line, message: "a line longer than 16 MiB")])
                 } catch {
-                    throw InputProblems([InputProblem(file: source.displayName, line: nil, message: "cannot be read from the archive (damaged or unsupported compression)")])
+                    throw refused(source.displayName, "cannot be read from the archive (damaged or unsupported compression)")
                 }
-                try splitter.finish { line, bytes in try body(source, line, bytes) }
+                try splitter.finish { line, bytes throws(AnyDiploGraphError) in try body(source, line, bytes) }
             }
             return
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputProblems([InputProblem(file: path, line: nil, message: "cannot be read")])
-        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw refused(path, "cannot be read") }
         defer { try? handle.close() }
         let source = Source(path: path, entry: nil)
-        var splitter = LineSplitter()
+        var splitter = LineSplitter(file: path)
         while true {
             let chunk: Data
-            do { chunk = try handle.read(upToCount: 1 << 16) ?? Data() } catch {
-                throw InputProblems([InputProblem(file: path, line: nil, message: "cannot be read")])
-            }
+            do { chunk = try handle.read(upToCount: 1 << 16) ?? Data() } catch { throw refused(path, "cannot be read") }
             if chunk.isEmpty { break }
-            do {
-                try splitter.feed(chunk) { line, bytes in try body(source, line, bytes) }
-            } catch let error as LineSplitter.TooLong {
-                throw InputProblems([InputProblem(file: path, line: error.line, message: "a line longer than 16 MiB")])
-            }
+            try splitter.feed(chunk) { line, bytes throws(AnyDiploGraphError) in try body(source, line, bytes) }
         }
-        try splitter.finish { line, bytes in try body(source, line, bytes) }
+        try splitter.finish { line, bytes throws(AnyDiploGraphError) in try body(source, line, bytes) }
     }
 
     /// Splits bytes fed in chunks into lines.
     struct LineSplitter {
-        struct TooLong: Error { let line: Int }
+        /// The file's name in messages.
+        let file: String
         private var pending: [UInt8] = []
         private var line = 0
 
-        mutating func feed(_ data: Data, _ body: (Int, ArraySlice<UInt8>) throws -> Void) throws {
+        init(file: String) { self.file = file }
+
+        /// Hands `body` each line `data` completes; a line longer than 16 MiB is refused
+        /// naming ``file`` and its line.
+        mutating func feed(_ data: Data, _ body: (Int, ArraySlice<UInt8>) throws(AnyDiploGraphError) -> Void) throws(AnyDiploGraphError) {
             let bytes = [UInt8](data)
             var from = 0
             for (i, byte) in bytes.enumerated() where byte == 10 {
@@ -146,10 +144,12 @@ public struct PolecatReader {
                 from = i + 1
             }
             pending.append(contentsOf: bytes[from...])
-            if pending.count > PolecatReader.maximumLineBytes { throw TooLong(line: line + 1) }
+            if pending.count > PolecatReader.maximumLineBytes {
+                throw AnyDiploGraphError(InputProblems([InputProblem(file: file, line: line + 1, message: "a line longer than 16 MiB")]))
+            }
         }
 
-        mutating func finish(_ body: (Int, ArraySlice<UInt8>) throws -> Void) throws {
+        mutating func finish(_ body: (Int, ArraySlice<UInt8>) throws(AnyDiploGraphError) -> Void) throws(AnyDiploGraphError) {
             guard !pending.isEmpty else { return }
             line += 1
             let whole = pending

@@ -52,7 +52,7 @@ public struct SQLQuery: Sendable {
     }
 
     /// Why a query cannot be written.
-    public struct Unsupported: Error, Sendable, CustomStringConvertible {
+    public struct Unsupported: DiploGraphError {
         /// What the query would need.
         public enum Cause: Sendable, Equatable {
             /// A table to read: the dialect reads no files, or the dataset has no default table.
@@ -65,6 +65,9 @@ public struct SQLQuery: Sendable {
         public let description: String
         /// What the query would need.
         public let cause: Cause
+
+        /// ``/DiploGraph/ErrorReason/unsupported``.
+        public var errorReason: ErrorReason { .unsupported }
 
         init(description: String, cause: Cause = .needsTable) {
             self.description = description

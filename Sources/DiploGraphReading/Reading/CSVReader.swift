@@ -35,11 +35,18 @@ public struct CSVReader {
     }
 
     /// A malformed record; reading stops there, since where the next record starts is unknown.
-    public struct SyntaxError: Error, Sendable, Equatable {
+    public struct SyntaxError: DiploGraphError, Equatable {
         /// The 1-based physical line of the input on which the malformed record starts.
         public var line: Int
         /// What is wrong, in words (`unclosed quote`, ...), without the line.
         public var message: String
+
+        /// ``/DiploGraph/ErrorReason/malformedInput(file:line:)`` at ``line`` (the reader
+        /// does not know the file's name).
+        public var errorReason: ErrorReason { .malformedInput(file: nil, line: line) }
+
+        /// `line N: message`.
+        public var description: String { "line \(line): \(message)" }
     }
 
     private let handle: FileHandle?
@@ -61,11 +68,13 @@ public struct CSVReader {
     private(set) var recordContainsNUL = false
 
     /// Why a file cannot be read.
-    public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    public struct ReadError: DiploGraphError, Equatable {
         /// What went wrong, in words: "it is a folder", "no such file", "permission denied", ...
         public var reason: String
         /// The ``reason``.
         public var description: String { reason }
+        /// ``/DiploGraph/ErrorReason/unreadable``.
+        public var errorReason: ErrorReason { .unreadable }
 
         /// An error giving `reason`.
         /// - Parameter reason: what went wrong, in words (`no such file`).

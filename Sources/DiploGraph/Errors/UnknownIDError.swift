@@ -1,7 +1,7 @@
 import Synchronization
 
 /// An id that names nothing of what was searched: no actor, group or kind has it.
-public struct UnknownIDError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct UnknownIDError: DiploGraphError, Equatable {
     /// What the id was meant to name.
     public enum Subject: String, Sendable {
         /// An actor id.
@@ -30,6 +30,9 @@ public struct UnknownIDError: Error, Sendable, Equatable, CustomStringConvertibl
         self.what = what
         self.known = known
     }
+
+    /// ``ErrorReason/unknownID(_:)`` of ``what``.
+    public var errorReason: ErrorReason { .unknownID(what) }
 
     /// `unknown actor 'x' (known: a, b, c)`, listing at most 20 known ids.
     public var description: String {

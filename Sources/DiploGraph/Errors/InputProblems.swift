@@ -2,7 +2,7 @@
 ///
 /// Readers collect problems up to ``InputProblems/limit`` before stopping, so that one
 /// run shows the user everything to fix rather than only the first mistake.
-public struct InputProblems: Error, Sendable, CustomStringConvertible {
+public struct InputProblems: DiploGraphError {
     /// How many problems a reader collects before it stops reading.
     public static let limit = 50
 
@@ -38,6 +38,9 @@ public struct InputProblems: Error, Sendable, CustomStringConvertible {
         }
         return lines
     }
+
+    /// ``ErrorReason/malformedInput(file:line:)`` at the first problem's file and line.
+    public var errorReason: ErrorReason { .malformedInput(file: problems.first?.file, line: problems.first?.line) }
 
     /// One problem a line, and a last line when reading stopped at the limit.
     public var description: String { lines.joined(separator: "\n") }

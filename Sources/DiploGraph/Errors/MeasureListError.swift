@@ -1,5 +1,5 @@
 /// Names in a list of measures that are no measures (``Measure/parseList(_:)``).
-public struct MeasureListError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct MeasureListError: DiploGraphError, Equatable {
     /// The names that are not measures.
     public let unknown: [String]
 
@@ -7,6 +7,9 @@ public struct MeasureListError: Error, Sendable, Equatable, CustomStringConverti
     /// - Parameter unknown: the names that are not measures.
     /// - Complexity: O(1).
     public init(unknown: [String]) { self.unknown = unknown }
+    /// ``ErrorReason/invalidValue``.
+    public var errorReason: ErrorReason { .invalidValue }
+
     /// `unknown measure 'x'; known measures: degree, …`.
     public var description: String {
         "unknown measure\(unknown.count == 1 ? "" : "s") \(unknown.map { "'\($0)'" }.joined(separator: ", ")); known measures: "

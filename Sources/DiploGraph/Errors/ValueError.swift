@@ -3,7 +3,7 @@
 ///
 /// Library callers get this instead of a trap, so that no value of the input can crash a
 /// program built on DiploGraph.
-public struct ValueError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ValueError: DiploGraphError, Equatable {
     /// What was refused and why, e.g. `weight -1: must be positive and finite`.
     public var message: String
 
@@ -14,6 +14,9 @@ public struct ValueError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The message.
     public var description: String { message }
+
+    /// ``ErrorReason/invalidValue``.
+    public var errorReason: ErrorReason { .invalidValue }
 
     /// Checks that `weight` is a positive, finite number.
     static func checkWeight(_ weight: Double) throws(ValueError) {

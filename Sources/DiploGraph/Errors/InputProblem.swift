@@ -2,7 +2,7 @@
 ///
 /// Its description is the one-line form it is shown in:
 /// `FILE:LINE: what is wrong` (or `FILE: what is wrong` for problems of the whole file).
-public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible {
+public struct InputProblem: DiploGraphError, Equatable {
     /// The file as the user named it.
     public var file: String
     /// The 1-based physical line where the record starts, or `nil` for the whole file.
@@ -39,6 +39,15 @@ public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible 
     public init(file: String, line: Int?, message: String) {
         self.init(file: file, line: line, content: LibraryMessage(message))
     }
+
+    /// ``ErrorReason/malformedInput(file:line:)`` at ``file`` and ``line``.
+    public var errorReason: ErrorReason { .malformedInput(file: file, line: line) }
+
+    /// The problem as one line (``description(wording:)``).
+    /// - Parameter phrase: a front end's words for each phrase of ``content``.
+    /// - Returns: one line.
+    /// - Complexity: O(*n*) for *n* characters.
+    public func lines(wording phrase: (LibraryMessage.Phrase) -> String) -> [String] { [description(wording: phrase)] }
 
     /// `FILE:LINE: message`, or `FILE: message` for the whole file.
     public var description: String { description(wording: \.text) }
