@@ -749,7 +749,7 @@ public struct DiagramWriter: Sendable {
         }
         let top = Double(rows) * rowHeight - Self.panelGap
         let titleHeight = options.title == nil ? 0 : typography.title * 1.4
-        let bottom = -Self.margin - (options.gridLegendInCell ? 0 : composed.map { $0.height + 2 } ?? 0)
+        let bottom = -Self.margin - (options.gridLegendInCell ? options.gridLegendOverflow : composed.map { $0.height + 2 } ?? 0)
         appendCorners(to: &graph, bottomLeft: (-Self.margin, bottom), topRight: (canvasWidth + Self.margin, top + Self.margin + titleHeight))
         if let title = options.title {
             graph.statements.append(.node(DOTNode(unchecked: "title_block", attributes: headingAttributes + [
