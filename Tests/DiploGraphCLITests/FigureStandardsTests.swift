@@ -199,6 +199,50 @@ func cieLightness(_ hex: String) -> Double? {
         #expect(abs(cieLightness("#777777")! - 50.03) < 0.05)
     }
 
+    /// Five years in a grid of two columns leave the sixth cell empty: the legend goes there,
+    /// beside the last panel, not under the grid; with six years (no empty cell) it stays under.
+    @Test func legendInTheGridsEmptyCell() throws {
+        let scratch = try Scratch()
+        let result = try Tool.run(["render"] + Self.data + ["--grid", "--out", scratch.path("grid")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOfFile: scratch.path("grid/grid.svg"), encoding: .utf8)
+        /// Where the legend's first text ("Groups") is, in the drawing's coordinates.
+        func legendOrigin(_ svg: String) throws -> (x: Double, y: Double) {
+            let group = try #require(svg.range(of: #"<g class="legend" transform="translate\([-0-9.e]+ [-0-9.e]+\)">"#, options: .regularExpression))
+            let shift = FigureGeometry.numbers(svg[group].dropFirst(35))
+            let text = try #require(svg[group.upperBound...].range(of: #"<text[^>]* x="[-0-9.]+" y="[-0-9.]+""#, options: .regularExpression))
+            let element = String(svg[text])
+            let x = try #require(FigureGeometry.attribute("x", in: element).flatMap(Double.init))
+            let y = try #require(FigureGeometry.attribute("y", in: element).flatMap(Double.init))
+            return (x + shift[0], y + shift[1])
+        }
+        let legend = try legendOrigin(svg)
+        let panels = FigureGeometry(svg).nodes
+        let last = panels.filter { $0.name.hasPrefix("p4_") }, others = panels.filter { !$0.name.hasPrefix("p4_") }
+        #expect(!last.isEmpty && !others.isEmpty)
+        func box(_ node: FigureGeometry.Node) -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+            switch node.outline {
+            case let .box(minX, minY, maxX, maxY): return (minX, minY, maxX, maxY)
+            case let .ellipse(x, y, rx, ry): return (x - rx, y - ry, x + rx, y + ry)
+            }
+        }
+        // Right of every box of the last panel, and above its lowest box (SVG y grows downwards).
+        #expect(legend.x > last.map { box($0).maxX }.max()!, "legend at \(legend)")
+        #expect(legend.y < last.map { box($0).maxY }.max()!, "legend at \(legend)")
+        // Below every box of the panels above it: it starts in the last row.
+        #expect(legend.y > others.map { box($0).maxY }.max()!, "legend at \(legend)")
+        // Six years fill two columns of three rows: the legend goes under all the boxes.
+        let events = try String(contentsOfFile: Self.data[0], encoding: .utf8)
+        let header = events.prefix { $0 != "\n" }
+        let extra = try scratch.file("six.events.csv", events + "2021,moon-jae-in,kim-jong-un,summit,1\n")
+        #expect(header.hasPrefix("date,source,target,kind"), "\(header)")
+        let six = try Tool.run(["render", extra] + Self.data.dropFirst() + ["--grid", "--out", scratch.path("six")])
+        #expect(six.status == 0, "\(six.stderr)")
+        let sixSVG = try String(contentsOfFile: scratch.path("six/grid.svg"), encoding: .utf8)
+        let under = try legendOrigin(sixSVG)
+        #expect(under.y > FigureGeometry(sixSVG).nodes.map { box($0).maxY }.max()!, "legend at \(under)")
+    }
+
     /// The actors file's `short` column labels the grid's panels (full names in the tooltips
     /// and the grid's legend); a kinds file's `symmetric` kind has no arrowhead.
     @Test func shortLabelsAndSymmetricKinds() throws {
