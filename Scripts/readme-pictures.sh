@@ -11,9 +11,10 @@ cd "$(dirname "$0")/.."
 make --no-print-directory run >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-shoot() { # SVG-or-HTML PNG WIDTH HEIGHT
+shoot() { # SVG-or-HTML PNG WIDTH HEIGHT (the first a path in the checkout, or absolute)
+	local page=$1; [[ $page == /* ]] || page=$PWD/$page
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=2 \
-		--window-size="$3,$4" --screenshot="$work/shot.png" "file://$PWD/$1" >/dev/null 2>&1
+		--window-size="$3,$4" --screenshot="$work/shot.png" "file://$page" >/dev/null 2>&1
 	mv "$work/shot.png" "$2"
 }
 size() { # the SVG's width and height in CSS pixels (pt × 4/3), rounded up
