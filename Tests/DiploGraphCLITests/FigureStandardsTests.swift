@@ -203,7 +203,8 @@ func cieLightness(_ hex: String) -> Double? {
     /// beside the last panel, not under the grid; with six years (no empty cell) it stays under.
     @Test func legendInTheGridsEmptyCell() throws {
         let scratch = try Scratch()
-        let result = try Tool.run(["render"] + Self.data + ["--grid", "--out", scratch.path("grid")])
+        // The report's figures: two panels to a row.
+        let result = try Tool.run(["render"] + Self.data + ["--grid", "--size-by", "brokerage", "--out", scratch.path("grid")])
         #expect(result.status == 0, "\(result.stderr)")
         let svg = try String(contentsOfFile: scratch.path("grid/grid.svg"), encoding: .utf8)
         /// Where the legend's first text ("Groups") is, in the drawing's coordinates.
@@ -234,9 +235,9 @@ func cieLightness(_ hex: String) -> Double? {
         // Six years fill two columns of three rows: the legend goes under all the boxes.
         let events = try String(contentsOfFile: Self.data[0], encoding: .utf8)
         let header = events.prefix { $0 != "\n" }
-        let extra = try scratch.file("six.events.csv", events + "2021,moon-jae-in,kim-jong-un,summit,1\n")
-        #expect(header.hasPrefix("date,source,target,kind"), "\(header)")
-        let six = try Tool.run(["render", extra] + Self.data.dropFirst() + ["--grid", "--out", scratch.path("six")])
+        let extra = try scratch.file("six.events.csv", events + "2021,moon-jae-in,kim-jong-un,summit,1,,,\n")
+        #expect(header == "date,source,target,kind,weight,note,about,quote", "\(header)")
+        let six = try Tool.run(["render", extra] + Self.data.dropFirst() + ["--grid", "--size-by", "brokerage", "--out", scratch.path("six")])
         #expect(six.status == 0, "\(six.stderr)")
         let sixSVG = try String(contentsOfFile: scratch.path("six/grid.svg"), encoding: .utf8)
         let under = try legendOrigin(sixSVG)

@@ -67,7 +67,7 @@ import Testing
         #expect(dot.contains("hollow head: relay leg, side → mediator"))
         #expect(dot.contains("(about Trump | Kim)"))
         let svg = try String(contentsOfFile: out + "/2017.svg", encoding: .utf8)
-        #expect(svg.contains("hollow head: relay leg, other side"))
+        #expect(svg.contains("hollow head: relay leg, side"))
     }
 
     @Test func rolesStanceOnTheCommandLine() throws {
