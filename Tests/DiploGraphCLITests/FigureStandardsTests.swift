@@ -244,6 +244,41 @@ func cieLightness(_ hex: String) -> Double? {
         #expect(under.y > FigureGeometry(sixSVG).nodes.map { box($0).maxY }.max()!, "legend at \(under)")
     }
 
+    /// report.html in Chromium (when chromium and node are installed), at 390x844 (a phone,
+    /// emulated through the DevTools protocol) and 1440x900: no sideways scroll, the findings
+    /// on the first screen, borders of at least 3:1 contrast, every event detail reached by Tab.
+    @Test func reportOnAPhoneAndALaptop() throws {
+        let scratch = try Scratch()
+        func which(_ name: String) -> String? {
+            ["/usr/bin/", "/usr/local/bin/", "/bin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        }
+        guard let node = which("node"), which("chromium") != nil else { return }
+        let result = try Tool.run(["report"] + Self.data + ["--focus", "moon-jae-in", "--dyad", "ROK,DPRK", "--third", "US",
+                                                            "--roles-by", "group", "--size-by", "brokerage", "--out", scratch.path("out")])
+        #expect(result.status == 0, "\(result.stderr)")
+        for (width, height, mobile) in [(390, 844, true), (1440, 900, false)] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: node)
+            process.arguments = [Tool.root.appendingPathComponent("Scripts/browser-layout.js").path, "file://" + scratch.path("out/report.html"),
+                                 "\(width)", "\(height)"] + (mobile ? ["--mobile"] : []) + ["--tab", "400", "#findings"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            let layout = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let scrollWidth = try #require(layout["scrollWidth"] as? Double)
+            #expect(scrollWidth <= Double(width), "\(width) px: the page is \(scrollWidth) px wide")
+            let findings = try #require((layout["elements"] as? [String: Any])?["#findings"] as? [String: Any])
+            #expect(try #require(findings["top"] as? Double) < Double(height), "\(width) px: findings at \(findings)")
+            let borders = try #require(layout["borders"] as? [String: Any])
+            #expect(try #require(borders["lowest"] as? Double) >= 3, "\(width) px: \(borders)")
+            let summaries = try #require(layout["summaries"] as? Int), tabbed = try #require(layout["tabbed"] as? Int)
+            #expect(summaries > 0 && tabbed == summaries, "\(width) px: Tab reaches \(tabbed) of \(summaries) event details")
+        }
+    }
+
     /// The actors file's `short` column labels the grid's panels (full names in the tooltips
     /// and the grid's legend); a kinds file's `symmetric` kind has no arrowhead.
     @Test func shortLabelsAndSymmetricKinds() throws {
