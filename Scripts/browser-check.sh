@@ -2,7 +2,9 @@
 # Opens a freshly built report.html in headless Chromium, with the network off, and checks
 # that the page is not blank and shows every slice's diagram, the tables and the chart; then,
 # at 390x844 (a phone, emulated) and 1440x900, that the page does not scroll sideways and that
-# the findings block starts within the first screen (Scripts/browser-layout.js).
+# the findings block starts within the first screen, that every drawn border has a contrast of
+# at least 3:1 against its background, and that Tab reaches every event detail
+# (Scripts/browser-layout.js).
 # Usage: Scripts/browser-check.sh [--keep-screenshot PATH]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +22,7 @@ python3 Scripts/check_report_render.py "$work/shot.png" "$work/dom.html" "$work/
 if command -v node >/dev/null 2>&1; then
 	for screen in "390 844 --mobile" "1440 900"; do
 		read -r width height mobile <<<"$screen"
-		node Scripts/browser-layout.js "$page" "$width" "$height" $mobile "#findings" > "$work/layout.json"
+		node Scripts/browser-layout.js "$page" "$width" "$height" $mobile --tab 400 "#findings" > "$work/layout.json"
 		python3 - "$work/layout.json" "$width" "$height" <<'PY'
 import json, sys
 layout = json.load(open(sys.argv[1]))
@@ -33,9 +35,15 @@ if findings is None:
     problems.append("no findings block (#findings)")
 elif findings["top"] >= height:
     problems.append(f"the findings start at {findings['top']} px, below the first screen ({height} px)")
+borders = layout["borders"]
+if borders["lowest"] is None or borders["lowest"] < 3:
+    problems.append(f"a border's contrast is below 3:1: {borders}")
+if layout["summaries"] == 0 or layout["tabbed"] < layout["summaries"]:
+    problems.append(f"Tab reaches {layout['tabbed']} of {layout['summaries']} event details")
 if problems:
     sys.exit(f"browser-check at {width}x{height}: " + "; ".join(problems))
-print(f"browser-check at {width}x{height}: no sideways scroll, findings at {findings['top']:.0f} px")
+print(f"browser-check at {width}x{height}: no sideways scroll, findings at {findings['top']:.0f} px, "
+      f"borders at least {borders['lowest']:.2f}:1, Tab reaches all {layout['summaries']} event details")
 PY
 	done
 else

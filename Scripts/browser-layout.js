@@ -4,8 +4,14 @@
 // Headless `--window-size` cannot go below 500 px, so the screen is set through the DevTools
 // protocol (Emulation.setDeviceMetricsOverride) over --remote-debugging-pipe; no npm package.
 //
-// Usage: node Scripts/browser-layout.js URL WIDTH HEIGHT [--mobile] [--screenshot PNG] [SELECTOR...]
-// Prints {"viewport":..., "scrollWidth":..., "overflowing":[...], "elements":{SELECTOR: {top, bottom, left, right}|null}}
+// It also measures what the page offers a reader without a mouse or with weak sight: how many
+// of the event details (`<details>` summaries) pressing Tab reaches, in order, with `--tab N`
+// (up to N presses), and the lowest contrast of a drawn border (of a control, box or table rule)
+// against the background it sits on (WCAG 2.1 relative luminance; 1.4.11 asks for 3:1).
+//
+// Usage: node Scripts/browser-layout.js URL WIDTH HEIGHT [--mobile] [--screenshot PNG] [--tab N] [SELECTOR...]
+// Prints {"viewport":..., "scrollWidth":..., "overflowing":[...], "elements":{SELECTOR: {top, bottom, left, right}|null},
+//         "borders": {"lowest": RATIO, "where": DESCRIPTION}, "summaries": COUNT, "tabbed": COUNT}
 "use strict";
 const { spawn } = require("child_process");
 const fs = require("fs");
@@ -17,11 +23,12 @@ if (args.length < 3) {
 }
 const [url, widthText, heightText] = args;
 const width = Number(widthText), height = Number(heightText);
-let mobile = false, screenshot = null;
+let mobile = false, screenshot = null, tabs = 0;
 const selectors = [];
 for (let i = 3; i < args.length; i++) {
   if (args[i] === "--mobile") mobile = true;
   else if (args[i] === "--screenshot") screenshot = args[++i];
+  else if (args[i] === "--tab") tabs = Number(args[++i]);
   else selectors.push(args[i]);
 }
 
@@ -76,7 +83,27 @@ const measure = (selectors) => `(() => {
   }
   const elements = {};
   for (const s of ${JSON.stringify(selectors)}) { const el = document.querySelector(s); elements[s] = el ? box(el) : null; }
-  return { viewport: { width: innerWidth, height: innerHeight }, scrollWidth: doc.scrollWidth, overflowing: overflowing.slice(0, 20), elements };
+  // Border contrast: every visible border side against the first opaque background behind it.
+  const rgb = (text) => { const m = text.match(/rgba?\\(([^)]+)\\)/); if (!m) return null; const v = m[1].split(",").map(Number); return { r: v[0], g: v[1], b: v[2], a: v.length > 3 ? v[3] : 1 }; };
+  const luminance = (c) => { const f = (x) => { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); }; return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+  const background = (el) => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c && c.a > 0) return c; } return { r: 255, g: 255, b: 255, a: 1 }; };
+  let lowest = Infinity, where = null;
+  for (const el of document.body.querySelectorAll("*")) {
+    if (el.closest("svg")) continue;
+    const style = getComputedStyle(el);
+    if (style.display === "none" || style.visibility === "hidden") continue;
+    for (const side of ["Top", "Right", "Bottom", "Left"]) {
+      if (style["border" + side + "Style"] === "none" || parseFloat(style["border" + side + "Width"]) === 0) continue;
+      const color = rgb(style["border" + side + "Color"]);
+      if (!color || color.a === 0) continue;
+      const behind = el.parentElement ? background(el.parentElement) : { r: 255, g: 255, b: 255, a: 1 };
+      const [l1, l2] = [luminance(color), luminance(behind)].sort((a, b) => b - a);
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      if (ratio < lowest) { lowest = ratio; where = el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.split(" ").join(".") : "") + " " + side.toLowerCase() + " " + style["border" + side + "Color"]; }
+    }
+  }
+  return { viewport: { width: innerWidth, height: innerHeight }, scrollWidth: doc.scrollWidth, overflowing: overflowing.slice(0, 20), elements,
+           borders: { lowest: lowest === Infinity ? null : lowest, where }, summaries: document.querySelectorAll("details > summary").length };
 })()`;
 
 (async () => {
@@ -88,6 +115,16 @@ const measure = (selectors) => `(() => {
   await send("Page.navigate", { url }, sessionId);
   await loaded;
   const { result } = await send("Runtime.evaluate", { expression: measure(selectors), returnByValue: true }, sessionId);
+  // Tab through the page as a keyboard user would, counting the distinct summaries that get focus.
+  const reached = new Set();
+  for (let i = 0; i < tabs; i++) {
+    for (const type of ["rawKeyDown", "keyUp"]) {
+      await send("Input.dispatchKeyEvent", { type, key: "Tab", code: "Tab", windowsVirtualKeyCode: 9, nativeVirtualKeyCode: 9 }, sessionId);
+    }
+    const { result: focused } = await send("Runtime.evaluate", { expression: `(() => { const el = document.activeElement; if (!el || el.tagName !== "SUMMARY" || el.parentElement.tagName !== "DETAILS") return -1; return Array.prototype.indexOf.call(document.querySelectorAll("details > summary"), el); })()`, returnByValue: true }, sessionId);
+    if (focused.value >= 0) reached.add(focused.value);
+  }
+  result.value.tabbed = reached.size;
   if (screenshot) {
     const { data } = await send("Page.captureScreenshot", { format: "png" }, sessionId);
     fs.writeFileSync(screenshot, Buffer.from(data, "base64"));

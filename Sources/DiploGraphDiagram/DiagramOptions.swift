@@ -33,9 +33,12 @@ public struct DiagramOptions: Sendable {
     package var composedLegend: ComposedLegend?
     /// The grid's legend, rendered once and composed into the grid's SVG; `nil` as for ``composedLegend``.
     package var composedGridLegend: ComposedLegend?
-    /// Whether ``composedGridLegend`` was drawn for the grid's empty cells and fits them
-    /// (``DiagramWriter/gridLegendCell(options:)``): it goes there instead of under the panels.
+    /// Whether ``composedGridLegend`` was drawn for the grid's empty cells and fits their
+    /// width (``DiagramWriter/gridLegendCell(options:)``): it goes there instead of under the panels.
     package var gridLegendInCell = false
+    /// How far, in points, the legend in the grid's empty cells reaches below them (0 when it
+    /// fits their height): the canvas grows by that much instead of by the whole legend.
+    package var gridLegendOverflow = 0.0
 
     /// The default options: no shared layout, no ghosts, labels at one size, a legend, the page width.
     /// - Complexity: O(1).

@@ -749,7 +749,7 @@ public struct DiagramWriter: Sendable {
         }
         let top = Double(rows) * rowHeight - Self.panelGap
         let titleHeight = options.title == nil ? 0 : typography.title * 1.4
-        let bottom = -Self.margin - (options.gridLegendInCell ? 0 : composed.map { $0.height + 2 } ?? 0)
+        let bottom = -Self.margin - (options.gridLegendInCell ? options.gridLegendOverflow : composed.map { $0.height + 2 } ?? 0)
         appendCorners(to: &graph, bottomLeft: (-Self.margin, bottom), topRight: (canvasWidth + Self.margin, top + Self.margin + titleHeight))
         if let title = options.title {
             graph.statements.append(.node(DOTNode(unchecked: "title_block", attributes: headingAttributes + [
@@ -768,7 +768,8 @@ public struct DiagramWriter: Sendable {
     }
 
     /// The empty cells after the grid's last panel, when there are any: their width and height
-    /// and where their top left corner is, in points from the figure's top left corner.
+    /// and where their top left corner is, in points from the figure's top left corner. The
+    /// room counts the gap before the cells and the figure's right margin.
     /// - Parameter options: the options the grid is drawn with (prepared here).
     /// - Returns: the cells' room, or `nil` when every cell holds a panel.
     /// - Complexity: O(1) once `options` is prepared.
@@ -785,8 +786,10 @@ public struct DiagramWriter: Sendable {
         let top = rows * rowHeight - Self.panelGap + Self.margin + (options.title == nil ? 0 : typography.title * 1.4)
         let left = Double(column) * (panelWidth + Self.panelGap)
         let free = Double(columns - column)
-        return (free * panelWidth + (free - 1) * Self.panelGap, rowHeight - Self.panelGap + Self.margin,
-                left + Self.margin, top - (grid.layout.height + typography.subtitle * 1.3))
+        // The cells, the gap before them and the right margin: a legend of the grid's kinds
+        // is often a little wider than one panel.
+        return (free * panelWidth + free * Self.panelGap + Self.margin, rowHeight - Self.panelGap + Self.margin,
+                left - Self.panelGap + Self.margin, top - (grid.layout.height + typography.subtitle * 1.3))
     }
 
     /// The legend to compose into a figure's SVG after Graphviz drew it: the options' composed
@@ -1024,7 +1027,7 @@ public struct DiagramWriter: Sendable {
     }
 
     /// What the legend says of a relay's first leg.
-    private var relayLegendText: String { "hollow head: relay leg, other side → mediator" }
+    private var relayLegendText: String { "hollow head: relay leg, side → mediator" }
 
 
     /// `value` with two decimals (`12.30`, `-0.05`), without Foundation's slow `String(format:)`.

@@ -9,7 +9,8 @@ import DiploGraphText
 /// `{{{ }}}`. In the Markdown, `{{name}}` escapes Markdown (``/DiploGraphText/Escape/markdownCell(_:)``);
 /// `{{{ }}}` is for text DiploGraph makes itself: numbers, measure and rule names, file names,
 /// the events file's code span (``/DiploGraphText/Escape/markdownCodeSpan(_:)``: inside backticks Markdown
-/// escapes nothing) and the roles table (escaped where it is made).
+/// escapes nothing), the roles table (escaped where it is made) and the glossary (DiploGraph's
+/// own sentences, free of Markdown's special characters, so that `&` stays `&`).
 enum ReportTemplate {
     /// The Markdown content type's name in the `CONTENT_TYPE` pragma.
     static let markdownContentType = "MARKDOWN"
@@ -150,7 +151,7 @@ First arrival along time-respecting paths (each event's target the next one's so
 ## Glossary
 
 {{#glossary}}
-- **{{term}}**: {{definition}} ({{reference}})
+- **{{{term}}}**: {{{definition}}} ({{{reference}}})
 {{/glossary}}
 """#
 

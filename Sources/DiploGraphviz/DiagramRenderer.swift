@@ -89,6 +89,8 @@ public struct DiagramRenderer: Sendable {
             options = writer.prepared(options)
             options.composedLegend = nil
             options.composedGridLegend = nil
+            options.gridLegendInCell = false
+            options.gridLegendOverflow = 0
             if format == .svg && options.showsLegend && composesLegend {
                 // Drawn once, composed into every SVG: no figure lays its legend out again.
                 func legend(grid: Bool, cellWidth: Double? = nil) throws(GraphvizError) -> ComposedLegend? {
@@ -96,11 +98,13 @@ public struct DiagramRenderer: Sendable {
                                                             engine: .pinned, format: .svg).bytes)
                 }
                 options.composedLegend = try legend(grid: false)
-                // The grid's legend in its empty cells when it fits them, else under the panels.
+                // The grid's legend in its empty cells when it fits their width (the canvas grows
+                // by what reaches below them), else under the panels.
                 if let cell = writer.gridLegendCell(options: options), let inCell = try legend(grid: true, cellWidth: cell.width),
-                   inCell.width <= cell.width + 1, inCell.height <= cell.height {
+                   inCell.width <= cell.width + 1 {
                     options.composedGridLegend = inCell
                     options.gridLegendInCell = true
+                    options.gridLegendOverflow = max(0, inCell.height - cell.height)
                 } else {
                     options.composedGridLegend = try legend(grid: true)
                 }
@@ -238,6 +242,7 @@ public struct DiagramRenderer: Sendable {
         standalone.composedLegend = nil
         standalone.composedGridLegend = nil
         standalone.gridLegendInCell = false
+        standalone.gridLegendOverflow = 0
         return standalone
     }
 

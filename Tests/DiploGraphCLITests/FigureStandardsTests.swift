@@ -199,6 +199,86 @@ func cieLightness(_ hex: String) -> Double? {
         #expect(abs(cieLightness("#777777")! - 50.03) < 0.05)
     }
 
+    /// Five years in a grid of two columns leave the sixth cell empty: the legend goes there,
+    /// beside the last panel, not under the grid; with six years (no empty cell) it stays under.
+    @Test func legendInTheGridsEmptyCell() throws {
+        let scratch = try Scratch()
+        // The report's figures: two panels to a row.
+        let result = try Tool.run(["render"] + Self.data + ["--grid", "--size-by", "brokerage", "--out", scratch.path("grid")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOfFile: scratch.path("grid/grid.svg"), encoding: .utf8)
+        /// Where the legend's first text ("Groups") is, in the drawing's coordinates.
+        func legendOrigin(_ svg: String) throws -> (x: Double, y: Double) {
+            let group = try #require(svg.range(of: #"<g class="legend" transform="translate\([-0-9.e]+ [-0-9.e]+\)">"#, options: .regularExpression))
+            let shift = FigureGeometry.numbers(svg[group].dropFirst(35))
+            let text = try #require(svg[group.upperBound...].range(of: #"<text[^>]* x="[-0-9.]+" y="[-0-9.]+""#, options: .regularExpression))
+            let element = String(svg[text])
+            let x = try #require(FigureGeometry.attribute("x", in: element).flatMap(Double.init))
+            let y = try #require(FigureGeometry.attribute("y", in: element).flatMap(Double.init))
+            return (x + shift[0], y + shift[1])
+        }
+        let legend = try legendOrigin(svg)
+        let panels = FigureGeometry(svg).nodes
+        let last = panels.filter { $0.name.hasPrefix("p4_") }, others = panels.filter { !$0.name.hasPrefix("p4_") }
+        #expect(!last.isEmpty && !others.isEmpty)
+        func box(_ node: FigureGeometry.Node) -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+            switch node.outline {
+            case let .box(minX, minY, maxX, maxY): return (minX, minY, maxX, maxY)
+            case let .ellipse(x, y, rx, ry): return (x - rx, y - ry, x + rx, y + ry)
+            }
+        }
+        // Right of every box of the last panel, and above its lowest box (SVG y grows downwards).
+        #expect(legend.x > last.map { box($0).maxX }.max()!, "legend at \(legend)")
+        #expect(legend.y < last.map { box($0).maxY }.max()!, "legend at \(legend)")
+        // Below every box of the panels above it: it starts in the last row.
+        #expect(legend.y > others.map { box($0).maxY }.max()!, "legend at \(legend)")
+        // Six years fill two columns of three rows: the legend goes under all the boxes.
+        let events = try String(contentsOfFile: Self.data[0], encoding: .utf8)
+        let header = events.prefix { $0 != "\n" }
+        let extra = try scratch.file("six.events.csv", events + "2021,moon-jae-in,kim-jong-un,summit,1,,,\n")
+        #expect(header == "date,source,target,kind,weight,note,about,quote", "\(header)")
+        let six = try Tool.run(["render", extra] + Self.data.dropFirst() + ["--grid", "--size-by", "brokerage", "--out", scratch.path("six")])
+        #expect(six.status == 0, "\(six.stderr)")
+        let sixSVG = try String(contentsOfFile: scratch.path("six/grid.svg"), encoding: .utf8)
+        let under = try legendOrigin(sixSVG)
+        #expect(under.y > FigureGeometry(sixSVG).nodes.map { box($0).maxY }.max()!, "legend at \(under)")
+    }
+
+    /// report.html in Chromium (when chromium and node are installed), at 390x844 (a phone,
+    /// emulated through the DevTools protocol) and 1440x900: no sideways scroll, the findings
+    /// on the first screen, borders of at least 3:1 contrast, every event detail reached by Tab.
+    @Test func reportOnAPhoneAndALaptop() throws {
+        let scratch = try Scratch()
+        func which(_ name: String) -> String? {
+            ["/usr/bin/", "/usr/local/bin/", "/bin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        }
+        guard let node = which("node"), which("chromium") != nil else { return }
+        let result = try Tool.run(["report"] + Self.data + ["--focus", "moon-jae-in", "--dyad", "ROK,DPRK", "--third", "US",
+                                                            "--roles-by", "group", "--size-by", "brokerage", "--out", scratch.path("out")])
+        #expect(result.status == 0, "\(result.stderr)")
+        for (width, height, mobile) in [(390, 844, true), (1440, 900, false)] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: node)
+            process.arguments = [Tool.root.appendingPathComponent("Scripts/browser-layout.js").path, "file://" + scratch.path("out/report.html"),
+                                 "\(width)", "\(height)"] + (mobile ? ["--mobile"] : []) + ["--tab", "400", "#findings"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            let layout = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let scrollWidth = try #require(layout["scrollWidth"] as? Double)
+            #expect(scrollWidth <= Double(width), "\(width) px: the page is \(scrollWidth) px wide")
+            let findings = try #require((layout["elements"] as? [String: Any])?["#findings"] as? [String: Any])
+            #expect(try #require(findings["top"] as? Double) < Double(height), "\(width) px: findings at \(findings)")
+            let borders = try #require(layout["borders"] as? [String: Any])
+            #expect(try #require(borders["lowest"] as? Double) >= 3, "\(width) px: \(borders)")
+            let summaries = try #require(layout["summaries"] as? Int), tabbed = try #require(layout["tabbed"] as? Int)
+            #expect(summaries > 0 && tabbed == summaries, "\(width) px: Tab reaches \(tabbed) of \(summaries) event details")
+        }
+    }
+
     /// The actors file's `short` column labels the grid's panels (full names in the tooltips
     /// and the grid's legend); a kinds file's `symmetric` kind has no arrowhead.
     @Test func shortLabelsAndSymmetricKinds() throws {

@@ -64,10 +64,10 @@ import Testing
         #expect(centrality.contains("2017,m,5,3,1\n"))
         let dot = try String(contentsOfFile: out + "/2017.dot", encoding: .utf8)
         #expect(dot.contains("arrowhead=onormal"))
-        #expect(dot.contains("hollow head: relay leg, other side → mediator"))
+        #expect(dot.contains("hollow head: relay leg, side → mediator"))
         #expect(dot.contains("(about Trump | Kim)"))
         let svg = try String(contentsOfFile: out + "/2017.svg", encoding: .utf8)
-        #expect(svg.contains("hollow head: relay leg, other side"))
+        #expect(svg.contains("hollow head: relay leg, side"))
     }
 
     @Test func rolesStanceOnTheCommandLine() throws {

@@ -281,6 +281,11 @@ private func hostileNetwork(_ folder: Folder, slicing: Slicing = .calendar(.year
         // The glossary closes the report: one line per measure, each with its reference.
         let glossary = markdown.components(separatedBy: "## Glossary\n\n").last ?? ""
         #expect(glossary.split(separator: "\n").count >= 10 && glossary.split(separator: "\n").allSatisfy { $0.hasPrefix("- **") && $0.hasSuffix(")") })
+        // DiploGraph's own sentences, as written: an ampersand stays one (no HTML entity, no
+        // backslash), and nothing in them is Markdown markup that would need escaping.
+        #expect(glossary.contains("(Gould & Fernandez 1989, Sociological Methodology 19)"), "\(glossary)")
+        #expect(!glossary.contains("&amp;") && !glossary.contains("\\"), "\(glossary)")
+        #expect(glossary.split(separator: "\n").allSatisfy { $0.dropFirst(2).filter { "|*_`[]<>#!".contains($0) } == "****" }, "\(glossary)")
         #expect(label.contains("\\<&amp;\\>"))
     }
 }
