@@ -58,7 +58,7 @@ import DiploGraphIO
         var targets = Array(1...degree)
         rng.shuffle(&targets)
         let edges = targets.map { (source: Int32(0), target: Int32($0), weight: Double($0) + 0.5) }
-        let graph = try SliceGraph(nodeCount: degree + 1, edges: edges, isDirected: true)
+        let graph = try SliceGraph(nodeCount: degree + 1, rawEdges: edges, isDirected: true)
         #expect(graph.outNeighbors == (1...degree).map { Int32($0) })
         #expect(graph.outWeights == (1...degree).map { Double($0) + 0.5 })
         #expect(graph.inOffsets.last == Int32(degree))
@@ -70,9 +70,9 @@ import DiploGraphIO
         var rng = Xoshiro256StarStar(seed: 3)
         var edges: [(source: Int32, target: Int32, weight: Double)] = []
         for i in 0..<400 { edges.append((source: Int32(i / 20), target: Int32(20 + i % 40), weight: 1)) }
-        let graph = try SliceGraph(nodeCount: n, edges: edges, isDirected: true)
+        let graph = try SliceGraph(nodeCount: n, rawEdges: edges, isDirected: true)
         for _ in 0..<20 {
-            let drawn = NullModel.edges.draw(graph: graph, groups: Array(0..<n), using: &rng).graph
+            let drawn = NullModel.edges.draw(graph: graph, groups: (0..<n).map { GroupIndex(unchecked: Int32($0)) }, using: &rng).graph
             #expect(drawn.nodeCount == n && drawn.edgeCount == 400)
             var seen = Set<Int>()
             for u in 0..<n {
