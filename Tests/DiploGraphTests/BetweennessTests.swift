@@ -70,4 +70,21 @@ import DiploGraphIO
             expectClose(parallel, whole.map { isDirected ? $0 : $0 / 2 }, "seed \(seed)", relative: 1e-12)
         }
     }
+
+    /// The 64-sources-at-a-time search gives the one-source search's sums: directed and
+    /// undirected, sparse (many unreached pairs) and dense, node counts on and off multiples of
+    /// 64, source ranges that start anywhere.
+    @Test(arguments: [true, false])
+    func multiSourceEqualsOneSource(isDirected: Bool) {
+        for seed in 0..<40 {
+            var rng = SeededGenerator(seed: UInt64(9100 + seed))
+            let n = [1, 2, 63, 64, 65, 128, 200][seed % 7] + (seed < 7 ? 0 : Int.random(in: 0...150, using: &rng))
+            let graph = randomGraph(nodes: n, density: Double.random(in: 0.001...0.2, using: &rng), isDirected: isDirected, using: &rng)
+            let low = seed % 3 == 0 ? 0 : Int.random(in: 0..<n, using: &rng)
+            let high = Int.random(in: low...n, using: &rng)
+            let expected = graph.hopBetweennessContributions(from: low..<high)
+            let observed = graph.multiSourceHopBetweennessContributions(from: low..<high)
+            expectClose(observed, expected, "seed \(seed), n \(n), sources \(low)..<\(high)", relative: 1e-12)
+        }
+    }
 }

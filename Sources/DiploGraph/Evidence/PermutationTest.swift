@@ -74,10 +74,11 @@ public struct PermutationTest: Sendable {
             let columns = observed[s].columns
             var atLeast = [[Int]](repeating: [Int](repeating: 0, count: slice.nodes.count), count: measures.count)
             let draws = Swift.min(Self.blockSize, permutations - block * Self.blockSize)
+            var search = MultiSourceHopSearch(nodeCount: slice.graph.nodeCount)
             for _ in 0..<draws {
                 let (graph, drawnGroups) = model.draw(graph: slice.graph, groups: groups[s], using: &rng)
                 guard let null = Self.measure(graph, measures: measures, groups: drawnGroups, pathLength: pathLength,
-                                              sliceLabel: slice.label, mediation: mediation[s]) else { continue }
+                                              sliceLabel: slice.label, mediation: mediation[s], search: &search) else { continue }
                 for c in measures.indices {
                     for v in 0..<slice.nodes.count {
                         guard let value = columns[c][v], let drawn = null[c][v] else { continue }
@@ -154,9 +155,10 @@ public struct PermutationTest: Sendable {
     }
 
     /// The measures of one drawn graph, as ``MeasureTable`` computes them, but betweenness in one
-    /// pass over the sources: the draws already keep every core busy.
+    /// pass over the sources (the draws already keep every core busy), 64 sources at a time with
+    /// `search`'s buffers when paths are counted in hops.
     static func measure(_ graph: SliceGraph, measures: [Measure], groups: [GroupIndex], pathLength: PathLength, sliceLabel: String,
-                        mediation: [Double]?) -> [[Double?]]? {
+                        mediation: [Double]?, search: inout MultiSourceHopSearch) -> [[Double?]]? {
         let others = measures.filter { $0 != .betweenness }
         guard let table = try? MeasureTable(graph: graph, measures: others, groups: groups, pathLength: pathLength,
                                             sliceLabel: sliceLabel, mediation: mediation) else { return nil }
@@ -167,7 +169,9 @@ public struct PermutationTest: Sendable {
                 betweenness = Array(repeating: nil, count: n)
             } else if n > 0 {
                 let scale = n > 2 ? 1 / (Double(n - 1) * Double(n - 2)) : 1
-                betweenness = graph.betweennessContributions(from: 0..<n, pathLength: pathLength).map { $0 * scale }
+                let sums = pathLength == .hops && search.nodeCount == n ? search.contributions(of: graph, from: 0..<n)
+                    : graph.betweennessContributions(from: 0..<n, pathLength: pathLength)
+                betweenness = sums.map { $0 * scale }
             }
         }
         var next = 0

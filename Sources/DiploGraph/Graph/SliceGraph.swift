@@ -140,56 +140,47 @@ public struct SliceGraph: Sendable, Equatable {
     }
 
     private static func compress(nodeCount: Int, edges: [(Int32, Int32, Double)], byTarget: Bool) -> ([Int32], [Int32], [Double]) {
+        let m = edges.count
         var offsets = [Int32](repeating: 0, count: nodeCount + 1)
-        var neighbors = [Int32](repeating: 0, count: edges.count)
-        var weights = [Double](repeating: 0, count: edges.count)
-        // A counting sort by row, stable, so rows keep the edges' order.
+        var neighbors = [Int32](repeating: 0, count: m)
+        var weights = [Double](repeating: 0, count: m)
+        // Two stable counting sorts, least significant key first: by neighbour, then by row. Each
+        // row comes out sorted by neighbour, and edges with the same row and neighbour keep the
+        // order they were given in.
+        var byNeighbor = [Int32](repeating: 0, count: m)
+        var fill = [Int32](repeating: 0, count: nodeCount + 1)
         edges.withUnsafeBufferPointer { edges in
+            fill.withUnsafeMutableBufferPointer { fill in
+                byNeighbor.withUnsafeMutableBufferPointer { order in
+                    for edge in edges { fill[Int(byTarget ? edge.0 : edge.1) &+ 1] &+= 1 }
+                    for v in 0..<nodeCount { fill[v &+ 1] &+= fill[v] }
+                    for (i, edge) in edges.enumerated() {
+                        let key = Int(byTarget ? edge.0 : edge.1)
+                        order[Int(fill[key])] = Int32(truncatingIfNeeded: i)
+                        fill[key] &+= 1
+                    }
+                }
+            }
             offsets.withUnsafeMutableBufferPointer { offsets in
-                for edge in edges { offsets[Int(byTarget ? edge.1 : edge.0) + 1] += 1 }
-                for v in 0..<nodeCount { offsets[v + 1] += offsets[v] }
-                var fill = Array(offsets.dropLast())
+                for edge in edges { offsets[Int(byTarget ? edge.1 : edge.0) &+ 1] &+= 1 }
+                for v in 0..<nodeCount { offsets[v &+ 1] &+= offsets[v] }
                 fill.withUnsafeMutableBufferPointer { fill in
-                    neighbors.withUnsafeMutableBufferPointer { neighbors in
-                        weights.withUnsafeMutableBufferPointer { weights in
-                            for edge in edges {
-                                let row = Int(byTarget ? edge.1 : edge.0)
-                                let slot = Int(fill[row])
-                                neighbors[slot] = byTarget ? edge.0 : edge.1
-                                weights[slot] = edge.2
-                                fill[row] += 1
+                    for v in 0..<nodeCount { fill[v] = offsets[v] }
+                    byNeighbor.withUnsafeBufferPointer { order in
+                        neighbors.withUnsafeMutableBufferPointer { neighbors in
+                            weights.withUnsafeMutableBufferPointer { weights in
+                                for i in order {
+                                    let edge = edges[Int(i)]
+                                    let row = Int(byTarget ? edge.1 : edge.0)
+                                    let slot = Int(fill[row])
+                                    neighbors[slot] = byTarget ? edge.0 : edge.1
+                                    weights[slot] = edge.2
+                                    fill[row] &+= 1
+                                }
                             }
                         }
                     }
                 }
-            }
-        }
-        // Sort each row by neighbour so that every walk is deterministic.
-        for v in 0..<nodeCount {
-            let range = Int(offsets[v])..<Int(offsets[v + 1])
-            if range.count < 2 { continue }
-            var isSorted = true
-            for i in range.dropFirst() where neighbors[i - 1] > neighbors[i] { isSorted = false; break }
-            if isSorted { continue }
-            if range.count <= 32 {
-                // Short rows (the usual case) by insertion in place: no allocation.
-                for i in range.dropFirst() {
-                    let (neighbor, weight) = (neighbors[i], weights[i])
-                    var j = i
-                    while j > range.lowerBound && neighbors[j - 1] > neighbor {
-                        neighbors[j] = neighbors[j - 1]
-                        weights[j] = weights[j - 1]
-                        j -= 1
-                    }
-                    neighbors[j] = neighbor
-                    weights[j] = weight
-                }
-                continue
-            }
-            let row = range.map { (neighbors[$0], weights[$0]) }.sorted { $0.0 < $1.0 }
-            for (offset, entry) in row.enumerated() {
-                neighbors[range.lowerBound + offset] = entry.0
-                weights[range.lowerBound + offset] = entry.1
             }
         }
         return (offsets, neighbors, weights)
