@@ -6,9 +6,10 @@ run. Checks that both give the same observed values and p-values within Monte-Ca
 before it prints the times.
 
 Run from the repository root after `swift build -c release`:
-    python3 Scripts/bench/null_vs_sna.py [--permutations 1000]
+    python3 Scripts/bench/null_vs_sna.py [--permutations 1000] [--rounds 3]
+The two run in alternation, A B A B ..., and the medians are reported.
 Needs: R with sna (apt-get install r-cran-sna)."""
-import argparse, csv, io, math, os, platform, random, resource, subprocess, sys, tempfile, time
+import argparse, csv, io, math, os, platform, random, resource, statistics, subprocess, sys, tempfile, time
 
 TOOL = ".build/release/diplograph"
 R_SCRIPT = r"""
@@ -37,6 +38,7 @@ cat(elapsed, "\n")
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--permutations", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3, help="alternating runs of each (default 3)")
     args = parser.parse_args()
     n, m, draws = 200, 1000, args.permutations
     rng = random.Random(2026)
@@ -60,13 +62,18 @@ def main():
         def cpu():
             usage = resource.getrusage(resource.RUSAGE_CHILDREN)
             return usage.ru_utime + usage.ru_stime
-        started, cpu_started = time.perf_counter(), cpu()
-        ours = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        ours_seconds, ours_cpu = time.perf_counter() - started, cpu() - cpu_started
-        started, cpu_started = time.perf_counter(), cpu()
-        r_inner = float(subprocess.run(["Rscript", script, edge_file, group_file, str(draws), r_out], check=True,
-                                       capture_output=True, text=True).stdout.split()[0])
-        r_seconds, r_cpu = time.perf_counter() - started, cpu() - cpu_started
+        def timed(run):
+            started, cpu_started = time.perf_counter(), cpu()
+            output = run()
+            return output, time.perf_counter() - started, cpu() - cpu_started
+        # Rounds that alternate the two (A B A B ...), so that a busy spell of a shared machine
+        # falls on both; medians of each, and the median of the per-round ratios.
+        rounds = []
+        for _ in range(args.rounds):
+            ours, ours_seconds, ours_cpu = timed(lambda: subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+            r_inner, r_seconds, r_cpu = timed(lambda: float(subprocess.run(
+                ["Rscript", script, edge_file, group_file, str(draws), r_out], check=True, capture_output=True, text=True).stdout.split()[0]))
+            rounds.append((ours_seconds, ours_cpu, r_seconds, r_cpu, r_inner))
         rows = list(csv.DictReader(io.StringIO(ours)))
         sna = list(csv.DictReader(open(r_out)))
     # The same observed values, and p-values within Monte-Carlo error.
@@ -82,9 +89,14 @@ def main():
     assert len(rows) == len(sna) == n and worst <= 5, f"p-values differ by {worst:.1f} standard errors"
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
     print(f"load average before: {os.getloadavg()[0]:.1f}")
-    print(f"diplograph: {ours_seconds:.3f} s wall, {ours_cpu:.3f} s CPU  ({' '.join(command[1:2])} ... --null edges --permutations {draws})")
-    print(f"R sna:      {r_seconds:.2f} s wall, {r_cpu:.2f} s CPU (loop alone {r_inner:.2f} s wall)")
-    print(f"ratio:      {r_seconds / ours_seconds:.0f}x wall, {r_cpu / ours_cpu:.0f}x CPU")
+    median = statistics.median
+    ours_seconds, ours_cpu = median(r[0] for r in rounds), median(r[1] for r in rounds)
+    r_seconds, r_cpu, r_inner = median(r[2] for r in rounds), median(r[3] for r in rounds), median(r[4] for r in rounds)
+    print(f"rounds:     {len(rounds)}, alternating; medians below")
+    print(f"diplograph: {ours_seconds:.3f} s wall, {ours_cpu:.3f} s CPU  ({' '.join(command[1:2])} ... --null edges --permutations {draws}; "
+          f"rounds {', '.join(f'{r[0]:.3f}' for r in rounds)})")
+    print(f"R sna:      {r_seconds:.2f} s wall, {r_cpu:.2f} s CPU (loop alone {r_inner:.2f} s wall; rounds {', '.join(f'{r[2]:.2f}' for r in rounds)})")
+    print(f"ratio:      {median(r[2] / r[0] for r in rounds):.0f}x wall, {median(r[3] / r[1] for r in rounds):.0f}x CPU (median of the rounds' ratios)")
     print(f"observed values equal; p-values within {worst:.2f} standard errors of the difference (largest of {2 * n})")
 
 

@@ -71,7 +71,7 @@ struct MultiSourceHopSearch: ~Copyable {
         seen.initialize(repeating: 0, count: Swift.max(1, n))
         frontier = .allocate(capacity: Swift.max(1, n))
         frontier.initialize(repeating: 0, count: Swift.max(1, n))
-        entryNode = .allocate(capacity: entries)
+        entryNode = .allocate(capacity: entries + 1)  // one spare: candidates are written before they are kept
         entryMask = .allocate(capacity: entries)
         entryEdges = .allocate(capacity: entries + 1)
         edgeCapacity = 1024
@@ -150,15 +150,17 @@ struct MultiSourceHopSearch: ~Copyable {
                         for slot in row0..<row1 {
                             let w = Int(neighbors[slot])
                             let fresh = reaching & ~seen[w]
-                            if fresh == 0 { continue }
-                            if frontier[w] == 0 {
-                                entryNode[entries] = Int32(truncatingIfNeeded: w)
-                                entries &+= 1
-                            }
-                            frontier[w] |= fresh
+                            // No branch on whether the edge is on a path (a third of them are
+                            // not, unpredictably): w is written as a new entry and as a record
+                            // every time and kept only when it is one, and an empty mask takes one
+                            // round of spare lanes below.
+                            let known = frontier[w]
+                            entryNode[entries] = Int32(truncatingIfNeeded: w)
+                            entries &+= (known == 0 && fresh != 0) ? 1 : 0
+                            frontier[w] = known | fresh
                             edgeTarget[records] = Int32(truncatingIfNeeded: w)
                             edgeMask[records] = fresh
-                            records &+= 1
+                            records &+= fresh != 0 ? 1 : 0
                             let to = w &* row
                             // Four lanes a round, spare cells past the last: most masks take one
                             // round, so the loop's exit is well predicted.
