@@ -234,10 +234,12 @@ struct MultiSourceHopSearch: ~Copyable {
                         let (p0, p1, p2, p3) = (sigma[at &+ l0], sigma[at &+ l1], sigma[at &+ l2], sigma[at &+ l3])
                         dependency += (p0 * a0 + p1 * a1) + (p2 * a2 + p3 * a3)
                         (share[l0], share[l1], share[l2], share[l3]) = (0, 0, 0, 0)
-                        sigma[at &+ l0] = 1 / p0 + a0
-                        sigma[at &+ l1] = 1 / p1 + a1
-                        sigma[at &+ l2] = 1 / p2 + a2
-                        sigma[at &+ l3] = 1 / p3 + a3
+                        // Two divisions per instruction: the same quotients, correctly rounded.
+                        let low = 1 / SIMD2(p0, p1) + SIMD2(a0, a1), high = 1 / SIMD2(p2, p3) + SIMD2(a2, a3)
+                        sigma[at &+ l0] = low.x
+                        sigma[at &+ l1] = low.y
+                        sigma[at &+ l2] = high.x
+                        sigma[at &+ l3] = high.y
                     } while bits != 0
                     sigma[at &+ lanes] = 0
                     result[v] += dependency
