@@ -162,22 +162,17 @@ struct MultiSourceHopSearch: ~Copyable {
                             edgeMask[records] = fresh
                             records &+= fresh != 0 ? 1 : 0
                             let to = w &* row
-                            // Four lanes a round, spare cells past the last: most masks take one
-                            // round, so the loop's exit is well predicted.
+                            // Two lanes a round, a spare cell past the last: half the masks hold
+                            // one or two lanes, and the loop's exit is predicted better than one
+                            // test per lane.
                             var bits = fresh
                             repeat {
                                 let l0 = bits.trailingZeroBitCount
                                 bits &= bits &- 1
                                 let l1 = bits.trailingZeroBitCount
                                 bits &= bits &- 1
-                                let l2 = bits.trailingZeroBitCount
-                                bits &= bits &- 1
-                                let l3 = bits.trailingZeroBitCount
-                                bits &= bits &- 1
                                 sigma[to &+ l0] += sigma[from &+ l0]
                                 sigma[to &+ l1] += sigma[from &+ l1]
-                                sigma[to &+ l2] += sigma[from &+ l2]
-                                sigma[to &+ l3] += sigma[from &+ l3]
                             } while bits != 0
                         }
                     }
@@ -205,20 +200,14 @@ struct MultiSourceHopSearch: ~Copyable {
                             bits &= bits &- 1
                             let l1 = bits.trailingZeroBitCount
                             bits &= bits &- 1
-                            let l2 = bits.trailingZeroBitCount
-                            bits &= bits &- 1
-                            let l3 = bits.trailingZeroBitCount
-                            bits &= bits &- 1
                             share[l0] += sigma[to &+ l0]
                             share[l1] += sigma[to &+ l1]
-                            share[l2] += sigma[to &+ l2]
-                            share[l3] += sigma[to &+ l3]
                         } while bits != 0
                     }
                     let at = v &* row
                     // v's dependency for each of its sources, then 1 / σ + a in σ's place, four
-                    // lanes a round as above: a spare lane reads σ = 0 and a = 0, adds nothing,
-                    // and its cells are set back to 0 afterwards.
+                    // lanes a round with spare cells as above: a spare lane reads σ = 0 and a = 0,
+                    // adds nothing, and its cells are set back to 0 afterwards.
                     var bits = entryMask[e]
                     var dependency = 0.0
                     repeat {
