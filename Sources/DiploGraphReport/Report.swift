@@ -115,17 +115,34 @@ public struct Report {
     ///   - options: what to include.
     ///   - output: where the files go (committed by the caller).
     ///   - render: turns a figure's DOT into SVG text (DiploGraphviz's `DiagramRenderer`
-    ///     does, with the options' composed legends); its first argument says which figure.
+    ///     does, with the options' composed legends); its first argument says which figure. It
+    ///     throws errors of the family, wrapped (`throw AnyDiploGraphError(error)`).
     /// - Returns: warnings to show the user (``/DiploGraph/LibraryMessage/worded(_:)`` words
     ///   their phrases as a front end names its options).
-    /// - Throws: ``/DiploGraphOutput/OutputError`` when a file cannot be written, ``/DiploGraph/InputProblems``
-    ///   from ``brokerageSeries(network:focus:pathLength:)`` with a focus, ``/DiploGraph/ValueError``
+    /// - Throws: ``/DiploGraph/AnyDiploGraphError`` wrapping ``/DiploGraphOutput/OutputError``
+    ///   when a file cannot be written, ``/DiploGraph/InputProblems`` from
+    ///   ``brokerageSeries(network:focus:pathLength:)`` with a focus, ``/DiploGraph/ValueError``
     ///   for a focus that is not an entity of `network`, a layout made for another network or
-    ///   templates that do not parse, and whatever `render` throws.
+    ///   templates that do not parse, and whatever `render` throws (its ``/DiploGraph/AnyDiploGraphError/base``
+    ///   is the error `render` wrapped).
     /// - Complexity: that of the centrality table (``/DiploGraphExport/CentralityTable``) and of `render` for
     ///   each figure, plus O(*r* + *e*) for *r* table rows and *e* events behind the roles.
     public static func write(network: SlicedNetwork, options: Options, to output: StagedDirectory,
-                             render: (DiagramFigure, String) throws -> String) throws -> [LibraryMessage] {
+                             render: (DiagramFigure, String) throws(AnyDiploGraphError) -> String) throws(AnyDiploGraphError) -> [LibraryMessage] {
+        do {
+            return try writeFiles(network: network, options: options, to: output, render: render)
+        } catch let error as any DiploGraphError {
+            throw AnyDiploGraphError(error)
+        } catch {
+            // Every call in writeFiles throws a member of the family (OutputError, ValueError,
+            // InputProblems, AnyDiploGraphError); should one ever not, its text is kept.
+            throw AnyDiploGraphError(ValueError("report: \(error)"))
+        }
+    }
+
+    /// ``write(network:options:to:render:)``'s work, each call throwing its own member of the family.
+    private static func writeFiles(network: SlicedNetwork, options: Options, to output: StagedDirectory,
+                                   render: (DiagramFigure, String) throws(AnyDiploGraphError) -> String) throws -> [LibraryMessage] {
         let table = CentralityTable(network: network, measures: options.measures, pathLength: options.pathLength)
         let writer = DiagramWriter(network: network)
         try writer.checkLayout(of: options.diagram)

@@ -114,9 +114,22 @@ struct ReportCommand: ParsableCommand {
         let progress = ProgressLine.standardError()
         progress.start("report: drawing", total: network.slices.count + (drawsGrid ? 1 : 0), unit: "figures")
         defer { progress.finish() }
-        let warnings = try Report.write(network: network, options: options, to: staged) { figure, dot in
-            defer { progress.advance() }
-            return try drawn { () throws(DiagramError) in try renderer.draw(dot: dot, figure: figure) }.svg ?? ""
+        let warnings: [LibraryMessage]
+        do throws(AnyDiploGraphError) {
+            warnings = try Report.write(network: network, options: options, to: staged) { figure, dot throws(AnyDiploGraphError) in
+                defer { progress.advance() }
+                do throws(DiagramError) {
+                    let drawing = try renderer.draw(dot: dot, figure: figure)
+                    show(drawing.warnings)
+                    return drawing.svg ?? ""
+                } catch {
+                    throw AnyDiploGraphError(error)
+                }
+            }
+        } catch {
+            // A figure that cannot be drawn is worded as `render` and `dot` word it.
+            if let diagram = error.base as? DiagramError { throw commandLineError(diagram) }
+            throw error
         }
         try staged.commit()
         show(renderer.legibilityWarning(grid: false).map { [$0] } ?? [])
