@@ -117,7 +117,16 @@ public enum BrokerageChart {
         let gap = 18 * scale, left = 30 * scale, right = 6 * scale, top = 34 * scale, bottom = 58 * scale
         let panelWidth = (totalWidth - gap * Double(panels.count - 1)) / Double(panels.count)
         let plotHeight = min(150 * scale, panelWidth * 0.6)
-        let height = top + plotHeight + bottom
+        // A key for the whiskers under the panels, when at least one is drawn.
+        let drawsWhiskers = panels.contains { panel in
+            panel.lines.contains { line in
+                line.values.indices.contains { i in
+                    line.values[i] != nil && i < line.ranges.count && (line.ranges[i].map { $0.lowerBound != $0.upperBound } ?? false)
+                }
+            }
+        }
+        let whiskerKey = drawsWhiskers ? label + 8 * scale : 0
+        let height = top + plotHeight + bottom + whiskerKey
         // One y scale for both panels: whole-number ticks from 0 to a round maximum, at most five.
         let largest = max(panels.flatMap { $0.lines.flatMap { $0.values.compactMap { $0 } + $0.ranges.compactMap { $0?.upperBound } } }.max() ?? 0, 0)
         let step = max(1, Int((ceil(largest) / 4).rounded(.up)))
@@ -175,6 +184,13 @@ public enum BrokerageChart {
                                   title: "\(series[i].slice), \(line.name): \(NumberFormat.measure(value))")
                 }
             }
+        }
+        if drawsWhiskers {
+            let keyY = top + plotHeight + bottom + label, cx = left + 4 * scale, half = 3 * scale
+            let (high, low) = (f(keyY - label * 0.8), f(keyY + label * 0.1))
+            out += "<path d=\"M\(f(cx)),\(high)V\(low)M\(f(cx - half)),\(high)h\(f(2 * half))M\(f(cx - half)),\(low)h\(f(2 * half))\" stroke=\"#555555\" stroke-width=\"0.75\" fill=\"none\"/>\n"
+            out += "<text x=\"\(f(left + 11 * scale))\" y=\"\(f(keyY))\" font-size=\"\(f(label))\" \(font)>"
+                + "Whiskers: the least and greatest value when any one event of the \(Escape.html(axis.lowercased())) is removed</text>\n"
         }
         return out + "</svg>"
     }
