@@ -893,13 +893,30 @@ public struct DiagramWriter: Sendable {
     private func legendHTML(options: DiagramOptions, typography: DiagramTypography, width: Double,
                             heading: (String?, String)?) -> String {
         let font = format(typography.legend)
+        // A text longer than the legend's width less its first column (samples, marks and, in
+        // the grid, short names) is broken into lines: a narrow grid cell holds the legend so.
+        let shortNames = typography.wrapsLabels ? drawnEntities.compactMap { network.entities[$0.position].shortLabel } : []
+        let firstColumn = max(30, Double(shortNames.map(\.count).max() ?? 0) * typography.legend * 0.6 + 8)
+        let perLine = max(16, Int((width - firstColumn - 8) / (typography.legend * 0.6)))
+        func lines(_ value: String) -> [String] {
+            var lines: [String] = []
+            var line = ""
+            for word in value.split(separator: " ", omittingEmptySubsequences: false) {
+                if !line.isEmpty && line.count + 1 + word.count > perLine { lines.append(line); line = "" }
+                line += (line.isEmpty ? "" : " ") + word
+            }
+            lines.append(line)
+            return lines
+        }
         func text(_ value: String, bold: Bool = false) -> String {
-            let escaped = Self.htmlText(value)
+            let escaped = lines(value).map(Self.htmlText).joined(separator: "<br/>")
             return "<font point-size=\"\(font)\">\(bold ? "<b>\(escaped)</b>" : escaped)</font>"
         }
         /// A section: a title over rows of (sample cell, text cell), and its estimated width.
         struct Section { var title: String; var rows: [(String, String)]; var width: Double }
-        func estimate(_ texts: [String]) -> Double { Double(texts.map(\.count).max() ?? 0) * typography.legend * 0.6 + 34 }
+        func estimate(_ texts: [String]) -> Double {
+            Double(texts.flatMap(lines).map(\.count).max() ?? 0) * typography.legend * 0.6 + 34
+        }
         func swatch(_ color: String) -> String {
             "<td bgcolor=\"\(color)\" border=\"1\" color=\"#555555\" width=\"14\" height=\"7\" fixedsize=\"true\"></td>"
         }
@@ -996,7 +1013,7 @@ public struct DiagramWriter: Sendable {
             html += "<tr><td align=\"left\" colspan=\"\(columns)\">\(headingHTML(heading.0, heading.1, typography: typography, width: width))</td></tr>"
         }
         func titleCell(_ section: Section) -> String { "<td colspan=\"2\" align=\"left\">\(text(section.title, bold: true))</td>" }
-        func cells(_ row: (String, String)?) -> String { row.map { "\($0.0)<td align=\"left\">\($0.1)</td>" } ?? "<td></td><td></td>" }
+        func cells(_ row: (String, String)?) -> String { row.map { "\($0.0)<td align=\"left\" balign=\"left\">\($0.1)</td>" } ?? "<td></td><td></td>" }
         if sideBySide {
             let gap = "<td width=\"\(Int(spacer))\"></td>"
             html += "<tr>" + sections.map(titleCell).joined(separator: gap) + "</tr>"

@@ -242,6 +242,19 @@ func cieLightness(_ hex: String) -> Double? {
         let sixSVG = try String(contentsOfFile: scratch.path("six/grid.svg"), encoding: .utf8)
         let under = try legendOrigin(sixSVG)
         #expect(under.y > FigureGeometry(sixSVG).nodes.map { box($0).maxY }.max()!, "legend at \(under)")
+        // Without the numbers after the names the panels go three to a row, and the one empty
+        // cell is narrower than the legend's longest lines: they wrap, and the legend still goes
+        // into the cell, right of the last panel and in its row.
+        let three = try Tool.run(["render"] + Self.data + ["--grid", "--out", scratch.path("three")])
+        #expect(three.status == 0, "\(three.stderr)")
+        let threeSVG = try String(contentsOfFile: scratch.path("three/grid.svg"), encoding: .utf8)
+        let inCell = try legendOrigin(threeSVG)
+        let threePanels = FigureGeometry(threeSVG).nodes
+        let lastOfThree = threePanels.filter { $0.name.hasPrefix("p4_") }, aboveIt = threePanels.filter { $0.name.hasPrefix("p0_") }
+        #expect(!lastOfThree.isEmpty && !aboveIt.isEmpty)
+        #expect(inCell.x > lastOfThree.map { box($0).maxX }.max()!, "legend at \(inCell)")
+        #expect(inCell.y < lastOfThree.map { box($0).maxY }.max()!, "legend at \(inCell)")
+        #expect(inCell.y > aboveIt.map { box($0).maxY }.max()!, "legend at \(inCell)")
     }
 
     /// report.html in Chromium (when chromium and node are installed), at 390x844 (a phone,
