@@ -257,6 +257,53 @@ func cieLightness(_ hex: String) -> Double? {
         #expect(inCell.y > aboveIt.map { box($0).maxY }.max()!, "legend at \(inCell)")
     }
 
+    /// Yearly figures share one canvas, cropped to the union of what they draw: without ghosts
+    /// every year has the same size and placement, an actor the same box in every year it is
+    /// drawn, and the boxes of all years together reach both sides of the drawing, while a year
+    /// alone does not.
+    @Test func yearlyFiguresShareOneCanvasCroppedToTheUnion() throws {
+        let scratch = try Scratch()
+        let result = try Tool.run(["render"] + Self.data + ["--no-ghosts", "--out", scratch.path("years")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let figures = try Self.svgs(in: scratch.path("years"))
+        #expect(figures.count == 5)
+        func header(_ svg: String) -> String? {
+            svg.range(of: #"<svg width="[0-9.]+pt" height="[0-9.]+pt""#, options: .regularExpression).map { String(svg[$0]) }
+        }
+        func placement(_ svg: String) -> String? {
+            svg.range(of: #"<g id="graph0" class="graph" transform="[^"]*""#, options: .regularExpression).map { String(svg[$0]) }
+        }
+        #expect(Set(figures.map { header($0.text) }).count == 1, "\(figures.map { header($0.text) ?? "?" })")
+        #expect(Set(figures.map { placement($0.text) }).count == 1, "\(figures.map { placement($0.text) ?? "?" })")
+        func box(_ node: FigureGeometry.Node) -> [Double] {
+            switch node.outline {
+            case let .box(minX, minY, maxX, maxY): return [minX, minY, maxX, maxY]
+            case let .ellipse(x, y, rx, ry): return [x - rx, y - ry, x + rx, y + ry]
+            }
+        }
+        var boxes: [String: [Double]] = [:]
+        var extents: [[Double]] = []
+        for figure in figures {
+            let nodes = FigureGeometry(figure.text).nodes
+            #expect(!nodes.isEmpty, "\(figure.name)")
+            for node in nodes {
+                let outline = box(node)
+                if let earlier = boxes[node.name] {
+                    #expect(zip(earlier, outline).allSatisfy { abs($0 - $1) < 0.01 }, "\(node.name) moves in \(figure.name)")
+                }
+                boxes[node.name] = outline
+            }
+            extents.append([nodes.map { box($0)[0] }.min()!, nodes.map { box($0)[2] }.max()!])
+        }
+        let width = try #require(header(figures[0].text).map { FigureGeometry.numbers($0[...]) }?.first)
+        let translate = try #require(placement(figures[0].text)?.components(separatedBy: "translate(").last)
+        let shift = FigureGeometry.numbers(translate[...])
+        let left = extents.map { $0[0] }.min()!, right = extents.map { $0[1] }.max()!
+        // Graphviz draws from the pad on the left to the pad on the right.
+        #expect(abs(left) < 1 && abs(right - (width - 2 * shift[0])) < 1, "union \(left)...\(right) in \(width) pt")
+        #expect(extents.contains { $0[0] > left + 20 || $0[1] < right - 20 }, "every year spans the union: \(extents)")
+    }
+
     /// report.html in Chromium (when chromium and node are installed), at 390x844 (a phone,
     /// emulated through the DevTools protocol) and 1440x900: no sideways scroll, the findings
     /// on the first screen, borders of at least 3:1 contrast, every event detail reached by Tab.
