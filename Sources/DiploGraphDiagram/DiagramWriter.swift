@@ -866,7 +866,12 @@ public struct DiagramWriter: Sendable {
 
     /// Text broken into lines no wider than `width` (estimated from the font size).
     private func wrapped(_ text: String, font: Double, width: Double) -> [String] {
-        let perLine = max(20, Int(width / (font * 0.55)))
+        Self.lines(of: text, perLine: max(20, Int(width / (font * 0.55))))
+    }
+
+    /// Text broken at spaces into lines of at most `perLine` characters (a longer word keeps a
+    /// line of its own).
+    private static func lines(of text: String, perLine: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
@@ -898,16 +903,7 @@ public struct DiagramWriter: Sendable {
         let shortNames = typography.wrapsLabels ? drawnEntities.compactMap { network.entities[$0.position].shortLabel } : []
         let firstColumn = max(30, Double(shortNames.map(\.count).max() ?? 0) * typography.legend * 0.6 + 8)
         let perLine = max(16, Int((width - firstColumn - 8) / (typography.legend * 0.6)))
-        func lines(_ value: String) -> [String] {
-            var lines: [String] = []
-            var line = ""
-            for word in value.split(separator: " ", omittingEmptySubsequences: false) {
-                if !line.isEmpty && line.count + 1 + word.count > perLine { lines.append(line); line = "" }
-                line += (line.isEmpty ? "" : " ") + word
-            }
-            lines.append(line)
-            return lines
-        }
+        func lines(_ value: String) -> [String] { Self.lines(of: value, perLine: perLine) }
         func text(_ value: String, bold: Bool = false) -> String {
             let escaped = lines(value).map(Self.htmlText).joined(separator: "<br/>")
             return "<font point-size=\"\(font)\">\(bold ? "<b>\(escaped)</b>" : escaped)</font>"
