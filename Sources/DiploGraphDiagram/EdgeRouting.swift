@@ -126,16 +126,18 @@ struct EdgeRouter {
         var distance = [Double](repeating: .infinity, count: count)
         var previous = [Int](repeating: -1, count: count)
         var done = [Bool](repeating: false, count: count)
+        // The straight-line estimate to the goal, taken when a vertex is first reached.
+        var estimate = [Double](repeating: 0, count: count)
         distance[0] = 0
+        estimate[0] = hypot(goal.x - obstacles[from].x, goal.y - obstacles[from].y)
         var expansions = 0
         while expansions < count {
             // The open vertex with the least distance plus straight-line estimate (a linear scan: few vertices).
             var u = -1
             var least = Double.infinity
             for v in 0..<count where !done[v] && distance[v] < .infinity {
-                guard let p = point(v) else { continue }
-                let estimate = distance[v] + hypot(goal.x - p.x, goal.y - p.y)
-                if estimate < least { (least, u) = (estimate, v) }
+                let total = distance[v] + estimate[v]
+                if total < least { (least, u) = (total, v) }
             }
             guard u >= 0 else { return nil }
             if u == 1 { break }
@@ -144,8 +146,13 @@ struct EdgeRouter {
             let p = point(u)!
             for v in 1..<count where !done[v] {
                 guard let q = point(v) else { continue }
-                let candidate = distance[u] + hypot(q.x - p.x, q.y - p.y)
+                // No shorter way when even the longer side of the step is too long (a length is
+                // at least that): most steps end here, before the square root.
+                let dx = q.x - p.x, dy = q.y - p.y
+                if distance[u] + max(abs(dx), abs(dy)) >= distance[v] { continue }
+                let candidate = distance[u] + hypot(dx, dy)
                 if candidate < distance[v] && isBlocked(p.x, p.y, q.x, q.y, skipA: from, skipB: to) == nil {
+                    if distance[v] == .infinity { estimate[v] = hypot(goal.x - q.x, goal.y - q.y) }
                     distance[v] = candidate
                     previous[v] = u
                 }
