@@ -1,5 +1,6 @@
 import DiploGraph
 import DiploGraphDiagram
+import Foundation
 
 /// Draws a sliced network's diagrams through Graphviz, every slice on one shared layout.
 ///
@@ -155,6 +156,57 @@ public struct DiagramRenderer: Sendable {
         guard writer.network.owns(slice) else { throw .foreignSlice(label: slice.label) }
         return try draw(.model(writer.graph(forOwn: slice, options: options)), figure: .slice(slice.label))
     }
+
+    /// Draws `slices` one after another, handing each drawing to `body` in their order, with
+    /// the Swift side of each figure (its graph: layout, labels, edges routed around the boxes)
+    /// built on another core while Graphviz draws the figures before it. Graphviz is called
+    /// from this thread only, one figure at a time; the drawings are those of
+    /// ``draw(_:)``, byte for byte.
+    ///
+    /// - Parameters:
+    ///   - slices: slices of the renderer's network.
+    ///   - body: receives each drawing, in the order of `slices`; its errors end the run.
+    /// - Throws: ``/DiploGraph/AnyDiploGraphError`` wrapping ``DiagramError/foreignSlice(label:)``
+    ///   (before anything is drawn) or ``DiagramError/graphviz(_:)``, or what `body` throws.
+    /// - Complexity: that of ``draw(_:)`` for each slice; the graphs of at most
+    ///   twice ``aheadCount`` slices are held at once.
+    public func draw(_ slices: [Slice], each body: (Drawing) throws(AnyDiploGraphError) -> Void) throws(AnyDiploGraphError) {
+        if let foreign = slices.first(where: { !self.writer.network.owns($0) }) {
+            throw AnyDiploGraphError(DiagramError.foreignSlice(label: foreign.label))
+        }
+        let writer = self.writer, options = self.options
+        let graphs: @Sendable (Range<Int>) -> [DOTGraph] = { range in range.map { writer.graph(forOwn: slices[$0], options: options) } }
+        let step = Self.aheadCount
+        var ready = graphs(0..<min(step, slices.count))
+        var start = 0
+        while start < slices.count {
+            // The next block's graphs on another core while this block is drawn here.
+            let nextRange = min(start + step, slices.count)..<min(start + 2 * step, slices.count)
+            let next = ConcurrentResults<[DOTGraph]>(count: 1)
+            let building = DispatchGroup()
+            if !nextRange.isEmpty { DispatchQueue.global().async(group: building) { next[0] = graphs(nextRange) } }
+            do throws(AnyDiploGraphError) {
+                for (offset, graph) in ready.enumerated() {
+                    let drawing: Drawing
+                    do throws(DiagramError) {
+                        drawing = try draw(.model(graph), figure: .slice(slices[start + offset].label))
+                    } catch {
+                        throw AnyDiploGraphError(error)
+                    }
+                    try body(drawing)
+                }
+            } catch {
+                building.wait()
+                throw error
+            }
+            building.wait()
+            ready = next[0] ?? []
+            start += step
+        }
+    }
+
+    /// How many slices' graphs ``draw(_:each:)`` builds ahead of the one Graphviz draws.
+    public static let aheadCount = 8
 
     /// Draws every slice side by side in one figure (small multiples), with one legend.
     ///

@@ -48,10 +48,21 @@ struct RenderCommand: ParsableCommand {
             let progress = ProgressLine.standardError()
             progress.start("render: drawing", total: network.slices.count, unit: "figures")
             defer { progress.finish() }
-            for slice in network.slices {
-                let drawing = try drawn { () throws(DiagramError) in try renderer.draw(slice) }
-                try staged.write("\(Report.fileName(for: slice.label)).\(format.rawValue)", bytes: drawing.bytes)
-                progress.advance()
+            do throws(AnyDiploGraphError) {
+                try renderer.draw(network.slices) { drawing throws(AnyDiploGraphError) in
+                    show(drawing.warnings)
+                    guard case .slice(let label) = drawing.figure else { return }
+                    do throws(OutputError) {
+                        try staged.write("\(Report.fileName(for: label)).\(format.rawValue)", bytes: drawing.bytes)
+                    } catch {
+                        throw AnyDiploGraphError(error)
+                    }
+                    progress.advance()
+                }
+            } catch {
+                // A figure that cannot be drawn is worded as `dot` and `report` word it.
+                if let diagram = error.base as? DiagramError { throw commandLineError(diagram) }
+                throw error
             }
         }
         show(renderer.legibilityWarning(grid: grid).map { [$0] } ?? [])

@@ -103,6 +103,44 @@ import DiploGraphviz
         #expect(nodes[renderer.writer.nodeName(of: entity)]?["label"] == network.entities[entity.position].label)
     }
 
+    /// Drawing many slices, graphs built ahead on another core, gives every slice's own drawing
+    /// byte for byte and in order, also when there are more slices than one block ahead; a
+    /// slice of another network is refused before anything is drawn, and an error of the
+    /// receiver ends the run with that error.
+    @Test func drawingManySlicesEqualsDrawingEach() throws {
+        let network = try Self.defaultNetwork()
+        let renderer = try DiagramRenderer(network: network)
+        // Every slice four times over: more than twice the block built ahead.
+        let slices = Array(repeating: network.slices, count: 4).flatMap { $0 }
+        #expect(slices.count > 2 * DiagramRenderer.aheadCount)
+        var drawings: [Drawing] = []
+        try renderer.draw(slices) { drawings.append($0) }
+        #expect(drawings.count == slices.count)
+        for (slice, drawing) in zip(slices, drawings) {
+            let alone = try renderer.draw(slice)
+            #expect(drawing.figure == alone.figure && drawing.bytes == alone.bytes, "\(slice.label)")
+        }
+        let foreign = try #require(try Self.defaultNetwork().slice(labelled: "2018"))
+        var received = 0
+        do {
+            try renderer.draw(network.slices + [foreign]) { _ in received += 1 }
+            Issue.record("a foreign slice was drawn")
+        } catch {
+            #expect(error.base as? DiagramError == .foreignSlice(label: "2018"))
+        }
+        #expect(received == 0)
+        do {
+            try renderer.draw(slices) { drawing throws(AnyDiploGraphError) in
+                received += 1
+                if received == 10 { throw AnyDiploGraphError(ValueError("enough")) }
+            }
+            Issue.record("the receiver's error was lost")
+        } catch {
+            #expect(error.base as? ValueError == ValueError("enough"))
+        }
+        #expect(received == 10)
+    }
+
     /// A slice of another network (here: the same file sliced again, and the network by
     /// groups) is refused, not drawn with the wrong indices or trapped on.
     @Test func aSliceOfAnotherNetworkIsRefused() throws {
