@@ -852,11 +852,14 @@ public struct DiagramWriter: Sendable {
     /// - Returns: DOT text of an empty graph whose label is the legend.
     /// - Complexity: O(*g* + *k*) for *g* groups and *k* kinds, plus ``prepared(_:)``.
     ///   - cellWidth: for the grid, the width of the empty cells it is to fit (``gridLegendCell(options:)``).
-    package func legendDOT(options: DiagramOptions, grid: Bool, cellWidth: Double? = nil) -> String {
+    ///   - breaksLines: whether texts longer than the width allows are broken into lines (for a
+    ///     legend that does not fit the cells as it is).
+    package func legendDOT(options: DiagramOptions, grid: Bool, cellWidth: Double? = nil, breaksLines: Bool = false) -> String {
         let options = prepared(options)
         let width = grid ? (cellWidth ?? drawingWidth(options.width)) : max(drawingWidth(options.width), options.single?.width ?? 0)
         return "graph \"legend\" {\n  graph [fontname=\"Helvetica\", pad=0, margin=0, labelloc=b, labeljust=l, notranslate=true"
-            + ", label=<" + legendHTML(options: options, typography: grid ? .grid : .single, width: width, heading: nil) + ">];\n}\n"
+            + ", label=<" + legendHTML(options: options, typography: grid ? .grid : .single, width: width, heading: nil,
+                                       breaksLines: breaksLines) + ">];\n}\n"
     }
 
     private func headingHeight(_ title: String?, typography: DiagramTypography, width: Double) -> Double {
@@ -896,13 +899,14 @@ public struct DiagramWriter: Sendable {
     /// `, label=<…>` with the legend as an HTML-like table (and a heading when there is no
     /// title node): groups, kinds of tie with their line patterns, line width, label sizes.
     private func legendHTML(options: DiagramOptions, typography: DiagramTypography, width: Double,
-                            heading: (String?, String)?) -> String {
+                            heading: (String?, String)?, breaksLines: Bool = false) -> String {
         let font = format(typography.legend)
-        // A text longer than the legend's width less its first column (samples, marks and, in
-        // the grid, short names) is broken into lines: a narrow grid cell holds the legend so.
+        // With `breaksLines`, a text longer than the legend's width less its first column
+        // (samples, marks and, in the grid, short names) is broken into lines: a narrow grid
+        // cell holds the legend so.
         let shortNames = typography.wrapsLabels ? drawnEntities.compactMap { network.entities[$0.position].shortLabel } : []
         let firstColumn = max(30, Double(shortNames.map(\.count).max() ?? 0) * typography.legend * 0.6 + 8)
-        let perLine = max(16, Int((width - firstColumn - 8) / (typography.legend * 0.6)))
+        let perLine = breaksLines ? max(16, Int((width - firstColumn - 8) / (typography.legend * 0.6))) : Int.max
         func lines(_ value: String) -> [String] { Self.lines(of: value, perLine: perLine) }
         func text(_ value: String, bold: Bool = false) -> String {
             let escaped = lines(value).map(Self.htmlText).joined(separator: "<br/>")

@@ -94,21 +94,27 @@ public struct DiagramRenderer: Sendable {
             options.gridLegendOverflow = 0
             if format == .svg && options.showsLegend && composesLegend {
                 // Drawn once, composed into every SVG: no figure lays its legend out again.
-                func legend(grid: Bool, cellWidth: Double? = nil) throws(GraphvizError) -> ComposedLegend? {
-                    ComposedLegend(svg: try graphviz.render(dot: writer.legendDOT(options: options, grid: grid, cellWidth: cellWidth),
+                func legend(grid: Bool, cellWidth: Double? = nil, breaksLines: Bool = false) throws(GraphvizError) -> ComposedLegend? {
+                    ComposedLegend(svg: try graphviz.render(dot: writer.legendDOT(options: options, grid: grid, cellWidth: cellWidth,
+                                                                                  breaksLines: breaksLines),
                                                             engine: .pinned, format: .svg).bytes)
                 }
                 options.composedLegend = try legend(grid: false)
-                // The grid's legend in its empty cells when it fits their width (the canvas grows
-                // by what reaches below them), else under the panels.
-                if let cell = writer.gridLegendCell(options: options), let inCell = try legend(grid: true, cellWidth: cell.width),
-                   inCell.width <= cell.width + 1 {
-                    options.composedGridLegend = inCell
-                    options.gridLegendInCell = true
-                    options.gridLegendOverflow = max(0, inCell.height - cell.height)
-                } else {
-                    options.composedGridLegend = try legend(grid: true)
+                // The grid's legend in its empty cells when it fits their width, as it is or with
+                // its longer texts broken into lines (the canvas grows by what reaches below the
+                // cells), else under the panels.
+                options.composedGridLegend = nil
+                if let cell = writer.gridLegendCell(options: options) {
+                    for breaksLines in [false, true] {
+                        guard let inCell = try legend(grid: true, cellWidth: cell.width, breaksLines: breaksLines),
+                              inCell.width <= cell.width + 1 else { continue }
+                        options.composedGridLegend = inCell
+                        options.gridLegendInCell = true
+                        options.gridLegendOverflow = max(0, inCell.height - cell.height)
+                        break
+                    }
                 }
+                if options.composedGridLegend == nil { options.composedGridLegend = try legend(grid: true) }
             }
         } catch {
             throw .graphviz(error)
