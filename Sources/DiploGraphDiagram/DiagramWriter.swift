@@ -904,9 +904,12 @@ public struct DiagramWriter: Sendable {
         // With `breaksLines`, a text longer than the legend's width less its first column
         // (samples, marks and, in the grid, short names) is broken into lines: a narrow grid
         // cell holds the legend so.
-        let shortNames = typography.wrapsLabels ? drawnEntities.compactMap { network.entities[$0.position].shortLabel } : []
-        let firstColumn = max(30, Double(shortNames.map(\.count).max() ?? 0) * typography.legend * 0.6 + 8)
-        let perLine = breaksLines ? max(16, Int((width - firstColumn - 8) / (typography.legend * 0.6))) : Int.max
+        var perLine = Int.max
+        if breaksLines {
+            let shortNames = typography.wrapsLabels ? drawnEntities.compactMap { network.entities[$0.position].shortLabel } : []
+            let firstColumn = max(30, Double(shortNames.map(\.count).max() ?? 0) * typography.legend * 0.6 + 8)
+            perLine = max(16, Int((width - firstColumn - 8) / (typography.legend * 0.6)))
+        }
         func lines(_ value: String) -> [String] { Self.lines(of: value, perLine: perLine) }
         func text(_ value: String, bold: Bool = false) -> String {
             let escaped = lines(value).map(Self.htmlText).joined(separator: "<br/>")

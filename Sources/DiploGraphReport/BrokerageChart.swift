@@ -56,6 +56,13 @@ public enum BrokerageChart {
         let dash: String?
         /// Per slice, the value's range without any one event (a whisker), or `nil`.
         var ranges: [ClosedRange<Double>?] = []
+
+        /// The whisker drawn at slice `i`: its range when the slice has a value and the range
+        /// is more than one value.
+        func whisker(at i: Int) -> ClosedRange<Double>? {
+            guard values[i] != nil, i < ranges.count, let range = ranges[i], range.lowerBound != range.upperBound else { return nil }
+            return range
+        }
     }
 
     /// The axis title for slices made by `slicing`: `Year`, `Quarter`, `Month`, or the window's kind.
@@ -118,13 +125,7 @@ public enum BrokerageChart {
         let panelWidth = (totalWidth - gap * Double(panels.count - 1)) / Double(panels.count)
         let plotHeight = min(150 * scale, panelWidth * 0.6)
         // A key for the whiskers under the panels, when at least one is drawn.
-        let drawsWhiskers = panels.contains { panel in
-            panel.lines.contains { line in
-                line.values.indices.contains { i in
-                    line.values[i] != nil && i < line.ranges.count && (line.ranges[i].map { $0.lowerBound != $0.upperBound } ?? false)
-                }
-            }
-        }
+        let drawsWhiskers = panels.contains { $0.lines.contains { line in line.values.indices.contains { line.whisker(at: $0) != nil } } }
         let whiskerKey = drawsWhiskers ? label + 8 * scale : 0
         let height = top + plotHeight + bottom + whiskerKey
         // One y scale for both panels: whole-number ticks from 0 to a round maximum, at most five.
@@ -174,7 +175,7 @@ public enum BrokerageChart {
                 // Every present value as a marker, side by side where two series share a slice.
                 for (i, value) in line.values.enumerated() {
                     guard let value else { continue }
-                    if i < line.ranges.count, let range = line.ranges[i], range.lowerBound != range.upperBound {
+                    if let range = line.whisker(at: i) {
                         // The whisker: the value's range when any single event is removed.
                         let cx = x(i) + offsets[lineIndex], half = 3 * scale
                         let (high, low) = (f(y(range.upperBound)), f(y(range.lowerBound)))

@@ -163,7 +163,7 @@ public struct DiagramRenderer: Sendable {
         return try draw(.model(writer.graph(forOwn: slice, options: options)), figure: .slice(slice.label))
     }
 
-    /// Draws `slices` one after another, handing each drawing to `body` in their order, with
+    /// Draws `slices` one after another, handing each with its drawing to `body` in their order, with
     /// the Swift side of each figure (its graph: layout, labels, edges routed around the boxes)
     /// built on another core while Graphviz draws the figures before it. Graphviz is called
     /// from this thread only, one figure at a time; the drawings are those of
@@ -171,12 +171,12 @@ public struct DiagramRenderer: Sendable {
     ///
     /// - Parameters:
     ///   - slices: slices of the renderer's network.
-    ///   - body: receives each drawing, in the order of `slices`; its errors end the run.
+    ///   - body: receives each slice and its drawing, in the order of `slices`; its errors end the run.
     /// - Throws: ``/DiploGraph/AnyDiploGraphError`` wrapping ``DiagramError/foreignSlice(label:)``
     ///   (before anything is drawn) or ``DiagramError/graphviz(_:)``, or what `body` throws.
     /// - Complexity: that of ``draw(_:)`` for each slice; the graphs of at most
     ///   twice ``aheadCount`` slices are held at once.
-    public func draw(_ slices: [Slice], each body: (Drawing) throws(AnyDiploGraphError) -> Void) throws(AnyDiploGraphError) {
+    public func draw(_ slices: [Slice], each body: (Slice, Drawing) throws(AnyDiploGraphError) -> Void) throws(AnyDiploGraphError) {
         if let foreign = slices.first(where: { !self.writer.network.owns($0) }) {
             throw AnyDiploGraphError(DiagramError.foreignSlice(label: foreign.label))
         }
@@ -193,13 +193,10 @@ public struct DiagramRenderer: Sendable {
             if !nextRange.isEmpty { DispatchQueue.global().async(group: building) { next[0] = graphs(nextRange) } }
             do throws(AnyDiploGraphError) {
                 for (offset, graph) in ready.enumerated() {
-                    let drawing: Drawing
-                    do throws(DiagramError) {
-                        drawing = try draw(.model(graph), figure: .slice(slices[start + offset].label))
-                    } catch {
-                        throw AnyDiploGraphError(error)
-                    }
-                    try body(drawing)
+                    let slice = slices[start + offset]
+                    try body(slice, try AnyDiploGraphError.wrapping { () throws(DiagramError) in
+                        try draw(.model(graph), figure: .slice(slice.label))
+                    })
                 }
             } catch {
                 building.wait()

@@ -8,6 +8,12 @@ import DiploGraphDiagram
 import DiploGraphReport
 import DiploGraphText
 
+/// `error` in the command line's words: a figure that cannot be drawn as the overload for `DiagramError`
+/// words it, any other error as it is.
+func commandLineError(_ error: AnyDiploGraphError) -> Error {
+    (error.base as? DiagramError).map(commandLineError) ?? error
+}
+
 /// `error` in the command line's words (naming its options).
 func commandLineError(_ error: DiagramError) -> Error {
     switch error {

@@ -49,20 +49,15 @@ struct RenderCommand: ParsableCommand {
             progress.start("render: drawing", total: network.slices.count, unit: "figures")
             defer { progress.finish() }
             do throws(AnyDiploGraphError) {
-                try renderer.draw(network.slices) { drawing throws(AnyDiploGraphError) in
+                try renderer.draw(network.slices) { slice, drawing throws(AnyDiploGraphError) in
                     show(drawing.warnings)
-                    guard case .slice(let label) = drawing.figure else { return }
-                    do throws(OutputError) {
-                        try staged.write("\(Report.fileName(for: label)).\(format.rawValue)", bytes: drawing.bytes)
-                    } catch {
-                        throw AnyDiploGraphError(error)
+                    try AnyDiploGraphError.wrapping { () throws(OutputError) in
+                        try staged.write("\(Report.fileName(for: slice.label)).\(format.rawValue)", bytes: drawing.bytes)
                     }
                     progress.advance()
                 }
             } catch {
-                // A figure that cannot be drawn is worded as `dot` and `report` word it.
-                if let diagram = error.base as? DiagramError { throw commandLineError(diagram) }
-                throw error
+                throw commandLineError(error)
             }
         }
         show(renderer.legibilityWarning(grid: grid).map { [$0] } ?? [])

@@ -118,18 +118,12 @@ struct ReportCommand: ParsableCommand {
         do throws(AnyDiploGraphError) {
             warnings = try Report.write(network: network, options: options, to: staged) { figure, dot throws(AnyDiploGraphError) in
                 defer { progress.advance() }
-                do throws(DiagramError) {
-                    let drawing = try renderer.draw(dot: dot, figure: figure)
-                    show(drawing.warnings)
-                    return drawing.svg ?? ""
-                } catch {
-                    throw AnyDiploGraphError(error)
-                }
+                let drawing = try AnyDiploGraphError.wrapping { () throws(DiagramError) in try renderer.draw(dot: dot, figure: figure) }
+                show(drawing.warnings)
+                return drawing.svg ?? ""
             }
         } catch {
-            // A figure that cannot be drawn is worded as `render` and `dot` word it.
-            if let diagram = error.base as? DiagramError { throw commandLineError(diagram) }
-            throw error
+            throw commandLineError(error)
         }
         try staged.commit()
         show(renderer.legibilityWarning(grid: false).map { [$0] } ?? [])

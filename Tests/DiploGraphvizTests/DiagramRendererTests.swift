@@ -114,7 +114,10 @@ import DiploGraphviz
         let slices = Array(repeating: network.slices, count: 4).flatMap { $0 }
         #expect(slices.count > 2 * DiagramRenderer.aheadCount)
         var drawings: [Drawing] = []
-        try renderer.draw(slices) { drawings.append($0) }
+        try renderer.draw(slices) { slice, drawing in
+            #expect(drawing.figure == .slice(slice.label))
+            drawings.append(drawing)
+        }
         #expect(drawings.count == slices.count)
         for (slice, drawing) in zip(slices, drawings) {
             let alone = try renderer.draw(slice)
@@ -123,14 +126,14 @@ import DiploGraphviz
         let foreign = try #require(try Self.defaultNetwork().slice(labelled: "2018"))
         var received = 0
         do {
-            try renderer.draw(network.slices + [foreign]) { _ in received += 1 }
+            try renderer.draw(network.slices + [foreign]) { _, _ in received += 1 }
             Issue.record("a foreign slice was drawn")
         } catch {
             #expect(error.base as? DiagramError == .foreignSlice(label: "2018"))
         }
         #expect(received == 0)
         do {
-            try renderer.draw(slices) { drawing throws(AnyDiploGraphError) in
+            try renderer.draw(slices) { _, _ throws(AnyDiploGraphError) in
                 received += 1
                 if received == 10 { throw AnyDiploGraphError(ValueError("enough")) }
             }

@@ -74,7 +74,8 @@ public struct PermutationTest: Sendable {
             let columns = observed[s].columns
             var atLeast = [[Int]](repeating: [Int](repeating: 0, count: slice.nodes.count), count: measures.count)
             let draws = Swift.min(Self.blockSize, permutations - block * Self.blockSize)
-            var search = MultiSourceHopSearch(nodeCount: slice.graph.nodeCount)
+            // Buffers for betweenness in hops (none otherwise: a search sized for no node).
+            var search = MultiSourceHopSearch(nodeCount: measures.contains(.betweenness) && pathLength == .hops ? slice.graph.nodeCount : 0)
             for _ in 0..<draws {
                 let (graph, drawnGroups) = model.draw(graph: slice.graph, groups: groups[s], using: &rng)
                 guard let null = Self.measure(graph, measures: measures, groups: drawnGroups, pathLength: pathLength,
