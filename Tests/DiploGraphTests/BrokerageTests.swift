@@ -33,6 +33,9 @@ import DiploGraphIO
             for role in BrokerageRole.allCases {
                 #expect(brokerage.counts[role.rawValue] == expected[role.rawValue], "seed \(seed) \(role)")
             }
+            // The totals alone, with bit rows and with marks.
+            #expect(graph.brokerageTotals() == expected[BrokerageRole.total.rawValue], "seed \(seed)")
+            #expect(graph.brokerageTotals(bitsetWords: 0) == expected[BrokerageRole.total.rawValue], "seed \(seed)")
             if !isDirected {
                 // Undirected: t(v) = deg(deg−1) − 2·triangles(v), and representative = gatekeeper.
                 for v in 0..<n {
@@ -44,6 +47,24 @@ import DiploGraphIO
                 }
                 #expect(brokerage.counts[BrokerageRole.representative.rawValue] == brokerage.counts[BrokerageRole.gatekeeper.rawValue])
             }
+        }
+    }
+
+    /// The totals alone on graphs of several 64-bit words per bit row, both ways, against the
+    /// roles' totals; and a measure table that asks for the total alone gives the same column.
+    @Test(arguments: [true, false])
+    func totalsAloneMatchTheRoles(isDirected: Bool) throws {
+        for seed in 0..<12 {
+            var rng = SeededGenerator(seed: UInt64(7100 + seed))
+            let n = Int.random(in: 60...200, using: &rng)
+            let graph = randomGraph(nodes: n, density: Double.random(in: 0.01...0.2, using: &rng), isDirected: isDirected, using: &rng)
+            let groups = groupIndices((0..<n).map { _ in Int.random(in: 0..<4, using: &rng) })
+            let total = try graph.brokerage(groups: groups).counts[BrokerageRole.total.rawValue]
+            #expect(graph.brokerageTotals() == total, "seed \(seed)")
+            #expect(graph.brokerageTotals(bitsetWords: 0) == total, "seed \(seed)")
+            let alone = try MeasureTable(graph: graph, measures: [.brokerage], groups: groups, pathLength: .hops, sliceLabel: "s")
+            let withRoles = try MeasureTable(graph: graph, measures: [.brokerage, .liaison], groups: groups, pathLength: .hops, sliceLabel: "s")
+            #expect(alone.columns[0] == withRoles.columns[0])
         }
     }
 

@@ -65,6 +65,25 @@ import DiploGraphIO
         #expect((1...degree).allSatisfy { graph.inNeighbors[Int(graph.inOffsets[$0])] == 0 && graph.inWeights[Int(graph.inOffsets[$0])] == Double($0) + 0.5 })
     }
 
+    /// The in-rows, transposed from the out-rows, list each node's sources in increasing order
+    /// with their weights, on random digraphs with edges given in random order.
+    @Test func inRowsAreTheTransposedOutRows() throws {
+        for seed in 0..<20 {
+            var rng = Xoshiro256StarStar(seed: UInt64(900 + seed))
+            let n = 1 + rng.bounded(40)
+            var edges: [(source: Int32, target: Int32, weight: Double)] = []
+            for u in 0..<n { for v in 0..<n where u != v && rng.bounded(4) == 0 { edges.append((Int32(u), Int32(v), Double(rng.bounded(9) + 1))) } }
+            rng.shuffle(&edges)
+            let graph = try SliceGraph(nodeCount: n, rawEdges: edges, isDirected: true)
+            for v in 0..<n {
+                let expected = edges.filter { $0.target == Int32(v) }.sorted { $0.source < $1.source }
+                let row = Int(graph.inOffsets[v])..<Int(graph.inOffsets[v + 1])
+                #expect(Array(graph.inNeighbors[row]) == expected.map(\.source), "seed \(seed) node \(v)")
+                #expect(Array(graph.inWeights[row]) == expected.map(\.weight), "seed \(seed) node \(v)")
+            }
+        }
+    }
+
     /// The edges null keeps the node and tie counts and draws no tie twice.
     @Test func edgesNullDrawsDistinctTies() throws {
         let n = 60

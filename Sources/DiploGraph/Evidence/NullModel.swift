@@ -57,6 +57,20 @@ public enum NullModel: String, Sendable, CaseIterable {
         return (pairs, weights)
     }
 
+    /// The weights of ``ties(of:)``, in the same order, without the pairs: the directed graph's
+    /// rows as they are stored.
+    static func tieWeights(of graph: SliceGraph) -> [Double] {
+        if graph.isDirected { return graph.outWeights }
+        var weights: [Double] = []
+        weights.reserveCapacity(graph.edgeCount)
+        for u in 0..<graph.nodeCount {
+            for slot in Int(graph.outOffsets[u])..<Int(graph.outOffsets[u + 1]) where Int(graph.outNeighbors[slot]) >= u {
+                weights.append(graph.outWeights[slot])
+            }
+        }
+        return weights
+    }
+
     static func build(_ pairs: [(Int32, Int32)], weights: [Double], like graph: SliceGraph, using rng: inout Xoshiro256StarStar) -> SliceGraph {
         var shuffled = weights
         rng.shuffle(&shuffled)
@@ -65,8 +79,8 @@ public enum NullModel: String, Sendable, CaseIterable {
 
     static func uniformGraph(like graph: SliceGraph, using rng: inout Xoshiro256StarStar) -> SliceGraph {
         let n = graph.nodeCount
-        let (observed, weights) = ties(of: graph)
-        let m = observed.count
+        let weights = tieWeights(of: graph)
+        let m = weights.count
         guard n >= 2, m > 0 else { return graph }
         let possible = graph.isDirected ? n * (n - 1) : n * (n - 1) / 2
         func key(_ u: Int, _ v: Int) -> Int { u * n + v }

@@ -131,15 +131,52 @@ public struct SliceGraph: Sendable, Equatable {
                 count = 2 * edges.count
             }
         }
-        (outOffsets, outNeighbors, outWeights) = Self.compress(nodeCount: nodeCount, edges: out, byTarget: false)
+        (outOffsets, outNeighbors, outWeights) = Self.compress(nodeCount: nodeCount, edges: out)
         if isDirected {
-            (inOffsets, inNeighbors, inWeights) = Self.compress(nodeCount: nodeCount, edges: out, byTarget: true)
+            (inOffsets, inNeighbors, inWeights) = Self.transpose(nodeCount: nodeCount, offsets: outOffsets, neighbors: outNeighbors, weights: outWeights)
         } else {
             (inOffsets, inNeighbors, inWeights) = (outOffsets, outNeighbors, outWeights)
         }
     }
 
-    private static func compress(nodeCount: Int, edges: [(Int32, Int32, Double)], byTarget: Bool) -> ([Int32], [Int32], [Double]) {
+    /// The in-rows of the rows `offsets`/`neighbors`/`weights`, by one counting sort: the rows
+    /// are read in order, so each in-row comes out sorted by source, as ``compress`` would sort it.
+    private static func transpose(nodeCount: Int, offsets: [Int32], neighbors: [Int32], weights: [Double]) -> ([Int32], [Int32], [Double]) {
+        let m = neighbors.count
+        var inOffsets = [Int32](repeating: 0, count: nodeCount + 1)
+        var inNeighbors = [Int32](repeating: 0, count: m)
+        var inWeights = [Double](repeating: 0, count: m)
+        var fill = [Int32](repeating: 0, count: nodeCount)
+        offsets.withUnsafeBufferPointer { offsets in
+        neighbors.withUnsafeBufferPointer { neighbors in
+        weights.withUnsafeBufferPointer { weights in
+        inOffsets.withUnsafeMutableBufferPointer { inOffsets in
+        inNeighbors.withUnsafeMutableBufferPointer { inNeighbors in
+        inWeights.withUnsafeMutableBufferPointer { inWeights in
+        fill.withUnsafeMutableBufferPointer { fill in
+            for slot in 0..<m { inOffsets[Int(neighbors[slot]) &+ 1] &+= 1 }
+            for v in 0..<nodeCount { inOffsets[v &+ 1] &+= inOffsets[v] }
+            for v in 0..<nodeCount { fill[v] = inOffsets[v] }
+            for u in 0..<nodeCount {
+                for slot in Int(offsets[u])..<Int(offsets[u &+ 1]) {
+                    let v = Int(neighbors[slot])
+                    let at = Int(fill[v])
+                    inNeighbors[at] = Int32(truncatingIfNeeded: u)
+                    inWeights[at] = weights[slot]
+                    fill[v] &+= 1
+                }
+            }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        return (inOffsets, inNeighbors, inWeights)
+    }
+
+    private static func compress(nodeCount: Int, edges: [(Int32, Int32, Double)]) -> ([Int32], [Int32], [Double]) {
         let m = edges.count
         var offsets = [Int32](repeating: 0, count: nodeCount + 1)
         var neighbors = [Int32](repeating: 0, count: m)
@@ -152,17 +189,17 @@ public struct SliceGraph: Sendable, Equatable {
         edges.withUnsafeBufferPointer { edges in
             fill.withUnsafeMutableBufferPointer { fill in
                 byNeighbor.withUnsafeMutableBufferPointer { order in
-                    for edge in edges { fill[Int(byTarget ? edge.0 : edge.1) &+ 1] &+= 1 }
+                    for edge in edges { fill[Int(edge.1) &+ 1] &+= 1 }
                     for v in 0..<nodeCount { fill[v &+ 1] &+= fill[v] }
                     for (i, edge) in edges.enumerated() {
-                        let key = Int(byTarget ? edge.0 : edge.1)
+                        let key = Int(edge.1)
                         order[Int(fill[key])] = Int32(truncatingIfNeeded: i)
                         fill[key] &+= 1
                     }
                 }
             }
             offsets.withUnsafeMutableBufferPointer { offsets in
-                for edge in edges { offsets[Int(byTarget ? edge.1 : edge.0) &+ 1] &+= 1 }
+                for edge in edges { offsets[Int(edge.0) &+ 1] &+= 1 }
                 for v in 0..<nodeCount { offsets[v &+ 1] &+= offsets[v] }
                 fill.withUnsafeMutableBufferPointer { fill in
                     for v in 0..<nodeCount { fill[v] = offsets[v] }
@@ -171,9 +208,9 @@ public struct SliceGraph: Sendable, Equatable {
                             weights.withUnsafeMutableBufferPointer { weights in
                                 for i in order {
                                     let edge = edges[Int(i)]
-                                    let row = Int(byTarget ? edge.1 : edge.0)
+                                    let row = Int(edge.0)
                                     let slot = Int(fill[row])
-                                    neighbors[slot] = byTarget ? edge.0 : edge.1
+                                    neighbors[slot] = edge.1
                                     weights[slot] = edge.2
                                     fill[row] &+= 1
                                 }

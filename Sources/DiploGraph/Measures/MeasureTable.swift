@@ -46,6 +46,8 @@ public struct MeasureTable: Sendable {
         self.measures = measures
         var warnings: [LibraryMessage] = []
         var brokerage: Brokerage?
+        // The total count alone needs no roles: it is counted on its own unless another role is asked for.
+        let needsRoles = measures.contains { $0.brokerageRole.map { $0.role != .total || $0.isZScore } ?? false }
         var columns: [[Double?]] = []
         for measure in measures {
             let column: [Double?]
@@ -85,6 +87,10 @@ public struct MeasureTable: Sendable {
                 column = reach[.certain] ?? []
             default:
                 guard let (role, isZScore) = measure.brokerageRole else { continue }
+                if role == .total && !isZScore && !needsRoles {
+                    column = graph.brokerageTotals().map { $0 }
+                    break
+                }
                 let roles: Brokerage
                 if let brokerage { roles = brokerage } else { roles = graph.brokerage(validGroups: groups) }
                 brokerage = roles

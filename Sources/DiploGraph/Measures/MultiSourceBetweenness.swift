@@ -190,7 +190,9 @@ struct MultiSourceHopSearch: ~Copyable {
             // sources, whose own dependencies do not count.
             let (edgeTarget, edgeMask) = (self.edgeTarget, self.edgeMask)
             result.withUnsafeMutableBufferPointer { result in
-                for e in stride(from: entries - 1, through: width, by: -1) {
+                var e = entries
+                while e > width {
+                    e &-= 1
                     let v = Int(entryNode[e])
                     for r in entryEdges[e]..<entryEdges[e &+ 1] {
                         var bits = edgeMask[r]
