@@ -86,8 +86,8 @@ public struct SliceGraph: Sendable, Equatable {
     ///   - isDirected: whether edges have a direction.
     /// - Throws: ``ValueError`` for a node count outside 0..<2³¹−1, an endpoint not below
     ///   `nodeCount`, a self-loop, a weight that is not positive and finite, or a pair given twice.
-    /// - Complexity: O(*n* + *m* log *d*) for *n* nodes, *m* edges and largest degree *d*
-    ///   (a counting sort by source, then each row sorted).
+    /// - Complexity: O(*n* + *m*) for *n* nodes and *m* edges (stable counting sorts: the
+    ///   out-rows by neighbour and then by source, the in-rows transposed from them).
     public init(nodeCount: Int, edges: [Edge], isDirected: Bool) throws(ValueError) {
         try self.init(nodeCount: nodeCount, rawEdges: edges.map { ($0.source.value, $0.target.value, $0.weight) }, isDirected: isDirected)
     }
