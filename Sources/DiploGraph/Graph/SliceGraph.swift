@@ -146,32 +146,17 @@ public struct SliceGraph: Sendable, Equatable {
         var inOffsets = [Int32](repeating: 0, count: nodeCount + 1)
         var inNeighbors = [Int32](repeating: 0, count: m)
         var inWeights = [Double](repeating: 0, count: m)
-        var fill = [Int32](repeating: 0, count: nodeCount)
-        offsets.withUnsafeBufferPointer { offsets in
-        neighbors.withUnsafeBufferPointer { neighbors in
-        weights.withUnsafeBufferPointer { weights in
-        inOffsets.withUnsafeMutableBufferPointer { inOffsets in
-        inNeighbors.withUnsafeMutableBufferPointer { inNeighbors in
-        inWeights.withUnsafeMutableBufferPointer { inWeights in
-        fill.withUnsafeMutableBufferPointer { fill in
-            for slot in 0..<m { inOffsets[Int(neighbors[slot]) &+ 1] &+= 1 }
-            for v in 0..<nodeCount { inOffsets[v &+ 1] &+= inOffsets[v] }
-            for v in 0..<nodeCount { fill[v] = inOffsets[v] }
-            for u in 0..<nodeCount {
-                for slot in Int(offsets[u])..<Int(offsets[u &+ 1]) {
-                    let v = Int(neighbors[slot])
-                    let at = Int(fill[v])
-                    inNeighbors[at] = Int32(truncatingIfNeeded: u)
-                    inWeights[at] = weights[slot]
-                    fill[v] &+= 1
-                }
+        for v in neighbors { inOffsets[Int(v) &+ 1] &+= 1 }
+        for v in 0..<nodeCount { inOffsets[v &+ 1] &+= inOffsets[v] }
+        var fill = Array(inOffsets.dropLast())
+        for u in 0..<nodeCount {
+            for slot in Int(offsets[u])..<Int(offsets[u &+ 1]) {
+                let v = Int(neighbors[slot])
+                let at = Int(fill[v])
+                inNeighbors[at] = Int32(truncatingIfNeeded: u)
+                inWeights[at] = weights[slot]
+                fill[v] &+= 1
             }
-        }
-        }
-        }
-        }
-        }
-        }
         }
         return (inOffsets, inNeighbors, inWeights)
     }

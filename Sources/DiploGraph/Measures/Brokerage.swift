@@ -136,59 +136,43 @@ extension SliceGraph {
     /// Node j brokers indeg(j) · outdeg(j) ordered pairs i → j → k, less those with k = i
     /// (j → i) and those with i → k. So each tie i → j adds outdeg(j) − [j → i] − |N⁺(i) ∩ N⁺(j)|
     /// to j's count. While the graph's successor sets fit in `bitsetWords` 64-bit words they are
-    /// kept as bit rows, and the intersection is a population count of ⌈*n* / 64⌉ words; beyond
-    /// that, i marks its successors and each two-step path subtracts whether its end is marked.
-    /// Neither way branches on the data.
+    /// kept as bit rows, and the intersection is a population count of ⌈*n* / 64⌉ words, with no
+    /// branch on the data; beyond that, the totals are the roles' (``brokerage(groups:)``) with
+    /// every node in one group.
     /// - Parameter bitsetWords: the most words the bit rows may take (⌈*n* / 64⌉ · *n*).
     /// - Returns: one count per node, by node index; equal to `brokerage(groups:)[.total]`.
     /// - Complexity: O(*n*²/64 + *m* · *n*/64) time and O(*n*²/64) memory with bit rows; otherwise
-    ///   O(*n* + *m* + Σ_j indeg(j)·outdeg(j)) time and O(*n*) memory.
+    ///   that of ``brokerage(groups:)``.
     package func brokerageTotals(bitsetWords: Int = 1 << 15) -> [Double] {
         let n = nodeCount
         let words = (n + 63) / 64
+        // Beyond the bit rows, the roles' count with one group: every path is a coordinator's,
+        // so its role costs no misjudged branch.
+        guard words * n <= bitsetWords else {
+            return brokerage(validGroups: Array(repeating: GroupIndex(unchecked: 0), count: n)).counts[BrokerageRole.total.rawValue]
+        }
         var totals = [Int](repeating: 0, count: n)
+        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: Swift.max(1, words * n))
+        defer { bits.deallocate() }
+        bits.initialize(repeating: 0, count: words * n)
         outOffsets.withUnsafeBufferPointer { offsets in
             outNeighbors.withUnsafeBufferPointer { neighbors in
                 totals.withUnsafeMutableBufferPointer { totals in
-                    if words * n <= bitsetWords {
-                        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: Swift.max(1, words * n))
-                        defer { bits.deallocate() }
-                        bits.initialize(repeating: 0, count: words * n)
-                        for i in 0..<n {
-                            for slot in Int(offsets[i])..<Int(offsets[i &+ 1]) {
-                                let k = Int(neighbors[slot])
-                                bits[i &* words &+ k >> 6] |= 1 << UInt64(k & 63)
-                            }
+                    for i in 0..<n {
+                        for slot in Int(offsets[i])..<Int(offsets[i &+ 1]) {
+                            let k = Int(neighbors[slot])
+                            bits[i &* words &+ k >> 6] |= 1 << UInt64(k & 63)
                         }
-                        for i in 0..<n {
-                            let rowI = bits + i &* words
-                            let wordI = i >> 6, bitI = UInt64(i & 63)
-                            for slot in Int(offsets[i])..<Int(offsets[i &+ 1]) {
-                                let j = Int(neighbors[slot])
-                                let rowJ = bits + j &* words
-                                var brokered = Int(offsets[j &+ 1] &- offsets[j]) &- Int((rowJ[wordI] >> bitI) & 1)
-                                for w in 0..<words { brokered &-= (rowI[w] & rowJ[w]).nonzeroBitCount }
-                                totals[j] &+= brokered
-                            }
-                        }
-                    } else {
-                        let marked = UnsafeMutablePointer<Int>.allocate(capacity: Swift.max(1, n))
-                        defer { marked.deallocate() }
-                        marked.initialize(repeating: 0, count: n)
-                        for i in 0..<n {
-                            let row0 = Int(offsets[i]), row1 = Int(offsets[i &+ 1])
-                            for slot in row0..<row1 { marked[Int(neighbors[slot])] = 1 }
-                            for slot in row0..<row1 {
-                                let j = Int(neighbors[slot])
-                                let next0 = Int(offsets[j]), next1 = Int(offsets[j &+ 1])
-                                var brokered = next1 &- next0
-                                for next in next0..<next1 {
-                                    let k = Int(neighbors[next])
-                                    brokered &-= marked[k] &+ (k == i ? 1 : 0)
-                                }
-                                totals[j] &+= brokered
-                            }
-                            for slot in row0..<row1 { marked[Int(neighbors[slot])] = 0 }
+                    }
+                    for i in 0..<n {
+                        let rowI = bits + i &* words
+                        let wordI = i >> 6, bitI = UInt64(i & 63)
+                        for slot in Int(offsets[i])..<Int(offsets[i &+ 1]) {
+                            let j = Int(neighbors[slot])
+                            let rowJ = bits + j &* words
+                            var brokered = Int(offsets[j &+ 1] &- offsets[j]) &- Int((rowJ[wordI] >> bitI) & 1)
+                            for w in 0..<words { brokered &-= (rowI[w] & rowJ[w]).nonzeroBitCount }
+                            totals[j] &+= brokered
                         }
                     }
                 }
